@@ -1,0 +1,31 @@
+# The two commands of the README: `make demo` and `make test`. Both build .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# A real offline check of the demonstration draft against the seed article.
+demo: $(STAMP)
+	$(BIN)/verify check seeds/demo-draft.md --sources seeds/demo-draft.sources.toml --offline --fail-on never
+
+test: $(STAMP)
+	$(BIN)/ruff check verify tests bench
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_matching.py
+	$(BIN)/python bench/bench_fetch.py
+
+eval: $(STAMP)
+	$(BIN)/python bench/eval_extraction.py
+
+clean:
+	rm -rf $(VENV) cache/*/ build *.egg-info

@@ -1,0 +1,228 @@
+"""Reading drafts: bytes or text in, a Document (text, paragraphs, links) out.
+
+Offsets are sacred: for text and Markdown drafts ``Document.text`` is the decoded
+input unchanged, so every span points at the characters the reporter typed. HTML
+drafts are reduced to their visible text first (see ``Document``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from pathlib import Path
+
+import charset_normalizer
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from verify.errors import InputError
+from verify.model import Document, Link, Span
+
+MAX_DRAFT_BYTES = 20 * 1024 * 1024
+
+_FORMAT_BY_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+DRAFT_SUFFIXES = frozenset(_FORMAT_BY_SUFFIX)
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>\"')\]]+")
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html\b|<body\b|<p\b|<article\b)", re.IGNORECASE)
+
+
+def decode_bytes(raw: bytes, *, name: str = "input") -> str:
+    """Decode a draft: BOM first, then strict UTF-8, then charset detection."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {encoding} despite its byte-order mark") from exc
+    if b"\x00" in raw:
+        raise InputError(f"{name}: looks like a binary file, not a draft (it contains NUL bytes)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is None:
+        raise InputError(f"{name}: cannot tell the text encoding; save the draft as UTF-8")
+    return str(best)
+
+
+def detect_format(path: str | None, text: str) -> str:
+    if path:
+        suffix = Path(path).suffix.lower()
+        if suffix in _FORMAT_BY_SUFFIX:
+            return _FORMAT_BY_SUFFIX[suffix]
+    if _HTML_SNIFF.match(text):
+        return "html"
+    return "text"
+
+
+def paragraph_spans(text: str) -> tuple[Span, ...]:
+    """Paragraphs are blocks separated by blank lines.
+
+    A draft with no blank line at all (common from word processors) has one
+    paragraph per non-empty line instead.
+    """
+    separator = _BLANK_LINES if _BLANK_LINES.search(text) else re.compile(r"\n+")
+    spans: list[Span] = []
+    start = 0
+    for gap in separator.finditer(text):
+        _append_trimmed(text, start, gap.start(), spans)
+        start = gap.end()
+    _append_trimmed(text, start, len(text), spans)
+    return tuple(spans)
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def text_links(text: str) -> tuple[Link, ...]:
+    """Markdown links ``[anchor](url)`` and bare http(s) URLs, with their spans."""
+    links: list[Link] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MARKDOWN_LINK.finditer(text):
+        links.append(Link(m.group(2), Span(m.start(1), m.end(1))))
+        taken.append((m.start(), m.end()))
+    for m in _BARE_URL.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        url = m.group(0).rstrip(".,;:!?")
+        links.append(Link(url, Span(m.start(), m.start() + len(url))))
+    return tuple(sorted(links, key=lambda link: link.span.start))
+
+
+# -- HTML drafts --------------------------------------------------------------
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "nav", "svg", "iframe", "form"})
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+        "ol", "p", "pre", "section", "table", "tr", "ul", "body", "html",
+    }
+)  # fmt: skip
+
+
+class _HtmlText:
+    """Builds the visible text of an HTML draft, remembering where each link lands."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.links: list[Link] = []
+
+    def _emit(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def _ends_with_space(self) -> bool:
+        return not self.parts or self.parts[-1][-1:].isspace()
+
+    def text(self, piece: str) -> None:
+        piece = re.sub(r"\s+", " ", piece)
+        if self._ends_with_space():
+            piece = piece.lstrip()
+        if piece:
+            self._emit(piece)
+
+    def block_break(self) -> None:
+        if not self.parts:
+            return
+        while self.parts and self.parts[-1].endswith(" "):
+            last = self.parts.pop()
+            self.length -= len(last)
+            last = last.rstrip(" ")
+            if last:
+                self.parts.append(last)
+                self.length += len(last)
+                break
+        if self.parts and not "".join(self.parts[-2:]).endswith("\n\n"):
+            self._emit("\n\n")
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:  # skip comments, CDATA, doctype
+                    self.text(str(child))
+                continue
+            if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
+                continue
+            if child.name == "br":
+                self.text(" ")
+                continue
+            block = child.name in _BLOCK_TAGS
+            if block:
+                self.block_break()
+            start = self.length
+            self.walk(child)
+            href = child.get("href") if child.name == "a" else None
+            if isinstance(href, str) and href.startswith(("http://", "https://")):
+                self.links.append(Link(href, Span(start, self.length)))
+            if block:
+                self.block_break()
+
+
+def html_document_text(html: str) -> tuple[str, tuple[Link, ...]]:
+    soup = BeautifulSoup(html, "lxml")
+    builder = _HtmlText()
+    builder.walk(soup)
+    text = "".join(builder.parts).rstrip()
+    links = tuple(link for link in builder.links if link.span.end <= len(text))
+    return text, links
+
+
+# -- entry points ---------------------------------------------------------------
+
+
+def load_text(text: str, *, path: str | None = None, format: str | None = None, raw: bytes | None = None) -> Document:
+    """A Document from text already in memory (the API and ``verify serve`` use this)."""
+    fmt = format or detect_format(path, text)
+    digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
+    if fmt == "html":
+        visible, links = html_document_text(text)
+        return Document(path, visible, fmt, digest, paragraph_spans(visible), links)
+    return Document(path, text, fmt, digest, paragraph_spans(text), text_links(text))
+
+
+def load_bytes(raw: bytes, *, path: str | None = None, name: str = "input") -> Document:
+    if len(raw) > MAX_DRAFT_BYTES:
+        raise InputError(f"{name}: draft is larger than {MAX_DRAFT_BYTES // (1024 * 1024)} MB")
+    return load_text(decode_bytes(raw, name=name), path=path, raw=raw)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a draft file; every problem becomes an InputError with one line."""
+    location = Path(path)
+    if location.is_dir():
+        raise InputError(f"{location}: is a directory, not a draft (pass the files, or use -o DIR)")
+    try:
+        raw = location.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{location}: no such file") from exc
+    except PermissionError as exc:
+        raise InputError(f"{location}: permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"{location}: cannot read ({exc.strerror or exc})") from exc
+    return load_bytes(raw, path=str(location), name=str(location))

@@ -1,0 +1,555 @@
+"""Frozen dataclasses passed between the stages, and the JSON form of a report.
+
+Every stage takes and returns these plain values; nothing here does I/O. The JSON
+layout is fixed by SPEC.md (schema ``verify-report/1``): fields may be added, never
+renamed or removed. Fields beyond the contract are marked "extension" below.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA = "verify-report/1"
+
+
+# ---------------------------------------------------------------------------
+# Enumerations fixed by SPEC.md
+# ---------------------------------------------------------------------------
+
+
+class ClaimKind(StrEnum):
+    DIRECT = "direct"  # a whole quoted sentence or more, attributed
+    PARTIAL = "partial"  # a quoted fragment inside a sentence
+    REPORTED = "reported"  # attributed statement without quote marks
+    TERM = "term"  # scare quotes or a quoted name: listed, never verified
+
+
+class Verdict(StrEnum):
+    CONFIRMED = "confirmed"
+    PARAPHRASED = "paraphrased"
+    UNVERIFIED = "unverified"
+
+
+class Reason(StrEnum):
+    EXACT = "exact"  # confirmed
+    ALTERED = "altered"  # paraphrased: a direct quote whose words changed
+    SUPPORTED = "supported"  # paraphrased: reported speech a source supports
+    NOT_FOUND = "not_found"  # unverified: sources were read, none supports it
+    NO_SOURCE = "no_source"  # unverified: nothing to check it against
+    SOURCE_UNAVAILABLE = "source_unavailable"  # unverified: its sources failed
+
+
+class Flag(StrEnum):
+    NUMBER_MISMATCH = "number_mismatch"
+    SPEAKER_MISMATCH = "speaker_mismatch"
+    OUTLET_MISMATCH = "outlet_mismatch"
+    # extensions
+    ELLIPSIS_OMITS_NEGATION = "ellipsis_omits_negation"
+    ELLIPSIS_OMITS_NUMBER = "ellipsis_omits_number"
+    NEGATION_MISMATCH = "negation_mismatch"
+    OUTSIDE_MAIN_TEXT = "outside_main_text"
+
+
+class SourceStatus(StrEnum):
+    OK = "ok"
+    NOT_FOUND = "not_found"
+    HTTP_ERROR = "http_error"
+    TIMEOUT = "timeout"
+    BLOCKED = "blocked"
+    UNREADABLE = "unreadable"
+    OFFLINE_MISS = "offline_miss"
+
+
+class DiffOp(StrEnum):
+    EQUAL = "equal"
+    DELETE = "delete"  # words in the claim that the source does not have
+    INSERT = "insert"  # words in the source that the claim does not have
+
+
+# The verdict order used by --fail-on: lower is worse.
+VERDICT_RANK: dict[Verdict, int] = {
+    Verdict.UNVERIFIED: 0,
+    Verdict.PARAPHRASED: 1,
+    Verdict.CONFIRMED: 2,
+}
+
+
+# ---------------------------------------------------------------------------
+# The draft
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character offsets ``[start, end)`` into some text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    span: Span  # where the link's anchor text sits in Document.text
+
+
+@dataclass(frozen=True)
+class Document:
+    """A draft as read: decoded text, its paragraphs and its links.
+
+    For ``.txt`` and ``.md`` drafts ``text`` is the decoded file exactly. For HTML
+    drafts it is the visible text of the page (block elements separated by blank
+    lines), because a reader quotes what they see; the report carries that text so
+    offsets can always be checked against it.
+    """
+
+    path: str | None  # None for standard input or text passed in directly
+    text: str
+    format: str  # "text", "markdown" or "html"
+    sha256: str  # of the bytes as read
+    paragraphs: tuple[Span, ...]
+    links: tuple[Link, ...] = ()
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset`` (the last one before it)."""
+        index = 0
+        for i, para in enumerate(self.paragraphs):
+            if para.start <= offset:
+                index = i
+            else:
+                break
+        return index
+
+
+# ---------------------------------------------------------------------------
+# Claims
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None  # as written ("one victim, known as IJ"); None when unknown
+    resolved_from: str | None = None  # the pronoun or nominal in the text ("he")
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str  # "C1", "C2", … in order of position
+    kind: ClaimKind
+    text: str  # quote marks excluded; multi-paragraph parts joined by one space
+    span: Span  # into Document.text
+    paragraph: int
+    speaker: Speaker | None
+    cue: str | None  # "said", "told", "according to"
+    outlet: str | None  # "HBO", "The Independent", "a statement"
+    # extension: the spans of each part of a quote over several paragraphs, or of
+    # the two halves of a split quote; a single-span claim has one part.
+    parts: tuple[Span, ...] = ()
+
+
+# ---------------------------------------------------------------------------
+# Sources
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Something to check claims against, before it is fetched or read."""
+
+    url: str | None
+    path: str | None  # a local file; never fetched
+    outlet: str | None = None
+    aliases: tuple[str, ...] = ()
+    origin: str = "argument"  # "sources_file", "argument" or "link"
+
+    @property
+    def location(self) -> str:
+        return self.url if self.url is not None else str(self.path)
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.outlet, *self.aliases) if n)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Bytes of one source as fetched (or read from disk), with where they came from."""
+
+    location: str  # URL or local path as asked for
+    final_url: str | None  # after redirects; None for local files
+    http_status: int | None
+    content_type: str | None  # media type without parameters, e.g. "text/html"
+    charset: str | None  # from the header, if any
+    fetched_at: str  # ISO 8601, UTC
+    sha256: str  # of body
+    body: bytes
+    from_cache: bool = False
+    cache_path: str | None = None  # where the snapshot body is stored
+
+
+@dataclass(frozen=True)
+class FetchedSource:
+    """The outcome of getting one source: a snapshot, or why there is none."""
+
+    ref: SourceRef
+    status: SourceStatus
+    snapshot: Snapshot | None
+    error: str | None = None  # one line, for any status but ok
+    http_status: int | None = None
+    robots_ignored: bool = False
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """Readable text of a source, for matching.
+
+    ``text`` is the main text (article body); ``full_text`` is every visible word of
+    the page when that differs, so that a quote outside the main text can still be
+    found and said to be outside it.
+    """
+
+    source_id: str
+    text: str
+    full_text: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str  # source id, "S1"
+    start: int  # into the source's readable text (full_text if outside main text)
+    end: int
+    snippet: str  # the source passage with a little context
+    diff: tuple[tuple[DiffOp, str], ...]  # word-level, claim against source
+    # extensions
+    snapshot: str | None = None  # sha256 of the snapshot the passage came from
+    omitted: tuple[str, ...] = ()  # source words an ellipsis in the claim left out
+    in_main_text: bool = True
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An editor's ruling on a claim, recorded outside the draft (extension)."""
+
+    verdict: Verdict
+    note: str
+    by: str
+    at: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    claim: Claim
+    verdict: Verdict | None  # None for terms
+    reason: Reason | None
+    score: float | None
+    flags: tuple[Flag, ...] = ()
+    evidence: Evidence | None = None
+    # extensions
+    decision: Decision | None = None
+    change: str | None = None  # against a baseline: "new", "changed", "unchanged"
+
+    @property
+    def effective_verdict(self) -> Verdict | None:
+        """The verdict that counts for --fail-on: an editor's decision wins."""
+        return self.decision.verdict if self.decision else self.verdict
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source as the report lists it."""
+
+    id: str
+    url: str | None
+    path: str | None
+    outlet: str | None
+    status: SourceStatus
+    http_status: int | None
+    from_cache: bool
+    fetched_at: str | None
+    sha256: str | None
+    content_type: str | None
+    error: str | None
+    # extensions
+    aliases: tuple[str, ...] = ()
+    final_url: str | None = None
+    snapshot: str | None = None  # cache path of the snapshot body
+    robots_ignored: bool = False
+    origin: str = "argument"
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    path: str | None
+    sha256: str
+    # extensions: the text the spans point into, so a saved report can be
+    # rendered again without the draft.
+    text: str = ""
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class Report:
+    tool_version: str
+    article: ArticleInfo
+    sources: tuple[SourceEntry, ...]
+    results: tuple[ClaimResult, ...]
+    generated_at: str | None = None
+    # extension: problems introduced or resolved since a baseline report
+    baseline: BaselineDiff | None = None
+
+    @property
+    def checkable(self) -> tuple[ClaimResult, ...]:
+        return tuple(r for r in self.results if r.claim.kind is not ClaimKind.TERM)
+
+    def summary(self) -> dict[str, int]:
+        counts = Counter(r.verdict for r in self.checkable)
+        return {
+            "claims": len(self.checkable),
+            "confirmed": counts[Verdict.CONFIRMED],
+            "paraphrased": counts[Verdict.PARAPHRASED],
+            "unverified": counts[Verdict.UNVERIFIED],
+        }
+
+    def worst_verdict(self) -> Verdict | None:
+        verdicts = [r.effective_verdict for r in self.checkable if r.effective_verdict]
+        return min(verdicts, key=VERDICT_RANK.__getitem__) if verdicts else None
+
+    def source(self, source_id: str) -> SourceEntry | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return report_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        return report_from_dict(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        return report_from_dict(json.loads(text))
+
+
+@dataclass(frozen=True)
+class BaselineDiff:
+    baseline_path: str | None
+    introduced: tuple[str, ...] = field(default=())  # claim ids newly at fault
+    resolved: tuple[str, ...] = field(default=())  # claim texts no longer at fault
+
+
+# ---------------------------------------------------------------------------
+# JSON (de)serialisation
+# ---------------------------------------------------------------------------
+
+
+def _span(span: Span) -> dict[str, int]:
+    return {"start": span.start, "end": span.end}
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "kind": claim.kind.value,
+        "text": claim.text,
+        "span": _span(claim.span),
+        "paragraph": claim.paragraph,
+        "speaker": (
+            None
+            if claim.speaker is None
+            else {"name": claim.speaker.name, "resolved_from": claim.speaker.resolved_from}
+        ),
+        "cue": claim.cue,
+        "outlet": claim.outlet,
+        "parts": [_span(p) for p in claim.parts],
+    }
+
+
+def _evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "source": evidence.source,
+        "start": evidence.start,
+        "end": evidence.end,
+        "snippet": evidence.snippet,
+        "diff": [[op.value, words] for op, words in evidence.diff],
+        "snapshot": evidence.snapshot,
+        "omitted": list(evidence.omitted),
+        "in_main_text": evidence.in_main_text,
+    }
+
+
+def result_to_dict(result: ClaimResult) -> dict[str, Any]:
+    data = claim_to_dict(result.claim)
+    data.update(
+        {
+            "verdict": result.verdict.value if result.verdict else None,
+            "reason": result.reason.value if result.reason else None,
+            "score": result.score,
+            "flags": [f.value for f in result.flags],
+            "evidence": _evidence_to_dict(result.evidence) if result.evidence else None,
+            "decision": (
+                None
+                if result.decision is None
+                else {
+                    "verdict": result.decision.verdict.value,
+                    "note": result.decision.note,
+                    "by": result.decision.by,
+                    "at": result.decision.at,
+                }
+            ),
+            "change": result.change,
+        }
+    )
+    return data
+
+
+def source_to_dict(source: SourceEntry) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "url": source.url,
+        "path": source.path,
+        "outlet": source.outlet,
+        "status": source.status.value,
+        "http_status": source.http_status,
+        "from_cache": source.from_cache,
+        "fetched_at": source.fetched_at,
+        "sha256": source.sha256,
+        "content_type": source.content_type,
+        "error": source.error,
+        "aliases": list(source.aliases),
+        "final_url": source.final_url,
+        "snapshot": source.snapshot,
+        "robots_ignored": source.robots_ignored,
+        "origin": source.origin,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "schema": SCHEMA,
+        "tool": {"name": "verify", "version": report.tool_version},
+        "article": {
+            "path": report.article.path,
+            "sha256": report.article.sha256,
+            "format": report.article.format,
+            "text": report.article.text,
+        },
+        "summary": report.summary(),
+        "sources": [source_to_dict(s) for s in report.sources],
+        "claims": [result_to_dict(r) for r in report.results],
+        "generated_at": report.generated_at,
+    }
+    if report.baseline is not None:
+        data["baseline"] = {
+            "path": report.baseline.baseline_path,
+            "introduced": list(report.baseline.introduced),
+            "resolved": list(report.baseline.resolved),
+        }
+    return data
+
+
+def _span_from(data: dict[str, Any]) -> Span:
+    return Span(int(data["start"]), int(data["end"]))
+
+
+def claim_from_dict(data: dict[str, Any]) -> Claim:
+    speaker = data.get("speaker")
+    return Claim(
+        id=data["id"],
+        kind=ClaimKind(data["kind"]),
+        text=data["text"],
+        span=_span_from(data["span"]),
+        paragraph=int(data["paragraph"]),
+        speaker=None if speaker is None else Speaker(speaker.get("name"), speaker.get("resolved_from")),
+        cue=data.get("cue"),
+        outlet=data.get("outlet"),
+        parts=tuple(_span_from(p) for p in data.get("parts", ())),
+    )
+
+
+def _evidence_from(data: dict[str, Any]) -> Evidence:
+    return Evidence(
+        source=data["source"],
+        start=int(data["start"]),
+        end=int(data["end"]),
+        snippet=data["snippet"],
+        diff=tuple((DiffOp(op), words) for op, words in data["diff"]),
+        snapshot=data.get("snapshot"),
+        omitted=tuple(data.get("omitted", ())),
+        in_main_text=bool(data.get("in_main_text", True)),
+    )
+
+
+def result_from_dict(data: dict[str, Any]) -> ClaimResult:
+    decision = data.get("decision")
+    return ClaimResult(
+        claim=claim_from_dict(data),
+        verdict=Verdict(data["verdict"]) if data.get("verdict") else None,
+        reason=Reason(data["reason"]) if data.get("reason") else None,
+        score=data.get("score"),
+        flags=tuple(Flag(f) for f in data.get("flags", ())),
+        evidence=_evidence_from(data["evidence"]) if data.get("evidence") else None,
+        decision=(
+            None
+            if not decision
+            else Decision(Verdict(decision["verdict"]), decision["note"], decision["by"], decision.get("at"))
+        ),
+        change=data.get("change"),
+    )
+
+
+def source_from_dict(data: dict[str, Any]) -> SourceEntry:
+    return SourceEntry(
+        id=data["id"],
+        url=data.get("url"),
+        path=data.get("path"),
+        outlet=data.get("outlet"),
+        status=SourceStatus(data["status"]),
+        http_status=data.get("http_status"),
+        from_cache=bool(data.get("from_cache", False)),
+        fetched_at=data.get("fetched_at"),
+        sha256=data.get("sha256"),
+        content_type=data.get("content_type"),
+        error=data.get("error"),
+        aliases=tuple(data.get("aliases", ())),
+        final_url=data.get("final_url"),
+        snapshot=data.get("snapshot"),
+        robots_ignored=bool(data.get("robots_ignored", False)),
+        origin=data.get("origin", "argument"),
+    )
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a verify report (schema {data.get('schema')!r}, expected {SCHEMA!r})")
+    article = data["article"]
+    baseline = data.get("baseline")
+    return Report(
+        tool_version=data["tool"]["version"],
+        article=ArticleInfo(
+            path=article.get("path"),
+            sha256=article["sha256"],
+            text=article.get("text", ""),
+            format=article.get("format", "text"),
+        ),
+        sources=tuple(source_from_dict(s) for s in data.get("sources", ())),
+        results=tuple(result_from_dict(c) for c in data.get("claims", ())),
+        generated_at=data.get("generated_at"),
+        baseline=(
+            None
+            if baseline is None
+            else BaselineDiff(
+                baseline.get("path"), tuple(baseline.get("introduced", ())), tuple(baseline.get("resolved", ()))
+            )
+        ),
+    )
+
