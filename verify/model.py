@@ -553,3 +553,19 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         ),
     )
 
+
+
+def extraction_to_dict(document: Document, claims: tuple[Claim, ...], tool_version: str) -> dict[str, Any]:
+    """``verify extract --format json``: the report's shape without sources, verdicts or evidence."""
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "verify", "version": tool_version},
+        "article": {
+            "path": document.path,
+            "sha256": document.sha256,
+            "format": document.format,
+            "text": document.text,
+        },
+        "summary": {"claims": sum(1 for c in claims if c.kind is not ClaimKind.TERM)},
+        "claims": [claim_to_dict(c) for c in claims],
+    }

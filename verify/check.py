@@ -1,0 +1,309 @@
+"""The whole job as a library: draft in, Report out.
+
+``check()`` and ``extract()`` are what the CLI, the service and a newsroom's own scripts
+call. The stages are wired here and nowhere else:
+
+    document ─► claims ─► source refs ─► fetched snapshots ─► readable texts ─► matches ─► Report
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from verify.document import load_text, read_document
+from verify.errors import SourceError
+from verify.extract import extract_claims, speaker_of_passage
+from verify.match import match_claims
+from verify.model import (
+    ArticleInfo,
+    Claim,
+    ClaimKind,
+    ClaimResult,
+    Document,
+    FetchedSource,
+    Flag,
+    Report,
+    SourceEntry,
+    SourceRef,
+    SourceStatus,
+    SourceText,
+)
+from verify.sources.fetch import fetch_sources
+from verify.sources.options import FetchOptions
+from verify.sources.resolve import (
+    NumberedSource,
+    load_sources_file,
+    merge_refs,
+    number_sources,
+    preferred_sources,
+    ref_key,
+    refs_from_arguments,
+    refs_from_links,
+)
+from verify.sources.text import readable_text
+from verify.version import __version__
+
+Draft = str | Path | Document
+Fetcher = Callable[..., tuple[FetchedSource, ...]]
+
+
+def default_cache_dir() -> Path:
+    """``$VERIFY_CACHE_DIR``; else the repository's ``cache/`` when run from a checkout; else ~/.cache/verify."""
+    configured = os.environ.get("VERIFY_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    checkout_cache = Path(__file__).resolve().parent.parent / "cache"
+    if checkout_cache.is_dir() and (checkout_cache.parent / "pyproject.toml").is_file():
+        return checkout_cache
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "verify"
+
+
+def as_document(draft: Draft) -> Document:
+    """A Document from a path (``Path``, or a ``str`` naming an existing file) or the draft text itself."""
+    if isinstance(draft, Document):
+        return draft
+    if isinstance(draft, Path):
+        return read_document(draft)
+    if "\n" not in draft and len(draft) < 4096 and os.path.isfile(draft):
+        return read_document(draft)
+    return load_text(draft)
+
+
+def extract(draft: Draft) -> tuple[Claim, ...]:
+    """Every claim in the draft with its speaker, cue and outlet; nothing is fetched."""
+    return extract_claims(as_document(draft))
+
+
+def gather_refs(
+    documents: Iterable[Document],
+    *,
+    sources: Sequence[str | SourceRef] = (),
+    sources_file: str | Path | None = None,
+) -> tuple[SourceRef, ...]:
+    """Every source named for these drafts: sources file first, then arguments, then links."""
+    from_file = load_sources_file(sources_file) if sources_file is not None else ()
+    given = tuple(s for s in sources if isinstance(s, SourceRef))
+    given += refs_from_arguments(s for s in sources if isinstance(s, str))
+    links = tuple(ref for doc in documents for ref in refs_from_links(doc))
+    return merge_refs(from_file, given, links)
+
+
+@dataclass(frozen=True)
+class LoadedSource:
+    """A numbered source after fetching and text extraction."""
+
+    numbered: NumberedSource
+    fetched: FetchedSource
+    text: SourceText | None  # None unless status is ok
+
+
+@dataclass(frozen=True)
+class SourcePool:
+    """Every source of a run, fetched once and read once, shared by all its drafts."""
+
+    by_location: Mapping[str, tuple[FetchedSource, SourceText | None]]
+
+    def for_refs(self, refs: Sequence[SourceRef]) -> tuple[LoadedSource, ...]:
+        """One draft's sources, numbered S1, S2, … in the order that draft names them."""
+        loaded = []
+        for numbered in number_sources(refs):
+            fetched, text = self.by_location[ref_key(numbered.ref)]
+            if text is not None:
+                text = replace(text, source_id=numbered.id)
+            loaded.append(LoadedSource(numbered, replace(fetched, ref=numbered.ref), text))
+        return tuple(loaded)
+
+
+def load_pool(
+    refs: Sequence[SourceRef],
+    *,
+    options: FetchOptions,
+    cache_dir: Path,
+    progress: bool = False,
+    fetcher: Fetcher = fetch_sources,
+) -> SourcePool:
+    """Fetch every source once and extract its readable text; failures become statuses."""
+    unique = merge_refs(refs)
+    fetched_all = fetcher(unique, cache_dir=cache_dir, options=options, progress=progress)
+    by_location: dict[str, tuple[FetchedSource, SourceText | None]] = {}
+    for ref, fetched in zip(unique, fetched_all, strict=True):
+        text = None
+        if fetched.status is SourceStatus.OK and fetched.snapshot is not None:
+            try:
+                text = readable_text(ref_key(ref), fetched.snapshot)
+            except SourceError as exc:
+                fetched = replace(fetched, status=SourceStatus(exc.status), error=str(exc))
+        by_location[ref_key(ref)] = (fetched, text)
+    return SourcePool(by_location)
+
+
+def _source_entry(loaded: LoadedSource) -> SourceEntry:
+    ref, fetched, snap = loaded.numbered.ref, loaded.fetched, loaded.fetched.snapshot
+    return SourceEntry(
+        id=loaded.numbered.id,
+        url=ref.url,
+        path=ref.path,
+        outlet=ref.outlet,
+        status=fetched.status,
+        http_status=fetched.http_status if fetched.http_status is not None else (snap.http_status if snap else None),
+        from_cache=bool(snap and snap.from_cache),
+        fetched_at=snap.fetched_at if snap else None,
+        sha256=snap.sha256 if snap else None,
+        content_type=snap.content_type if snap else None,
+        error=fetched.error,
+        aliases=ref.aliases,
+        final_url=snap.final_url if snap else None,
+        snapshot=snap.cache_path if snap else None,
+        robots_ignored=fetched.robots_ignored,
+        origin=ref.origin,
+    )
+
+
+def _with_provenance(result: ClaimResult, by_id: Mapping[str, LoadedSource]) -> ClaimResult:
+    """Name the snapshot behind the evidence, and flag a passage the source gives to someone else."""
+    evidence = result.evidence
+    if evidence is None or evidence.source not in by_id:
+        return result
+    loaded = by_id[evidence.source]
+    snapshot = loaded.fetched.snapshot
+    evidence = replace(evidence, snapshot=snapshot.sha256 if snapshot else None)
+    flags = result.flags
+    speaker = result.claim.speaker
+    if loaded.text is not None and speaker is not None and speaker.name and Flag.SPEAKER_MISMATCH not in flags:
+        text = loaded.text.text if evidence.in_main_text else (loaded.text.full_text or loaded.text.text)
+        attributed = speaker_of_passage(text, evidence.start, evidence.end)
+        if attributed and not same_speaker(speaker.name, attributed):
+            flags = (*flags, Flag.SPEAKER_MISMATCH)
+    return replace(result, evidence=evidence, flags=flags)
+
+
+def same_speaker(ours: str, theirs: str) -> bool:
+    """Two mentions name the same speaker when they share a capitalised name word ("Kadyrov")."""
+
+    def name_words(mention: str) -> set[str]:
+        return {w.strip(".,’'s").lower() for w in mention.split() if w[:1].isupper() and len(w) > 2}
+
+    mine, other = name_words(ours), name_words(theirs)
+    return not mine or not other or bool(mine & other)
+
+
+def check_document(
+    document: Document,
+    loaded: Sequence[LoadedSource],
+    *,
+    claims: Sequence[Claim] | None = None,
+) -> Report:
+    """Match one draft's claims against sources already loaded, and build its report."""
+    claims = tuple(claims) if claims is not None else extract_claims(document)
+    texts = [s.text for s in loaded if s.text is not None]
+    unavailable = frozenset(s.numbered.id for s in loaded if s.text is None)
+    preferred = preferred_sources(claims, [s.numbered for s in loaded])
+    by_id = {s.numbered.id: s for s in loaded}
+    results = match_claims(claims, texts, preferred=preferred, unavailable=unavailable)
+    results = tuple(_with_provenance(r, by_id) for r in results)
+    return Report(
+        tool_version=__version__,
+        article=ArticleInfo(document.path, document.sha256, document.text, document.format),
+        sources=tuple(_source_entry(s) for s in loaded),
+        results=results,
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def check(
+    draft: Draft,
+    *,
+    sources: Sequence[str | SourceRef] = (),
+    sources_file: str | Path | None = None,
+    offline: bool = False,
+    refresh: bool = False,
+    allow_private: bool = False,
+    ignore_robots: bool = False,
+    cache_dir: str | Path | None = None,
+    options: FetchOptions | None = None,
+    progress: bool = False,
+) -> Report:
+    """Check one draft end to end and return its Report.
+
+    ``draft`` is a path or the draft's text; ``sources`` are URLs or local paths;
+    ``sources_file`` is a TOML sources file. A source that cannot be had is reported
+    with its status; it never stops the check.
+    """
+    document = as_document(draft)
+    refs = gather_refs([document], sources=sources, sources_file=sources_file)
+    fetch_options = options or FetchOptions(
+        offline=offline, refresh=refresh, allow_private=allow_private, ignore_robots=ignore_robots
+    )
+    pool = load_pool(
+        refs,
+        options=fetch_options,
+        cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
+        progress=progress,
+    )
+    return check_document(document, pool.for_refs(refs))
+
+
+
+@dataclass(frozen=True)
+class DraftOutcome:
+    """One draft of a batch: its report, or the one-line reason it could not be read."""
+
+    location: str
+    report: Report | None
+    error: str | None = None
+
+
+def _check_one(document: Document, loaded: tuple[LoadedSource, ...]) -> Report:
+    return check_document(document, loaded)
+
+
+def check_many(
+    drafts: Sequence[Draft],
+    *,
+    sources: Sequence[str | SourceRef] = (),
+    sources_file: str | Path | None = None,
+    options: FetchOptions | None = None,
+    cache_dir: str | Path | None = None,
+    progress: bool = False,
+    jobs: int = 1,
+) -> tuple[DraftOutcome, ...]:
+    """Check several drafts, fetching each source once for all of them.
+
+    A draft that cannot be read is reported as such; the others are still checked.
+    With ``jobs > 1`` drafts are matched in that many worker processes.
+    """
+    from verify.errors import InputError
+
+    documents: list[tuple[str, Document | None, str | None]] = []
+    for draft in drafts:
+        label = str(draft) if not isinstance(draft, Document) else (draft.path or "-")
+        try:
+            documents.append((label, as_document(draft), None))
+        except InputError as exc:
+            documents.append((label, None, str(exc)))
+    readable = [doc for _, doc, _ in documents if doc is not None]
+    shared = gather_refs([], sources=sources, sources_file=sources_file)
+    per_draft = {id(doc): merge_refs(shared, refs_from_links(doc)) for doc in readable}
+    pool = load_pool(
+        [ref for refs in per_draft.values() for ref in refs] or list(shared),
+        options=options or FetchOptions(),
+        cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
+        progress=progress,
+    )
+    work = [(doc, pool.for_refs(per_draft[id(doc)])) for doc in readable]
+    if jobs > 1 and len(work) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as executor:
+            reports = list(executor.map(_check_one, *zip(*work, strict=True)))
+    else:
+        reports = [_check_one(doc, loaded) for doc, loaded in work]
+    report_iter = iter(reports)
+    return tuple(
+        DraftOutcome(label, next(report_iter) if doc is not None else None, error)
+        for label, doc, error in documents
+    )

@@ -1,0 +1,271 @@
+"""The ``verify`` command: parse arguments, call the library, render, pick the exit code.
+
+No checking logic lives here; everything the CLI does, ``verify.check`` and friends do
+from Python with the same names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from verify.check import DraftOutcome, check_many, default_cache_dir, extract
+from verify.document import DRAFT_SUFFIXES, load_bytes
+from verify.errors import InputError, ReportFormatError, VerifyError
+from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
+from verify.report import FORMATS, render
+from verify.report.extraction import render_claims
+from verify.sources.options import FetchOptions
+from verify.version import __version__
+
+EXIT_OK, EXIT_FLAGGED, EXIT_USAGE = 0, 1, 2
+FAIL_ON = ("unverified", "paraphrased", "never")
+SUFFIX_BY_FORMAT = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"verify: error: {message} (see 'verify --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="verify", description="Check the quotes and attributed statements in a draft.")
+    parser.add_argument("--version", action="version", version=f"verify {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check drafts against their sources")
+    check.add_argument("articles", nargs="+", metavar="ARTICLE", help="draft file, directory of drafts, or - for stdin")
+    check.add_argument("--sources", metavar="FILE", help="TOML file listing sources ([[source]] tables)")
+    check.add_argument("--source", action="append", default=[], metavar="URL_OR_PATH", help="a source (repeatable)")
+    check.add_argument("--offline", action="store_true", help="no network: cache and local files only")
+    check.add_argument("--refresh", action="store_true", help="fetch again even when a snapshot is cached")
+    check.add_argument("--cache-dir", metavar="DIR", help="snapshot cache (default: %(default)s)",
+                       default=str(default_cache_dir()))  # fmt: skip
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("-o", "--output", metavar="PATH", help="write the report here (a directory for many drafts)")
+    check.add_argument("--fail-on", choices=FAIL_ON, default="unverified",
+                       help="exit 1 when a claim is at or below this verdict (default: unverified)")  # fmt: skip
+    check.add_argument("--allow-private", action="store_true", help="permit loopback and private addresses")
+    check.add_argument("--ignore-robots", action="store_true", help="fetch even where robots.txt disallows it")
+    check.add_argument("--quiet", action="store_true", help="no progress display")
+    check.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="drafts checked in parallel")
+    check.add_argument("--baseline", metavar="REPORT.json", help="compare with an earlier report of this draft")
+
+    ext = commands.add_parser("extract", help="list the claims of a draft without fetching anything")
+    ext.add_argument("article", metavar="ARTICLE")
+    ext.add_argument("--format", choices=("text", "json"), default="text")
+
+    rep = commands.add_parser("report", help="render a saved JSON report again")
+    rep.add_argument("report", metavar="REPORT.json")
+    rep.add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    rep.add_argument("-o", "--output", metavar="FILE")
+
+    serve = commands.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--allow-private", action="store_true", help="let requests name private addresses")
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def _wants_color(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def _stdin_document() -> Document:
+    return load_bytes(sys.stdin.buffer.read(), name="standard input")
+
+
+def _expand_articles(articles: Sequence[str]) -> tuple[list[str | Document], bool]:
+    """Files, directories of drafts and ``-``; the flag says whether this is a batch."""
+    drafts: list[str | Document] = []
+    batch = len(articles) > 1
+    for article in articles:
+        if article == "-":
+            drafts.append(_stdin_document())
+            continue
+        path = Path(article)
+        if path.is_dir():
+            batch = True
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES)
+            if not found:
+                raise InputError(f"{path}: directory holds no drafts (.txt, .md or .html)")
+            drafts.extend(str(p) for p in found)
+        elif not path.exists():
+            raise InputError(f"{path}: no such file")
+        else:
+            drafts.append(article)
+    return drafts, batch
+
+
+def _write(text: str, output: str | None, stream: TextIO) -> None:
+    if output is None:
+        stream.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+
+
+def exit_status(reports: Sequence[Report], fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = VERDICT_RANK[Verdict(fail_on)]
+    for report in reports:
+        worst = report.worst_verdict()
+        if worst is not None and VERDICT_RANK[worst] <= threshold:
+            return EXIT_FLAGGED
+    return EXIT_OK
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    drafts, batch = _expand_articles(args.articles)
+    options = FetchOptions(
+        offline=args.offline, refresh=args.refresh, allow_private=args.allow_private, ignore_robots=args.ignore_robots
+    )
+    outcomes = check_many(
+        drafts,
+        sources=args.source,
+        sources_file=args.sources,
+        options=options,
+        cache_dir=args.cache_dir,
+        progress=not args.quiet and sys.stderr.isatty(),
+        jobs=args.jobs,
+    )
+    if args.baseline:
+        outcomes = _apply_baseline(outcomes, args.baseline)
+    if batch:
+        return _emit_batch(outcomes, args)
+    outcome = outcomes[0]
+    if outcome.report is None:
+        raise InputError(outcome.error or f"{outcome.location}: cannot be read")
+    color = args.output is None and _wants_color(sys.stdout)
+    _write(render(outcome.report, args.format, color=color), args.output, sys.stdout)
+    return exit_status([outcome.report], args.fail_on)
+
+
+def _apply_baseline(outcomes: tuple[DraftOutcome, ...], baseline_path: str) -> tuple[DraftOutcome, ...]:
+    from verify.baseline import compare_with_baseline, load_baseline
+
+    baseline = load_baseline(baseline_path)
+    return tuple(
+        o if o.report is None else DraftOutcome(o.location, compare_with_baseline(o.report, baseline, baseline_path))
+        for o in outcomes
+    )
+
+
+def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace) -> int:
+    reports = [o.report for o in outcomes if o.report is not None]
+    summary = {
+        "schema": "verify-batch/1",
+        "drafts": [
+            {"path": o.location, "error": o.error, **({"summary": o.report.summary()} if o.report else {})}
+            for o in outcomes
+        ],
+    }
+    if args.output is None:
+        if args.format == "json":
+            _write(json.dumps({**summary, "reports": [r.to_dict() for r in reports]}, indent=2), None, sys.stdout)
+        else:
+            color = _wants_color(sys.stdout)
+            for report in reports:
+                _write(render(report, args.format, color=color), None, sys.stdout)
+    else:
+        directory = Path(args.output)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{directory}: cannot create output directory ({exc.strerror or exc})") from exc
+        used: set[str] = set()
+        for outcome in outcomes:
+            if outcome.report is None:
+                continue
+            stem = Path(outcome.location).stem or "draft"
+            name, n = stem, 1
+            while name in used:
+                n += 1
+                name = f"{stem}-{n}"
+            used.add(name)
+            _write(render(outcome.report, args.format), str(directory / (name + SUFFIX_BY_FORMAT[args.format])), sys.stdout)
+        _write(json.dumps(summary, indent=2), str(directory / "summary.json"), sys.stdout)
+    for outcome in outcomes:
+        if outcome.error:
+            print(f"verify: {outcome.error}", file=sys.stderr)
+    if any(o.error for o in outcomes):
+        return EXIT_USAGE
+    return exit_status(reports, args.fail_on)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    document = _stdin_document() if args.article == "-" else None
+    claims = extract(document if document is not None else args.article)
+    if args.format == "json":
+        from verify.check import as_document
+
+        doc = document or as_document(args.article)
+        _write(json.dumps(extraction_to_dict(doc, claims, __version__), indent=2, ensure_ascii=False), None, sys.stdout)
+    else:
+        _write(render_claims(claims), None, sys.stdout)
+    return EXIT_OK
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    path = Path(args.report)
+    try:
+        report = Report.from_json(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the report") from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ReportFormatError(f"{path}: not a verify JSON report ({exc})") from exc
+    color = args.output is None and _wants_color(sys.stdout)
+    _write(render(report, args.format, color=color), args.output, sys.stdout)
+    return EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from verify.service import serve
+
+    serve(host=args.host, port=args.port, allow_private=args.allow_private)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    runners = {"check": _run_check, "extract": _run_extract, "report": _run_report, "serve": _run_serve}
+    try:
+        return runners[args.command](args)
+    except VerifyError as exc:
+        print(f"verify: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("verify: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""What to check a draft against: the sources file, --source arguments and the draft's links.
+
+Pure apart from reading the sources file; nothing here fetches anything.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from verify.errors import SourcesFileError
+from verify.model import Claim, Document, SourceRef
+
+_URL_SCHEMES = ("http://", "https://")
+
+
+@dataclass(frozen=True)
+class NumberedSource:
+    id: str  # "S1", "S2", …
+    ref: SourceRef
+
+
+def is_url(value: str) -> bool:
+    return value.lower().startswith(_URL_SCHEMES)
+
+
+def load_sources_file(path: str | Path) -> tuple[SourceRef, ...]:
+    """Read a TOML sources file: ``[[source]]`` tables with url or path, outlet, aliases."""
+    location = Path(path)
+    try:
+        data = tomllib.loads(location.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise SourcesFileError(f"{location}: no such sources file") from exc
+    except IsADirectoryError as exc:
+        raise SourcesFileError(f"{location}: is a directory, not a sources file") from exc
+    except UnicodeDecodeError as exc:
+        raise SourcesFileError(f"{location}: sources file is not UTF-8 text") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise SourcesFileError(f"{location}: not valid TOML ({exc})") from exc
+    except OSError as exc:
+        raise SourcesFileError(f"{location}: cannot read ({exc.strerror or exc})") from exc
+    tables = data.get("source", [])
+    if not isinstance(tables, list):
+        raise SourcesFileError(f"{location}: 'source' must be an array of tables ([[source]])")
+    refs = [_ref_from_table(table, i, location) for i, table in enumerate(tables, start=1)]
+    return tuple(refs)
+
+
+def _ref_from_table(table: object, number: int, location: Path) -> SourceRef:
+    where = f"{location}: source {number}"
+    if not isinstance(table, dict):
+        raise SourcesFileError(f"{where}: must be a table with 'url' or 'path'")
+    unknown = set(table) - {"url", "path", "outlet", "aliases"}
+    if unknown:
+        raise SourcesFileError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    url, path = table.get("url"), table.get("path")
+    if (url is None) == (path is None):
+        raise SourcesFileError(f"{where}: needs exactly one of 'url' or 'path'")
+    if url is not None and (not isinstance(url, str) or not is_url(url)):
+        raise SourcesFileError(f"{where}: 'url' must be an http(s) URL")
+    if path is not None and (not isinstance(path, str) or not path):
+        raise SourcesFileError(f"{where}: 'path' must be a non-empty string")
+    outlet = table.get("outlet")
+    if outlet is not None and not isinstance(outlet, str):
+        raise SourcesFileError(f"{where}: 'outlet' must be a string")
+    aliases = table.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise SourcesFileError(f"{where}: 'aliases' must be a list of strings")
+    resolved_path = None if path is None else str((location.parent / path))
+    return SourceRef(url=url, path=resolved_path, outlet=outlet, aliases=tuple(aliases), origin="sources_file")
+
+
+def refs_from_arguments(values: Iterable[str]) -> tuple[SourceRef, ...]:
+    """``--source`` values: URLs are fetched, anything else is a local path read from disk."""
+    return tuple(
+        SourceRef(url=v, path=None) if is_url(v) else SourceRef(url=None, path=v) for v in values
+    )
+
+
+def refs_from_links(document: Document) -> tuple[SourceRef, ...]:
+    """Links in the draft; a link's anchor text names its outlet when it is short ("The Independent")."""
+    refs = []
+    for link in document.links:
+        anchor = document.text[link.span.start : link.span.end].strip()
+        is_name = 0 < len(anchor) <= 60 and not is_url(anchor) and "\n" not in anchor
+        refs.append(SourceRef(url=link.url, path=None, outlet=anchor if is_name else None, origin="link"))
+    return tuple(refs)
+
+
+def ref_key(ref: SourceRef) -> str:
+    """One key per place: a URL without its fragment, or a file's absolute path."""
+    if ref.url is not None:
+        parts = urlsplit(ref.url)
+        return parts._replace(fragment="").geturl()
+    return str(Path(str(ref.path)).resolve())
+
+
+def merge_refs(*groups: Sequence[SourceRef]) -> tuple[SourceRef, ...]:
+    """One ref per location, first seen first; later mentions add outlet names, never remove them."""
+    merged: dict[str, SourceRef] = {}
+    for group in groups:
+        for ref in group:
+            key = ref_key(ref)
+            seen = merged.get(key)
+            if seen is None:
+                merged[key] = ref
+                continue
+            names = tuple(dict.fromkeys((*seen.aliases, *ref.names())))
+            names = tuple(n for n in names if n != seen.outlet)
+            merged[key] = replace(seen, outlet=seen.outlet or ref.outlet, aliases=names)
+    return tuple(merged.values())
+
+
+def number_sources(refs: Sequence[SourceRef]) -> tuple[NumberedSource, ...]:
+    return tuple(NumberedSource(f"S{i}", ref) for i, ref in enumerate(refs, start=1))
+
+
+_NAME_NOISE = re.compile(r"^(?:the|uk[’']s|us[’']s|britain[’']s|a|an)\s+", re.IGNORECASE)
+
+
+def normalise_outlet(name: str) -> str:
+    """Outlet names compare without case, leading articles or possessive places ("UK's The Independent")."""
+    text = re.sub(r"[\s\u00a0]+", " ", name.strip().lower()).replace("’", "'")
+    previous = None
+    while previous != text:
+        previous, text = text, _NAME_NOISE.sub("", text)
+    return text.strip(" .,:;")
+
+
+def preferred_sources(
+    claims: Sequence[Claim], sources: Sequence[NumberedSource]
+) -> Mapping[str, frozenset[str]]:
+    """For each claim, the sources of the outlet its cue names (or of the organisation speaking).
+
+    ``in an interview with HBO`` prefers sources whose outlet or alias is HBO; ``the Russian
+    LGBT Network said`` prefers the network's own pages. A claim that names nothing known
+    prefers nothing and is checked against every source alike.
+    """
+    by_name: dict[str, set[str]] = {}
+    for source in sources:
+        for name in source.ref.names():
+            by_name.setdefault(normalise_outlet(name), set()).add(source.id)
+    preferred: dict[str, frozenset[str]] = {}
+    for claim in claims:
+        ids: set[str] = set()
+        for name in (claim.outlet, claim.speaker.name if claim.speaker else None):
+            if name:
+                ids |= by_name.get(normalise_outlet(name), set())
+        if ids:
+            preferred[claim.id] = frozenset(ids)
+    return preferred
