@@ -75,7 +75,8 @@ def test_html_draft_is_reduced_to_visible_text() -> None:
     )
     doc = load_text(html, path="draft.html")
     assert doc.text == "The mayor said “we will rebuild”.\n\nSecond & last."
-    assert [doc.text[p.start : p.end] for p in doc.paragraphs] == ["The mayor said “we will rebuild”.", "Second & last."]
+    paragraphs = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert paragraphs == ["The mayor said “we will rebuild”.", "Second & last."]
     (link,) = doc.links
     assert link.url == "https://harbour.example/x"
     assert doc.text[link.span.start : link.span.end] == "“we will rebuild”"

@@ -21,7 +21,6 @@ from verify.match import match_claims
 from verify.model import (
     ArticleInfo,
     Claim,
-    ClaimKind,
     ClaimResult,
     Document,
     FetchedSource,

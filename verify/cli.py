@@ -209,7 +209,8 @@ def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace) ->
                 n += 1
                 name = f"{stem}-{n}"
             used.add(name)
-            _write(render(outcome.report, args.format), str(directory / (name + SUFFIX_BY_FORMAT[args.format])), sys.stdout)
+            target = directory / (name + SUFFIX_BY_FORMAT[args.format])
+            _write(render(outcome.report, args.format), str(target), sys.stdout)
         _write(json.dumps(summary, indent=2), str(directory / "summary.json"), sys.stdout)
     for outcome in outcomes:
         if outcome.error:

@@ -70,7 +70,7 @@ def _ref_from_table(table: object, number: int, location: Path) -> SourceRef:
     aliases = table.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise SourcesFileError(f"{where}: 'aliases' must be a list of strings")
-    resolved_path = None if path is None else str((location.parent / path))
+    resolved_path = None if path is None else str(location.parent / path)
     return SourceRef(url=url, path=resolved_path, outlet=outlet, aliases=tuple(aliases), origin="sources_file")
 
 

@@ -1,0 +1,314 @@
+"""Word lists the extractor leans on: speech verbs, pronouns, nominals, outlet cues.
+
+Kept in one place so that a newsroom can read (and extend) what counts as a cue.
+Everything here is data or a regular expression built from data; no logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that introduce speech, in every form a news story uses. The base form is
+# listed first; "said" is irregular, so forms are spelled out rather than derived.
+_SPEECH_VERB_FORMS: tuple[str, ...] = (
+    "say says said saying",
+    "tell tells told telling",
+    "add adds added adding",
+    "write writes wrote writing written",
+    "report reports reported reporting",
+    "claim claims claimed claiming",
+    "insist insists insisted insisting",
+    "warn warns warned warning",
+    "deny denies denied denying",
+    "explain explains explained explaining",
+    "note notes noted noting",
+    "state states stated stating",
+    "announce announces announced announcing",
+    "argue argues argued arguing",
+    "ask asks asked asking",
+    "continue continues continued continuing",
+    "recall recalls recalled recalling",
+    "declare declares declared declaring",
+    "tweet tweets tweeted tweeting",
+    "post posts posted posting",
+    "admit admits admitted admitting",
+    "acknowledge acknowledges acknowledged acknowledging",
+    "suggest suggests suggested suggesting",
+    "predict predicts predicted predicting",
+    "respond responds responded responding",
+    "reply replies replied replying",
+    "answer answers answered answering",
+    "conclude concludes concluded concluding",
+    "concede concedes conceded conceding",
+    "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised",
+    "stress stresses stressed stressing",
+    "joke jokes joked joking",
+    "quip quips quipped quipping",
+    "complain complains complained complaining",
+    "confirm confirms confirmed confirming",
+    "allege alleges alleged alleging",
+    "assert asserts asserted asserting",
+    "testify testifies testified testifying",
+    "urge urges urged urging",
+    "promise promises promised promising",
+    "vow vows vowed vowing",
+    "maintain maintains maintained maintaining",
+    "contend contends contended contending",
+    "observe observes observed observing",
+    "remark remarks remarked remarking",
+    "shout shouts shouted shouting",
+    "yell yells yelled yelling",
+    "chant chants chanted chanting",
+    "boast boasts boasted boasting",
+    "demand demands demanded demanding",
+    "mention mentions mentioned mentioning",
+    "point pointed",  # "pointed out"
+    "tell told",
+    "wonder wonders wondered wondering",
+    "agree agrees agreed agreeing",
+    "counter counters countered countering",
+    "insist insisted",
+    "caution cautions cautioned cautioning",
+    "reveal reveals revealed revealing",
+    "recount recounts recounted recounting",
+    "describe describes described describing",
+    "disclose discloses disclosed disclosing",
+    "pledge pledges pledged pledging",
+    "repeat repeats repeated repeating",
+    "comment comments commented commenting",
+    "estimate estimates estimated estimating",
+    "charge charges charged",
+    "scoff scoffs scoffed",
+    "sigh sighs sighed",
+    "whisper whispers whispered",
+    "exclaim exclaims exclaimed",
+    "thunder thundered",
+    "proclaim proclaims proclaimed",
+    "blast blasts blasted",
+    "fire fired",  # "fired back"
+    "shoot shot",  # "shot back"
+    "hit hits",  # "hit back"
+    "learn learned learnt",  # "has learned" (an outlet's own reporting)
+    "believe believes believed",
+    "think thinks thought",
+    "expect expects expected",
+    "accuse accuses accused accusing",
+    "predict predicted",
+    "hope hopes hoped",
+    "fear fears feared",
+    "acknowledge acknowledged",
+    "indicate indicates indicated indicating",
+    "signal signals signaled signalled",
+)
+
+SPEECH_VERBS: frozenset[str] = frozenset(w for line in _SPEECH_VERB_FORMS for w in line.split())
+
+# Verbs that are strong enough to carry a quote or a reported clause on their own
+# when the text gives no other cue (used for reported speech). Belief verbs such
+# as "think" are here because news attributes beliefs the same way.
+REPORTING_VERBS: frozenset[str] = SPEECH_VERBS - frozenset(
+    {"point", "pointed", "fire", "fired", "shoot", "shot", "hit", "hits", "continue", "continues",
+     "continued", "continuing", "describe", "describes", "described", "describing", "post",
+     "posts", "posted", "posting", "charge", "charges", "charged", "blast", "blasts", "blasted",
+     "accuse", "accuses", "accused", "accusing", "comment", "comments", "commented", "commenting",
+     "ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "repeat",
+     "repeats", "repeated", "repeating", "sigh", "sighs", "sighed", "whisper", "whispers",
+     "whispered", "exclaim", "exclaims", "exclaimed", "thunder", "thundered", "scoff", "scoffs",
+     "scoffed", "joke", "jokes", "joked", "joking", "quip", "quips", "quipped", "quipping",
+     "shout", "shouts", "shouted", "shouting", "yell", "yells", "yelled", "yelling", "chant",
+     "chants", "chanted", "chanting", "demand", "demands", "demanded", "demanding", "urge",
+     "urges", "urged", "urging", "answer", "answers", "answered", "answering", "respond",
+     "responds", "responded", "responding", "mention", "mentions", "mentioned", "mentioning"}
+)  # fmt: skip
+
+# Verbs that attribute a quoted word to someone without being speech verbs:
+# "slammed the reports as “gibberish”", "called it “a disgrace”".
+EVALUATIVE_VERBS: frozenset[str] = frozenset(
+    "slam slams slammed call calls called calling describe describes described describing "
+    "dismiss dismisses dismissed dismissing brand brands branded label labels labeled labelled "
+    "denounce denounces denounced condemn condemns condemned praise praises praised criticize "
+    "criticizes criticized criticise criticised decry decries decried blast blasts blasted "
+    "dub dubs dubbed term terms termed characterize characterized characterise characterised "
+    "hail hails hailed deride derides derided mock mocks mocked attack attacks attacked".split()
+)
+
+# Auxiliaries and adverbs that may sit between a speaker and the speech verb
+# ("has also said", "later told"), skipped when reading the speaker.
+ADVERBIALS: frozenset[str] = frozenset(
+    "also later then previously earlier recently again once further has have had would will "
+    "has had repeatedly publicly privately initially originally first last this yesterday today "
+    "tonight on in at separately subsequently immediately quickly simply flatly angrily bluntly "
+    "reportedly allegedly apparently since just already even still never not did does do "
+    "is was were are been be being who which that ultimately finally curtly firmly openly "
+    "specifically frequently often always emphatically forcefully calmly".split()
+)
+
+TIME_WORDS = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|"
+    r"morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|"
+    r"aug\.|sept\.|sep\.|oct\.|nov\.|dec\.)"
+)
+
+PERSONAL_PRONOUNS: dict[str, str] = {
+    # pronoun -> the kind of antecedent it can take
+    "he": "male",
+    "she": "female",
+    "they": "plural",
+    "it": "thing",
+    "i": "first",
+    "we": "first",
+}
+
+# Nominals that refer back to a speaker already named: "the group said".
+# Each maps to words that a fitting antecedent's name (or description) contains,
+# or to a class of antecedent ("org" or "person").
+NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
+    "group": ("org",),
+    "organisation": ("org",),
+    "organization": ("org",),
+    "network": ("network", "org"),
+    "company": ("org",),
+    "firm": ("org",),
+    "agency": ("org",),
+    "campaign": ("campaign", "org"),
+    "committee": ("committee", "org"),
+    "ministry": ("ministry", "org"),
+    "department": ("department", "org"),
+    "party": ("party", "org"),
+    "charity": ("org",),
+    "union": ("union", "org"),
+    "council": ("council", "org"),
+    "court": ("court",),
+    "report": ("report",),
+    "newspaper": ("org",),
+    "paper": ("org",),
+    "outlet": ("org",),
+    "government": ("government", "org"),
+    "administration": ("administration", "org"),
+    "minister": ("minister",),
+    "president": ("president",),
+    "senator": ("senator", "sen."),
+    "governor": ("governor", "gov."),
+    "mayor": ("mayor",),
+    "spokesman": ("spokesman", "spokesperson", "press secretary"),
+    "spokeswoman": ("spokeswoman", "spokesperson", "press secretary"),
+    "spokesperson": ("spokesman", "spokeswoman", "spokesperson"),
+    "official": ("official", "minister", "secretary", "spokes"),
+    "candidate": ("candidate", "nominee", "person"),
+    "nominee": ("nominee", "candidate", "person"),
+    "congressman": ("rep.", "congressman", "person"),
+    "congresswoman": ("rep.", "congresswoman", "person"),
+    "lawmaker": ("rep.", "sen.", "senator", "lawmaker", "person"),
+    "doctor": ("doctor", "dr."),
+    "founder": ("founder",),
+    "chairman": ("chairman",),
+    "chief": ("chief",),
+    "director": ("director",),
+    "lawyer": ("lawyer", "attorney"),
+    "attorney": ("attorney", "lawyer"),
+    "businessman": ("businessman", "person"),
+    "billionaire": ("billionaire", "person"),
+    "secretary": ("secretary",),
+    "victim": ("victim",),
+    "witness": ("witness",),
+    "source": ("source",),
+    "activist": ("activist",),
+    "researcher": ("researcher",),
+    "expert": ("expert",),
+    "woman": ("female", "woman"),
+    "man": ("male", "man"),
+}
+
+# Words that mark a name as an organisation rather than a person.
+ORG_WORDS: frozenset[str] = frozenset(
+    "network group committee campaign department ministry agency party association council "
+    "union inc inc. corp corp. company commission court office service police times post news "
+    "press reuters ap afp bbc cnn nbc abc cbs fox msnbc hbo guardian independent telegraph "
+    "journal gazeta gazette tribune herald institute foundation university college center centre "
+    "organisation organization government administration coalition league federation board "
+    "bureau senate house congress parliament kremlin pentagon army navy watch amnesty fund bank "
+    "channel magazine daily newspaper website report statement team staff spokespeople "
+    "campaigns officials authorities sources group's network's".split()
+)
+
+TITLE_WORDS: frozenset[str] = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen. sen rep. rep gov. gov president senator governor "
+    "minister secretary chairman chairwoman judge justice mayor general gen. col. lt. sgt. "
+    "prof. professor sir lady lord king queen prince princess pope rev. father sister".split()
+)
+
+MALE_WORDS: frozenset[str] = frozenset(
+    "mr mr. he him his man boy father son brother husband king prince sir lord chairman "
+    "spokesman congressman businessman".split()
+)
+FEMALE_WORDS: frozenset[str] = frozenset(
+    "mrs mrs. ms ms. she her woman girl mother daughter sister wife queen princess lady "
+    "chairwoman spokeswoman congresswoman businesswoman".split()
+)
+
+# Plural speakers ("officials said") that "they" can refer to.
+PLURAL_HEADS: frozenset[str] = frozenset(
+    "officials sources authorities critics aides advisers advisors analysts experts residents "
+    "witnesses victims people activists researchers lawmakers democrats republicans members "
+    "police investigators prosecutors leaders supporters voters organizers organisers staff "
+    "doctors economists scientists observers diplomats others".split()
+)
+
+# Determiners and modifiers that make a following quotation a term, not a quote:
+# "the “gay purge”", "an alleged “anti-gay purge”", "so-called “experts”".
+TERM_LEADS: frozenset[str] = frozenset(
+    "the a an this that these those its their his her our your my alleged so-called supposed "
+    "dubbed called named titled entitled nicknamed branded labelled labeled known term word words "
+    "phrase slogan hashtag chechen russian american its own".split()
+)
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    "mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev jr sr vs inc corp co ltd no "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e etc approx est "
+    "ft mt ave blvd dept univ assn bros D.C Wash Calif Fla Ill Mass Mich N.Y N.J Pa Va Ky "
+    "Tenn Tex Ariz Colo Conn Del Ga Ind Kan La Md Minn Miss Mo Mont Neb Nev N.C N.D N.H N.M "
+    "Okla Ore R.I S.C S.D Vt W.Va Wis Wyo Ala Ark".lower().split()
+)
+
+# "in an interview with HBO", "in a statement", "on X", "reported by The Independent".
+OUTLET_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\b(?:in|during)\s+(?:an?\s+)?(?:(?:exclusive|recent|televised|radio|TV|phone|telephone|"
+        r"separate|email|e-mail|written)\s+)?interview\s+(?:with|on|to)\s+"
+        r"(?P<outlet>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
+    ),
+    re.compile(
+        r"\b(?:reported|published|first\s+reported|according\s+to\s+a\s+report)\s+(?:by|in)\s+"
+        r"(?:(?:the\s+)?(?:[A-Z]{2,}|[A-Z][a-z]+)’s\s+)?"
+        r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
+    ),
+    re.compile(
+        r"\b(?:wrote|posted|said|tweeted|announced|declared|added|claimed|shared)\s+(?:\w+\s+)?"
+        r"on\s+(?P<outlet>(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|Truth\s+Social|"
+        r"LinkedIn|Threads|Bluesky|Mastodon|VKontakte|VK|Weibo|WeChat|Reddit|Substack)\b|"
+        r"(?:his|her|their|its)\s+(?:\w+\s+)?(?:blog|website|page|account|channel|podcast|show))"
+    ),
+    re.compile(
+        r"\bin\s+(?P<outlet>(?:a|an|the|his|her|their|its)\s+(?:(?:\w+|[\w-]+)\s+){0,2}?"
+        r"(?:statement|press\s+release|report|letter|op-ed|post|tweet|email|e-mail|memo|"
+        r"blog\s+post|speech|filing|affidavit|testimony|podcast|essay|column|book|video|"
+        r"briefing|press\s+conference|news\s+conference))\b"
+    ),
+    re.compile(
+        r"\b(?:told|said\s+to|speaking\s+to|in\s+comments\s+to)\s+"
+        r"(?P<outlet>(?:[Tt]he\s+)?(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+(?:[A-Z][\w’'&.-]*|of|the))*"
+        r"(?:\s+(?:News|Times|Post|Journal|Press|Radio|Magazine|Network|Agency|Gazette|Gazeta|"
+        r"Herald|Tribune|Guardian|Independent|Telegraph|Wire|Daily|TV|Television|Channel))?))"
+    ),
+)
+
+# Names that are outlets (news organisations, wires, platforms) when told-to or named.
+KNOWN_OUTLET_WORDS: frozenset[str] = frozenset(
+    "reuters ap afp bbc cnn nbc abc cbs fox msnbc hbo npr pbs bloomberg politico axios "
+    "guardian independent telegraph times post journal gazeta gazette tribune herald news "
+    "press radio magazine network agency wire daily tv television channel x twitter facebook "
+    "instagram telegram tiktok youtube interfax tass ria novosti huffington buzzfeed vox "
+    "breitbart hill atlantic newsweek economist usa today".split()
+)

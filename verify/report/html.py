@@ -1,0 +1,328 @@
+"""The HTML report: one self-contained page, rendered by Jinja2 with autoescape on.
+
+Draft and source strings are untrusted. They reach the page only as template
+variables (escaped), links only through ``view.safe_link`` (http/https), and the
+page carries a Content-Security-Policy that allows no network request at all and
+only the page's own inline script and style (by hash), so even a slip in escaping
+could not load or run anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from verify.model import DiffOp, Report, SourceEntry, SourceStatus
+from verify.report import view
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One claim's highlight inside a draft segment."""
+
+    anchor: str
+    category: str
+    title: str
+    padding: int  # how many claims nest inside this one here: lifts its underline
+
+
+@dataclass(frozen=True)
+class Chip:
+    """The label at the start of a claim's span (or of a later part): icon and id, a link to its card."""
+
+    anchor: str
+    element_id: str
+    category: str
+    icon: str
+    label: str
+    title: str
+
+
+@dataclass(frozen=True)
+class DraftSegment:
+    text: str
+    chips: tuple[Chip, ...]
+    layers: tuple[Layer, ...]
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    op: str  # "equal", "delete" or "insert"
+    words: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    anchor: str
+    outlet: str | None
+    aliases: str | None
+    location: str
+    href: str | None
+    status: str
+    status_text: str
+    ok: bool
+    http_status: int | None
+    from_cache: bool
+    fetched_at: str | None
+    sha256: str | None
+    content_type: str | None
+    error: str | None
+    robots_ignored: bool
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    source: SourceView | None
+    source_id: str
+    snippet: str
+    diff: tuple[DiffPiece, ...]
+    has_changes: bool
+    snapshot: str | None
+    omitted: str | None
+    in_main_text: bool
+
+
+@dataclass(frozen=True)
+class CardView:
+    anchor: str
+    id: str
+    category: str
+    icon: str
+    verdict_label: str
+    verdict_help: str
+    kind: str
+    text: str
+    paragraph: int
+    parts: int
+    speaker: str | None
+    cue: str | None
+    outlet: str | None
+    reason: str | None
+    score: str | None
+    flags: tuple[str, ...]
+    evidence: EvidenceView | None
+    decision_category: str | None
+    decision_label: str | None
+    decision_note: str | None
+    decision_by: str | None
+    decision_at: str | None
+    change: str | None
+
+
+@dataclass(frozen=True)
+class Tally:
+    category: str
+    icon: str
+    label: str
+    count: int
+    help: str
+
+
+def render_html(report: Report) -> str:
+    page = _environment().get_template("report.html.j2")
+    css, js = _asset("report.css"), _asset("report.js")
+    return page.render(
+        title=_title(report),
+        report=report,
+        article_path=report.article.path,
+        article_sha=view.short_hash(report.article.sha256),
+        tallies=_tallies(report),
+        total=len(report.results),
+        checked=report.summary()["claims"],
+        sources=[_source_view(s) for s in report.sources],
+        segments=_draft_segments(report),
+        has_text=bool(report.article.text),
+        cards=_cards(report),
+        baseline=report.baseline,
+        baseline_introduced=_introduced_links(report),
+        css=Markup(css),
+        js=Markup(js),
+        csp=_csp(css, js),
+    )
+
+
+# ---------------------------------------------------------------------------
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+@cache
+def _asset(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def _csp(css: str, js: str) -> str:
+    """No fetches of any kind; only this page's own style and script, pinned by hash."""
+
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+    return (
+        "default-src 'none'; "
+        f"style-src {digest(css)}; "
+        f"script-src {digest(js)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def _title(report: Report) -> str:
+    name = report.article.path.replace("\\", "/").rsplit("/", 1)[-1] if report.article.path else None
+    return f"Quote check: {name}" if name else "Quote check"
+
+
+def _tallies(report: Report) -> list[Tally]:
+    counts = view.category_counts(report)
+    labels = {"term": "terms"}
+    return [
+        Tally(cat, view.ICONS[cat], labels.get(cat, cat), counts[cat], view.VERDICT_HELP[cat])
+        for cat in view.CATEGORIES
+    ]
+
+
+def _source_view(entry: SourceEntry) -> SourceView:
+    return SourceView(
+        id=entry.id,
+        anchor=view.source_anchor(entry.id),
+        outlet=entry.outlet,
+        aliases=", ".join(entry.aliases) or None,
+        location=view.source_location(entry),
+        href=view.safe_link(entry.final_url or entry.url),
+        status=entry.status.value,
+        status_text=view.STATUS_TEXT.get(entry.status, entry.status.value),
+        ok=entry.status is SourceStatus.OK,
+        http_status=entry.http_status,
+        from_cache=entry.from_cache,
+        fetched_at=entry.fetched_at,
+        sha256=entry.sha256,
+        content_type=entry.content_type,
+        error=entry.error,
+        robots_ignored=entry.robots_ignored,
+    )
+
+
+def _claim_title(report: Report, index: int) -> str:
+    result = report.results[index]
+    cat = view.category(result)
+    label = "term (not checked)" if cat == view.TERM else cat
+    speaker = view.speaker_text(result)
+    return f"{result.claim.id}: {label}" + (f" — {speaker}" if speaker else "")
+
+
+def _draft_segments(report: Report) -> list[DraftSegment]:
+    text = report.article.text
+    if not text:
+        return []
+    anchors = view.anchor_names(report)
+    segments: list[DraftSegment] = []
+    for seg in view.segment_draft(text, report.results):
+        chips = []
+        for index, part in seg.part_starts:
+            result = report.results[index]
+            cat = view.category(result)
+            anchor = anchors[index]
+            chips.append(
+                Chip(
+                    anchor=anchor,
+                    element_id=f"hl-{anchor}" if part == 0 else f"hl-{anchor}-{part + 1}",
+                    category=cat,
+                    icon=view.ICONS[cat],
+                    label=result.claim.id if part == 0 else f"{result.claim.id} cont.",
+                    title=_claim_title(report, index),
+                )
+            )
+        depth = len(seg.claims)
+        layers = tuple(
+            Layer(
+                anchor=anchors[index],
+                category=view.category(report.results[index]),
+                title=_claim_title(report, index),
+                padding=min(depth - 1 - position, 3),
+            )
+            for position, index in enumerate(seg.claims)
+        )
+        segments.append(DraftSegment(text=seg.text, chips=tuple(chips), layers=layers))
+    return segments
+
+
+def _evidence_view(report: Report, sources: dict[str, SourceView], index: int) -> EvidenceView | None:
+    evidence = report.results[index].evidence
+    if evidence is None:
+        return None
+    return EvidenceView(
+        source=sources.get(evidence.source),
+        source_id=evidence.source,
+        snippet=evidence.snippet,
+        diff=tuple(DiffPiece(op.value, words) for op, words in view.diff_words(evidence.diff)),
+        has_changes=view.has_changes(evidence.diff),
+        snapshot=evidence.snapshot,
+        omitted=" … ".join(evidence.omitted) or None,
+        in_main_text=evidence.in_main_text,
+    )
+
+
+def _cards(report: Report) -> list[CardView]:
+    anchors = view.anchor_names(report)
+    sources = {s.id: _source_view(s) for s in report.sources}
+    cards: list[CardView] = []
+    for index, result in enumerate(report.results):
+        claim, cat, decision = result.claim, view.category(result), result.decision
+        cards.append(
+            CardView(
+                anchor=anchors[index],
+                id=claim.id,
+                category=cat,
+                icon=view.ICONS[cat],
+                verdict_label="term" if cat == view.TERM else cat,
+                verdict_help=view.VERDICT_HELP[cat],
+                kind=claim.kind.value,
+                text=claim.text,
+                paragraph=claim.paragraph + 1,
+                parts=len(claim.parts),
+                speaker=view.speaker_text(result),
+                cue=claim.cue,
+                outlet=claim.outlet,
+                reason=view.reason_text(result),
+                score=view.score_text(result.score),
+                flags=tuple(view.flag_text(f.value) for f in result.flags),
+                evidence=_evidence_view(report, sources, index),
+                decision_category=decision.verdict.value if decision else None,
+                decision_label=(view.ICONS[decision.verdict.value] + " " + decision.verdict.value)
+                if decision
+                else None,
+                decision_note=decision.note if decision else None,
+                decision_by=decision.by if decision else None,
+                decision_at=decision.at if decision else None,
+                change=view.change_text(result),
+            )
+        )
+    return cards
+
+
+def _introduced_links(report: Report) -> list[tuple[str, str | None]]:
+    """Baseline ids newly at fault, each with its card anchor when the claim is in this report."""
+    if report.baseline is None:
+        return []
+    anchors = dict(zip((r.claim.id for r in report.results), view.anchor_names(report), strict=True))
+    return [(claim_id, anchors.get(claim_id)) for claim_id in report.baseline.introduced]
+
+
+__all__ = ["render_html", "DiffOp"]

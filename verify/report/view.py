@@ -1,0 +1,288 @@
+"""What every report format shows, decided once: labels, icons, highlight segments, safe links.
+
+Pure functions of a Report; the renderers (text, markdown, html) only lay these out.
+Everything here treats draft and source strings as untrusted data: nothing is
+interpreted, and a link is only offered for an http(s) address.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from verify.model import ClaimKind, ClaimResult, DiffOp, Report, SourceEntry, SourceStatus, Span, Verdict
+
+# The keys a claim is grouped, coloured and filtered by: its verdict, or "term".
+TERM = "term"
+CATEGORIES: tuple[str, ...] = (
+    Verdict.CONFIRMED.value,
+    Verdict.PARAPHRASED.value,
+    Verdict.UNVERIFIED.value,
+    TERM,
+)
+
+# An icon per category so that nothing relies on colour alone (colour-blind readers, print).
+ICONS: dict[str, str] = {
+    Verdict.CONFIRMED.value: "✓",
+    Verdict.PARAPHRASED.value: "≈",
+    Verdict.UNVERIFIED.value: "?",
+    TERM: "·",
+}
+
+VERDICT_HELP: dict[str, str] = {
+    Verdict.CONFIRMED.value: "a source has these words essentially verbatim",
+    Verdict.PARAPHRASED.value: "a source has the passage, but in other or altered words",
+    Verdict.UNVERIFIED.value: "no available source supports it",
+    TERM: "a quoted term or scare quotes: listed, not checked",
+}
+
+REASON_TEXT: dict[str, str] = {
+    "exact": "exact",
+    "altered": "words altered",
+    "supported": "supported in other words",
+    "not_found": "not found in the sources",
+    "no_source": "no source to check against",
+    "source_unavailable": "its sources could not be read",
+}
+
+FLAG_TEXT: dict[str, str] = {
+    "number_mismatch": "number differs",
+    "speaker_mismatch": "source attributes it to someone else",
+    "outlet_mismatch": "not in the outlet named",
+    "ellipsis_omits_negation": "ellipsis leaves out a negation",
+    "ellipsis_omits_number": "ellipsis leaves out a number",
+    "negation_mismatch": "negation differs",
+    "outside_main_text": "found outside the source's main text",
+}
+
+STATUS_TEXT: dict[SourceStatus, str] = {
+    SourceStatus.OK: "ok",
+    SourceStatus.NOT_FOUND: "not found",
+    SourceStatus.HTTP_ERROR: "HTTP error",
+    SourceStatus.TIMEOUT: "timed out",
+    SourceStatus.BLOCKED: "blocked",
+    SourceStatus.UNREADABLE: "unreadable",
+    SourceStatus.OFFLINE_MISS: "not in cache (offline)",
+}
+
+CHANGES: frozenset[str] = frozenset({"new", "changed", "unchanged"})
+
+
+def category(result: ClaimResult) -> str:
+    """The verdict value, or ``"term"`` for terms (and for a claim that somehow has none)."""
+    if result.claim.kind is ClaimKind.TERM or result.verdict is None:
+        return TERM
+    return result.verdict.value
+
+
+def effective_category(result: ClaimResult) -> str:
+    """Like ``category`` but an editor's decision wins, as it does for --fail-on."""
+    if result.claim.kind is ClaimKind.TERM:
+        return TERM
+    verdict = result.effective_verdict
+    return verdict.value if verdict is not None else TERM
+
+
+def category_counts(report: Report) -> dict[str, int]:
+    counts = dict.fromkeys(CATEGORIES, 0)
+    for result in report.results:
+        counts[category(result)] += 1
+    return counts
+
+
+def reason_text(result: ClaimResult) -> str | None:
+    return None if result.reason is None else REASON_TEXT.get(result.reason.value, result.reason.value)
+
+
+def flag_text(flag: str) -> str:
+    return FLAG_TEXT.get(flag, flag.replace("_", " "))
+
+
+def score_text(score: float | None) -> str | None:
+    if score is None:
+        return None
+    return f"{score:.0f}" if float(score).is_integer() else f"{score:.1f}"
+
+
+def speaker_text(result: ClaimResult) -> str | None:
+    """``one victim, known as IJ (from “he”)``; None when nobody is named."""
+    speaker = result.claim.speaker
+    if speaker is None or not speaker.name:
+        return None
+    if speaker.resolved_from:
+        return f"{speaker.name} (from “{speaker.resolved_from}”)"
+    return speaker.name
+
+
+def change_text(result: ClaimResult) -> str | None:
+    """The baseline change worth showing: new or changed (unchanged is the quiet default)."""
+    if result.change in ("new", "changed"):
+        return result.change
+    return None
+
+
+def source_location(entry: SourceEntry) -> str:
+    return entry.url or entry.final_url or entry.path or "(no location)"
+
+
+def short_hash(sha256: str | None, length: int = 12) -> str | None:
+    return sha256[:length] if sha256 else None
+
+
+# ---------------------------------------------------------------------------
+# Links: only plain web addresses become clickable
+# ---------------------------------------------------------------------------
+
+# Browsers drop ASCII tab and newline anywhere in a URL and trim leading control
+# characters and spaces, so "java\tscript:" is javascript:. Refuse any URL holding
+# them rather than guess how a reader would parse it.
+_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\\<>\"'`]")
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` if it is a plain http(s) address safe to put in href, else None."""
+    if not url or len(url) > 4096 or _UNSAFE_URL_CHARS.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+# ---------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------
+
+
+def one_line(text: str) -> str:
+    """Collapse every run of whitespace (newlines included) to one space."""
+    return " ".join(text.split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters on one line, cut at a word with an ellipsis."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 1)]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def printable(text: str) -> str:
+    """Replace control and format characters (ESC, bidi overrides…) by visible escapes.
+
+    Newlines and tabs stay. Used for the terminal, where an escape sequence in a
+    draft or a source page could otherwise rewrite the screen or hide words.
+    """
+    out: list[str] = []
+    for char in text:
+        if char in "\n\t":
+            out.append(char)
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs") and char not in "\u200d":
+            out.append(f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def diff_words(diff: tuple[tuple[DiffOp, str], ...]) -> list[tuple[DiffOp, str]]:
+    """The diff with empty pieces dropped and whitespace tidied, ready to lay out word by word."""
+    return [(op, one_line(words)) for op, words in diff if words.strip()]
+
+
+def has_changes(diff: tuple[tuple[DiffOp, str], ...]) -> bool:
+    return any(op is not DiffOp.EQUAL and words.strip() for op, words in diff)
+
+
+# ---------------------------------------------------------------------------
+# Highlight segments: the draft split at every claim boundary
+# ---------------------------------------------------------------------------
+
+
+def claim_spans(result: ClaimResult, text_length: int) -> tuple[Span, ...]:
+    """The spans a claim covers in the draft (its parts, else its span), clamped and non-empty."""
+    claim = result.claim
+    raw = claim.parts or (claim.span,)
+    spans: list[Span] = []
+    for span in raw:
+        start = min(max(span.start, 0), text_length)
+        end = min(max(span.end, 0), text_length)
+        if end > start:
+            spans.append(Span(start, end))
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of draft text covered by the same claims.
+
+    ``claims`` holds indexes into ``Report.results``, outermost claim first (the
+    claim with the longest extent), so a renderer can nest them in that order.
+    ``starts`` names the claims whose first span begins here, ``part_starts``
+    (claim, part number) pairs for every span that begins here.
+    """
+
+    start: int
+    end: int
+    text: str
+    claims: tuple[int, ...]
+    starts: tuple[int, ...] = ()
+    part_starts: tuple[tuple[int, int], ...] = ()
+
+
+def segment_draft(text: str, results: tuple[ClaimResult, ...]) -> list[Segment]:
+    """Cut ``text`` at every span boundary; the segments join back to ``text`` exactly."""
+    spans_by_claim = [claim_spans(r, len(text)) for r in results]
+    extent = [(s[-1].end - s[0].start) if s else 0 for s in spans_by_claim]
+    cuts = {0, len(text)}
+    for spans in spans_by_claim:
+        for span in spans:
+            cuts.update((span.start, span.end))
+    bounds = sorted(cuts)
+    segments: list[Segment] = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        covering = [
+            i for i, spans in enumerate(spans_by_claim) if any(s.start <= start and end <= s.end for s in spans)
+        ]
+        covering.sort(key=lambda i: (-extent[i], i))
+        part_starts = tuple(
+            (i, n) for i, spans in enumerate(spans_by_claim) for n, s in enumerate(spans) if s.start == start
+        )
+        segments.append(
+            Segment(
+                start=start,
+                end=end,
+                text=text[start:end],
+                claims=tuple(covering),
+                starts=tuple(i for i, n in part_starts if n == 0),
+                part_starts=part_starts,
+            )
+        )
+    return segments
+
+
+def anchor_names(report: Report) -> list[str]:
+    """One HTML-safe, unique anchor name per result (its id when that is tidy)."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for index, result in enumerate(report.results):
+        name = re.sub(r"[^A-Za-z0-9_-]", "", result.claim.id)[:40]
+        fallback = index + 1
+        while not name or name in seen:
+            name = f"n{fallback}"
+            fallback += len(report.results)
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def source_anchor(source_id: str) -> str:
+    return "src-" + (re.sub(r"[^A-Za-z0-9_-]", "", source_id)[:40] or "x")
