@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -91,6 +92,14 @@ def _wants_color(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
+def _render_for(report: Report, fmt: str, output: str | None) -> str:
+    """Colour and the terminal's width only when the report goes to a terminal."""
+    if output is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size((80, 24)).columns
+        return render(report, fmt, color=_wants_color(sys.stdout), width=width)
+    return render(report, fmt)
+
+
 def _stdin_document() -> Document:
     return load_bytes(sys.stdin.buffer.read(), name="standard input")
 
@@ -162,8 +171,7 @@ def _run_check(args: argparse.Namespace) -> int:
     outcome = outcomes[0]
     if outcome.report is None:
         raise InputError(outcome.error or f"{outcome.location}: cannot be read")
-    color = args.output is None and _wants_color(sys.stdout)
-    _write(render(outcome.report, args.format, color=color), args.output, sys.stdout)
+    _write(_render_for(outcome.report, args.format, args.output), args.output, sys.stdout)
     return exit_status([outcome.report], args.fail_on)
 
 
@@ -190,9 +198,8 @@ def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace) ->
         if args.format == "json":
             _write(json.dumps({**summary, "reports": [r.to_dict() for r in reports]}, indent=2), None, sys.stdout)
         else:
-            color = _wants_color(sys.stdout)
             for report in reports:
-                _write(render(report, args.format, color=color), None, sys.stdout)
+                _write(_render_for(report, args.format, None), None, sys.stdout)
     else:
         directory = Path(args.output)
         try:
@@ -243,8 +250,7 @@ def _run_report(args: argparse.Namespace) -> int:
         raise InputError(f"{path}: cannot read the report") from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise ReportFormatError(f"{path}: not a verify JSON report ({exc})") from exc
-    color = args.output is None and _wants_color(sys.stdout)
-    _write(render(report, args.format, color=color), args.output, sys.stdout)
+    _write(_render_for(report, args.format, args.output), args.output, sys.stdout)
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from verify.model import DiffOp, Report, SourceEntry, SourceStatus
+from verify.model import Report, SourceEntry, SourceStatus
 from verify.report import view
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,6 +44,7 @@ class Chip:
     icon: str
     label: str
     title: str
+    ruled: bool  # an editor's decision overrides its verdict
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,11 @@ class SourceView:
     outlet: str | None
     aliases: str | None
     location: str
-    href: str | None
+    short_location: str  # for cards, where the full address is a hover away
+    href: str | None  # only ever an http(s) address
+    final_url: str | None  # where redirects ended, when that differs
+    final_href: str | None
+    cache_path: str | None
     status: str
     status_text: str
     ok: bool
@@ -103,6 +108,7 @@ class CardView:
     text: str
     paragraph: int
     parts: int
+    in_draft: bool  # it has a highlight in the draft to link back to
     speaker: str | None
     cue: str | None
     outlet: str | None
@@ -205,7 +211,11 @@ def _source_view(entry: SourceEntry) -> SourceView:
         outlet=entry.outlet,
         aliases=", ".join(entry.aliases) or None,
         location=view.source_location(entry),
-        href=view.safe_link(entry.final_url or entry.url),
+        short_location=view.middle_shorten(view.source_location(entry), 72),
+        href=view.safe_link(entry.url),
+        final_url=entry.final_url if entry.final_url and entry.final_url != entry.url else None,
+        final_href=view.safe_link(entry.final_url),
+        cache_path=entry.snapshot,
         status=entry.status.value,
         status_text=view.STATUS_TEXT.get(entry.status, entry.status.value),
         ok=entry.status is SourceStatus.OK,
@@ -224,7 +234,8 @@ def _claim_title(report: Report, index: int) -> str:
     cat = view.category(result)
     label = "term (not checked)" if cat == view.TERM else cat
     speaker = view.speaker_text(result)
-    return f"{result.claim.id}: {label}" + (f" — {speaker}" if speaker else "")
+    ruling = f"; editor: {result.decision.verdict.value}" if result.decision else ""
+    return f"{result.claim.id}: {label}{ruling}" + (f" — {speaker}" if speaker else "")
 
 
 def _draft_segments(report: Report) -> list[DraftSegment]:
@@ -247,6 +258,7 @@ def _draft_segments(report: Report) -> list[DraftSegment]:
                     icon=view.ICONS[cat],
                     label=result.claim.id if part == 0 else f"{result.claim.id} cont.",
                     title=_claim_title(report, index),
+                    ruled=result.decision is not None,
                 )
             )
         depth = len(seg.claims)
@@ -270,7 +282,7 @@ def _evidence_view(report: Report, sources: dict[str, SourceView], index: int) -
     return EvidenceView(
         source=sources.get(evidence.source),
         source_id=evidence.source,
-        snippet=evidence.snippet,
+        snippet=view.tidy_passage(evidence.snippet),
         diff=tuple(DiffPiece(op.value, words) for op, words in view.diff_words(evidence.diff)),
         has_changes=view.has_changes(evidence.diff),
         snapshot=evidence.snapshot,
@@ -297,6 +309,7 @@ def _cards(report: Report) -> list[CardView]:
                 text=claim.text,
                 paragraph=claim.paragraph + 1,
                 parts=len(claim.parts),
+                in_draft=bool(view.claim_spans(result, len(report.article.text))),
                 speaker=view.speaker_text(result),
                 cue=claim.cue,
                 outlet=claim.outlet,
@@ -325,4 +338,4 @@ def _introduced_links(report: Report) -> list[tuple[str, str | None]]:
     return [(claim_id, anchors.get(claim_id)) for claim_id in report.baseline.introduced]
 
 
-__all__ = ["render_html", "DiffOp"]
+__all__ = ["render_html"]

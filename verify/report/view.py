@@ -67,22 +67,12 @@ STATUS_TEXT: dict[SourceStatus, str] = {
     SourceStatus.OFFLINE_MISS: "not in cache (offline)",
 }
 
-CHANGES: frozenset[str] = frozenset({"new", "changed", "unchanged"})
-
 
 def category(result: ClaimResult) -> str:
     """The verdict value, or ``"term"`` for terms (and for a claim that somehow has none)."""
     if result.claim.kind is ClaimKind.TERM or result.verdict is None:
         return TERM
     return result.verdict.value
-
-
-def effective_category(result: ClaimResult) -> str:
-    """Like ``category`` but an editor's decision wins, as it does for --fail-on."""
-    if result.claim.kind is ClaimKind.TERM:
-        return TERM
-    verdict = result.effective_verdict
-    return verdict.value if verdict is not None else TERM
 
 
 def category_counts(report: Report) -> dict[str, int]:
@@ -176,6 +166,29 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+def tidy_passage(text: str) -> str:
+    """A source passage with its line breaks kept but blank lines and runs of spaces squeezed."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def shorten_words(text: str, limit: int) -> str:
+    """At most ``limit`` words: the first and last halves around an ellipsis."""
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    half = max(limit // 2, 1)
+    return " ".join([*words[:half], "…", *words[-half:]])
+
+
+def middle_shorten(text: str, limit: int) -> str:
+    """Keep both ends of a long address: ``https://host/start…end.pdf``."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
+
 def printable(text: str) -> str:
     """Replace control and format characters (ESC, bidi overrides…) by visible escapes.
 
@@ -226,15 +239,13 @@ class Segment:
 
     ``claims`` holds indexes into ``Report.results``, outermost claim first (the
     claim with the longest extent), so a renderer can nest them in that order.
-    ``starts`` names the claims whose first span begins here, ``part_starts``
-    (claim, part number) pairs for every span that begins here.
+    ``part_starts`` holds a (claim, part number) pair for every span that begins here.
     """
 
     start: int
     end: int
     text: str
     claims: tuple[int, ...]
-    starts: tuple[int, ...] = ()
     part_starts: tuple[tuple[int, int], ...] = ()
 
 
@@ -242,30 +253,21 @@ def segment_draft(text: str, results: tuple[ClaimResult, ...]) -> list[Segment]:
     """Cut ``text`` at every span boundary; the segments join back to ``text`` exactly."""
     spans_by_claim = [claim_spans(r, len(text)) for r in results]
     extent = [(s[-1].end - s[0].start) if s else 0 for s in spans_by_claim]
-    cuts = {0, len(text)}
-    for spans in spans_by_claim:
-        for span in spans:
-            cuts.update((span.start, span.end))
-    bounds = sorted(cuts)
+    bounds = sorted({0, len(text), *(x for spans in spans_by_claim for s in spans for x in (s.start, s.end))})
+    position = {offset: n for n, offset in enumerate(bounds)}
+    covering: list[list[int]] = [[] for _ in bounds[:-1]]
+    part_starts: list[list[tuple[int, int]]] = [[] for _ in bounds[:-1]]
+    for index, spans in enumerate(spans_by_claim):
+        for part, span in enumerate(spans):
+            first, last = position[span.start], position[span.end]
+            part_starts[first].append((index, part))
+            for n in range(first, last):
+                if not covering[n] or covering[n][-1] != index:  # parts may touch
+                    covering[n].append(index)
     segments: list[Segment] = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        covering = [
-            i for i, spans in enumerate(spans_by_claim) if any(s.start <= start and end <= s.end for s in spans)
-        ]
-        covering.sort(key=lambda i: (-extent[i], i))
-        part_starts = tuple(
-            (i, n) for i, spans in enumerate(spans_by_claim) for n, s in enumerate(spans) if s.start == start
-        )
-        segments.append(
-            Segment(
-                start=start,
-                end=end,
-                text=text[start:end],
-                claims=tuple(covering),
-                starts=tuple(i for i, n in part_starts if n == 0),
-                part_starts=part_starts,
-            )
-        )
+    for n, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        claims = sorted(covering[n], key=lambda i: (-extent[i], i))
+        segments.append(Segment(start, end, text[start:end], tuple(claims), tuple(part_starts[n])))
     return segments
 
 
