@@ -140,8 +140,8 @@ def _atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
+        # No fsync: a body cut short by a power loss fails its sha256 check on load and is
+        # fetched again, so durability is not worth a disk flush per source.
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):

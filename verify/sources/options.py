@@ -22,3 +22,4 @@ class FetchOptions:
     max_decoded_bytes: int = 50 * 1024 * 1024  # body size after decompression
     max_retry_after: float = 30.0  # longest Retry-After honoured, seconds
     use_proxy_env: bool = False  # honour HTTP(S)_PROXY variables
+    contact: str | None = None  # a URL or address added to the User-Agent

@@ -1,0 +1,152 @@
+"""Helpers for the source tests: a real HTTP server on 127.0.0.1, a tiny PDF writer,
+a resolver that maps test host names to addresses, and recorded (not slept) backoff."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from verify.model import FetchedSource, SourceRef
+from verify.sources import client
+from verify.sources.fetch import fetch_sources
+from verify.sources.options import FetchOptions
+
+PUBLIC_IP = "93.184.215.14"  # any global address: respx answers, nothing is sent
+
+Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+@dataclass
+class LiveServer:
+    """A threaded http.server whose answers are set per path by the test."""
+
+    routes: dict[str, Handler] = field(default_factory=dict)
+    hits: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)  # the Host header of each request
+    port: int = 0
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def count(self, path: str) -> int:
+        return self.hits.count(path)
+
+
+@contextlib.contextmanager
+def serving() -> Iterator[LiveServer]:
+    """A LiveServer running on 127.0.0.1 (any free port) until the block ends."""
+    server_state = LiveServer()
+
+    class RouteHandler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            server_state.hits.append(self.path)
+            server_state.hosts.append(self.headers.get("Host", ""))
+            route = server_state.routes.get(self.path)
+            if route is None:
+                send(self, 404, b"no such page", "text/plain")
+            else:
+                route(self)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass  # keep test output clean
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), RouteHandler)
+    httpd.daemon_threads = True
+    server_state.port = httpd.server_address[1]
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield server_state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def live_server() -> Iterator[LiveServer]:
+    with serving() as server:
+        yield server
+
+
+def send(
+    handler: BaseHTTPRequestHandler,
+    status: int,
+    body: bytes = b"",
+    content_type: str | None = "text/html; charset=utf-8",
+    headers: Sequence[tuple[str, str]] = (),
+    content_length: bool = True,
+) -> None:
+    handler.send_response(status)
+    if content_type:
+        handler.send_header("Content-Type", content_type)
+    for name, value in headers:
+        handler.send_header(name, value)
+    if content_length:
+        handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Backoff waits are recorded here instead of slept, so retry tests run instantly."""
+    recorded: list[float] = []
+
+    async def record(seconds: float) -> None:
+        recorded.append(seconds)
+
+    monkeypatch.setattr(client, "backoff_sleep", record)
+    return recorded
+
+
+async def public_resolver(host: str, port: int) -> list[str]:
+    return [PUBLIC_IP]
+
+
+def fetch(urls: Sequence[str], cache_dir: Path, **options: object) -> tuple[FetchedSource, ...]:
+    """fetch_sources over URLs, every test host name resolving to a public address."""
+    refs = [SourceRef(url=u, path=None) for u in urls]
+    return fetch_sources(refs, cache_dir=cache_dir, options=FetchOptions(**options), resolver=public_resolver)  # type: ignore[arg-type]
+
+
+def make_pdf(lines: Sequence[str]) -> bytes:
+    """A minimal valid one-page PDF showing ``lines`` in Helvetica (ASCII text only)."""
+    ops = ["BT", "/F1 12 Tf", "72 720 Td", "14 TL"]
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"({escaped}) Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref_at = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref_at}\n%%EOF\n".encode()
+    return bytes(out)

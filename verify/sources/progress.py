@@ -1,0 +1,64 @@
+"""A progress bar on standard error while sources are fetched, only for a person watching.
+
+Shown when asked for and standard error is a terminal; otherwise every call is a no-op,
+so logs and pipes stay clean.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+
+class FetchProgress:
+    """``with FetchProgress(total, enabled=…) as bar: bar.advance(url, status)``."""
+
+    def __init__(self, total: int, *, enabled: bool, stream: TextIO | None = None) -> None:
+        stream = stream if stream is not None else sys.stderr
+        self._progress: Progress | None = None
+        self._task_id: int | None = None
+        if enabled and total > 0 and _is_terminal(stream):
+            self._progress = Progress(
+                TextColumn("fetching sources"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=Console(file=stream),
+                transient=True,
+            )
+            self._task_id = self._progress.add_task("", total=total)
+
+    @property
+    def shown(self) -> bool:
+        return self._progress is not None
+
+    def __enter__(self) -> FetchProgress:
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def advance(self, location: str, status: str) -> None:
+        if self._progress is not None and self._task_id is not None:
+            label = location if len(location) <= 60 else location[:57] + "…"
+            self._progress.update(self._task_id, advance=1, description=f"{status}: {label}")
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

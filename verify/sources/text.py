@@ -1,0 +1,314 @@
+"""Readable text of a snapshot: HTML main text (and every visible word), PDF text, plain text.
+
+Pure functions of bytes; nothing here touches the network or the cache.
+
+HTML (and XHTML) goes through trafilatura for the article body, favouring recall, one
+paragraph per line. Because a quote may sit outside what trafilatura calls the main text
+(a caption, a pull quote, a sidebar), the page's full visible text (BeautifulSoup;
+scripts, styles and hidden elements dropped; block elements on their own lines) is kept
+as ``SourceText.full_text`` when it differs.
+
+Bytes become text in this order: a byte-order mark; the Content-Type charset; an HTML
+``<meta charset>`` / ``http-equiv`` (or an XML declaration); strict UTF-8; then
+charset-normalizer's guess (Windows-1252 winning a tie, since short Western texts fit
+several code pages equally well). A declared charset that fails to decode strictly is skipped.
+One correction on top: a body labelled Latin-1/Windows-1252 (or ASCII) that is valid
+UTF-8 with non-ASCII bytes is read as UTF-8, since such bytes are almost never
+intended Latin-1 and mislabelled UTF-8 is common.
+
+PDF text lines are joined into paragraphs so sentence words stay together; a line that
+ends in a hyphen keeps its line break ("exam-\\nple") so the matcher, which knows whether
+the hyphen is real, can undo it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+import statistics
+from collections.abc import Iterator
+
+import charset_normalizer
+import trafilatura
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from pypdf import PdfReader
+
+from verify.errors import SourceError
+from verify.model import Snapshot, SourceStatus, SourceText
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+XML_TYPES = frozenset({"application/xml", "text/xml"})
+PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
+TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream"})
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PRESCAN_BYTES = 4096
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)["']""")
+_LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"})
+_WINDOWS_1252_LIKE = frozenset({"windows-1252", "cp1252", *_LATIN1_LABELS})
+
+# Elements whose text a reader never sees.
+_INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "canvas", "iframe", "object")
+# Elements that start a new line in a rendered page.
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "caption", "dd", "details", "dialog", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "body", "html", "title",
+    }
+)  # fmt: skip
+_CELLS = frozenset({"td", "th"})
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly about harmless quirks
+
+
+def readable_text(source_id: str, snapshot: Snapshot) -> SourceText:
+    """The text of ``snapshot`` to match claims against.
+
+    Raises ``SourceError("unreadable", message)`` for a type verify cannot read, a broken
+    PDF, or a document without any text.
+    """
+    kind = document_kind(snapshot.content_type, snapshot.body)
+    if kind == "html":
+        main, full = html_texts(decode_bytes(snapshot.body, snapshot.charset, html=True))
+    elif kind == "pdf":
+        main, full = pdf_text(snapshot.body), None
+    elif kind == "text":
+        main, full = plain_text(decode_bytes(snapshot.body, snapshot.charset, html=False)), None
+    else:
+        raise SourceError(
+            SourceStatus.UNREADABLE.value, f"cannot read {snapshot.content_type or 'this type of'} content"
+        )
+    if not main.strip():
+        raise SourceError(SourceStatus.UNREADABLE.value, f"no readable text in the {kind} source")
+    return SourceText(source_id=source_id, text=main, full_text=full)
+
+
+def document_kind(content_type: str | None, body: bytes) -> str | None:
+    """``"html"``, ``"pdf"``, ``"text"`` or None (unreadable), from the type and a sniff."""
+    head = body[:1024].lstrip().lower()
+    if content_type in PDF_TYPES:
+        return "pdf"
+    if content_type in HTML_TYPES:
+        return "html"
+    if content_type in TEXT_TYPES:
+        return "text"
+    looks_html = head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+    if content_type in XML_TYPES:
+        return "html" if looks_html else None
+    if content_type is None or content_type in GENERIC_TYPES:
+        if body.startswith(b"%PDF-"):
+            return "pdf"
+        if looks_html:
+            return "html"
+        if b"\x00" not in body[:8192]:
+            return "text"
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Bytes to text
+# ---------------------------------------------------------------------------
+
+
+def decode_bytes(body: bytes, declared: str | None, *, html: bool) -> str:
+    """Decode ``body`` following the charset order in the module docstring."""
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom) :].decode(codec, errors="replace")
+    candidates = [declared]
+    if html:
+        candidates.append(_declared_in_markup(body))
+    candidates.append("utf-8")
+    for label in candidates:
+        text = _strict_decode(body, label)
+        if text is not None:
+            return text
+    return _detected(body)
+
+
+def _detected(body: bytes) -> str:
+    """charset-normalizer's guess; Windows-1252 wins a tie (it is the web's commonest legacy charset)."""
+    best = charset_normalizer.from_bytes(body).best()
+    if best is None:
+        return body.decode("utf-8", errors="replace")
+    if best.encoding != "cp1252":
+        western = charset_normalizer.from_bytes(body, cp_isolation=["cp1252"]).best()
+        if western is not None and western.chaos <= best.chaos:
+            return str(western)
+    return str(best)
+
+
+def _declared_in_markup(body: bytes) -> str | None:
+    head = body[:_PRESCAN_BYTES]
+    found = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii", errors="ignore").lower()
+    # HTML: a page that reached us as bytes cannot really be UTF-16; the label is wrong.
+    return "utf-8" if label.startswith("utf-16") else label
+
+
+def _strict_decode(body: bytes, label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.lower()
+    if label in _WINDOWS_1252_LIKE and not body.isascii():
+        try:
+            return body.decode("utf-8")  # mislabelled UTF-8 (see the module docstring)
+        except UnicodeDecodeError:
+            pass
+        if label in _LATIN1_LABELS:
+            label = "windows-1252"  # what browsers use for these labels
+    try:
+        return body.decode(label)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+# ---------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------
+
+
+def html_texts(html: str) -> tuple[str, str | None]:
+    """(main text, full visible text or None when the same)."""
+    full = visible_text(html)
+    main = _main_text(html)
+    if not main:
+        return full, None
+    return main, (None if _squash(full) == _squash(main) else full)
+
+
+def _main_text(html: str) -> str:
+    try:
+        extracted = trafilatura.extract(
+            html,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+            output_format="txt",
+        )
+    except Exception:  # trafilatura raises a variety of parser errors on odd pages
+        return ""
+    return _clean_lines(extracted or "")
+
+
+def visible_text(html: str) -> str:
+    """Every word a reader can see, one block element per line."""
+    soup = BeautifulSoup(html, "lxml")
+    for hidden in soup.find_all(_INVISIBLE):
+        hidden.decompose()
+    for hidden in soup.find_all(attrs={"hidden": True}):
+        hidden.decompose()
+    return _clean_lines("".join(_text_pieces(soup)))
+
+
+def _text_pieces(root: Tag) -> Iterator[str]:
+    # An explicit stack instead of recursion: real pages nest deeper than Python recurses.
+    stack: list[Tag | NavigableString | str] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            yield node  # a separator pushed below
+            continue
+        if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            continue
+        if isinstance(node, NavigableString):
+            yield str(node)
+            continue
+        if node.name == "br":
+            yield "\n"
+            continue
+        separator = "\n" if node.name in _BLOCKS else " " if node.name in _CELLS else ""
+        yield separator
+        stack.append(separator)
+        stack.extend(reversed(list(node.children)))
+
+
+def _clean_lines(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Plain text and PDF
+# ---------------------------------------------------------------------------
+
+
+def plain_text(text: str) -> str:
+    """Plain text as it is, with line endings made ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def pdf_text(body: bytes) -> str:
+    """The text of every page, lines joined into paragraphs, pages separated by a blank line."""
+    try:
+        reader = PdfReader(io.BytesIO(body))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise SourceError(SourceStatus.UNREADABLE.value, "the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except SourceError:
+        raise
+    except Exception as error:  # pypdf raises many error types on damaged files
+        raise SourceError(SourceStatus.UNREADABLE.value, f"not a readable PDF: {_first_line(error)}") from error
+    paragraphs = [join_pdf_lines(page) for page in pages]
+    text = "\n\n".join(p for p in paragraphs if p)
+    if not text.strip():
+        raise SourceError(SourceStatus.UNREADABLE.value, "the PDF has no text layer (a scan?)")
+    return text
+
+
+def join_pdf_lines(page: str) -> str:
+    """Join a page's visual lines into paragraphs (one per line).
+
+    Lines run together with a space; a blank line, or a short line ending a sentence,
+    ends a paragraph; a line ending in a letter and a hyphen keeps its line break.
+    """
+    lines = [" ".join(line.split()) for line in page.splitlines()]
+    long_lines = [len(line) for line in lines if len(line) >= 20]
+    typical = statistics.median(long_lines) if len(long_lines) >= 3 else None
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if not current:
+            current = line
+        elif len(current) >= 2 and current[-1] == "-" and current[-2].isalpha():
+            current += "\n" + line
+        else:
+            current += " " + line
+        if typical is not None and line[-1] in '.!?:"”’)' and len(line) < 0.7 * typical:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n".join(paragraphs)
+
+
+def _first_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text or type(error).__name__
