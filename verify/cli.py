@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from verify.check import DraftOutcome, check_many, default_cache_dir, extract
+from verify.check import DraftOutcome, as_document, check_many, default_cache_dir, extract
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, ReportFormatError, VerifyError
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
@@ -104,9 +104,9 @@ def _stdin_document() -> Document:
     return load_bytes(sys.stdin.buffer.read(), name="standard input")
 
 
-def _expand_articles(articles: Sequence[str]) -> tuple[list[str | Document], bool]:
+def _expand_articles(articles: Sequence[str]) -> tuple[list[Path | Document], bool]:
     """Files, directories of drafts and ``-``; the flag says whether this is a batch."""
-    drafts: list[str | Document] = []
+    drafts: list[Path | Document] = []
     batch = len(articles) > 1
     for article in articles:
         if article == "-":
@@ -118,11 +118,11 @@ def _expand_articles(articles: Sequence[str]) -> tuple[list[str | Document], boo
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES)
             if not found:
                 raise InputError(f"{path}: directory holds no drafts (.txt, .md or .html)")
-            drafts.extend(str(p) for p in found)
+            drafts.extend(found)
         elif not path.exists():
             raise InputError(f"{path}: no such file")
         else:
-            drafts.append(article)
+            drafts.append(path)
     return drafts, batch
 
 
@@ -228,13 +228,11 @@ def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace) ->
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    document = _stdin_document() if args.article == "-" else None
-    claims = extract(document if document is not None else args.article)
+    document = _stdin_document() if args.article == "-" else as_document(Path(args.article))
+    claims = extract(document)
     if args.format == "json":
-        from verify.check import as_document
-
-        doc = document or as_document(args.article)
-        _write(json.dumps(extraction_to_dict(doc, claims, __version__), indent=2, ensure_ascii=False), None, sys.stdout)
+        payload = extraction_to_dict(document, claims, __version__)
+        _write(json.dumps(payload, indent=2, ensure_ascii=False), None, sys.stdout)
     else:
         _write(render_claims(claims), None, sys.stdout)
     return EXIT_OK
