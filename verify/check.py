@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from verify.document import load_text, read_document
-from verify.errors import SourceError
+from verify.errors import InputError, SourceError
 from verify.extract import extract_claims, speaker_of_passage
 from verify.match import match_claims
 from verify.model import (
@@ -33,6 +34,7 @@ from verify.model import (
 )
 from verify.sources.fetch import fetch_sources
 from verify.sources.options import FetchOptions
+from verify.sources.progress import FetchProgress
 from verify.sources.resolve import (
     NumberedSource,
     load_sources_file,
@@ -275,8 +277,6 @@ def check_many(
     A draft that cannot be read is reported as such; the others are still checked.
     With ``jobs > 1`` drafts are matched in that many worker processes.
     """
-    from verify.errors import InputError
-
     documents: list[tuple[str, Document | None, str | None]] = []
     for draft in drafts:
         label = str(draft) if not isinstance(draft, Document) else (draft.path or "-")
@@ -294,13 +294,17 @@ def check_many(
         progress=progress,
     )
     work = [(doc, pool.for_refs(per_draft[id(doc)])) for doc in readable]
-    if jobs > 1 and len(work) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as executor:
-            reports = list(executor.map(_check_one, *zip(*work, strict=True)))
-    else:
-        reports = [_check_one(doc, loaded) for doc, loaded in work]
+    reports: list[Report] = []
+    with FetchProgress(len(work), enabled=progress and len(work) > 1, label="checking drafts") as bar:
+        if jobs > 1 and len(work) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as executor:
+                for document, report in zip(readable, executor.map(_check_one, *zip(*work, strict=True)), strict=True):
+                    reports.append(report)
+                    bar.advance(document.path or "-", "checked")
+        else:
+            for document, loaded in work:
+                reports.append(_check_one(document, loaded))
+                bar.advance(document.path or "-", "checked")
     report_iter = iter(reports)
     return tuple(
         DraftOutcome(label, next(report_iter) if doc is not None else None, error)

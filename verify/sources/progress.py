@@ -17,13 +17,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 class FetchProgress:
     """``with FetchProgress(total, enabled=…) as bar: bar.advance(url, status)``."""
 
-    def __init__(self, total: int, *, enabled: bool, stream: TextIO | None = None) -> None:
+    def __init__(
+        self, total: int, *, enabled: bool, stream: TextIO | None = None, label: str = "fetching sources"
+    ) -> None:
         stream = stream if stream is not None else sys.stderr
         self._progress: Progress | None = None
         self._task_id: int | None = None
         if enabled and total > 0 and _is_terminal(stream):
             self._progress = Progress(
-                TextColumn("fetching sources"),
+                TextColumn(label),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
