@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from verify.baseline import baseline_applies, reuse_for_sources
 from verify.document import load_text, read_document
 from verify.errors import InputError, SourceError
 from verify.extract import extract_claims, speaker_of_passage
@@ -197,14 +198,22 @@ def check_document(
     loaded: Sequence[LoadedSource],
     *,
     claims: Sequence[Claim] | None = None,
+    baseline: Report | None = None,
 ) -> Report:
-    """Match one draft's claims against sources already loaded, and build its report."""
+    """Match one draft's claims against sources already loaded, and build its report.
+
+    With a ``baseline`` (an earlier report of this draft), claims whose words and
+    evidence snapshot are unchanged keep their baseline result without being matched.
+    """
     claims = tuple(claims) if claims is not None else extract_claims(document)
     texts = [s.text for s in loaded if s.text is not None]
     unavailable = frozenset(s.numbered.id for s in loaded if s.text is None)
     preferred = preferred_sources(claims, [s.numbered for s in loaded])
     by_id = {s.numbered.id: s for s in loaded}
-    results = match_claims(claims, texts, preferred=preferred, unavailable=unavailable)
+    reused = reuse_for_sources(claims, loaded, baseline) if baseline is not None else {}
+    to_match = tuple(c for c in claims if c.id not in reused)
+    matched = {r.claim.id: r for r in match_claims(to_match, texts, preferred=preferred, unavailable=unavailable)}
+    results = tuple(reused.get(c.id) or matched[c.id] for c in claims)
     results = tuple(_with_provenance(r, by_id) for r in results)
     return Report(
         tool_version=__version__,
@@ -227,6 +236,7 @@ def check(
     cache_dir: str | Path | None = None,
     options: FetchOptions | None = None,
     progress: bool = False,
+    baseline: Report | None = None,
 ) -> Report:
     """Check one draft end to end and return its Report.
 
@@ -245,7 +255,7 @@ def check(
         cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
         progress=progress,
     )
-    return check_document(document, pool.for_refs(refs))
+    return check_document(document, pool.for_refs(refs), baseline=baseline)
 
 
 
@@ -258,8 +268,8 @@ class DraftOutcome:
     error: str | None = None
 
 
-def _check_one(document: Document, loaded: tuple[LoadedSource, ...]) -> Report:
-    return check_document(document, loaded)
+def _check_one(document: Document, loaded: tuple[LoadedSource, ...], baseline: Report | None = None) -> Report:
+    return check_document(document, loaded, baseline=baseline)
 
 
 def check_many(
@@ -271,6 +281,7 @@ def check_many(
     cache_dir: str | Path | None = None,
     progress: bool = False,
     jobs: int = 1,
+    baseline: Report | None = None,
 ) -> tuple[DraftOutcome, ...]:
     """Check several drafts, fetching each source once for all of them.
 
@@ -293,7 +304,13 @@ def check_many(
         cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
         progress=progress,
     )
-    work = [(doc, pool.for_refs(per_draft[id(doc)])) for doc in readable]
+    # --baseline serves the only draft, or in a batch the draft it was made from
+    serves = [baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1)
+              for doc in readable]  # fmt: skip
+    work = [
+        (doc, pool.for_refs(per_draft[id(doc)]), baseline if use else None)
+        for doc, use in zip(readable, serves, strict=True)
+    ]
     reports: list[Report] = []
     with FetchProgress(len(work), enabled=progress and len(work) > 1, label="checking drafts") as bar:
         if jobs > 1 and len(work) > 1:
@@ -302,8 +319,8 @@ def check_many(
                     reports.append(report)
                     bar.advance(document.path or "-", "checked")
         else:
-            for document, loaded in work:
-                reports.append(_check_one(document, loaded))
+            for document, loaded, old in work:
+                reports.append(_check_one(document, loaded, old))
                 bar.advance(document.path or "-", "checked")
     report_iter = iter(reports)
     return tuple(

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from verify.baseline import baseline_applies, compare_with_baseline, load_baseline
 from verify.check import DraftOutcome, as_document, check_many, default_cache_dir, extract
+from verify.decisions import apply_decisions, decisions_file_for, load_decisions, unused_decisions, unused_warning
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, ReportFormatError, VerifyError
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
@@ -58,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", action="store_true", help="no progress display")
     check.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="drafts checked in parallel")
     check.add_argument("--baseline", metavar="REPORT.json", help="compare with an earlier report of this draft")
+    check.add_argument("--decisions", metavar="FILE",
+                       help="editor decisions (TOML; default: DRAFT.verify.toml beside each draft)")  # fmt: skip
 
     ext = commands.add_parser("extract", help="list the claims of a draft without fetching anything")
     ext.add_argument("article", metavar="ARTICLE")
@@ -155,6 +159,7 @@ def _run_check(args: argparse.Namespace) -> int:
     options = FetchOptions(
         offline=args.offline, refresh=args.refresh, allow_private=args.allow_private, ignore_robots=args.ignore_robots
     )
+    baseline = load_baseline(args.baseline) if args.baseline else None  # a bad baseline fails before any fetch
     outcomes = check_many(
         drafts,
         sources=args.source,
@@ -163,9 +168,11 @@ def _run_check(args: argparse.Namespace) -> int:
         cache_dir=args.cache_dir,
         progress=not args.quiet and sys.stderr.isatty(),
         jobs=args.jobs,
+        baseline=baseline,
     )
-    if args.baseline:
-        outcomes = _apply_baseline(outcomes, args.baseline)
+    outcomes = _apply_decisions(outcomes, args.decisions)
+    if baseline is not None:
+        outcomes = _apply_baseline(outcomes, baseline, args.baseline)
     if batch:
         return _emit_batch(outcomes, args)
     outcome = outcomes[0]
@@ -175,12 +182,33 @@ def _run_check(args: argparse.Namespace) -> int:
     return exit_status([outcome.report], args.fail_on)
 
 
-def _apply_baseline(outcomes: tuple[DraftOutcome, ...], baseline_path: str) -> tuple[DraftOutcome, ...]:
-    from verify.baseline import compare_with_baseline, load_baseline
+def _apply_decisions(outcomes: tuple[DraftOutcome, ...], explicit: str | None) -> tuple[DraftOutcome, ...]:
+    """Each draft's editor decisions: ``--decisions FILE``, else DRAFT.verify.toml when it exists."""
+    updated = []
+    for outcome in outcomes:
+        report = outcome.report
+        path = Path(explicit) if explicit else None
+        if path is None and report is not None and report.article.path is not None:
+            path = decisions_file_for(report.article.path)
+            path = path if path.is_file() else None
+        if report is None or path is None:
+            updated.append(outcome)
+            continue
+        decisions = load_decisions(path)
+        for unused in unused_decisions(report, decisions):
+            print(f"verify: {unused_warning(unused, path)}", file=sys.stderr)
+        updated.append(DraftOutcome(outcome.location, apply_decisions(report, decisions)))
+    return tuple(updated)
 
-    baseline = load_baseline(baseline_path)
+
+def _apply_baseline(
+    outcomes: tuple[DraftOutcome, ...], baseline: Report, baseline_path: str
+) -> tuple[DraftOutcome, ...]:
+    only_draft = sum(o.report is not None for o in outcomes) == 1
     return tuple(
-        o if o.report is None else DraftOutcome(o.location, compare_with_baseline(o.report, baseline, baseline_path))
+        DraftOutcome(o.location, compare_with_baseline(o.report, baseline, baseline_path))
+        if o.report is not None and baseline_applies(o.report.article.path, baseline, only_draft=only_draft)
+        else o
         for o in outcomes
     )
 
