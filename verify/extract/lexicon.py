@@ -228,7 +228,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     "journal gazeta gazette tribune herald institute foundation university college center centre "
     "organisation organization government administration coalition league federation board "
     "bureau senate house congress parliament kremlin pentagon army navy watch amnesty fund bank "
-    "channel magazine daily newspaper website report statement team staff spokespeople "
+    "channel magazine daily newspaper website team staff spokespeople "
     "campaigns officials authorities sources group's network's".split()
 )
 
@@ -244,7 +244,7 @@ MALE_WORDS: frozenset[str] = frozenset(
 )
 FEMALE_WORDS: frozenset[str] = frozenset(
     "mrs mrs. ms ms. she her woman girl mother daughter sister wife queen princess lady "
-    "chairwoman spokeswoman congresswoman businesswoman".split()
+    "chairwoman spokeswoman congresswoman businesswoman widow actress".split()
 )
 
 # Plural speakers ("officials said") that "they" can refer to.
@@ -275,7 +275,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 # "in an interview with HBO", "in a statement", "on X", "reported by The Independent".
 OUTLET_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
-        r"\b(?:in|during)\s+(?:an?\s+)?(?:(?:exclusive|recent|televised|radio|TV|phone|telephone|"
+        r"\b(?:[Ii]n|[Dd]uring)\s+(?:an?\s+)?(?:(?:exclusive|recent|televised|radio|TV|phone|telephone|"
         r"separate|email|e-mail|written)\s+)?interview\s+(?:with|on|to)\s+"
         r"(?P<outlet>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})"
     ),
@@ -291,16 +291,14 @@ OUTLET_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:his|her|their|its)\s+(?:\w+\s+)?(?:blog|website|page|account|channel|podcast|show))"
     ),
     re.compile(
-        r"\bin\s+(?P<outlet>(?:a|an|the|his|her|their|its)\s+(?:(?:\w+|[\w-]+)\s+){0,2}?"
+        r"\b[Ii]n\s+(?P<outlet>(?:a|an|the|his|her|their|its)\s+(?:(?:\w+|[\w-]+)\s+){0,2}?"
         r"(?:statement|press\s+release|report|letter|op-ed|post|tweet|email|e-mail|memo|"
         r"blog\s+post|speech|filing|affidavit|testimony|podcast|essay|column|book|video|"
         r"briefing|press\s+conference|news\s+conference))\b"
     ),
     re.compile(
         r"\b(?:told|said\s+to|speaking\s+to|in\s+comments\s+to)\s+"
-        r"(?P<outlet>(?:[Tt]he\s+)?(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+(?:[A-Z][\w’'&.-]*|of|the))*"
-        r"(?:\s+(?:News|Times|Post|Journal|Press|Radio|Magazine|Network|Agency|Gazette|Gazeta|"
-        r"Herald|Tribune|Guardian|Independent|Telegraph|Wire|Daily|TV|Television|Channel))?))"
+        r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'&-]*){0,4})"
     ),
 )
 
@@ -311,4 +309,27 @@ KNOWN_OUTLET_WORDS: frozenset[str] = frozenset(
     "press radio magazine network agency wire daily tv television channel x twitter facebook "
     "instagram telegram tiktok youtube interfax tass ria novosti huffington buzzfeed vox "
     "breitbart hill atlantic newsweek economist usa today".split()
+)
+
+# Common given names whose bearer the text will most likely call "he" or "she".
+# Only a hint for pronoun resolution: what the text itself says ("Mr.", "she said"
+# after the name) always wins.
+MALE_GIVEN_NAMES: frozenset[str] = frozenset(
+    "aaron adam alan albert alex alexander alexei andrew anthony antonio arthur barack ben benjamin "
+    "bernie bill bob brian bruce carl carlos charles chris christopher chuck dan daniel david dennis "
+    "dmitry donald doug douglas ed edward eric frank fred gary george gerald greg gregory harry "
+    "henry hugh ian igor ivan jack jacob james jason jeb jeff jeffrey jim jimmy joe john jonathan "
+    "jose joseph josh juan justin keith ken kevin larry luis marco mark martin matt matthew michael "
+    "mike mitch mohammed muhammad nick nicholas oleg pablo patrick paul peter phil philip ramzan "
+    "ray richard rick robert roger ron ronald rudy ryan sam samuel scott sean sergei stephen steve "
+    "steven ted terry thomas tim timothy tom tony vladimir walter william".split()
+)
+FEMALE_GIVEN_NAMES: frozenset[str] = frozenset(
+    "alice amanda amy angela ann anna anne barbara betty betsy carla carol caroline catherine "
+    "chelsea christine claire cynthia deborah debbie diana diane donna dorothy elizabeth ellen "
+    "emily emma hannah heather helen hillary irina jane janet jennifer jessica jill joan joanna "
+    "judith julia julie karen kate katherine kathleen kathy kelly kellyanne kim laura lauren linda "
+    "lisa lois margaret maria marie marina martha mary melania melanie michelle nancy natalia "
+    "nicole nikki olga pamela patricia rachel rebecca ruth sarah sharon sophie stephanie susan "
+    "svetlana tatiana theresa valerie victoria virginia".split()
 )

@@ -75,7 +75,7 @@ def _is_word(ch: str) -> bool:
 
 def _family_closes(open_mark: str, ch: str) -> bool:
     """Whether ``ch`` may close a quote opened with ``open_mark`` (same family)."""
-    if open_mark in "“„«\"":
+    if open_mark in "“„«\"”»":
         return ch in "”»\"" or (open_mark == "„" and ch == "“")
     return ch in "’›'" or (open_mark == "‚" and ch == "‘")
 
@@ -127,9 +127,11 @@ def _classify(text: str, i: int, stack: list[_Open]) -> str:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
+    # A comma before the closing mark ("“We will,” she said") is the writer's
+    # punctuation, not the speaker's words.
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return Span(start, end) if end > start else None
 
@@ -188,8 +190,29 @@ def _close(text: str, i: int, ch: str, stack: list[_Open], found: list[Quotation
             return
 
 
+def _is_wrap(text: str, i: int) -> bool:
+    """Whether the line break at ``i`` only wraps a paragraph (hard-wrapped text)."""
+    nxt = _next_line_start(text, i)
+    if nxt >= len(text) or "\n" in text[i + 1 : nxt]:
+        return False  # a blank line (or the end) ends the paragraph
+    j = i
+    while j > 0 and text[j - 1] in " \t\r":
+        j -= 1
+    last = text[j - 1] if j > 0 else "."
+    first = text[nxt]
+    if first in ALL_MARKS or first in "—–―-*#>":
+        return False
+    if last in ".?!:…”\"’'" and not first.islower():
+        return False
+    return True
+
+
 def _line_break(text: str, i: int, stack: list[_Open], found: list[Quotation]) -> int:
     """Handle the end of a line at ``i``; returns where scanning resumes."""
+    if not stack:
+        return i + 1
+    if i < len(text) and _is_wrap(text, i):
+        return i + 1
     # Single quotes never cross a line: they were apostrophes or typos.
     while stack and stack[-1].single:
         stack.pop()
@@ -199,7 +222,9 @@ def _line_break(text: str, i: int, stack: list[_Open], found: list[Quotation]) -
     del stack[1:]
     nxt = _next_line_start(text, i)
     part = _trimmed(text, outer.part_start, i)
-    if nxt < len(text) and text[nxt] in DOUBLE_OPEN | {'"', "”"} and "\n" in text[i:nxt]:
+    if nxt < len(text) and text[nxt] in DOUBLE_OPEN | {'"', "”"} and "\n" in text[i:nxt] and (
+        (text[nxt] == '"') == (outer.mark == '"')  # the same style of mark reopens it
+    ):
         # Newspaper convention: the quote reopens in the next paragraph.
         if part is not None:
             outer.parts.append(part)

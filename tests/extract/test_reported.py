@@ -1,0 +1,83 @@
+"""Reported speech: statements attributed without quote marks, and partial quotes inside them."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import claims_of
+
+from verify.model import ClaimKind
+
+ROWS = [
+    # (id, text, reported content, speaker, cue, outlet)
+    ("that-clause", "The ministry warned on Tuesday that fuel prices would rise sharply.",
+     "fuel prices would rise sharply", "The ministry", "warned", None),
+    ("said-without-that", "Ana Lind said the ferry would run again by May.",
+     "the ferry would run again by May", "Ana Lind", "said", None),
+    ("trailing-cue", "Fuel prices will rise by a third, the ministry said.",
+     "Fuel prices will rise by a third", "the ministry", "said", None),
+    ("trailing-inverted", "Fuel prices will rise by a third, said Ana Lind.",
+     "Fuel prices will rise by a third", "Ana Lind", "said", None),
+    ("according-to-front", "According to the port authority, 40 ships were delayed.",
+     "40 ships were delayed", "the port authority", "according to", None),
+    ("according-to-end", "Forty ships were delayed last week, according to the port authority.",
+     "Forty ships were delayed last week", "the port authority", "according to", None),
+    ("in-a-report", "The Harbour Trust said in a report this week that the pier was unsafe.",
+     "the pier was unsafe", "The Harbour Trust", "said", "a report"),
+    ("told-object", "Ana Lind told reporters that the vote was fair.", "the vote was fair", "Ana Lind", "told", None),
+    ("denied", "The mayor’s aide Tom Vale also denied there was any delay.",
+     "there was any delay", "The mayor’s aide Tom Vale", "denied", None),
+    ("outlet-reported", "The Coastal Times reported last year that two ferries had been sold.",
+     "two ferries had been sold", "The Coastal Times", "reported", "The Coastal Times"),
+    ("phrase-before-that", "Ana Lind tweeted in the early morning hours that the bridge was closed.",
+     "the bridge was closed", "Ana Lind", "tweeted", None),
+    ("noun-cue", "He repeated Ana Lind’s claim that the bridge was closed.",
+     "the bridge was closed", "Ana Lind", "claim", None),
+    ("frame-dropped", "A week after the storm, most roads have reopened, the council said.",
+     "most roads have reopened", "the council", "said", None),
+    ("contraction-starts-clause", "Tom Vale says he’s sure the pier will hold.",
+     "he’s sure the pier will hold", "Tom Vale", "says", None),
+    ("via-email", "A spokeswoman said via email that, “of course the mayor will appeal” the ruling.",
+     "“of course the mayor will appeal” the ruling", "A spokeswoman", "said", None),
+    ("evaluative-with-quote", "Ana Lind called half of the council “sleepwalkers.”",
+     "half of the council “sleepwalkers.”", "Ana Lind", "called", None),
+    ("any-verb-with-quote", "Tom Vale openly admires the old harbour master as a “true captain.”",
+     "the old harbour master as a “true captain.”", "Tom Vale", "admires", None),
+    ("plural-speaker", "The pier was unsafe for years, according to harbour insiders.",
+     "The pier was unsafe for years", "harbour insiders", "according to", None),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue", "outlet"), [pytest.param(*r[1:], id=r[0]) for r in ROWS])
+def test_reported(text: str, content: str, speaker: str, cue: str, outlet: str | None) -> None:
+    reported = [c for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert [c.text for c in reported] == [content]
+    (claim,) = reported
+    assert claim.speaker is not None and claim.speaker.name == speaker
+    assert (claim.cue, claim.outlet) == (cue, outlet)
+    assert text[claim.span.start : claim.span.end] == claim.text
+
+
+def test_partial_quote_inside_reported_speech_has_the_same_speaker() -> None:
+    text = "Ana Lind said the strike “is far from over” and talks would resume."
+    claims = claims_of(text)
+    reported = [c for c in claims if c.kind is ClaimKind.REPORTED]
+    partial = [c for c in claims if c.kind is ClaimKind.PARTIAL]
+    assert [c.text for c in reported] == ["the strike “is far from over” and talks would resume"]
+    assert [c.text for c in partial] == ["is far from over"]
+    assert partial[0].speaker == reported[0].speaker and partial[0].speaker is not None
+    assert partial[0].speaker.name == "Ana Lind"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("“The pier is safe,” Ana Lind said.", id="a-quote-is-not-reported-speech"),
+        pytest.param("Ana Lind said: “The pier is safe.”", id="cue-before-a-quote"),
+        pytest.param("The report was published on Monday.", id="noun-report-is-not-a-cue"),
+        pytest.param("The ferry said goodbye to its last passengers.", id="no-clause-after-cue"),
+        pytest.param("Following initial reports of a leak, the pier was closed.", id="intro-phrase-is-no-speaker"),
+        pytest.param("Tom Vale admires the old harbour master.", id="no-quote-no-mixed-claim"),
+    ],
+)
+def test_not_reported(text: str) -> None:
+    assert [c.text for c in claims_of(text) if c.kind is ClaimKind.REPORTED] == []

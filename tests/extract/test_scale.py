@@ -1,0 +1,40 @@
+"""Long drafts: every quote found, nothing swallowed, no pathological inputs."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import claims_of
+
+from verify.model import ClaimKind
+
+
+def test_hundreds_of_quotes_are_all_found() -> None:
+    paragraphs = [f"“Point number {i} stands,” said Speaker{i} Vale." for i in range(400)]
+    claims = claims_of("\n\n".join(paragraphs))
+    direct = [c for c in claims if c.kind is ClaimKind.DIRECT]
+    assert len(direct) == 400
+    assert direct[123].text == "Point number 123 stands"
+    assert direct[123].speaker is not None and direct[123].speaker.name == "Speaker123 Vale"
+
+
+def test_an_unclosed_quote_at_the_top_swallows_nothing() -> None:
+    paragraphs = ["“This mark is never closed, said the editor.", "A plain paragraph follows."]
+    paragraphs += [f"“Line {i},” said Ana Lind." for i in range(300)]
+    claims = claims_of("\n\n".join(paragraphs))
+    assert len([c for c in claims if c.text.startswith("Line ")]) == 300
+    assert claims[0].paragraph == 0 and claims[1].paragraph == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("“" * 5000, id="only-opening-marks"),
+        pytest.param("'" * 5000, id="only-apostrophes"),
+        pytest.param("said " * 3000, id="only-cues"),
+        pytest.param("a, " * 5000 + "he said.", id="long-comma-run"),
+        pytest.param("Mr. " * 3000, id="only-abbreviations"),
+        pytest.param("\n\n".join(["“Open"] * 2000), id="reopened-paragraphs-never-closed"),
+    ],
+)
+def test_degenerate_inputs_finish(text: str) -> None:
+    claims_of(text)  # must return (the suite's own timeout catches a runaway)

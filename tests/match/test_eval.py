@@ -1,0 +1,59 @@
+"""The labelled pairs in fixtures/pairs.toml, scored as bench/eval_matching.py scores them."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from verify.model import Verdict
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+eval_matching = _load("eval_matching")
+OUTCOMES = eval_matching.evaluate()
+
+
+def test_the_fixture_set_is_big_enough() -> None:
+    sources, pairs = eval_matching.load()
+    assert len(sources) >= 15 and len(pairs) >= 150
+    assert {p.cls for p in pairs} == set(eval_matching.EXPECTED)
+
+
+@pytest.mark.parametrize(
+    ("cls", "never"),
+    [
+        ("number_changed", Verdict.CONFIRMED),
+        ("negation", Verdict.CONFIRMED),
+        ("verbatim", Verdict.PARAPHRASED),
+        ("ellipsis", Verdict.PARAPHRASED),
+        ("bracket", Verdict.PARAPHRASED),
+    ],
+)
+def test_classes_that_must_never_be_confused(cls: str, never: Verdict) -> None:
+    wrong = [o.pair.claim for o in OUTCOMES if o.pair.cls == cls and o.result.verdict is never]
+    assert wrong == []
+
+
+def test_overall_accuracy_is_at_least_97_percent() -> None:
+    right = sum(o.correct for o in OUTCOMES)
+    assert right / len(OUTCOMES) >= 0.97, eval_matching.report(OUTCOMES, show_errors=True)
+
+
+def test_the_eval_report_prints_a_confusion_matrix() -> None:
+    text = eval_matching.report(OUTCOMES, show_errors=False)
+    assert text.splitlines()[0].split() == ["class", "confirmed", "paraphrased", "unverified", "correct"]
+    assert "must-never-confuse violations: 0" in text

@@ -1,0 +1,71 @@
+"""The shared normaliser: what it folds away, and that offsets lead back to the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.match.normalize import normalize, number_values, word_spans, words
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected_words"),
+    [
+        ("case", "The Mayor SAID", ["the", "mayor", "said"]),
+        ("curly apostrophe", "it\u2019s Kadyrov\u2019s", ["it's", "kadyrov's"]),
+        ("backtick and prime", "don`t don\u2032t", ["don't", "don't"]),
+        ("double quotes", "\u201cyes\u201d \u00abno\u00bb \u201ehm\u201c", ["yes", "no", "hm"]),
+        ("dashes separate", "left\u2014right \u2013 centre", ["left", "right", "centre"]),
+        ("zero-width inside a word", "sec\u200bret", ["secret"]),
+        ("soft hyphen inside a word", "inter\u00adnational", ["international"]),
+        ("PDF hyphenation", "inter-\nnational", ["international"]),
+        ("PDF hyphenation with spaces", "inter- \n  national", ["international"]),
+        ("real hyphen kept apart", "well-known", ["well", "known"]),
+        ("capital after a broken line is a real hyphen", "Jean-\nPaul", ["jean", "paul"]),
+        ("line breaks and runs of spaces", "one\n\ntwo   three\tfour", ["one", "two", "three", "four"]),
+        ("non-breaking space", "ten\u00a0people", ["ten", "people"]),
+        ("html entities", "Tom &amp; Jerry&#8217;s &quot;show&quot;", ["tom", "jerry's", "show"]),
+        ("unknown entity left alone", "a &bogus; b", ["a", "bogus", "b"]),
+        ("thousands separators", "1,000 and 12,500,000", ["1000", "and", "12500000"]),
+        ("a list is not a thousands separator", "1,2 and 10,50", ["1", "2", "and", "10", "50"]),
+        ("decimal point kept", "3.5 per cent.", ["3.5", "per", "cent"]),
+        ("NFKC compatibility forms", "\uff21\uff22\uff23 \ufb01ne", ["abc", "fine"]),
+        ("combining accent composed", "cafe\u0301", ["caf\u00e9"]),
+        ("ellipsis character", "wait\u2026 what", ["wait", "what"]),
+        ("German sharp s folds", "Stra\u00dfe", ["strasse"]),
+    ],
+)
+def test_words_after_normalisation(name: str, text: str, expected_words: list[str]) -> None:
+    assert words(normalize(text).text) == expected_words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain ascii words, nothing else",
+        "\u201cCurly\u201d quotes and it\u2019s \u2014 a dash",
+        "inter-\nnational   spacing\n\nand 1,000 people",
+        "Tom &amp; Jerry&#8217;s caf\u00e9 \uff21\uff22",
+        "zero\u200bwidth soft\u00adhyphen",
+    ],
+)
+def test_word_offsets_point_at_the_original_characters(text: str) -> None:
+    for word, start, end in word_spans(normalize(text)):
+        original = text[start:end]
+        # the original slice normalises back to exactly the word
+        assert words(normalize(original).text) == [word], (word, original)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("forty", ["40"]),
+        ("forty two", ["42"]),
+        ("two hundred and five", ["205"]),
+        ("three thousand", ["3000"]),
+        ("42 and 7", ["42", "7"]),
+        ("one victim", []),  # "one" is a pronoun or determiner far more often than a count
+        ("no numbers here", []),
+    ],
+)
+def test_number_values(text: str, expected: list[str]) -> None:
+    assert number_values(words(normalize(text).text)) == expected

@@ -1,0 +1,522 @@
+"""Reading who said something from the words around it: speaker, cue and outlet.
+
+These functions look at short stretches of text (the clause before a quotation,
+the clause after it, the words before a reported clause) and never at the whole
+article, so their cost does not grow with the draft. They return the speaker as
+written; resolving "he" or "the group" to a name is ``coref``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verify.extract.lexicon import (
+    EVALUATIVE_VERBS,
+    KNOWN_OUTLET_WORDS,
+    ORG_WORDS,
+    OUTLET_PATTERNS,
+    PERSONAL_PRONOUNS,
+    PLURAL_HEADS,
+    SPEECH_VERBS,
+    TIME_WORDS,
+)
+from verify.extract.sentences import _is_abbreviation
+
+_TOKEN = re.compile(r"[^\W_](?:[\w’'&.-]*[\w’])?\.?")
+
+DETERMINERS = frozenset(
+    "a an the one another two three four five some several many most other his her their its our "
+    "this that these those each both all no any your my".split()
+)
+# Words that open an introductory phrase before the subject ("In an interview, ...").
+_INTRO_WORDS = frozenset(
+    "in on at after before during last earlier later but however meanwhile asked speaking when "
+    "while instead still yet now today yesterday separately according since as with without despite "
+    "following for from under through to by of about like unlike although though because if so and "
+    "then also indeed moreover furthermore writing responding referring addressing in a an the "
+    "monday tuesday wednesday thursday friday saturday sunday recently previously first finally "
+    "overall elsewhere here there this that back".split()
+)
+_LEADING_CONJUNCTIONS = frozenset("and but so yet then also while meanwhile however or plus what".split())
+_SUBORDINATORS = frozenset(
+    "when while because if as after before since although though until unless whether where "
+    "which who whom whose what how why that but and or so than".split()
+)
+_PREPOSITIONS = frozenset(
+    "by of from with to for at in on about into onto over under between against among "
+    "through during after before without".split()
+)
+# Words that may directly precede a noun use of an ambiguous verb form ("the report").
+_NOUN_LEADS = DETERMINERS | frozenset("’s 's".split()) | _PREPOSITIONS
+_AMBIGUOUS_VERBS = frozenset(
+    "state states note notes report reports claim claims post posts charge charges fire hit hits "
+    "point counter answer answers comment comments hope hopes fear fears repeat promise promises "
+    "pledge pledges vow vows demand demands estimate estimates caution joke jokes quip tweet tweets "
+    "remark remarks stress warning testimony call calls attack attacks mention mentions reply "
+    "replies insist deny add write".split()
+)
+_TRAILING_NOISE = re.compile(
+    r"(?:\s+(?:(?:on|in|at|during|last|this|next|earlier|late|early)\s+"
+    + TIME_WORDS
+    + r"|(?:on|in|at)\s+\d{4}|last|this|also|later|then|previously|earlier|recently|again|once|further|"
+    r"has|have|had|would|will|may|might|could|can|should|must|repeatedly|publicly|privately|"
+    r"initially|originally|first|yesterday|today|tonight|separately|subsequently|immediately|"
+    r"reportedly|allegedly|apparently|just|already|even|still|never|not|did|does|do|is|was|were|are|"
+    r"been|be|being|ultimately|finally|simply|flatly|bluntly|angrily|quickly|curtly|firmly|openly|"
+    + TIME_WORDS
+    + r"))+$",
+    re.IGNORECASE,
+)
+_APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|referred to|who asked|who gave)\b")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_NP_STOP = frozenset(
+    "who which that after before when while on in at during since last this as because if "
+    "one-year earlier later".split()
+)
+_BAD_ENDINGS = frozenset(
+    "and or but to of the a an with for in on at by from that which who as while than nor".split()
+)
+_CLAUSE_WORDS = frozenset(
+    "is was are were has have had can could will would shall should may might must do does did "
+    "seemed seems appeared appears began begins went goes got gets made makes took takes became "
+    "becomes there you to whom which whose".split()
+)
+_NOT_PLURALS = frozenset("this his its was has is us yes thus always perhaps sometimes news".split())
+_SAID = frozenset("said says told tells added adds wrote writes".split())
+_ED_NOUNS = frozenset("red bed seed need creed united reed".split())
+_SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?\s+(?=[A-Z“\"])")
+_RELATIVE_WHAT = re.compile(r".*\b(?:what|whom)\s+(?=\S)", re.S)
+# How many words after a closing mark the cue may come: room for a long appositive
+# ("..., Scott Hale, the attorney general of the state, one of those suing, said").
+_TAIL_WORDS = 30
+_PARTICLES = frozenset({"out", "back", "up", "on"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker as written (possibly a pronoun), the cue, and an outlet if named."""
+
+    speaker: str | None
+    cue: str | None
+    outlet: str | None = None
+    speaker_at: int = -1  # offset of the speaker in the analysed text, -1 if unknown
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def norm(self) -> str:
+        return self.text.rstrip(".").lower()
+
+
+def words(text: str) -> list[_Word]:
+    return [_Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def is_speech_verb(ws: list[_Word], i: int, *, evaluative: bool = False) -> bool:
+    """Whether ``ws[i]`` is used as a speech verb here (not a noun: "the report")."""
+    w = ws[i].norm
+    if w not in SPEECH_VERBS and not (evaluative and w in EVALUATIVE_VERBS):
+        return False
+    if i > 0 and ws[i - 1].text.endswith(("’s", "'s", "s’")) and ws[i - 1].text[0].isupper():
+        return False  # a verb never follows a possessive: "Stumpf’s repeated emphasis"
+    if w in _AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in _AMBIGUOUS_VERBS:
+        if i > 0 and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
+            return False
+    if w.endswith("ing") and i > 0 and ws[i - 1].norm in DETERMINERS:
+        return False  # "the warning", "a briefing"
+    if i + 1 < len(ws) and ws[i + 1].norm == "by":
+        return False  # passive: "reported by"
+    return True
+
+
+def is_pronoun(name: str) -> bool:
+    return name.lower() in PERSONAL_PRONOUNS
+
+
+def _cue_text(ws: list[_Word], i: int) -> str:
+    if i + 1 < len(ws) and ws[i + 1].norm in _PARTICLES and ws[i].norm in {
+        "pointed",
+        "point",
+        "points",
+        "fired",
+        "fire",
+        "shot",
+        "hit",
+        "hits",
+    }:
+        return f"{ws[i].text} {ws[i + 1].text}"
+    return ws[i].text.rstrip(".")
+
+
+def plausible_subject(name: str) -> bool:
+    """Whether ``name`` can be the one who speaks (not "there", not a clause)."""
+    ws = words(name)
+    if not ws or len(ws) > 14:
+        return False
+    first = ws[0]
+    if first.norm in {"there", "what", "this", "that", "which", "who"} and len(ws) == 1:
+        return False
+    if first.norm in _SUBORDINATORS or (len(ws) == 1 and first.norm in _INTRO_WORDS):
+        return False
+    if first.norm in PERSONAL_PRONOUNS:
+        return len(ws) == 1 and first.norm not in {"i", "we"} or first.norm in {"i", "we"} and len(ws) == 1
+    if ws[-1].norm in _BAD_ENDINGS:
+        return False
+    for w in ws[1:]:
+        if w.norm in _CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in _SAID:
+            return False  # a clause, not a name: "Anderson agreed and seemed to"
+        if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in _ED_NOUNS:
+            return False
+    if first.norm in _PREPOSITIONS or (first.norm in _INTRO_WORDS and first.norm not in DETERMINERS):
+        return False  # "Following initial reports", "In a statement"
+    if first.text[0].isupper() or first.text[0].isdigit():
+        return True
+    if any(w.text[0].isupper() for w in ws[1:4]):
+        return True  # "panel Chairman Jason Chaffetz", "state Del. Marcia Price"
+    if first.norm in PERSONAL_PRONOUNS or first.norm in DETERMINERS:
+        return True
+    last = ws[-1].norm
+    if len(ws) <= 3 and last.endswith("s") and last not in _NOT_PLURALS and len(last) > 3:
+        return True  # "guards", "show insiders": a group speaking
+    return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
+
+
+def clean_subject(raw: str) -> str | None:
+    """The speaker noun phrase in the words just before a speech verb.
+
+    Drops introductory phrases ("In an interview with HBO last year,"), leading
+    conjunctions, and adverbs between speaker and verb ("last year also"); keeps
+    an appositive only when it names the speaker ("one victim, known as IJ").
+    """
+    text = raw.strip()
+    relative = _RELATIVE_WHAT.search(text)
+    if relative:
+        text = text[relative.end() :]  # "rejected what Senator Moss called" -> "Senator Moss"
+    last_end = None
+    for m in _SENTENCE_END.finditer(text):
+        dot = m.start() + len(m.group(0).rstrip()) - 1
+        while dot > m.start() and text[dot] not in ".!?":
+            dot -= 1
+        if text[dot] == "." and _is_abbreviation(text, dot):
+            continue  # "Rep. Ida Moss"
+        last_end = m.end()
+    if last_end is not None:
+        text = text[last_end:]  # only the last sentence can hold the subject
+    text = re.sub(r"^[\s,;:—–―\-”\"’'(]+", "", text)
+    ends_with_comma = text.rstrip().endswith(",")
+    text = text.rstrip(" ,;:—–-")
+    if not text:
+        return None
+    segments = [s.strip() for s in re.split(r",\s+|\s+[—–―]\s+", text) if s.strip()]
+    while len(segments) > 1:
+        first_words = words(segments[0])
+        if not first_words:
+            segments.pop(0)
+            continue
+        head = first_words[0].norm
+        if head in _INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
+            segments.pop(0)
+        else:
+            break
+    if len(segments) > 1 and ends_with_comma:
+        name = segments[0]
+        if _APPOSITIVE_JOIN.match(segments[1]) and not _has_capitalised(words(segments[0])):
+            name = f"{segments[0]}, {segments[1]}"
+    elif len(segments) > 1:
+        name = segments[-1]
+        # "Hugh Hill, a doctor who works nights" without the closing comma
+        if not ends_with_comma and _is_appositive(segments[-1]) and _has_capitalised(words(segments[-2])):
+            name = segments[-2]
+    else:
+        name = segments[0]
+    name = _strip_conjunctions(name)
+    name = _TRAILING_NOISE.sub("", name).strip()
+    name = _cut_relative(name)
+    if not name:
+        return None
+    ws = words(name)
+    if len(ws) > 10:
+        name = _last_noun_phrase(name) or ""
+    name = name.strip(" ,;:")
+    return name if name and plausible_subject(name) else None
+
+
+def _is_appositive(segment: str) -> bool:
+    ws = words(segment)
+    return bool(ws) and (ws[0].norm in {"a", "an", "the", "who", "whose", "known", "one"} or ws[0].text[0].isdigit())
+
+
+def _has_capitalised(ws: list[_Word]) -> bool:
+    return any(w.text[0].isupper() for w in ws if w.norm not in DETERMINERS)
+
+
+def _strip_conjunctions(name: str) -> str:
+    ws = words(name)
+    while ws and ws[0].norm in _LEADING_CONJUNCTIONS:
+        name = name[ws[0].end :].lstrip(" ,")
+        ws = words(name)
+    return name
+
+
+def _cut_relative(name: str) -> str:
+    """"police who on finding a bag" -> "police"; keeps short names with "who" intact."""
+    m = re.search(r"\s(?:who|which)\s", name)
+    if not m:
+        return name
+    before = name[: m.start()]
+    if len(words(before)) <= 6 and plausible_subject(before):
+        return before
+    return _last_noun_phrase(before) or before  # "stopped by guards who ..." -> "guards"
+
+
+def _last_noun_phrase(text: str) -> str | None:
+    """The words after the last preposition or verb-like break, if they look like a name."""
+    ws = words(text)
+    k = len(ws)
+    start = k
+    while start > 0 and ws[start - 1].norm not in _PREPOSITIONS and k - start < 6:
+        start -= 1
+    if start == k:
+        return None
+    candidate = text[ws[start].start :]
+    if plausible_subject(candidate):
+        return candidate
+    # the agent of a passive: "stopped by guards who ..."
+    if start > 0 and ws[start - 1].norm == "by" and k - start <= 3 and ws[-1].norm not in _BAD_ENDINGS:
+        return candidate
+    return None
+
+
+def _after_verb_np(text: str) -> tuple[str | None, str]:
+    """The noun phrase right after an inverted cue ("said Smith, a spokesman")."""
+    lead = len(text) - len(text.lstrip())
+    chunk = text[lead : _np_chunk_end(text, lead)]
+    ws = words(chunk)
+    if not ws or ws[0].norm in _PREPOSITIONS | _NP_STOP | {"that", "it"} and ws[0].norm != "it":
+        return None, text
+    cut = len(ws)
+    for k, w in enumerate(ws):
+        if k > 0 and w.norm in _NP_STOP:
+            cut = k
+            break
+    name = chunk[: ws[cut - 1].end].strip()
+    name = _TRAILING_NOISE.sub("", name).strip()
+    if not name or not plausible_subject(name):
+        return None, text
+    return name, text[lead + len(chunk) :]
+
+
+def _np_chunk_end(text: str, start: int) -> int:
+    """Where a noun phrase starting at ``start`` must end: punctuation, but not "Mr." or "J."."""
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch in ",;:!?()\n":
+            return i
+        if ch == "." and not _is_abbreviation(text, i):
+            return i
+        i += 1
+    return i
+
+
+def parse_tail(tail: str, *, offset: int = 0) -> Attribution | None:
+    """Attribution in the words after a closing quote mark: ``, she said``, ``said Hill``, ``— Hill``."""
+    stripped = tail.lstrip()
+    lead = len(tail) - len(stripped)
+    if stripped[:1] in ("—", "–", "―") or stripped.startswith("- ") or stripped.startswith("--"):
+        rest = stripped.lstrip("—–―- ")
+        name, _ = _after_verb_np(rest)
+        if name and _has_capitalised(words(name)):
+            return Attribution(name, None, None, offset + lead + (len(stripped) - len(rest)))
+        return None
+    body = re.sub(r"^[,;:]\s*", "", stripped)
+    body_offset = offset + len(tail) - len(body)
+    ws = words(body)
+    if not ws:
+        return None
+    if is_speech_verb(ws, 0):
+        if ws[0].norm in {"told", "tells", "tell", "asked", "asks", "urged", "warned"}:
+            return None  # "told QNews": the one told, not the speaker
+        cue = _cue_text(ws, 0)
+        after = body[ws[0].end :]
+        if cue.count(" "):
+            after = body[ws[1].end :]
+        after_clean = _skip_time(after)
+        name, rest = _after_verb_np(after_clean)
+        if name is None:
+            return None
+        at = body_offset + body.find(name, ws[0].end)
+        return Attribution(name, cue, find_outlet(cue + " " + rest), at)
+    for i in range(1, min(len(ws), _TAIL_WORDS)):
+        if not is_speech_verb(ws, i):
+            continue
+        subject_text = body[: ws[i].start]
+        if ws[0].norm in _SUBORDINATORS:
+            return None
+        if any(ch in subject_text for ch in ".;!?") and not _only_abbreviation_dots(subject_text):
+            return None
+        name = clean_subject(subject_text)
+        if name is None:
+            return None
+        cue = _cue_text(ws, i)
+        rest = body[ws[i].start :]
+        at = body_offset + body.find(name)
+        return Attribution(name, cue, find_outlet(rest) or _outlet_of_reporter(name, cue), at)
+    return None
+
+
+def _only_abbreviation_dots(text: str) -> bool:
+    return all(re.search(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z])\.$", text[: i + 1]) for i, ch in enumerate(text) if ch == ".")
+
+
+def _skip_time(text: str) -> str:
+    m = re.match(r"\s*(?:(?:on|last|this)\s+)?" + TIME_WORDS + r"\b,?", text, re.IGNORECASE)
+    return text[m.end() :] if m else text
+
+
+def parse_head(head: str, *, offset: int = 0, partial: bool = False) -> Attribution | None:
+    """Attribution in the clause before an opening quote mark.
+
+    For a full quotation the cue must close the clause (``Smith said:``, ``she told
+    reporters,``, ``according to the report,``); for a fragment (``partial``) the
+    last speech or evaluative verb of the clause counts (``called the plan``).
+    """
+    text = head.rstrip()
+    m = None
+    for found in _ACCORDING_TO.finditer(text):
+        m = found  # the last "according to" of the clause
+    if m is not None:
+        np_text = text[m.end() :]
+        name = _np_after_according(np_text)
+        tail_ok = partial or re.fullmatch(r"[^,]*,?\s*", np_text) is not None
+        if name and tail_ok:
+            return Attribution(name, text[m.start() : m.end()].strip(), find_outlet(text), offset + m.end())
+    ws = words(text)
+    if not ws:
+        return None
+    found = _head_cue(text, ws, offset, partial)
+    if found is not None or partial or not text.endswith(":"):
+        return found
+    # "Obama is rolling out a new message: “...”": the clause's subject speaks.
+    name = _sentence_subject(text)
+    if name and plausible_subject(name) and len(words(text)) <= 25:
+        return Attribution(name, None, find_outlet(text), offset + text.find(name))
+    return None
+
+
+def _head_cue(text: str, ws: list[_Word], offset: int, partial: bool) -> Attribution | None:
+    lo = max(0, len(ws) - 40)
+    for i in range(len(ws) - 1, lo - 1, -1):
+        if not is_speech_verb(ws, i, evaluative=partial):
+            continue
+        after = text[ws[i].end :]
+        if not partial and len(words(after)) > 9:
+            return None
+        cue = _cue_text(ws, i)
+        subject_raw = text[: ws[i].start]
+        name = None
+        if ws[i].norm.endswith("ing") and (not subject_raw.strip() or subject_raw.rstrip().endswith(",")):
+            name = _sentence_subject(subject_raw)
+        if name is None:
+            name = clean_subject(subject_raw)
+        if name is None and re.search(r"\band(?:\s+\w+ly)?\s*$", subject_raw):
+            name = _sentence_subject(subject_raw)  # "She urged ... and said"
+        if name is None and not subject_raw.strip():
+            inverted, _ = _after_verb_np(after)
+            if inverted and re.search(r"[:,]\s*$", text):
+                at = offset + text.find(inverted, ws[i].end)
+                return Attribution(inverted, cue, find_outlet(text), at)  # "Said Ellis:"
+            return None
+        if name is None:
+            continue
+        at = offset + text.rfind(name, 0, ws[i].start) if name in text else -1
+        outlet = find_outlet(text) or _outlet_of_reporter(name, cue)
+        return Attribution(name, cue, outlet, at)
+    return None
+
+
+def _np_after_according(text: str) -> str | None:
+    ws = words(text)
+    if not ws:
+        return None
+    chunk_end = len(text)
+    m = re.search(r"[,.;:!?()]", text)
+    if m:
+        chunk_end = m.start()
+    cut = None
+    for k, w in enumerate(ws):
+        if w.start >= chunk_end:
+            break
+        if k > 0 and (w.norm in _NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and k + 1 < len(ws)
+                      and re.match(r"(?:year|month|week|day)s?$", ws[k + 1].norm)):
+            cut = w.start
+            break
+    end = cut if cut is not None else chunk_end
+    name = text[:end].strip()
+    name = _TRAILING_NOISE.sub("", name).strip()
+    return name if name and plausible_subject(name) else None
+
+
+def _sentence_subject(text: str) -> str | None:
+    """The subject at the start of a clause ("Trump was ..., saying" -> "Trump")."""
+    first = words(text[:40])
+    if first and first[0].norm in _INTRO_WORDS and ", " in text:
+        text = text[text.find(", ") + 2 :]  # "During a speech, Trump attacked ..."
+    ws = words(text)
+    if not ws:
+        return None
+    k = 0
+    while k < len(ws) and k < 8 and (ws[k].text[0].isupper() or (k > 0 and ws[k].norm in {"of", "the"})):
+        k += 1
+    if k == 0:
+        return ws[0].text if ws[0].norm in PERSONAL_PRONOUNS else None
+    if k == 1 and ws[0].norm in DETERMINERS | _INTRO_WORDS:
+        return None
+    return text[ws[0].start : ws[k - 1].end]
+
+
+def find_outlet(text: str) -> str | None:
+    """The channel or outlet the words name: "in an interview with HBO" -> "HBO"."""
+    for pattern in OUTLET_PATTERNS:
+        for m in pattern.finditer(text):
+            outlet = m.group("outlet").strip().rstrip(".,")
+            if pattern is OUTLET_PATTERNS[-1] and not _looks_like_outlet(outlet):
+                continue
+            outlet = re.sub(r"\s+(?:on|in|at|last|this)$", "", outlet)
+            outlet = _TRAILING_NOISE.sub("", outlet).strip()
+            if outlet:
+                return outlet
+    return None
+
+
+def _looks_like_outlet(name: str) -> bool:
+    ws = words(name)
+    if not ws:
+        return False
+    if ws[0].norm == "the" and len(ws) > 1:
+        return True
+    if re.match(r"[A-Z]{2,}", ws[0].text):
+        return True
+    return any(w.norm in KNOWN_OUTLET_WORDS for w in ws)
+
+
+def _outlet_of_reporter(name: str, cue: str) -> str | None:
+    """A news outlet that reports is its own outlet: "Novaya Gazeta first reported"."""
+    if cue.lower() not in {"reported", "reports", "learned", "learnt", "revealed", "wrote", "writes"}:
+        return None
+    ws = words(name)
+    if not _looks_like_outlet(name) and not any(w.norm in ORG_WORDS for w in ws):
+        return None
+    # drop a leading description: "Independent Russian newspaper Novaya Gazeta"
+    k = len(ws)
+    while k > 0 and (ws[k - 1].text[0].isupper() or ws[k - 1].norm in {"of", "the"}):
+        k -= 1
+    if 0 < k < len(ws):
+        return name[ws[k].start :]
+    return name

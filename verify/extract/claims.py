@@ -1,0 +1,376 @@
+"""From a Document to its claims: quotations, their kind, speaker, cue and outlet.
+
+The steps, each in its own module: ``quotes`` pairs the marks, ``sentences``
+splits the text around them, ``attribution`` reads the words before and after a
+quotation, ``reported`` finds statements without quote marks, and ``coref``
+resolves pronouns and nominals in order of position.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from verify.extract.attribution import (
+    DETERMINERS,
+    EVALUATIVE_VERBS,
+    SPEECH_VERBS,
+    Attribution,
+    _sentence_subject,
+    find_outlet,
+    parse_head,
+    parse_tail,
+    plausible_subject,
+    words,
+)
+from verify.extract.coref import Resolver
+from verify.extract.lexicon import ORG_WORDS
+from verify.extract.quotes import Quotation, find_quotations
+from verify.extract.reported import ReportedSpeech, find_reported
+from verify.extract.sentences import _is_abbreviation, sentence_spans
+from verify.model import Claim, ClaimKind, Document, Span, Speaker
+
+# How far past a closing mark the attribution may sit ("..., said X, the former
+# minister of ..., on Monday."): enough for a long appositive, bounded for speed.
+_TAIL_LIMIT = 240
+# How far back an unattributed quotation may look for the one who speaks it.
+_INHERIT_GAP = 400
+_HEAD_LIMIT = 400
+# A quoted fragment of at most this many words can be a term ("gay purge").
+_TERM_MAX_WORDS = 3
+# Words before a short quotation that make it someone's words, not a term.
+_PARTIAL_LEADS = frozenset(
+    "as that to is was are were be been it them him her us me called call calls dubbed not than "
+    "from and but or of with said says saying told tells describe described it’s was:".split()
+) | SPEECH_VERBS | EVALUATIVE_VERBS
+_FUNCTION_STARTS = frozenset(
+    "is are was were will would can could must should has have had do does did not no a an the to "
+    "be we i you he she they it our my your there this that what how why very so too just never "
+    "always".split()
+)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A claim before ids are given and references are resolved."""
+
+    kind: ClaimKind
+    parts: tuple[Span, ...]
+    speaker_written: str | None
+    speaker_at: int
+    cue: str | None
+    outlet: str | None
+    inherit: bool = False  # no attribution of its own: takes the previous quote's speaker
+    own_speaker: bool = False  # a fragment with its own cue after it (“...,” said X)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+
+def extract(document: Document) -> tuple[Claim, ...]:
+    text = document.text
+    quotations = find_quotations(text)
+    sentences = sentence_spans(text, document.paragraphs, quotations)
+    reported = find_reported(text, sentences, quotations)
+    starts = [s.start for s in sentences]
+    drafts = [_quote_draft(text, q, k, quotations, sentences, starts) for k, q in enumerate(quotations)]
+    drafts += [_reported_draft(r) for r in reported]
+    drafts.sort(key=lambda d: (d.start, -d.end))
+    # Capitalised words that also occur inside sentences are names, not "Phone" or "Once".
+    mid_caps = {m.group(0) for m in _MID_SENTENCE_CAPITAL.finditer(text)}
+    mentions = [m for m in (_subject_mention(text, s, mid_caps) for s in sentences) if m is not None]
+    return _resolve(document, drafts, reported, mentions)
+
+
+# Lowercase words that may sit inside a subject before the name it leads to:
+# "Kadyrov’s press secretary, Alvi Karimov, went further".
+_ROLE_WORDS = frozenset(
+    "press secretary spokesman spokeswoman spokesperson campaign manager chairman chairwoman "
+    "member board founder president minister senator governor mayor director chief executive "
+    "aide adviser advisor official leader head former deputy vice party state federal senior "
+    "top lawyer attorney candidate nominee widow mother father son daughter wife husband of the "
+    "and candidate presidential general acting interim".split()
+)
+
+
+def _named_subject(head: str) -> str | None:
+    """The person a sentence is about: the last name in its subject before the verb."""
+    first = words(head[:40])
+    if first and first[0].norm in ("he", "she"):
+        return first[0].text
+    lead = _sentence_subject(head)
+    if lead is None:
+        return None
+    start = head.find(lead)
+    ws = words(head[start:])
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(ws) and k < 16:
+        w = ws[k]
+        if w.text[0].isupper():
+            j = k
+            while j + 1 < len(ws) and (ws[j + 1].text[0].isupper() or ws[j + 1].norm == "of" and j + 2 < len(ws)
+                                       and ws[j + 2].text[0].isupper()):
+                j += 1
+            runs.append((k, j))
+            k = j + 1
+            continue
+        if w.norm not in _ROLE_WORDS:
+            break
+        k += 1
+    named = [(a, b) for a, b in runs if not ws[b].text.endswith(("’s", "'s"))]
+    if not named:
+        return lead
+    a, b = named[-1]
+    return head[start + ws[a].start : start + ws[b].end]
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w-]+")
+
+
+def _subject_mention(text: str, sentence: Span, mid_caps: set[str]) -> tuple[int, str] | None:
+    """The named subject (or subject pronoun) of a sentence, for later "he"/"she"."""
+    head = text[sentence.start : min(sentence.end, sentence.start + 160)]
+    if head[:1] in "“\"‘'«„":
+        return None
+    name = _named_subject(head)
+    if not name:
+        return None
+    ws = words(name)
+    if len(ws) == 1 and ws[0].norm not in ("he", "she") and (ws[0].text.isupper() or ws[0].norm in DETERMINERS):
+        return None
+    organisation = ws[-1].norm in ORG_WORDS and ws[-1].text[0].isupper()  # "The Dock Workers Union"
+    if not plausible_subject(name) or not ws[0].text[0].isupper() or ws[0].norm in DETERMINERS and not organisation:
+        return None
+    if ws[0].norm not in ("he", "she") and not any(w.text in mid_caps for w in ws):
+        return None
+    return sentence.start + max(0, head.find(name)), name
+
+
+def _sentence_of(sentences: tuple[Span, ...], starts: list[int], offset: int) -> Span | None:
+    k = bisect_right(starts, offset) - 1
+    return sentences[k] if k >= 0 else None
+
+
+def _tail_end(text: str, start: int, limit: int) -> int:
+    i = start
+    while i < limit:
+        ch = text[i]
+        if ch == "\n":
+            return i
+        if ch in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "”\"’)"):
+            if not (ch == "." and _is_abbreviation(text, i)):
+                return i + 1
+        i += 1
+    return limit
+
+
+def _quote_draft(
+    text: str,
+    q: Quotation,
+    k: int,
+    quotations: tuple[Quotation, ...],
+    sentences: tuple[Span, ...],
+    starts: list[int],
+) -> _Draft:
+    sent = _sentence_of(sentences, starts, q.open_at)
+    head_start = sent.start if sent is not None else max(0, q.open_at - _HEAD_LIMIT)
+    head_start = max(head_start, q.open_at - _HEAD_LIMIT, text.rfind("\n", 0, q.open_at) + 1)
+    if k > 0 and quotations[k - 1].close_end > head_start:
+        head_start = quotations[k - 1].close_end
+    head = text[head_start : q.open_at]
+    if not head.strip():
+        lead_in = text[max(0, q.open_at - _HEAD_LIMIT) : q.open_at].rstrip()
+        if lead_in.endswith(":") and "\n" in text[head_start - 2 : q.open_at] if head_start >= 2 else False:
+            # "He said:" closing the paragraph before the quotation
+            line_start = lead_in.rfind("\n") + 1
+            head_start = max(0, q.open_at - _HEAD_LIMIT) + line_start
+            head = text[head_start : head_start + len(lead_in) - line_start]
+    limit = min(len(text), q.close_end + _TAIL_LIMIT)
+    if k + 1 < len(quotations):
+        limit = min(limit, quotations[k + 1].open_at)
+    tail_end = _tail_end(text, q.close_end, limit)
+    tail = text[q.close_end : tail_end]
+
+    quoted = q.text_in(text)
+    n_words = len(words(quoted))
+    head_trim = head.rstrip()
+    head_words = words(head_trim)
+    introduced = (
+        not head_trim
+        or head_trim[-1] in ",:—–―-("
+        or (bool(head_words) and head_trim.endswith(head_words[-1].text)
+            and head_words[-1].norm in SPEECH_VERBS and quoted[:1].isupper())
+    )
+    ends_clause = text[q.close_end - 2 : q.close_end - 1] in (".", ",", "!", "?", "…", ";", ":")
+    tail_trim = tail.lstrip()
+    tail_attr = parse_tail(tail, offset=q.close_end)
+    if introduced and n_words <= _TERM_MAX_WORDS and not ends_clause and tail_attr is None:
+        introduced = bool(head_trim) and head_trim[-1] in ":,"  # “Gay purge” is a phrase ...
+        if not introduced:
+            return _Draft(ClaimKind.TERM, q.parts, None, -1, None, None)
+    if introduced:
+        head_attr = parse_head(head, offset=head_start)
+        attr = tail_attr or head_attr
+        if attr is None and _is_title(quoted):
+            return _Draft(ClaimKind.TERM, q.parts, None, -1, None, None)  # “All Bets Are Off.”
+        if attr is None:
+            return _Draft(ClaimKind.DIRECT, q.parts, None, -1, None, None, inherit=True)
+        outlet = attr.outlet or find_outlet(head) or find_outlet(tail)
+        return _Draft(ClaimKind.DIRECT, q.parts, attr.speaker, attr.speaker_at, attr.cue, outlet)
+
+    # A fragment inside a sentence: partial quote or term.
+    head_attr = parse_head(head, offset=head_start, partial=True)
+    if head_attr is None and sent is not None and head_start > sent.start:
+        # “disgusting” and “a con”: the cue before the first fragment covers both
+        whole = text[sent.start : q.open_at]
+        head_attr = parse_head(whole, offset=sent.start, partial=True)
+    closes = tail_trim[:1] in (",", "—", "–", "―") or text[q.close_end - 2 : q.close_end - 1] == ","
+    end_attr = tail_attr if closes else None
+    attr: Attribution | None = head_attr or end_attr
+    short_term = n_words <= _TERM_MAX_WORDS and not _ends_sentence(text, q, attr)
+    if (short_term and _looks_like_term(quoted, head_words, attr)) or (
+        attr is None and _is_title(quoted)
+    ):
+        return _Draft(ClaimKind.TERM, q.parts, None, -1, None, None)
+    if attr is None:
+        return _Draft(ClaimKind.PARTIAL, q.parts, None, -1, None, None)
+    outlet = attr.outlet
+    if head_attr is not None and end_attr is not None and end_attr.cue and end_attr.speaker:
+        if end_attr.cue.lower() in {"reported", "reports", "wrote", "writes"}:
+            outlet = end_attr.speaker  # "X said ... “...,” The Independent reported"
+    own = head_attr is None and end_attr is not None and (end_attr.cue or "").lower() not in _REPORTER_CUES
+    return _Draft(ClaimKind.PARTIAL, q.parts, attr.speaker, attr.speaker_at, attr.cue, outlet, own_speaker=own)
+
+
+_REPORTER_CUES = frozenset({"reported", "reports", "wrote", "writes"})
+
+
+_TITLE_MAX_WORDS = 8
+
+
+def _ends_sentence(text: str, q: Quotation, attr: Attribution | None) -> bool:
+    """An attributed fragment that closes its sentence is someone's words: calls him “fit.”"""
+    if attr is None:
+        return False
+    inner_end = text[q.end - 1 : q.end]
+    after = text[q.close_end : q.close_end + 2]
+    return inner_end in ".!?" or after[:1] in (".", "!", "?")
+
+
+def _is_title(quoted: str) -> bool:
+    """Title Case of a few words: the name of a show, book or slogan, not speech."""
+    ws = words(quoted)
+    if not 2 <= len(ws) <= _TITLE_MAX_WORDS:
+        return False
+    return all(w.text[0].isupper() or w.text[0].isdigit() for w in ws if len(w.text) > 3)
+
+
+def _looks_like_term(quoted: str, head_words: list[_Word], attr: Attribution | None) -> bool:
+    """A short quoted fragment is a term unless it reads as someone's words.
+
+    Someone's words: the fragment is attributed in its sentence and either follows
+    a word that introduces speech ("as", "that", "called", a speech verb) or opens
+    like a clause ("is not over", "we will"). Anything else (the “gay purge”, an
+    alleged Chechen “anti-gay purge”, a title in Title Case) names something.
+    """
+    ws = words(quoted)
+    if not ws:
+        return True
+    if attr is None:
+        return True
+    if len(ws) > 1 and all(w.text[0].isupper() for w in ws if len(w.text) > 3):
+        return True  # a title or a name: ‘Gay Purge’
+    previous = head_words[-1] if head_words else None
+    if previous is not None and previous.norm in _PARTIAL_LEADS:
+        return False
+    return ws[0].norm not in _FUNCTION_STARTS
+
+
+def _reported_draft(r: ReportedSpeech) -> _Draft:
+    return _Draft(ClaimKind.REPORTED, (r.content,), r.speaker, r.speaker_at, r.cue, r.outlet)
+
+
+def _resolve(
+    document: Document,
+    drafts: list[_Draft],
+    reported: list[ReportedSpeech],
+    mentions: list[tuple[int, str]],
+) -> tuple[Claim, ...]:
+    text = document.text
+    resolver = Resolver(text)
+    claims: list[Claim] = []
+    last_quote_speaker: Speaker | None = None
+    last_quote_end = -1
+    reported_starts = [r.content.start for r in reported]  # in order: one per sentence at most
+    resolved_reported: dict[tuple[int, int], Speaker | None] = {}
+    next_mention = 0
+    for d in drafts:
+        speaker: Speaker | None
+        at = d.start
+        while next_mention < len(mentions) and mentions[next_mention][0] < at:
+            pos, name = mentions[next_mention]
+            if name.lower() in ("he", "she"):
+                resolver.learn(name.lower(), pos)
+            else:
+                resolver.observe(name, pos)
+            next_mention += 1
+        if d.kind is ClaimKind.TERM:
+            speaker = None
+        elif d.speaker_written is not None:
+            speaker = resolver.speaker(d.speaker_written, at)
+        else:
+            speaker = None
+        cue, outlet = d.cue, d.outlet
+        if d.kind is ClaimKind.PARTIAL and not d.own_speaker:
+            # A fragment inside reported speech belongs to the one reported.
+            k = bisect_right(reported_starts, d.start) - 1
+            owner = reported[k] if k >= 0 else None
+            host = (owner.content.start, owner.content.end) if owner is not None else None
+            if owner is not None and host is not None and d.end <= host[1] + 1 and resolved_reported.get(host):
+                speaker = resolved_reported[host]
+                cue, outlet = owner.cue, d.outlet or owner.outlet
+        if d.inherit and speaker is None and last_quote_speaker is not None:
+            gap = text[last_quote_end : d.start]
+            if gap.count("\n\n") <= 1 and len(gap) < _INHERIT_GAP:
+                speaker = last_quote_speaker
+        if d.inherit and speaker is None and next_mention > 0:
+            # "Mayor Lind was asked about it.\n\n“It will not happen.”": the one named
+            # just before speaks, if nothing else came between.
+            pos, name = mentions[next_mention - 1]
+            between = text[pos : d.start]
+            if name.lower() not in ("he", "she") and len(between) < _INHERIT_GAP and pos > last_quote_end:
+                if not any(last_end > pos for last_end in (c.span.end for c in claims[-1:])):
+                    speaker = Speaker(name)
+        if d.kind is ClaimKind.REPORTED:
+            resolved_reported[(d.start, d.end)] = speaker
+        if d.kind in (ClaimKind.DIRECT, ClaimKind.PARTIAL) and speaker is not None:
+            last_quote_speaker = speaker
+            last_quote_end = d.end
+        elif d.kind is ClaimKind.REPORTED and speaker is not None and last_quote_speaker is not None:
+            if speaker.name != last_quote_speaker.name:
+                last_quote_speaker = None  # someone else has spoken since
+        if d.kind in (ClaimKind.DIRECT,):
+            last_quote_end = d.end
+        resolver.observe_speaker(speaker, at)
+        claims.append(
+            Claim(
+                id=f"C{len(claims) + 1}",
+                kind=d.kind,
+                text=" ".join(text[p.start : p.end] for p in d.parts),
+                span=Span(d.start, d.end),
+                paragraph=document.paragraph_of(d.start),
+                speaker=speaker,
+                cue=cue if d.kind is not ClaimKind.TERM else None,
+                outlet=outlet if d.kind is not ClaimKind.TERM else None,
+                parts=d.parts,
+            )
+        )
+    return tuple(claims)
+

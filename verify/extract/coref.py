@@ -1,0 +1,215 @@
+"""Resolving "he", "she", "they", "the group" to the most recent fitting speaker.
+
+The resolver walks the claims in order of position and remembers each named
+speaker (and the named people and organisations that reported speech puts
+forward). A pronoun or nominal takes the most recent one that fits its gender,
+number or kind; when none fits, the speaker stays unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verify.extract.attribution import DETERMINERS, words
+from verify.extract.lexicon import (
+    FEMALE_GIVEN_NAMES,
+    FEMALE_WORDS,
+    MALE_GIVEN_NAMES,
+    MALE_WORDS,
+    NOMINAL_HEADS,
+    ORG_WORDS,
+    PLURAL_HEADS,
+)
+from verify.model import Speaker
+
+_PERSON_ROLES = frozenset(
+    "secretary spokesman spokeswoman spokesperson member founder president minister senator "
+    "governor mayor chairman chairwoman director chief aide adviser advisor official candidate "
+    "nominee leader head manager lawyer attorney doctor professor activist victim witness".split()
+)
+
+
+_TITLES = frozenset(
+    "mr mrs ms dr sen rep gov president senator governor minister secretary judge mayor gen "
+    "former democratic republican u.s".split()
+)
+
+
+_HUMAN_NOUNS = frozenset(
+    "man woman source resident worker voter mother father son daughter wife husband friend neighbour "
+    "neighbor farmer teacher student nurse officer soldier veteran questioner narrator reporter "
+    "journalist analyst expert critic owner driver passenger survivor person".split()
+)
+
+# How many speakers back a pronoun may reach; also keeps resolution linear in the
+# length of the draft.
+_WINDOW = 40
+
+
+@dataclass
+class _Entity:
+    name: str
+    at: int
+    org: bool
+    plural: bool
+    gender: str | None  # "male", "female", "thing" (not a person), or None when the text has not said
+
+
+def _classify(name: str) -> tuple[bool, bool, str | None]:
+    ws = words(name)
+    norms = [w.norm for w in ws]
+    last = norms[-1] if norms else ""
+    has_role = any(n in _PERSON_ROLES for n in norms)
+    org = last in ORG_WORDS or (not has_role and ws[0].norm == "the" and len(ws) > 1 and ws[1].text[0].isupper())
+    if has_role and ws and ws[-1].text[0].isupper() and last not in ORG_WORDS:
+        org = False
+    named = any(w.text[0].isupper() for w in ws[1:]) or (bool(ws) and ws[0].norm not in DETERMINERS)
+    if not named and not any(n in _PERSON_ROLES or n in _HUMAN_NOUNS for n in norms) and last not in PLURAL_HEADS:
+        return True, False, "thing"  # "the article", "the ad": says things, but is never "he", "she", "they"
+    plural = last in PLURAL_HEADS
+    gender = None
+    if any(n in MALE_WORDS for n in norms):
+        gender = "male"
+    elif any(n in FEMALE_WORDS for n in norms):
+        gender = "female"
+    else:
+        given = _given_name(ws)
+        if given in MALE_GIVEN_NAMES:
+            gender = "male"
+        elif given in FEMALE_GIVEN_NAMES:
+            gender = "female"
+    return org, plural, gender
+
+
+_FULL_NAME = re.compile(r"\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?)\b")
+
+
+def surname_genders(text: str) -> dict[str, str]:
+    """Surnames the text pairs with a given name or title: "Hillary Clinton" -> female.
+
+    A surname seen with both (Bill and Hillary Clinton) is left out: the text alone
+    must tell which one "Clinton" means.
+    """
+    seen: dict[str, set[str]] = {}
+    for m in _FULL_NAME.finditer(text):
+        first, surname = m.group(1).lower(), m.group(2)
+        if first in MALE_GIVEN_NAMES or first == "mr":
+            seen.setdefault(surname, set()).add("male")
+        elif first in FEMALE_GIVEN_NAMES or first in ("mrs", "ms"):
+            seen.setdefault(surname, set()).add("female")
+    return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
+
+
+def _given_name(ws: list) -> str | None:
+    """The first word of a personal name of two or more words ("Rakeyia" in "Rakeyia Scott")."""
+    caps = [w for w in ws if w.text[0].isupper() and w.norm not in _TITLES]
+    if len(caps) < 2:
+        return None
+    return caps[0].norm
+
+
+def _nominal_head(name: str) -> str | None:
+    """The head noun of a nominal like "the group" or "the former minister", else None."""
+    ws = words(name)
+    if not 2 <= len(ws) <= 4 or ws[0].norm not in {"the", "this", "that"}:
+        return None
+    if any(w.text[0].isupper() for w in ws[1:]):
+        return None  # "the LGBT Network" is a name, not a nominal
+    head = ws[-1].norm
+    return head if head in NOMINAL_HEADS else None
+
+
+class Resolver:
+    """Remembers named speakers in order and resolves references back to them."""
+
+    def __init__(self, text: str = "") -> None:
+        self._entities: list[_Entity] = []  # the most recently mentioned last
+        self._by_name: dict[str, _Entity] = {}
+        self._surname_gender = surname_genders(text)
+
+    def observe(self, name: str, at: int) -> None:
+        """Remember a named speaker (or named subject) mentioned at ``at``."""
+        if not name or name.lower() in {"he", "she", "they", "it", "i", "we"}:
+            return
+        known = self._by_name.get(name)
+        if known is not None:
+            known.at = max(known.at, at)
+            self._entities.remove(known)  # bounded: see _WINDOW
+            self._entities.append(known)
+            return
+        org, plural, gender = _classify(name)
+        last = name.split()[-1]
+        if gender is None and not org:
+            gender = self._surname_gender.get(last.rstrip(".,"))
+        if gender is None and not org and last[:1].isupper():
+            # "Clinton" after "Hillary Clinton": the text has told us who this is
+            for e in reversed(self._entities):
+                if e.gender is not None and e.name.split()[-1] == last:
+                    gender = e.gender
+                    break
+        entity = _Entity(name, at, org, plural, gender)
+        self._entities.append(entity)
+        self._by_name[name] = entity
+        if len(self._entities) > _WINDOW:
+            dropped = self._entities.pop(0)
+            self._by_name.pop(dropped.name, None)
+
+    def learn(self, pronoun: str, at: int) -> None:
+        """A sentence whose subject is "he" or "she": fixes the gender of its referent."""
+        self.speaker(pronoun, at)
+
+    def _recent(self, before: int) -> list[_Entity]:
+        return sorted((e for e in self._entities if e.at <= before), key=lambda e: e.at, reverse=True)
+
+    def speaker(self, written: str | None, at: int) -> Speaker | None:
+        """The Speaker for a name as written at ``at``: resolved when it is a reference."""
+        if written is None:
+            return None
+        word = written.lower()
+        if word in {"he", "she"}:
+            gender = "male" if word == "he" else "female"
+            fitting = [
+                e for e in self._recent(at) if not (e.org or e.plural or (e.gender is not None and e.gender != gender))
+            ]
+            if not fitting:
+                return None
+            chosen = fitting[0]
+            chosen.gender = gender
+            return Speaker(chosen.name, resolved_from=written)
+        if word in {"they", "it"}:
+            for e in self._recent(at):
+                if word == "they" and e.gender == "thing":
+                    continue
+                if e.org or (word == "they" and e.plural):
+                    return Speaker(e.name, resolved_from=written)
+            return None
+        if word in {"i", "we"}:
+            return None
+        head = _nominal_head(written)
+        if head is not None:
+            hints = NOMINAL_HEADS[head]
+            for e in self._recent(at):
+                low = e.name.lower()
+                if any(h in low for h in hints if h not in {"org", "person", "male", "female"}):
+                    return Speaker(e.name, resolved_from=written)
+                if "org" in hints and e.org:
+                    return Speaker(e.name, resolved_from=written)
+                if "person" in hints and not e.org and not e.plural:
+                    return Speaker(e.name, resolved_from=written)
+            # Nothing to refer back to: the description as written is all we know.
+            return Speaker(written)
+        return Speaker(written)
+
+    def observe_speaker(self, speaker: Speaker | None, at: int) -> None:
+        if speaker is not None and speaker.name:
+            self.observe(speaker.name, at)
+
+
+def is_reference(name: str) -> bool:
+    """Whether a speaker as written points back to someone (pronoun or nominal)."""
+    low = name.lower()
+    return low in {"he", "she", "they", "it", "i", "we"} or _nominal_head(name) is not None
+
+
+__all__ = ["Resolver", "is_reference", "DETERMINERS"]

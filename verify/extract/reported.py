@@ -1,0 +1,346 @@
+"""Reported speech: statements attributed without quote marks.
+
+Three shapes, tried per sentence (words inside quotations are never read as cues):
+
+- ``X said (in a report this week) that CONTENT.`` and ``X said CONTENT.``: the
+  content runs from after the cue (and "that") to the end of the sentence;
+- ``CONTENT, X said.`` / ``CONTENT, said X.``: the content is what precedes the comma;
+- ``According to X, CONTENT.`` / ``CONTENT, according to X.``
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from verify.extract.attribution import (
+    DETERMINERS,
+    _np_after_according,
+    _outlet_of_reporter,
+    _sentence_subject,
+    clean_subject,
+    find_outlet,
+    is_speech_verb,
+    parse_tail,
+    words,
+)
+from verify.extract.lexicon import (
+    EVALUATIVE_VERBS,
+    PERSONAL_PRONOUNS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    TIME_WORDS,
+)
+from verify.extract.quotes import Quotation
+from verify.model import Span
+
+
+@dataclass(frozen=True)
+class ReportedSpeech:
+    content: Span
+    speaker: str | None  # as written; may be a pronoun
+    speaker_at: int
+    cue: str
+    outlet: str | None
+
+
+_OBJECT_VERBS = frozenset(
+    "told tell tells telling warned warn warns assured assure informed inform reminded remind "
+    "urged urge asked ask".split()
+)
+_OBJECT = re.compile(
+    r"\s*(?:reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|"
+    r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})(?=[\s,])"
+)
+_ADVERBIAL = re.compile(
+    r"\s*,?\s*(?:"
+    r"(?:in|during|at|on)\s+(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:report|statement|interview|letter|speech|briefing|conference|post|tweet|email|memo|"
+    r"filing|op-ed|video|appearance|hearing|address|rally|debate|event|call|podcast|show|program|"
+    r"programme|broadcast|release|session|meeting|visit|trip|book|column|essay|article)"
+    r"(?:\s+(?:with|to|on|at|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?"
+    r"|(?:on|last|this|earlier|late|early|next)\s+" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
+    r"|" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
+    r"|(?:yesterday|today|tonight|recently|previously|earlier|later|again|also|repeatedly|publicly|"
+    r"privately|separately|flatly|once|often|then|now)"
+    r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
+    r"|in\s+(?:\d{4}|a\s+\d{4}\s+\w+)"
+    r"|(?:via|by|through|in)\s+(?:an?\s+)?(?:e-?mail|text(?:\s+message)?|phone|telephone|spokes(?:man|woman|person))"
+    r")\b,?",
+    re.IGNORECASE,
+)
+_CLAUSE_START = frozenset(
+    "there it he she they we i you this that these those his her their its our my your a an the "
+    "some no many most all one two three nobody everyone anyone nothing something if when".split()
+)
+_MIN_WORDS = 3
+# Bounds that keep the work per sentence constant: how many cue words are tried,
+# and how far before a cue its subject may start.
+_MAX_CUES_PER_SENTENCE = 12
+_SUBJECT_REACH = 300
+
+
+def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quotation, ...]) -> list[ReportedSpeech]:
+    """Reported statements in ``text``, one at most per sentence, in order."""
+    opens = [q.open_at for q in quotations]
+    found: list[ReportedSpeech] = []
+    for sent in sentences:
+        inside = _quoted_ranges(quotations, opens, sent)
+        item = (
+            _according_to(text, sent, inside)
+            or _verb_then_content(text, sent, inside)
+            or _content_then_cue(text, sent, inside)
+            or _noun_cue(text, sent, inside)
+            or _subject_verb_quote(text, sent, inside)
+        )
+        if item is not None:
+            found.append(item)
+    return found
+
+
+def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Span) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    k = bisect_right(opens, sent.end)
+    while k > 0:
+        k -= 1
+        q = quotations[k]
+        if q.close_end <= sent.start:
+            break
+        ranges.append((q.open_at, q.close_end))
+    ranges.reverse()
+    return ranges
+
+
+def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+_FRAME = re.compile(
+    r"(?:(?:in|on|at|after|before|during|since|following|last|earlier|over|within|until|when|while|as|"
+    r"a|one|two|three|several|some)\s+[^,;]{0,90}?,\s+)",
+    re.IGNORECASE,
+)
+_FRAME_TIME = re.compile(r"\b(?:year|years|week|weeks|month|months|day|days|decade|hours?|ago|after|before|"
+                         r"since|during|when|while|last|" + TIME_WORDS + r")\b", re.IGNORECASE)
+
+
+def _content_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in " \t\n,:":
+        start += 1
+    # A framing phrase at the front ("A year after the first reports, ...") sets the
+    # scene; the statement is what follows it.
+    frame = _FRAME.match(text, start, end)
+    if frame and _FRAME_TIME.search(frame.group(0)) and len(words(text[frame.end() : end])) >= _MIN_WORDS:
+        start = frame.end()
+    while end > start and text[end - 1] in " \t\n.,;:!?":
+        end -= 1
+    if len(words(text[start:end])) < _MIN_WORDS:
+        return None
+    return Span(start, end)
+
+
+def _mostly_quoted(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    """A content that is one quotation (give or take marks) is a direct quote, not reported."""
+    for a, b in ranges:
+        if a <= span.start + 1 and b >= span.end - 1:
+            return True
+    return False
+
+
+def _according_to(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+    stext = text[sent.start : sent.end]
+    for m in re.finditer(r"\b[Aa]ccording\s+to\s+", stext):
+        at = sent.start + m.start()
+        if _in_ranges(at, inside):
+            continue
+        name = _np_after_according(stext[m.end() :])
+        if name is None:
+            continue
+        after_np = m.end() + len(name)
+        if m.start() == 0 or not stext[: m.start()].strip(" ,"):
+            comma = stext.find(",", after_np)
+            if comma < 0:
+                continue
+            span = _content_span(text, sent.start + comma + 1, sent.end)
+        else:
+            span = _content_span(text, sent.start, at)
+        if span is None or _mostly_quoted(span, inside):
+            continue
+        return ReportedSpeech(span, name, sent.start + m.end(), "according to", find_outlet(stext))
+    return None
+
+
+def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+    stext = text[sent.start : sent.end]
+    ws = words(stext)
+    tried = 0
+    for i, w in enumerate(ws):
+        if i == 0 or _in_ranges(sent.start + w.start, inside):
+            continue
+        quoted_after = any(a >= sent.start + w.end for a, _ in inside)
+        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES):
+            continue
+        if not is_speech_verb(ws, i, evaluative=True):
+            continue
+        tried += 1
+        if tried > _MAX_CUES_PER_SENTENCE:
+            break  # a run-on "sentence" of cue words: stay linear
+        # Only the words since the last quotation belong to this clause.
+        last_close = max((b - sent.start for a, b in inside if b - sent.start <= w.start), default=0)
+        before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
+        name = _subject_of(before, w.norm)
+        if name is None:
+            continue
+        pos = _content_start(stext, w.end, w.norm)
+        if pos is None and quoted_after:
+            # "called half of his supporters “deplorables”": with quoted words to
+            # come, the rest of the sentence is what the speaker is reported to say.
+            pos = w.end
+        if pos is None:
+            continue
+        span = _content_span(text, sent.start + pos, sent.end)
+        if span is None or _mostly_quoted(span, inside):
+            continue
+        outlet = find_outlet(stext[:pos]) or _outlet_of_reporter(name, w.text.rstrip("."))
+        return ReportedSpeech(span, name, sent.start + stext.find(name), w.text.rstrip("."), outlet)
+    return None
+
+
+def _subject_of(before: str, verb: str) -> str | None:
+    name = clean_subject(before)
+    if name is None and re.search(r"(?:\band(?:\s+\w+ly)?|,|\bby)\s*$", before):
+        # "She urged ... and said that", "..., saying that", "by announcing that"
+        if verb.endswith("ing") or re.search(r"\band(?:\s+\w+ly)?\s*$", before):
+            name = _sentence_subject(before)
+    return name
+
+
+_SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
+
+
+def _content_start(stext: str, pos: int, verb: str) -> int | None:
+    """Where the reported content begins after the cue ending at ``pos``, if it does."""
+    if verb in _OBJECT_VERBS:
+        m = _OBJECT.match(stext, pos)
+        if m:
+            pos = m.end()
+    while True:
+        m = _ADVERBIAL.match(stext, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    rest = stext[pos:]
+    m_that = re.match(r"\s*,?\s*that\b", rest)
+    if m_that:
+        return pos + m_that.end()
+    first = words(rest[:40])
+    if not first or rest.lstrip()[:1] in "“\"‘«„:,":
+        return None  # nothing, or a quotation follows: the quote itself is the claim
+    head = first[0]
+    bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
+    if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
+        # "tweeted in the early morning hours that ...": skip a short phrase up to "that"
+        m = _SKIPPABLE_TO_THAT.match(rest)
+        return pos + m.end() if m else None
+    if verb in _OBJECT_VERBS and bare in {"him", "her", "them", "me", "us"}:
+        return None
+    if not (head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START
+            or bare in DETERMINERS or bare in PERSONAL_PRONOUNS):
+        return None
+    return pos
+
+
+# Cues that report someone's words only when quoted words follow in the sentence.
+_MIXED_CUES = EVALUATIVE_VERBS | SPEECH_VERBS | frozenset(
+    "encourage encourages encouraged encouraging accuse accuses accused accusing cite cites cited citing "
+    "promise promises promised promising rate rates rated rule rules ruled ruling find finds found "
+    "tell tells telling refer refers referred referring".split()
+)
+
+_PREPOSITIONS_AFTER_CUE = frozenset(
+    "in on at during after before for with from about over under between among through by into".split()
+)
+_NOUN_CUES = re.compile(
+    r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?\s+(?:(?:repeated|latest|recent|earlier|"
+    r"new|false|unfounded|baseless|dubious|controversial)\s+)?"
+    r"(?P<cue>claim|claims|assertion|statement|argument|allegation|allegations|suggestion|insistence|"
+    r"warning|promise|pledge|remark|remarks|contention|view|belief|comments|charge|accusation|"
+    r"prediction|boast|admission|announcement|emphasis)\s+that\b"
+)
+
+
+_VERB_LIKE = re.compile(r"[a-z]{3,}(?:s|ed)$")
+
+
+def _subject_verb_quote(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+    """"Trump openly admires Putin as a “strong leader”": a named subject, a verb, quoted words.
+
+    Only for sentences holding a quoted fragment: the fragment is someone's words,
+    and the subject is the one the sentence reports them from.
+    """
+    if not inside or not any(sent.start < a for a, _ in inside):
+        return None
+    stext = text[sent.start : sent.end]
+    ws = words(stext[:200])
+    for i in range(1, min(len(ws), 10)):
+        w = ws[i]
+        if _in_ranges(sent.start + w.start, inside) or not _VERB_LIKE.fullmatch(w.text):
+            continue
+        before = stext[: w.start]
+        if ws[i - 1].norm.endswith("ly") and ws[i - 1].text.islower():
+            before = stext[: ws[i - 1].start]
+        name = clean_subject(before)
+        if name is None or not any(c.isupper() for c in name[:1]) or name.lower() in ("it", "this", "that"):
+            return None
+        if not any(a >= sent.start + w.end for a, _ in inside):
+            return None
+        span = _content_span(text, sent.start + w.end, sent.end)
+        if span is None or _mostly_quoted(span, inside):
+            return None
+        return ReportedSpeech(span, name, sent.start + stext.find(name), w.text, None)
+    return None
+
+
+def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+    """"Trump’s claim that there have been ...": the possessor is the speaker."""
+    stext = text[sent.start : sent.end]
+    for m in _NOUN_CUES.finditer(stext):
+        if _in_ranges(sent.start + m.start(), inside):
+            continue
+        span = _content_span(text, sent.start + m.end(), sent.end)
+        if span is None or _mostly_quoted(span, inside):
+            continue
+        return ReportedSpeech(span, m.group("owner"), sent.start + m.start("owner"), m.group("cue"), None)
+    return None
+
+
+def _content_then_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+    stext = text[sent.start : sent.end]
+    commas = [m.start() for m in re.finditer(r",", stext) if not _in_ranges(sent.start + m.start(), inside)]
+    if not commas:
+        return None
+    comma = commas[-1]
+    tail = stext[comma:]
+    if len(words(tail)) > 14:
+        return None
+    attr = parse_tail(tail, offset=sent.start + comma)
+    if attr is None or attr.cue is None or attr.speaker is None:
+        return None
+    cue = attr.cue.split()[0].lower()
+    if cue not in REPORTING_VERBS:
+        return None
+    # nothing but a few adverbs may follow the cue
+    after_cue = tail[tail.find(attr.cue) + len(attr.cue) :]
+    if attr.speaker in after_cue:
+        after_cue = after_cue[after_cue.find(attr.speaker) + len(attr.speaker) :]
+    if len(words(after_cue)) > 6:
+        return None
+    span = _content_span(text, sent.start, sent.start + comma)
+    if span is None or _mostly_quoted(span, inside):
+        return None
+    for a, b in inside:
+        if span.start <= a and b <= span.end and len(words(text[b : span.end])) <= 6:
+            return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
+    return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)

@@ -1,0 +1,110 @@
+"""Sentence boundaries that respect quotations, abbreviations and paragraph breaks.
+
+A sentence never ends inside a quotation: ``“It works. Really,” she said.`` is one
+sentence. A quotation that ends a sentence (``... done.” Then``) ends it after its
+closing mark. One pass over the text; the cost is linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from verify.extract.lexicon import ABBREVIATIONS
+from verify.extract.quotes import Quotation
+from verify.model import Span
+
+_CLOSERS = "”\"’')]»"
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation or an initial."""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word or (j > 0 and text[j - 1].isdigit()):
+        return False  # "the 1970s." ends a sentence
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith", "N.Y."
+    return word in ABBREVIATIONS or ("." in word and len(word) <= 6)
+
+
+_CANDIDATE = re.compile(r"[.?!…]|\n")
+
+
+def sentence_spans(text: str, paragraphs: tuple[Span, ...], quotations: tuple[Quotation, ...]) -> tuple[Span, ...]:
+    """Sentences of every paragraph, in order, each trimmed of surrounding space."""
+    opens = [q.open_at for q in quotations]
+    spans: list[Span] = []
+    for para in paragraphs:
+        start = para.start
+        for end_here in _boundaries(text, para, quotations, opens):
+            if end_here > start:
+                _add(text, start, end_here, spans)
+                start = end_here
+        _add(text, start, para.end, spans)
+    return tuple(spans)
+
+
+def _boundaries(text: str, para: Span, quotations: tuple[Quotation, ...], opens: list[int]) -> list[int]:
+    """Offsets in ``para`` where a sentence ends, in order."""
+    found: list[int] = []
+    k = max(0, bisect_right(opens, para.start) - 1)
+    for m in _CANDIDATE.finditer(text, para.start, para.end):
+        i = m.start()
+        while k < len(quotations) and quotations[k].close_end <= i:
+            k += 1
+        if k < len(quotations) and quotations[k].open_at < i < quotations[k].close_end:
+            q = quotations[k]
+            # Inside a quotation only its own end can end the sentence: “... done.” Then
+            if i == q.close_end - 2 and text[i] in ".?!…" and text[q.close_end - 1] in _CLOSERS:
+                j = q.close_end
+                while j < para.end and text[j] in _CLOSERS:
+                    j += 1
+                if j >= para.end or (text[j].isspace() and _starts_sentence(text, j, para.end)):
+                    found.append(j)
+            continue
+        if text[i] == "\n":
+            if i + 1 < para.end and _line_is_break(text, i):
+                found.append(i)
+            continue
+        if text[i] == "." and _is_abbreviation(text, i):
+            continue
+        j = i + 1
+        while j < para.end and text[j] in _CLOSERS:
+            j += 1
+        if j >= para.end or (text[j].isspace() and _starts_sentence(text, j, para.end)):
+            found.append(j)
+    return found
+
+
+def _line_is_break(text: str, i: int) -> bool:
+    nxt = i + 1
+    while nxt < len(text) and text[nxt] in " \t\r":
+        nxt += 1
+    if nxt >= len(text):
+        return True
+    j = i
+    while j > 0 and text[j - 1] in " \t\r":
+        j -= 1
+    last = text[j - 1] if j > 0 else "."
+    return last in ".?!:…”\"’'" or not text[nxt].islower()
+
+
+def _starts_sentence(text: str, j: int, end: int) -> bool:
+    while j < end and text[j].isspace():
+        j += 1
+    if j >= end:
+        return True
+    ch = text[j]
+    return ch.isupper() or ch.isdigit() or ch in "“‘\"'«„(—–―-["
+
+
+def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))

@@ -1,0 +1,266 @@
+"""Find where a run of claim words sits in the sources: exact hits first, then fuzzy windows.
+
+Exact search looks up the segment's rarest word in the postings and compares the words around
+each hit, which costs next to nothing. Fuzzy search lets the segment's rarest words vote for
+the diagonal (source position minus claim position) they sit on; only windows with enough votes
+are scored with rapidfuzz (a short needle against a short window, word ids as symbols), and the
+best of them is aligned word by word with a small semi-global dynamic programme, which gives the
+exact source span and the edit operations for the diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from rapidfuzz import fuzz
+
+from verify.match.index import SourceIndex, Unit
+from verify.match.thresholds import (
+    MAX_FUZZY_CANDIDATES,
+    MAX_SEED_UNITS,
+    MIN_SEED_VOTE_SHARE,
+    MIN_SEED_VOTES,
+    SEED_UNITS_BUDGET,
+    SEED_WORDS,
+)
+
+T = TypeVar("T")
+
+# Edit operations between claim words c[c0:c1] and source words s[s0:s1].
+EQUAL = "equal"
+DELETE = "delete"  # claim words the source lacks
+INSERT = "insert"  # source words the claim lacks
+REPLACE = "replace"  # both: reported in diffs as a delete and an insert
+
+
+@dataclass(frozen=True)
+class Op:
+    tag: str
+    c0: int
+    c1: int
+    s0: int  # unit word positions
+    s1: int
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A claim segment aligned to unit words ``[start, end)``."""
+
+    unit: int
+    start: int
+    end: int
+    ops: tuple[Op, ...]
+    cost: int  # word edits
+
+    @property
+    def matched(self) -> int:
+        return sum(op.c1 - op.c0 for op in self.ops if op.tag == EQUAL)
+
+    @property
+    def exact(self) -> bool:
+        return self.cost == 0
+
+
+def exact_alignment(unit: int, start: int, length: int) -> Alignment:
+    return Alignment(unit, start, start + length, (Op(EQUAL, 0, length, start, start + length),), 0)
+
+
+def seed_words(index: SourceIndex, segment: Sequence[int]) -> list[int]:
+    """The segment's rarest words that occur somewhere but not everywhere: they vote for windows."""
+    present = [w for w in set(segment) if 0 < index.frequency(w) <= MAX_SEED_UNITS]
+    present.sort(key=lambda w: (index.frequency(w), w))
+    return within_budget(present[:SEED_WORDS], index.frequency)
+
+
+def within_budget(seeds: list[T], cost: Callable[[T], int]) -> list[T]:
+    """The first seeds (at least two) whose summed cost stays within SEED_UNITS_BUDGET."""
+    taken: list[T] = []
+    spent = 0
+    for seed in seeds:
+        spent += cost(seed)
+        if len(taken) >= 2 and spent > SEED_UNITS_BUDGET:
+            break
+        taken.append(seed)
+    return taken
+
+
+def anchor_word(index: SourceIndex, segment: Sequence[int]) -> tuple[int, int]:
+    """(offset, word) of the segment's rarest word: an exact match must contain it."""
+    return min(enumerate(segment), key=lambda item: index.frequency(item[1]))
+
+
+def wanted_words(index: SourceIndex, segment: Sequence[int]) -> set[int]:
+    """The words whose postings the searches for this segment will read."""
+    if not segment:
+        return set()
+    return {anchor_word(index, segment)[1], *seed_words(index, segment)}
+
+
+def find_exact(index: SourceIndex, segment: Sequence[int], limit: int = 200) -> list[Alignment]:
+    """Every place (up to ``limit``) where the segment's words occur verbatim."""
+    if not segment:
+        return []
+    offset, anchor = anchor_word(index, segment)
+    hits = index.postings.get(anchor)
+    if not hits:
+        return []
+    wanted = list(segment)
+    found: list[Alignment] = []
+    for position in hits:
+        unit = index.unit_at(position)
+        start = position - unit.base - offset
+        if start < 0 or start + len(wanted) > len(unit.ids):
+            continue
+        if unit.ids[start : start + len(wanted)].tolist() == wanted:
+            found.append(exact_alignment(unit.number, start, len(wanted)))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def find_exact_in(unit: Unit, segment: Sequence[int], lo: int, hi: int) -> list[int]:
+    """Start positions in ``[lo, hi)`` where the segment occurs verbatim in one unit."""
+    wanted = list(segment)
+    ids = unit.ids
+    starts = []
+    first = wanted[0]
+    for start in range(max(lo, 0), min(hi, len(ids) - len(wanted) + 1)):
+        if ids[start] == first and ids[start : start + len(wanted)].tolist() == wanted:
+            starts.append(start)
+    return starts
+
+
+@dataclass(frozen=True)
+class Window:
+    unit: int
+    lo: int
+    hi: int
+    votes: int
+
+
+def fuzzy_windows(
+    index: SourceIndex, segment: Sequence[int], skip_units: Container[int] = ()
+) -> list[Window]:
+    """Windows where enough of the segment's rarest words line up, best first."""
+    m = len(segment)
+    offsets: dict[int, list[int]] = {}
+    for j, word_id in enumerate(segment):
+        offsets.setdefault(word_id, []).append(j)
+    seeds = seed_words(index, segment)
+    if len(seeds) < MIN_SEED_VOTES:
+        return []
+    needed = max(MIN_SEED_VOTES, round(MIN_SEED_VOTE_SHARE * len(seeds)))
+    bucket_width = max(4, m // 4)
+    votes: dict[int, set[int]] = {}
+    for word_id in seeds:
+        for j in offsets[word_id]:
+            for position in index.postings[word_id]:
+                votes.setdefault((position - j) // bucket_width, set()).add(word_id)
+    scored = []
+    for bucket, voters in votes.items():
+        neighbours = voters | votes.get(bucket + 1, set())
+        if len(neighbours) >= needed:
+            scored.append((len(neighbours), bucket))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    slack = max(3, m // 3)
+    windows: list[Window] = []
+    taken: set[int] = set()
+    for count, bucket in scored:
+        if bucket in taken or bucket - 1 in taken or bucket + 1 in taken:
+            continue
+        diagonal = bucket * bucket_width
+        unit = index.unit_at(max(diagonal + bucket_width, 0))
+        if unit.number in skip_units:
+            continue
+        lo = max(0, diagonal - unit.base - slack)
+        hi = min(len(unit.ids), diagonal - unit.base + 2 * bucket_width + m + slack)
+        if hi - lo <= 0:
+            continue
+        taken.add(bucket)
+        windows.append(Window(unit.number, lo, hi, count))
+        if len(windows) >= MAX_FUZZY_CANDIDATES * 4:
+            break
+    return windows
+
+
+def best_fuzzy(index: SourceIndex, segment: Sequence[int], windows: Sequence[Window]) -> list[Alignment]:
+    """Align the segment in each window; rapidfuzz ranks them and narrows each before the DP."""
+    wanted = list(segment)
+    ranked = []
+    for window in windows:
+        unit = index.units[window.unit]
+        region = unit.ids[window.lo : window.hi].tolist()
+        found = fuzz.partial_ratio_alignment(wanted, region)
+        if found is None:
+            continue
+        ranked.append((found.score, window, found.dest_start, found.dest_end))
+    ranked.sort(key=lambda item: -item[0])
+    results = []
+    for _, window, dest_start, dest_end in ranked[:MAX_FUZZY_CANDIDATES]:
+        spread = max(2, len(wanted) // 3)
+        lo = max(window.lo, window.lo + dest_start - spread)
+        hi = min(window.hi, window.lo + dest_end + spread)
+        results.append(semi_global(index.units[window.unit], wanted, lo, hi))
+    return results
+
+
+def semi_global(unit: Unit, claim: Sequence[int], lo: int, hi: int, prefer_late: bool = False) -> Alignment:
+    """Align all of ``claim`` to the best-matching run of unit words inside ``[lo, hi)``.
+
+    Scores +1 for a matching word and -1 for a changed, dropped or added one, with the source's
+    words before and after the run free (semi-global alignment). Ties go to the earliest run (or
+    the latest with ``prefer_late``), then to the one with fewer source words.
+    """
+    source = unit.ids[lo:hi].tolist()
+    m, n = len(claim), len(source)
+    # score[i][j]: best score of claim[:i] aligned to a run ending at source[:j]; row 0 is free.
+    previous = [0] * (n + 1)
+    rows = [previous]
+    for i in range(1, m + 1):
+        word = claim[i - 1]
+        row = [-i] + [0] * n
+        for j in range(1, n + 1):
+            best = previous[j - 1] + (1 if source[j - 1] == word else -1)
+            if previous[j] - 1 > best:
+                best = previous[j] - 1
+            if row[j - 1] - 1 > best:
+                best = row[j - 1] - 1
+            row[j] = best
+        rows.append(row)
+        previous = row
+    last = rows[m]
+    ends = range(n, -1, -1) if prefer_late else range(n + 1)
+    end = max(ends, key=lambda j: last[j])
+    # Trace back, preferring matches, then changed words, then claim-only words.
+    i, j = m, end
+    steps: list[tuple[str, int, int]] = []  # (tag, claim index, source index)
+    while i > 0:
+        here = rows[i][j]
+        if j > 0 and source[j - 1] == claim[i - 1] and rows[i - 1][j - 1] + 1 == here:
+            steps.append((EQUAL, i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif j > 0 and source[j - 1] != claim[i - 1] and rows[i - 1][j - 1] - 1 == here:
+            steps.append((REPLACE, i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif rows[i - 1][j] - 1 == here:
+            steps.append((DELETE, i - 1, j))
+            i -= 1
+        else:
+            steps.append((INSERT, i, j - 1))
+            j -= 1
+    steps.reverse()
+    start = j
+    ops: list[Op] = []
+    cost = 0
+    for tag, ci, sj in steps:
+        c_len = 0 if tag == INSERT else 1
+        s_len = 0 if tag == DELETE else 1
+        cost += tag != EQUAL
+        if ops and ops[-1].tag == tag:
+            prev = ops[-1]
+            ops[-1] = Op(tag, prev.c0, prev.c1 + c_len, prev.s0, prev.s1 + s_len)
+        else:
+            ops.append(Op(tag, ci, ci + c_len, lo + sj, lo + sj + s_len))
+    return Alignment(unit.number, lo + start, lo + end, tuple(ops), cost)

@@ -1,0 +1,203 @@
+"""The word index over every source text, built once per call of ``match_claims``.
+
+Each readable text (a source's main text, and its full page text when it has one) becomes a
+``Unit``: its normalised text and its words as integer ids from one shared vocabulary. Words
+are numbered in one global sequence (unit after unit), and the postings map a word id to the
+global positions where it occurs. Only words that some claim uses (or, for reported speech,
+words sharing a stem with a claim's content word) get postings, which keeps the index small
+when there are thousands of sources and few claims.
+
+Token offsets in the original text are needed only for the passages that become evidence, so
+they are computed lazily per unit.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from verify.match.normalize import WORD_RE, NormalizedText, is_number, normalize, words
+from verify.model import SourceText
+
+# English function words: never content words of a reported statement.
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it it's its itself
+    just me more most my myself now of off on once only or other our ours ourselves out over own
+    said same say says she should so some such than that that's the their theirs them themselves
+    then there there's these they this those through to too told under until up us very was we were
+    what when where which while who whom why will with would you your yours yourself also according
+    week year last told tells telling""".split()
+)
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
+STEM_LENGTH = 6  # a crude stem keeps this many characters after suffix stripping
+
+# Where a sentence ends in normalised text: terminal punctuation, closing quotes, then a space.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= |$)")
+# A word broken across a line by a hyphen, shown joined in diffs ("inter-\nnational").
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_A-Z])")
+
+
+def stem(word: str) -> str:
+    """A crude stem so that "detained"/"detains" or "reports"/"reported" meet; numbers stay whole."""
+    if is_number(word):
+        return word
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:STEM_LENGTH]
+
+
+@dataclass
+class Unit:
+    """One searchable text of one source."""
+
+    number: int
+    source_id: str
+    main: bool  # False for the full page text, searched when the main text fails
+    normalized: NormalizedText
+    ids: array[int]
+    base: int  # global position of this unit's first word
+    lexicon: list[str] = field(repr=False)  # the index's words by id, shared by every unit
+    _norm_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _sentence_of: array[int] | None = field(default=None, repr=False)
+
+    @property
+    def original(self) -> str:
+        return self.normalized.original
+
+    def words(self, start: int, end: int) -> list[str]:
+        """Normalised words ``[start, end)``."""
+        lexicon = self.lexicon
+        return [lexicon[i] for i in self.ids[start:end]]
+
+    def norm_spans(self) -> list[tuple[int, int]]:
+        if self._norm_spans is None:
+            self._norm_spans = [m.span() for m in WORD_RE.finditer(self.normalized.text)]
+        return self._norm_spans
+
+    def original_span(self, first: int, end: int) -> tuple[int, int]:
+        """Original character offsets of words ``[first, end)`` (``end > first``)."""
+        spans = self.norm_spans()
+        return (
+            self.normalized.to_original_start(spans[first][0]),
+            self.normalized.to_original_end(spans[end - 1][1]),
+        )
+
+    def original_words(self, first: int, end: int) -> str:
+        """Words ``[first, end)`` as written in the source, whitespace collapsed."""
+        if end <= first:
+            return ""
+        start, stop = self.original_span(first, end)
+        return " ".join(_LINE_BREAK_HYPHEN.sub("", self.original[start:stop]).split())
+
+    def sentence_of(self) -> array[int]:
+        """For each word, the index of the sentence it belongs to."""
+        if self._sentence_of is None:
+            ends = [m.end() for m in _SENTENCE_END.finditer(self.normalized.text)]
+            result = array("l")
+            sentence = 0
+            for start, _ in self.norm_spans():
+                while sentence < len(ends) and ends[sentence] <= start:
+                    sentence += 1
+                result.append(sentence)
+            self._sentence_of = result
+        return self._sentence_of
+
+
+class SourceIndex:
+    """Units, a shared vocabulary, which units hold each claim word, and postings for rare ones."""
+
+    def __init__(self, sources: Sequence[SourceText]) -> None:
+        self.vocab: dict[str, int] = {}
+        self.lexicon: list[str] = []  # word by id
+        self.units: list[Unit] = []
+        self.bases: list[int] = []
+        self.postings: dict[int, array[int]] = {}
+        self._units_of: dict[int, list[int]] = {}
+        self._stem_ids: dict[str, list[int]] | None = None
+        vocab, lexicon = self.vocab, self.lexicon
+        base = 0
+        for source in sources:
+            texts = [(source.text, True)]
+            if source.full_text is not None and source.full_text != source.text:
+                texts.append((source.full_text, False))
+            for text, main in texts:
+                normalized = normalize(text)
+                found = words(normalized.text)
+                for word in set(found).difference(vocab):
+                    vocab[word] = len(lexicon)
+                    lexicon.append(word)
+                ids = array("l", map(vocab.__getitem__, found))
+                unit = Unit(len(self.units), source.source_id, main, normalized, ids, base, lexicon)
+                self.units.append(unit)
+                self.bases.append(base)
+                base += len(ids) + 1  # a gap of one position so no window spans two units
+
+    def _word_id(self, word: str) -> int:
+        word_id = self.vocab.get(word)
+        if word_id is None:
+            word_id = self.vocab[word] = len(self.lexicon)
+            self.lexicon.append(word)
+        return word_id
+
+    def ids_of(self, claim_words: Iterable[str]) -> list[int]:
+        """Vocabulary ids of claim words; a word no source has gets a fresh id (no postings)."""
+        return [self._word_id(w) for w in claim_words]
+
+    def stem_ids(self, word_stem: str) -> list[int]:
+        """Ids of every vocabulary word with this stem."""
+        if self._stem_ids is None:
+            table: dict[str, list[int]] = {}
+            for word_id, word in enumerate(self.lexicon):
+                table.setdefault(stem(word), []).append(word_id)
+            self._stem_ids = table
+        return self._stem_ids.get(word_stem, [])
+
+    def count_units(self, claim_words: set[int]) -> None:
+        """Note which units hold each of these words (one set intersection per unit)."""
+        units_of = self._units_of
+        todo = claim_words.difference(units_of)
+        for word_id in todo:
+            units_of[word_id] = []
+        if not todo:
+            return
+        for unit in self.units:
+            for word_id in todo.intersection(unit.ids):
+                units_of[word_id].append(unit.number)
+
+    def frequency(self, word_id: int) -> int:
+        """In how many units a counted word occurs (0 for a word never counted)."""
+        found = self._units_of.get(word_id)
+        return len(found) if found is not None else 0
+
+    def build_postings(self, wanted: set[int]) -> None:
+        """Record where each wanted word occurs (global positions, ascending).
+
+        Only the units known to hold a wanted word are read, each once.
+        """
+        present_in: dict[int, set[int]] = {}
+        for word_id in wanted:
+            for number in self._units_of.get(word_id, ()):
+                present_in.setdefault(number, set()).add(word_id)
+        postings: dict[int, array[int]] = {w: array("l") for w in wanted}
+        for number in sorted(present_in):
+            present = present_in[number]
+            unit = self.units[number]
+            base = unit.base
+            for offset, word_id in enumerate(unit.ids):
+                if word_id in present:
+                    postings[word_id].append(base + offset)
+        self.postings = postings
+
+    def unit_at(self, position: int) -> Unit:
+        """The unit holding global position ``position``."""
+        return self.units[bisect_right(self.bases, position) - 1]

@@ -1,0 +1,180 @@
+"""``match_claims``: every claim against every source text, through one shared index.
+
+The policy lives here: which kinds are checked how, the order of preference between sources
+(the outlet a claim names first, then all others; a source's main text before its full page
+text), and what an unverified claim's reason is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from verify.match.align import wanted_words as quote_wanted_words
+from verify.match.editorial import ParsedQuote, parse_quote
+from verify.match.index import SourceIndex, Unit
+from verify.match.quotes import place_quote
+from verify.match.reported import Passage, ReportedClaim, find_passages, reported_evidence
+from verify.match.reported import wanted_words as reported_wanted_words
+from verify.match.verdict import Judgement, judge_quote, quote_evidence
+from verify.model import Claim, ClaimKind, ClaimResult, Evidence, Flag, Reason, SourceText, Verdict
+
+_VERDICT_RANK = {Verdict.CONFIRMED: 2, Verdict.PARAPHRASED: 1, Verdict.UNVERIFIED: 0}
+
+
+def match_claims(
+    claims: Sequence[Claim],
+    sources: Sequence[SourceText],
+    *,
+    preferred: Mapping[str, frozenset[str]] | None = None,
+    unavailable: frozenset[str] = frozenset(),
+) -> tuple[ClaimResult, ...]:
+    """One result per claim, in order: verdict, reason, score, flags and evidence.
+
+    ``preferred`` maps a claim id to the ids of the sources of the outlet the claim names;
+    ``unavailable`` holds the ids of sources that could not be fetched or read.
+    """
+    preferred = preferred or {}
+    index = SourceIndex(sources)
+    quotes: dict[str, ParsedQuote] = {}
+    reported: dict[str, ReportedClaim] = {}
+    wanted: set[int] = set()
+    segment_ids: dict[str, list[list[int]]] = {}
+    claim_words: set[int] = set()
+    for claim in claims:
+        if claim.kind in (ClaimKind.DIRECT, ClaimKind.PARTIAL):
+            quote = parse_quote(claim.text, _part_breaks(claim))
+            quotes[claim.id] = quote
+            segment_ids[claim.id] = [index.ids_of(w.norm for w in segment) for segment in quote.segments]
+            claim_words.update(w for ids in segment_ids[claim.id] for w in ids)
+        elif claim.kind is ClaimKind.REPORTED:
+            statement = ReportedClaim.parse(claim.text)
+            reported[claim.id] = statement
+            claim_words.update(w for s in statement.stems for w in index.stem_ids(s))
+    # Which units hold each claim word decides which words are rare; only rare ones get postings.
+    index.count_units(claim_words)
+    for ids_list in segment_ids.values():
+        for ids in ids_list:
+            wanted.update(quote_wanted_words(index, ids))
+    for statement in reported.values():
+        wanted.update(reported_wanted_words(index, statement))
+    index.build_postings(wanted)
+
+    units_of_source: dict[str, list[int]] = {}
+    for unit in index.units:
+        units_of_source.setdefault(unit.source_id, []).append(unit.number)
+    results = []
+    for claim in claims:
+        if claim.kind is ClaimKind.TERM:
+            results.append(ClaimResult(claim, None, None, None))
+            continue
+        wanted_sources = preferred.get(claim.id, frozenset())
+        wanted_units = {n for source_id in wanted_sources for n in units_of_source.get(source_id, ())}
+        if claim.id in quotes:
+            result = _match_quote(index, claim, quotes[claim.id], segment_ids[claim.id], wanted_units)
+        else:
+            result = _match_reported(index, claim, reported[claim.id], wanted_units)
+        if result.verdict is Verdict.UNVERIFIED and result.reason is None:
+            result = _unverified(claim, result.flags, sources, wanted_sources, unavailable)
+        results.append(result)
+    return tuple(results)
+
+
+def _part_breaks(claim: Claim) -> list[int]:
+    """Offsets in ``claim.text`` where each later part starts, when the parts were joined by spaces."""
+    if len(claim.parts) < 2:
+        return []
+    lengths = [p.end - p.start for p in claim.parts]
+    if sum(lengths) + len(lengths) - 1 != len(claim.text):
+        return []
+    breaks, offset = [], 0
+    for length in lengths[:-1]:
+        offset += length + 1
+        breaks.append(offset)
+    return breaks
+
+
+def _choose(
+    index: SourceIndex, judgements: Sequence[Judgement], wanted_units: set[int]
+) -> tuple[Judgement | None, bool]:
+    """The judgement to report and whether it lies outside the outlet the claim names."""
+    found = [j for j in judgements if j.verdict is not Verdict.UNVERIFIED]
+
+    def rank(j: Judgement) -> tuple[int, bool, float]:
+        return (_VERDICT_RANK[j.verdict], index.units[j.unit].main, j.score)
+
+    if wanted_units:
+        in_outlet = [j for j in found if j.unit in wanted_units]
+        if in_outlet:
+            return max(in_outlet, key=rank), False
+        if found:
+            return max(found, key=rank), True
+        return None, False
+    return (max(found, key=rank) if found else None), False
+
+
+def _near_miss_flags(judgements: Sequence[Judgement], wanted_units: set[int]) -> tuple[Flag, ...]:
+    """Flags of the best passage that nearly supported a claim (e.g. with a different number)."""
+    misses = [j for j in judgements if j.verdict is Verdict.UNVERIFIED]
+    if wanted_units and any(j.unit in wanted_units for j in misses):
+        misses = [j for j in misses if j.unit in wanted_units]
+    return max(misses, key=lambda j: j.score).flags if misses else ()
+
+
+def _finish(
+    claim: Claim, judgement: Judgement | None, evidence: Evidence | None, outside_outlet: bool, unit: Unit | None
+) -> ClaimResult:
+    if judgement is None or evidence is None or unit is None:
+        return ClaimResult(claim, Verdict.UNVERIFIED, None, None)
+    flags = list(judgement.flags)
+    if outside_outlet:
+        flags.append(Flag.OUTLET_MISMATCH)
+    if not unit.main:
+        flags.append(Flag.OUTSIDE_MAIN_TEXT)
+    return ClaimResult(claim, judgement.verdict, judgement.reason, judgement.score, tuple(flags), evidence)
+
+
+def _match_quote(
+    index: SourceIndex, claim: Claim, quote: ParsedQuote, segment_ids: list[list[int]], wanted_units: set[int]
+) -> ClaimResult:
+    if not quote.segments:
+        return ClaimResult(claim, Verdict.UNVERIFIED, None, None)
+    placements = place_quote(index, quote, segment_ids, wanted_units or None)
+    judgements = []
+    for unit_number, placement in placements.items():
+        judgement = judge_quote(index.units[unit_number], quote, placement)
+        if judgement is not None:
+            judgements.append(judgement)
+    chosen, outside = _choose(index, judgements, wanted_units)
+    if chosen is None:
+        return ClaimResult(claim, Verdict.UNVERIFIED, None, None)
+    unit = index.units[chosen.unit]
+    return _finish(claim, chosen, quote_evidence(unit, quote, placements[chosen.unit]), outside, unit)
+
+
+def _match_reported(
+    index: SourceIndex, claim: Claim, statement: ReportedClaim, wanted_units: set[int]
+) -> ClaimResult:
+    passages: dict[int, Passage] = find_passages(index, statement)
+    judgements = [p.judgement for p in passages.values() if p.judgement is not None]
+    chosen, outside = _choose(index, judgements, wanted_units)
+    if chosen is None:
+        return ClaimResult(claim, Verdict.UNVERIFIED, None, None, _near_miss_flags(judgements, wanted_units))
+    unit = index.units[chosen.unit]
+    evidence = reported_evidence(index, unit, statement, passages[chosen.unit])
+    return _finish(claim, chosen, evidence, outside, unit)
+
+
+def _unverified(
+    claim: Claim,
+    flags: tuple[Flag, ...],
+    sources: Sequence[SourceText],
+    wanted_sources: frozenset[str],
+    unavailable: frozenset[str],
+) -> ClaimResult:
+    if not sources and not unavailable:
+        reason = Reason.NO_SOURCE
+    elif (wanted_sources and wanted_sources & unavailable) or (not wanted_sources and unavailable):
+        reason = Reason.SOURCE_UNAVAILABLE
+    else:
+        reason = Reason.NOT_FOUND
+    return ClaimResult(claim, Verdict.UNVERIFIED, reason, None, flags)

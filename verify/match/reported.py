@@ -1,0 +1,174 @@
+"""Reported speech: find a source passage (a sentence or two) that carries the statement.
+
+A reported statement is not quoted, so its words may differ; what must survive a fair
+paraphrase are its content words (compared by a crude stem) and every number. The rarest
+content stems vote for sentences; the best passages are then checked in full.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from verify.match.align import Alignment, Op, within_budget
+from verify.match.editorial import ClaimWord
+from verify.match.index import STOPWORDS, SourceIndex, Unit, stem
+from verify.match.normalize import is_negation, is_number, normalize, number_values, word_spans
+from verify.match.thresholds import (
+    MAX_SEED_UNITS,
+    MIN_REPORTED_CONTENT_COVERAGE,
+    MIN_REPORTED_CONTENT_WORDS,
+    REPORTED_PASSAGE_SENTENCES,
+    SEED_WORDS,
+)
+from verify.match.verdict import DiffBuilder, Judgement, snippet, source_words
+from verify.model import Evidence, Flag, Reason, Verdict
+
+_CANDIDATES_CHECKED = 8  # passages per claim checked in full after the vote
+_NEGATION_REACH = 2  # words beyond the matched stretch where a negation still counts
+
+
+@dataclass(frozen=True)
+class ReportedClaim:
+    text: str
+    words: tuple[tuple[str, int, int], ...]  # normalised word, start, end in text
+    stems: frozenset[str]  # content stems
+    numbers: frozenset[str]
+    negated: bool
+
+    @classmethod
+    def parse(cls, text: str) -> ReportedClaim:
+        found = tuple(word_spans(normalize(text)))
+        content = [w for w, _, _ in found if w not in STOPWORDS and (len(w) > 1 or is_number(w))]
+        return cls(
+            text,
+            found,
+            frozenset(map(stem, content)),
+            frozenset(number_values([w for w, _, _ in found])),
+            any(is_negation(w) for w, _, _ in found),
+        )
+
+
+@dataclass(frozen=True)
+class Passage:
+    unit: int
+    start: int  # unit words
+    end: int
+    coverage: float
+    judgement: Judgement | None
+
+
+def seed_stems(index: SourceIndex, claim: ReportedClaim) -> list[str]:
+    """The statement's rarest content stems that occur somewhere: they vote for sentences."""
+    frequency = {s: sum(index.frequency(w) for w in index.stem_ids(s)) for s in claim.stems}
+    seeds = [s for s in claim.stems if 0 < frequency[s] <= MAX_SEED_UNITS]
+    seeds.sort(key=lambda s: (frequency[s], s))
+    return within_budget(seeds[:SEED_WORDS], frequency.__getitem__)
+
+
+def wanted_words(index: SourceIndex, claim: ReportedClaim) -> set[int]:
+    """The words whose postings the passage search for this statement will read."""
+    if len(claim.stems) < MIN_REPORTED_CONTENT_WORDS:
+        return set()
+    return {w for s in seed_stems(index, claim) for w in index.stem_ids(s)}
+
+
+def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage]:
+    """The best supporting (or nearly supporting) passage in each unit, by content coverage."""
+    if len(claim.stems) < MIN_REPORTED_CONTENT_WORDS:
+        return {}
+    claim_ids = index.ids_of(w for w, _, _ in claim.words)
+    seeds = seed_stems(index, claim)
+    votes: dict[tuple[int, int], set[str]] = {}
+    for seed in seeds:
+        for word_id in index.stem_ids(seed):
+            for position in index.postings.get(word_id, ()):
+                unit = index.unit_at(position)
+                sentence = unit.sentence_of()[position - unit.base]
+                votes.setdefault((unit.number, sentence), set()).add(seed)
+    # A passage is up to REPORTED_PASSAGE_SENTENCES sentences; score each by its seed votes.
+    scored: dict[tuple[int, int, int], int] = {}
+    for unit_number, sentence in votes:
+        for length in range(1, REPORTED_PASSAGE_SENTENCES + 1):
+            for first in range(max(0, sentence - length + 1), sentence + 1):
+                key = (unit_number, first, first + length - 1)
+                if key not in scored:
+                    voters = set().union(*(votes.get((unit_number, s), set()) for s in range(key[1], key[2] + 1)))
+                    scored[key] = len(voters)
+    ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0][2] - item[0][1], item[0]))
+    best: dict[int, Passage] = {}
+    for (unit_number, first, last), _ in ranked[:_CANDIDATES_CHECKED]:
+        passage = _check(index.units[unit_number], claim, claim_ids, first, last)
+        current = best.get(unit_number)
+        if current is None or passage.coverage > current.coverage:
+            best[unit_number] = passage
+    return best
+
+
+def _negated_near_match(claim_ids: list[int], passage_ids: list[int], passage_words: list[str]) -> bool:
+    """Whether the passage holds a negation inside the stretch the statement's words match.
+
+    A "no" two sentences away ("... showed no sign of weakness") says nothing about the part
+    the statement reports, so only the matched stretch, plus a word or two either side (for
+    "No homes were damaged"), counts.
+    """
+    matched = [o for o in Indel.opcodes(claim_ids, passage_ids) if o.tag == "equal"]
+    if not matched:
+        return False
+    first = max(0, matched[0].dest_start - _NEGATION_REACH)
+    last = matched[-1].dest_end + _NEGATION_REACH
+    return any(map(is_negation, passage_words[first:last]))
+
+
+def _check(
+    unit: Unit, claim: ReportedClaim, claim_ids: list[int], first_sentence: int, last_sentence: int
+) -> Passage:
+    sentence_of = unit.sentence_of()
+    start = bisect_left(sentence_of, first_sentence)
+    end = bisect_right(sentence_of, last_sentence)
+    words = source_words(unit, start, end)
+    stems = {stem(w) for w in words}
+    coverage = len(claim.stems & stems) / len(claim.stems)
+    judgement = None
+    if coverage >= MIN_REPORTED_CONTENT_COVERAGE:
+        numbers = set(number_values(words))
+        flags: list[Flag] = []
+        if not claim.numbers <= numbers:
+            flags.append(Flag.NUMBER_MISMATCH)
+        if claim.negated != _negated_near_match(claim_ids, unit.ids[start:end].tolist(), words):
+            flags.append(Flag.NEGATION_MISMATCH)
+        verdict = Verdict.UNVERIFIED if flags else Verdict.PARAPHRASED
+        reason = Reason.NOT_FOUND if flags else Reason.SUPPORTED
+        judgement = Judgement(unit.number, verdict, reason, round(100 * coverage, 1), tuple(flags))
+    return Passage(unit.number, start, end, coverage, judgement)
+
+
+def reported_evidence(index: SourceIndex, unit: Unit, claim: ReportedClaim, passage: Passage) -> Evidence:
+    """Evidence for a supporting passage, with a word diff of the statement against it."""
+    claim_ids = index.ids_of(w for w, _, _ in claim.words)
+    passage_ids = unit.ids[passage.start : passage.end].tolist()
+    ops = tuple(
+        Op(
+            o.tag,
+            o.src_start,
+            o.src_end,
+            passage.start + o.dest_start,
+            passage.start + o.dest_end,
+        )
+        for o in Indel.opcodes(claim_ids, passage_ids)
+    )
+    alignment = Alignment(unit.number, passage.start, passage.end, ops, 0)
+    diff = DiffBuilder()
+    claim_words = [ClaimWord(w, a, b) for w, a, b in claim.words]
+    diff.add_alignment(unit, claim.text, claim_words, alignment)
+    start, end = unit.original_span(passage.start, passage.end)
+    return Evidence(
+        source=unit.source_id,
+        start=start,
+        end=end,
+        snippet=snippet(unit, passage.start, passage.end),
+        diff=diff.entries,
+        in_main_text=unit.main,
+    )

@@ -1,0 +1,80 @@
+"""Every number the matcher decides with, in one place.
+
+Each constant says what it guards and what set it. "Dev set" means the labelled pairs in
+``tests/match/fixtures/pairs.toml`` (written for this project, measured by
+``bench/eval_matching.py``); a value chosen while looking at that set is tuned on it, so the
+eval figures for it are development figures, not a held-out measurement.
+"""
+
+from __future__ import annotations
+
+# --- Editorial marks in a quote ------------------------------------------------------------
+
+# An ellipsis may leave out at most this many source words between two quoted segments. Guards
+# against "confirming" a quote stitched from words that are far apart. Set by judgement: about
+# three long news sentences; a reporter cutting more than that is quoting two passages.
+MAX_ELLIPSIS_GAP_WORDS = 80
+
+# A [bracketed insertion] stands for at most this many source words ("[Kadyrov]" for "he", "[the
+# ministry]" for "it"). Set by judgement: a name or a short noun phrase.
+MAX_BRACKET_SOURCE_WORDS = 4
+
+# The parts of a quote split by attribution ("...," he said, "...") or running over several
+# paragraphs may sit this many source words apart (the source's own "he said" between them).
+MAX_PART_GAP_WORDS = 12
+
+# --- Candidate search ------------------------------------------------------------------------
+
+# How many of a segment's rarest words seed the fuzzy candidate search. More seeds find heavily
+# edited quotes; fewer keep the vote cheap. Set by judgement, checked on the bench corpus.
+SEED_WORDS = 8
+
+# A word found in more texts than this is never a seed (it votes for thousands of windows and
+# says nothing) ...
+MAX_SEED_UNITS = 1000
+# ... and seeds are taken rarest first only while the texts they occur in add up to at most this
+# (the first two are always taken). Bounds the vote's cost per quote on a large corpus; the
+# rarest words carry nearly all the information. Set by judgement, checked on the bench corpus.
+SEED_UNITS_BUDGET = 1000
+
+# A candidate window needs at least this many distinct seed words voting for it ...
+MIN_SEED_VOTES = 2
+# ... and at least this share of the seeds that occur anywhere. Guards the aligner from being
+# run on windows that share one or two common words with the quote.
+MIN_SEED_VOTE_SHARE = 0.3
+
+# How many candidate windows per claim segment go on to alignment (the best by votes).
+MAX_FUZZY_CANDIDATES = 4
+
+# --- Alignment: what counts as the same passage -----------------------------------------------
+
+# A direct or partial quote counts as found-but-altered only when at least this share of its
+# words appear, in order, in the aligned source passage ...
+MIN_ALTERED_CLAIM_COVERAGE = 0.6
+# ... and at least this share of the aligned source passage's words are the quote's (so a
+# passage padded with many extra words is not the quote). Both tuned on the dev set (classes
+# "words_changed" against "absent"); the values sit well inside the gap between those classes.
+MIN_ALTERED_SOURCE_COVERAGE = 0.5
+
+# A quote with fewer words than this is confirmed only verbatim and never called altered: two
+# words sharing one word with a passage say nothing. Set by judgement.
+MIN_ALTERED_CLAIM_WORDS = 4
+
+# --- Reported speech ---------------------------------------------------------------------------
+
+# A source passage supports a reported statement when it carries at least this share of the
+# statement's content words (stemmed) and every number in it. Tuned on the dev set (class
+# "reworded" against "absent").
+MIN_REPORTED_CONTENT_COVERAGE = 0.6
+
+# A reported statement needs at least this many content words to be checked at all; fewer (e.g.
+# "it was wrong") would be supported by almost any passage.
+MIN_REPORTED_CONTENT_WORDS = 2
+
+# A supporting passage is at most this many consecutive source sentences.
+REPORTED_PASSAGE_SENTENCES = 2
+
+# --- Evidence ------------------------------------------------------------------------------------
+
+# Words of source context shown either side of the matched passage in Evidence.snippet.
+SNIPPET_CONTEXT_WORDS = 6

@@ -1,0 +1,216 @@
+"""Turn a quote's placement in a source into a verdict, flags, a score and its evidence.
+
+Confirmed means every segment sits in the source word for word (the normaliser has already
+folded case, punctuation, quote style and whitespace; the editorial parser has taken out
+ellipses and brackets). Any word changed, added or dropped makes the quote altered, provided
+enough of it is there to be the same passage; numbers and negations that differ are flagged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from verify.match.align import DELETE, EQUAL, INSERT, REPLACE, Alignment
+from verify.match.editorial import ClaimWord, GapKind, ParsedQuote
+from verify.match.index import Unit
+from verify.match.normalize import is_negation, number_values
+from verify.match.quotes import QuotePlacement
+from verify.match.thresholds import (
+    MIN_ALTERED_CLAIM_COVERAGE,
+    MIN_ALTERED_CLAIM_WORDS,
+    MIN_ALTERED_SOURCE_COVERAGE,
+    SNIPPET_CONTEXT_WORDS,
+)
+from verify.model import DiffOp, Evidence, Flag, Reason, Verdict
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A verdict for one claim in one unit; evidence is built only for the one chosen."""
+
+    unit: int
+    verdict: Verdict
+    reason: Reason
+    score: float
+    flags: tuple[Flag, ...]
+
+
+def source_words(unit: Unit, start: int, end: int) -> list[str]:
+    """Normalised words ``[start, end)`` of a unit."""
+    return unit.words(start, end)
+
+
+def _gap_words(unit: Unit, placement: QuotePlacement, k: int) -> tuple[int, int] | None:
+    """Unit word range between segment ``k`` and ``k + 1``, when both are placed."""
+    left, right = placement.segments[k], placement.segments[k + 1]
+    if left is None or right is None:
+        return None
+    return left.end, right.start
+
+
+def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Judgement | None:
+    """Confirmed, altered, or None when the placement is not the quoted passage."""
+    if placement.exact or _only_word_breaks_differ(unit, quote, placement):
+        flags = _ellipsis_flags(unit, quote, placement)
+        return Judgement(unit.number, Verdict.CONFIRMED, Reason.EXACT, 100.0, flags)
+    claim_words = placement.claim_words
+    matched = placement.matched
+    if (
+        claim_words < MIN_ALTERED_CLAIM_WORDS
+        or matched < MIN_ALTERED_CLAIM_COVERAGE * claim_words
+        or matched < MIN_ALTERED_SOURCE_COVERAGE * max(1, placement.source_words)
+    ):
+        return None
+    claim_side = [w.norm for seg in quote.segments for w in seg]
+    source_side = [
+        word
+        for a in placement.segments
+        if a is not None
+        for word in source_words(unit, a.start, a.end)
+    ]
+    flags: list[Flag] = []
+    if Counter(number_values(claim_side)) != Counter(number_values(source_side)):
+        flags.append(Flag.NUMBER_MISMATCH)
+    if sum(map(is_negation, claim_side)) != sum(map(is_negation, source_side)):
+        flags.append(Flag.NEGATION_MISMATCH)
+    flags.extend(_ellipsis_flags(unit, quote, placement))
+    score = round(fuzz.ratio(" ".join(claim_side), " ".join(source_side)), 1)
+    return Judgement(unit.number, Verdict.PARAPHRASED, Reason.ALTERED, score, tuple(flags))
+
+
+def _only_word_breaks_differ(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> bool:
+    """True when every difference is a word joined or split ("floor-boards" / "floorboards")."""
+    for segment, alignment in zip(quote.segments, placement.segments, strict=True):
+        if alignment is None:
+            return False
+        claim_run: list[str] = []
+        source_run: list[str] = []
+        for op in (*alignment.ops, None):
+            if op is None or op.tag == EQUAL:
+                if "".join(claim_run) != "".join(source_run):
+                    return False
+                claim_run, source_run = [], []
+                continue
+            claim_run.extend(w.norm for w in segment[op.c0 : op.c1])
+            source_run.extend(source_words(unit, op.s0, op.s1))
+    return True
+
+
+def _ellipsis_flags(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> tuple[Flag, ...]:
+    flags: list[Flag] = []
+    for k, gap in enumerate(quote.gaps):
+        between = _gap_words(unit, placement, k)
+        if gap.kind is not GapKind.ELLIPSIS or between is None:
+            continue
+        omitted = source_words(unit, *between)
+        if any(map(is_negation, omitted)) and Flag.ELLIPSIS_OMITS_NEGATION not in flags:
+            flags.append(Flag.ELLIPSIS_OMITS_NEGATION)
+        if number_values(omitted) and Flag.ELLIPSIS_OMITS_NUMBER not in flags:
+            flags.append(Flag.ELLIPSIS_OMITS_NUMBER)
+    return tuple(flags)
+
+
+def _claim_text(quote: ParsedQuote, words: Sequence[ClaimWord]) -> str:
+    if not words:
+        return ""
+    return " ".join(quote.text[words[0].start : words[-1].end].split())
+
+
+class DiffBuilder:
+    """Collects word-level diff entries.
+
+    Between two equal runs, all claim-only words come out as one ``delete`` followed by one
+    ``insert`` of the source's words, which reads better than interleaved single words.
+    """
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[DiffOp, str]] = []
+        self._deleted: list[str] = []
+        self._inserted: list[str] = []
+
+    def add(self, op: DiffOp, words: str) -> None:
+        if not words:
+            return
+        if op is DiffOp.DELETE:
+            self._deleted.append(words)
+        elif op is DiffOp.INSERT:
+            self._inserted.append(words)
+        else:
+            self._flush()
+            if self._entries and self._entries[-1][0] is DiffOp.EQUAL:
+                self._entries[-1] = (DiffOp.EQUAL, f"{self._entries[-1][1]} {words}")
+            else:
+                self._entries.append((DiffOp.EQUAL, words))
+
+    def _flush(self) -> None:
+        if self._deleted:
+            self._entries.append((DiffOp.DELETE, " ".join(self._deleted)))
+        if self._inserted:
+            self._entries.append((DiffOp.INSERT, " ".join(self._inserted)))
+        self._deleted, self._inserted = [], []
+
+    @property
+    def entries(self) -> tuple[tuple[DiffOp, str], ...]:
+        self._flush()
+        return tuple(self._entries)
+
+    def add_alignment(self, unit: Unit, claim_text: str, claim_words: Sequence[ClaimWord], a: Alignment) -> None:
+        def claim_part(c0: int, c1: int) -> str:
+            if c1 <= c0:
+                return ""
+            return " ".join(claim_text[claim_words[c0].start : claim_words[c1 - 1].end].split())
+
+        for op in a.ops:
+            if op.tag == EQUAL:
+                self.add(DiffOp.EQUAL, claim_part(op.c0, op.c1))
+            elif op.tag == DELETE:
+                self.add(DiffOp.DELETE, claim_part(op.c0, op.c1))
+            elif op.tag == INSERT:
+                self.add(DiffOp.INSERT, unit.original_words(op.s0, op.s1))
+            elif op.tag == REPLACE:
+                self.add(DiffOp.DELETE, claim_part(op.c0, op.c1))
+                self.add(DiffOp.INSERT, unit.original_words(op.s0, op.s1))
+
+
+def snippet(unit: Unit, start: int, end: int) -> str:
+    """The source passage of words ``[start, end)`` with a few words of context, as written."""
+    first = max(0, start - SNIPPET_CONTEXT_WORDS)
+    last = min(len(unit.ids), end + SNIPPET_CONTEXT_WORDS)
+    a, b = unit.original_span(first, last)
+    return unit.original[a:b]
+
+
+def quote_evidence(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Evidence:
+    """Evidence for a placed quote: span, snippet, word diff and what its ellipses left out."""
+    diff = DiffBuilder()
+    omitted: list[str] = []
+    for k, segment in enumerate(quote.segments):
+        alignment = placement.segments[k]
+        if alignment is None:
+            diff.add(DiffOp.DELETE, _claim_text(quote, segment))
+        else:
+            diff.add_alignment(unit, quote.text, segment, alignment)
+        if k == len(quote.gaps):
+            continue
+        gap = quote.gaps[k]
+        between = _gap_words(unit, placement, k)
+        gap_source = unit.original_words(*between) if between is not None else ""
+        if gap.kind is GapKind.BRACKET:
+            diff.add(DiffOp.DELETE, gap.text)
+        if gap.kind is GapKind.ELLIPSIS and gap_source:
+            omitted.append(gap_source)
+        diff.add(DiffOp.INSERT, gap_source)
+    start, end = unit.original_span(placement.start, placement.end)
+    return Evidence(
+        source=unit.source_id,
+        start=start,
+        end=end,
+        snippet=snippet(unit, placement.start, placement.end),
+        diff=diff.entries,
+        omitted=tuple(omitted),
+        in_main_text=unit.main,
+    )
