@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from verify.baseline import baseline_applies, reuse_for_sources
+from verify.baseline import baseline_applies, compare_with_baseline, reuse_for_sources
+from verify.decisions import apply_decisions, load_decisions
 from verify.document import load_text, read_document
 from verify.errors import InputError, SourceError
 from verify.extract import extract_claims, speaker_of_passage
@@ -237,11 +238,13 @@ def check(
     options: FetchOptions | None = None,
     progress: bool = False,
     baseline: Report | None = None,
+    decisions: str | Path | None = None,
 ) -> Report:
     """Check one draft end to end and return its Report.
 
     ``draft`` is a path or the draft's text; ``sources`` are URLs or local paths;
-    ``sources_file`` is a TOML sources file. A source that cannot be had is reported
+    ``sources_file`` is a TOML sources file; ``baseline`` an earlier report of the draft;
+    ``decisions`` an editor decisions file. A source that cannot be had is reported
     with its status; it never stops the check.
     """
     document = as_document(draft)
@@ -255,7 +258,12 @@ def check(
         cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
         progress=progress,
     )
-    return check_document(document, pool.for_refs(refs), baseline=baseline)
+    report = check_document(document, pool.for_refs(refs), baseline=baseline)
+    if decisions is not None:
+        report = apply_decisions(report, load_decisions(decisions))
+    if baseline is not None:
+        report = compare_with_baseline(report, baseline, None)
+    return report
 
 
 

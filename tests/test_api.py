@@ -1,0 +1,55 @@
+"""The Python API a newsroom script uses: check(), extract(), decisions and baselines, JSON round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import verify
+from verify.model import ClaimKind, Verdict
+
+SOURCE = "Council minutes. “The pier will close in March,” the mayor, Ines Morrow, said.\n"
+DRAFT = "“The pier will close in March,” Ines Morrow said.\n\n“The ferry runs all winter,” she added.\n"
+
+
+def _setup(tmp_path: Path) -> tuple[Path, Path]:
+    source = tmp_path / "minutes.txt"
+    source.write_text(SOURCE, encoding="utf-8")
+    draft = tmp_path / "pier.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    return draft, source
+
+
+def test_check_from_text_and_from_path_agree(tmp_path: Path) -> None:
+    draft, source = _setup(tmp_path)
+    from_path = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c")
+    from_text = verify.check(DRAFT, sources=[str(source)], cache_dir=tmp_path / "c")
+    assert [r.verdict for r in from_path.results] == [Verdict.CONFIRMED, Verdict.UNVERIFIED]
+    assert [r.verdict for r in from_text.results] == [r.verdict for r in from_path.results]
+    assert from_path.article.path == str(draft) and from_text.article.path is None
+
+
+def test_report_json_round_trips_exactly(tmp_path: Path) -> None:
+    draft, source = _setup(tmp_path)
+    report = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c")
+    assert verify.Report.from_json(report.to_json()) == report
+
+
+def test_extract_fetches_nothing() -> None:
+    claims = verify.extract(DRAFT)
+    assert [c.kind for c in claims] == [ClaimKind.DIRECT, ClaimKind.DIRECT]
+    assert claims[1].speaker is not None and claims[1].speaker.resolved_from == "she"
+
+
+def test_decisions_and_baseline_through_the_api(tmp_path: Path) -> None:
+    draft, source = _setup(tmp_path)
+    decisions = tmp_path / "pier.verify.toml"
+    decisions.write_text(
+        '[[decision]]\nclaim = "The ferry runs all winter"\nverdict = "confirmed"\n'
+        'note = "Heard on the recording"\nby = "Desk"\n'
+    )
+    first = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c", decisions=decisions)
+    ferry = first.results[1]
+    assert ferry.verdict is Verdict.UNVERIFIED and ferry.decision is not None
+    assert first.worst_verdict() is Verdict.CONFIRMED
+    second = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c", baseline=first)
+    assert [r.change for r in second.results] == ["unchanged", "changed"]  # the ruling is not in this run
