@@ -86,6 +86,9 @@ ROWS = [
     ("decade-ends-sentence",
      "“It was a fine deal,” said Tom Vale, a lawyer since the 1990s. “Nobody lost money.”",
      "Nobody lost", "Tom Vale", None, None, None),
+    ("markdown-blockquote-and-emphasis", "> “The pier stays shut,” Mayor **Ana Lind** said.",
+     "The pier stays shut", "Mayor Ana Lind", None, "said", None),
+    ("markdown-list-item", "- “It is a sad day,” said Tom Vale.", "It is a sad day", "Tom Vale", None, "said", None),
     ("possessive-is-not-a-verb", "Ana Lind’s repeated claim that the dam leaks was “nonsense,” said Paul Rask.",
      "nonsense", "Paul Rask", None, "said", None),
 ]

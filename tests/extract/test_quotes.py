@@ -54,6 +54,11 @@ def test_quoted_text(text: str, expected: list[str]) -> None:
     assert quotes == expected
 
 
+def test_markdown_blockquote_is_a_direct_quote() -> None:
+    (claim,) = claims_of("> “The pier stays shut,” said Ana Lind.")
+    assert (claim.kind, claim.text) == (ClaimKind.DIRECT, "The pier stays shut")
+
+
 def test_claim_text_is_the_span_inside_the_marks() -> None:
     # The comma before the closing mark is the writer's, not the speaker's: left out.
     text = "Intro line.\n\n“We will rebuild the bridge,” Mayor Ana Lind said."
@@ -100,6 +105,18 @@ def test_quote_over_three_paragraphs_is_one_claim() -> None:
         "Now we start again.",
     ]
     assert claim.speaker is not None and claim.speaker.name == "Rana Osei"
+
+
+def test_testimony_continued_over_paragraphs_is_one_claim() -> None:
+    text = (
+        "“The water came at night,” one farmer, known as KB, said.\n\n"
+        "“We lost the boat.\n\n"
+        "“Now we start again.”"
+    )
+    (claim,) = claims_of(text)
+    assert claim.text == "The water came at night We lost the boat. Now we start again."
+    assert len(claim.parts) == 3
+    assert claim.speaker is not None and claim.speaker.name == "one farmer, known as KB"
 
 
 def test_paragraph_with_closed_quote_does_not_continue() -> None:

@@ -31,8 +31,7 @@ def _starting(claims: tuple[Claim, ...], words: str, kind: ClaimKind | None = No
 
 # (quote start, kind, speaker name, resolved_from, cue, outlet, number of parts)
 ROWS = [
-    ("They threw me to the floor", ClaimKind.DIRECT, IJ, None, "said", None, 1),
-    ("They beat my chest", ClaimKind.DIRECT, IJ, None, None, None, 2),
+    ("They threw me to the floor", ClaimKind.DIRECT, IJ, None, "said", None, 3),
     ("Are you a faggot?", ClaimKind.DIRECT, "police", None, "told", None, 1),
     ("Over the past year, the Russian LGBT Network", ClaimKind.DIRECT,
      "The group’s founder Igor Kochetkov", None, "said", "a statement", 2),
@@ -91,8 +90,12 @@ def test_seed_multi_paragraph_quotes_join_their_parts(claims: tuple[Claim, ...])
     assert kochetkov.text.endswith("do not want to do this.")
     assert "“" not in kochetkov.text
     assert kochetkov.span.start == kochetkov.parts[0].start and kochetkov.span.end == kochetkov.parts[-1].end
-    ij = _starting(claims, "They beat my chest", ClaimKind.DIRECT)
+    # IJ's testimony: one paragraph with its cue, then a quote run over two more.
+    ij = _starting(claims, "They threw me to the floor", ClaimKind.DIRECT)
+    openings = [text[p.start : p.end][:18] for p in ij.parts]
+    assert openings == ["They threw me to t", "They beat my chest", "One of them said, "]
     assert ij.text.endswith("We don’t need that.’")  # the nested quote closes inside
+    assert ij.paragraph == 9 and ij.span.start == ij.parts[0].start and ij.span.end == ij.parts[-1].end
 
 
 def test_seed_claims_are_in_order_with_spans_that_point_at_the_text(claims: tuple[Claim, ...]) -> None:

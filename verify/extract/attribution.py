@@ -21,7 +21,7 @@ from verify.extract.lexicon import (
     SPEECH_VERBS,
     TIME_WORDS,
 )
-from verify.extract.sentences import _is_abbreviation
+from verify.extract.sentences import is_abbreviation
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&.-]*[\w’])?\.?")
 
@@ -36,7 +36,7 @@ _INTRO_WORDS = frozenset(
     "following for from under through to by of about like unlike although though because if so and "
     "then also indeed moreover furthermore writing responding referring addressing in a an the "
     "monday tuesday wednesday thursday friday saturday sunday recently previously first finally "
-    "overall elsewhere here there this that back".split()
+    "overall elsewhere here there this that back once".split()
 )
 _LEADING_CONJUNCTIONS = frozenset("and but so yet then also while meanwhile however or plus what".split())
 _SUBORDINATORS = frozenset(
@@ -104,7 +104,7 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
-class _Word:
+class Word:
     text: str
     start: int
     end: int
@@ -114,11 +114,11 @@ class _Word:
         return self.text.rstrip(".").lower()
 
 
-def words(text: str) -> list[_Word]:
-    return [_Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def words(text: str) -> list[Word]:
+    return [Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def is_speech_verb(ws: list[_Word], i: int, *, evaluative: bool = False) -> bool:
+def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
     """Whether ``ws[i]`` is used as a speech verb here (not a noun: "the report")."""
     w = ws[i].norm
     if w not in SPEECH_VERBS and not (evaluative and w in EVALUATIVE_VERBS):
@@ -139,7 +139,7 @@ def is_pronoun(name: str) -> bool:
     return name.lower() in PERSONAL_PRONOUNS
 
 
-def _cue_text(ws: list[_Word], i: int) -> str:
+def _cue_text(ws: list[Word], i: int) -> str:
     if i + 1 < len(ws) and ws[i + 1].norm in _PARTICLES and ws[i].norm in {
         "pointed",
         "point",
@@ -203,7 +203,7 @@ def clean_subject(raw: str) -> str | None:
         dot = m.start() + len(m.group(0).rstrip()) - 1
         while dot > m.start() and text[dot] not in ".!?":
             dot -= 1
-        if text[dot] == "." and _is_abbreviation(text, dot):
+        if text[dot] == "." and is_abbreviation(text, dot):
             continue  # "Rep. Ida Moss"
         last_end = m.end()
     if last_end is not None:
@@ -252,7 +252,7 @@ def _is_appositive(segment: str) -> bool:
     return bool(ws) and (ws[0].norm in {"a", "an", "the", "who", "whose", "known", "one"} or ws[0].text[0].isdigit())
 
 
-def _has_capitalised(ws: list[_Word]) -> bool:
+def _has_capitalised(ws: list[Word]) -> bool:
     return any(w.text[0].isupper() for w in ws if w.norm not in DETERMINERS)
 
 
@@ -319,7 +319,7 @@ def _np_chunk_end(text: str, start: int) -> int:
         ch = text[i]
         if ch in ",;:!?()\n":
             return i
-        if ch == "." and not _is_abbreviation(text, i):
+        if ch == "." and not is_abbreviation(text, i):
             return i
         i += 1
     return i
@@ -367,7 +367,7 @@ def parse_tail(tail: str, *, offset: int = 0) -> Attribution | None:
         cue = _cue_text(ws, i)
         rest = body[ws[i].start :]
         at = body_offset + body.find(name)
-        return Attribution(name, cue, find_outlet(rest) or _outlet_of_reporter(name, cue), at)
+        return Attribution(name, cue, find_outlet(rest) or outlet_of_reporter(name, cue), at)
     return None
 
 
@@ -393,7 +393,7 @@ def parse_head(head: str, *, offset: int = 0, partial: bool = False) -> Attribut
         m = found  # the last "according to" of the clause
     if m is not None:
         np_text = text[m.end() :]
-        name = _np_after_according(np_text)
+        name = np_after_according(np_text)
         tail_ok = partial or re.fullmatch(r"[^,]*,?\s*", np_text) is not None
         if name and tail_ok:
             return Attribution(name, text[m.start() : m.end()].strip(), find_outlet(text), offset + m.end())
@@ -404,13 +404,13 @@ def parse_head(head: str, *, offset: int = 0, partial: bool = False) -> Attribut
     if found is not None or partial or not text.endswith(":"):
         return found
     # "Obama is rolling out a new message: “...”": the clause's subject speaks.
-    name = _sentence_subject(text)
+    name = sentence_subject(text)
     if name and plausible_subject(name) and len(words(text)) <= 25:
         return Attribution(name, None, find_outlet(text), offset + text.find(name))
     return None
 
 
-def _head_cue(text: str, ws: list[_Word], offset: int, partial: bool) -> Attribution | None:
+def _head_cue(text: str, ws: list[Word], offset: int, partial: bool) -> Attribution | None:
     lo = max(0, len(ws) - 40)
     for i in range(len(ws) - 1, lo - 1, -1):
         if not is_speech_verb(ws, i, evaluative=partial):
@@ -422,11 +422,11 @@ def _head_cue(text: str, ws: list[_Word], offset: int, partial: bool) -> Attribu
         subject_raw = text[: ws[i].start]
         name = None
         if ws[i].norm.endswith("ing") and (not subject_raw.strip() or subject_raw.rstrip().endswith(",")):
-            name = _sentence_subject(subject_raw)
+            name = sentence_subject(subject_raw)
         if name is None:
             name = clean_subject(subject_raw)
         if name is None and re.search(r"\band(?:\s+\w+ly)?\s*$", subject_raw):
-            name = _sentence_subject(subject_raw)  # "She urged ... and said"
+            name = sentence_subject(subject_raw)  # "She urged ... and said"
         if name is None and not subject_raw.strip():
             inverted, _ = _after_verb_np(after)
             if inverted and re.search(r"[:,]\s*$", text):
@@ -436,12 +436,12 @@ def _head_cue(text: str, ws: list[_Word], offset: int, partial: bool) -> Attribu
         if name is None:
             continue
         at = offset + text.rfind(name, 0, ws[i].start) if name in text else -1
-        outlet = find_outlet(text) or _outlet_of_reporter(name, cue)
+        outlet = find_outlet(text) or outlet_of_reporter(name, cue)
         return Attribution(name, cue, outlet, at)
     return None
 
 
-def _np_after_according(text: str) -> str | None:
+def np_after_according(text: str) -> str | None:
     ws = words(text)
     if not ws:
         return None
@@ -463,7 +463,7 @@ def _np_after_according(text: str) -> str | None:
     return name if name and plausible_subject(name) else None
 
 
-def _sentence_subject(text: str) -> str | None:
+def sentence_subject(text: str) -> str | None:
     """The subject at the start of a clause ("Trump was ..., saying" -> "Trump")."""
     first = words(text[:40])
     if first and first[0].norm in _INTRO_WORDS and ", " in text:
@@ -506,7 +506,7 @@ def _looks_like_outlet(name: str) -> bool:
     return any(w.norm in KNOWN_OUTLET_WORDS for w in ws)
 
 
-def _outlet_of_reporter(name: str, cue: str) -> str | None:
+def outlet_of_reporter(name: str, cue: str) -> str | None:
     """A news outlet that reports is its own outlet: "Novaya Gazeta first reported"."""
     if cue.lower() not in {"reported", "reports", "learned", "learnt", "revealed", "wrote", "writes"}:
         return None

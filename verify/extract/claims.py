@@ -17,18 +17,19 @@ from verify.extract.attribution import (
     EVALUATIVE_VERBS,
     SPEECH_VERBS,
     Attribution,
-    _sentence_subject,
+    Word,
     find_outlet,
     parse_head,
     parse_tail,
     plausible_subject,
+    sentence_subject,
     words,
 )
 from verify.extract.coref import Resolver
 from verify.extract.lexicon import ORG_WORDS
 from verify.extract.quotes import Quotation, find_quotations
 from verify.extract.reported import ReportedSpeech, find_reported
-from verify.extract.sentences import _is_abbreviation, sentence_spans
+from verify.extract.sentences import is_abbreviation, sentence_spans
 from verify.model import Claim, ClaimKind, Document, Span, Speaker
 
 # How far past a closing mark the attribution may sit ("..., said X, the former
@@ -79,13 +80,48 @@ def extract(document: Document) -> tuple[Claim, ...]:
     sentences = sentence_spans(text, document.paragraphs, quotations)
     reported = find_reported(text, sentences, quotations)
     starts = [s.start for s in sentences]
+    paragraph_starts = [p.start for p in document.paragraphs]
     drafts = [_quote_draft(text, q, k, quotations, sentences, starts) for k, q in enumerate(quotations)]
+    drafts = _join_continued_testimony(drafts, paragraph_starts)
     drafts += [_reported_draft(r) for r in reported]
     drafts.sort(key=lambda d: (d.start, -d.end))
     # Capitalised words that also occur inside sentences are names, not "Phone" or "Once".
     mid_caps = {m.group(0) for m in _MID_SENTENCE_CAPITAL.finditer(text)}
     mentions = [m for m in (_subject_mention(text, s, mid_caps) for s in sentences) if m is not None]
-    return _resolve(document, drafts, reported, mentions)
+    return _resolve(document, drafts, reported, mentions, paragraph_starts)
+
+
+def _paragraph_index(paragraph_starts: list[int], offset: int) -> int:
+    """Same answer as ``Document.paragraph_of``, by bisection (drafts have many paragraphs)."""
+    return max(0, bisect_right(paragraph_starts, offset) - 1)
+
+
+def _join_continued_testimony(drafts: list[_Draft], paragraph_starts: list[int]) -> list[_Draft]:
+    """One claim for ``“A,” X said.`` followed by a quote run over paragraphs with no cue of its own.
+
+    ``“They threw me down,” one victim said.`` then ``“They beat me.`` then ``“One
+    of them said ...”``: the newspaper convention carries the same testimony on, so
+    it is one claim whose parts are the three passages. A closed quote paragraph
+    that follows (“...” on its own) stays a claim of its own, with the same speaker.
+    """
+    joined: list[_Draft] = []
+    for d in drafts:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and d.kind is ClaimKind.DIRECT
+            and d.inherit
+            and len(d.parts) >= 2
+            and prev.kind is ClaimKind.DIRECT
+            and prev.speaker_written is not None
+            and _paragraph_index(paragraph_starts, d.start) == _paragraph_index(paragraph_starts, prev.end) + 1
+        ):
+            joined[-1] = _Draft(
+                prev.kind, prev.parts + d.parts, prev.speaker_written, prev.speaker_at, prev.cue, prev.outlet
+            )
+            continue
+        joined.append(d)
+    return joined
 
 
 # Lowercase words that may sit inside a subject before the name it leads to:
@@ -104,7 +140,7 @@ def _named_subject(head: str) -> str | None:
     first = words(head[:40])
     if first and first[0].norm in ("he", "she"):
         return first[0].text
-    lead = _sentence_subject(head)
+    lead = sentence_subject(head)
     if lead is None:
         return None
     start = head.find(lead)
@@ -129,6 +165,15 @@ def _named_subject(head: str) -> str | None:
         return lead
     a, b = named[-1]
     return head[start + ws[a].start : start + ws[b].end]
+
+
+_MARKUP_ONLY = re.compile(r"[\s>*+#-]*|\s*\d+[.)]\s*")
+_MARKDOWN = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|\]\([^)\s]*\)|\[")
+
+
+def _plain(name: str) -> str:
+    """A name as the reader sees it: without Markdown emphasis or link syntax."""
+    return _MARKDOWN.sub("", name).strip() or name
 
 
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w-]+")
@@ -165,7 +210,7 @@ def _tail_end(text: str, start: int, limit: int) -> int:
         if ch == "\n":
             return i
         if ch in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "”\"’)"):
-            if not (ch == "." and _is_abbreviation(text, i)):
+            if not (ch == "." and is_abbreviation(text, i)):
                 return i + 1
         i += 1
     return limit
@@ -186,12 +231,13 @@ def _quote_draft(
         head_start = quotations[k - 1].close_end
     head = text[head_start : q.open_at]
     if not head.strip():
-        lead_in = text[max(0, q.open_at - _HEAD_LIMIT) : q.open_at].rstrip()
-        if lead_in.endswith(":") and "\n" in text[head_start - 2 : q.open_at] if head_start >= 2 else False:
-            # "He said:" closing the paragraph before the quotation
+        # "He said:" closing the paragraph before the quotation introduces it.
+        window_start = max(0, q.open_at - _HEAD_LIMIT)
+        lead_in = text[window_start : q.open_at].rstrip()
+        if lead_in.endswith(":") and "\n" in text[window_start + len(lead_in) : q.open_at]:
             line_start = lead_in.rfind("\n") + 1
-            head_start = max(0, q.open_at - _HEAD_LIMIT) + line_start
-            head = text[head_start : head_start + len(lead_in) - line_start]
+            head_start = window_start + line_start
+            head = text[head_start : window_start + len(lead_in)]
     limit = min(len(text), q.close_end + _TAIL_LIMIT)
     if k + 1 < len(quotations):
         limit = min(limit, quotations[k + 1].open_at)
@@ -201,6 +247,8 @@ def _quote_draft(
     quoted = q.text_in(text)
     n_words = len(words(quoted))
     head_trim = head.rstrip()
+    if _MARKUP_ONLY.fullmatch(head_trim):
+        head_trim = ""  # "> “…”" or "- “…”": a Markdown quote block or list item opens the line
     head_words = words(head_trim)
     introduced = (
         not head_trim
@@ -272,7 +320,7 @@ def _is_title(quoted: str) -> bool:
     return all(w.text[0].isupper() or w.text[0].isdigit() for w in ws if len(w.text) > 3)
 
 
-def _looks_like_term(quoted: str, head_words: list[_Word], attr: Attribution | None) -> bool:
+def _looks_like_term(quoted: str, head_words: list[Word], attr: Attribution | None) -> bool:
     """A short quoted fragment is a term unless it reads as someone's words.
 
     Someone's words: the fragment is attributed in its sentence and either follows
@@ -302,6 +350,7 @@ def _resolve(
     drafts: list[_Draft],
     reported: list[ReportedSpeech],
     mentions: list[tuple[int, str]],
+    paragraph_starts: list[int],
 ) -> tuple[Claim, ...]:
     text = document.text
     resolver = Resolver(text)
@@ -324,7 +373,7 @@ def _resolve(
         if d.kind is ClaimKind.TERM:
             speaker = None
         elif d.speaker_written is not None:
-            speaker = resolver.speaker(d.speaker_written, at)
+            speaker = resolver.speaker(_plain(d.speaker_written), at)
         else:
             speaker = None
         cue, outlet = d.cue, d.outlet
@@ -365,7 +414,7 @@ def _resolve(
                 kind=d.kind,
                 text=" ".join(text[p.start : p.end] for p in d.parts),
                 span=Span(d.start, d.end),
-                paragraph=document.paragraph_of(d.start),
+                paragraph=_paragraph_index(paragraph_starts, d.start),
                 speaker=speaker,
                 cue=cue if d.kind is not ClaimKind.TERM else None,
                 outlet=outlet if d.kind is not ClaimKind.TERM else None,

@@ -255,14 +255,6 @@ PLURAL_HEADS: frozenset[str] = frozenset(
     "doctors economists scientists observers diplomats others".split()
 )
 
-# Determiners and modifiers that make a following quotation a term, not a quote:
-# "the “gay purge”", "an alleged “anti-gay purge”", "so-called “experts”".
-TERM_LEADS: frozenset[str] = frozenset(
-    "the a an this that these those its their his her our your my alleged so-called supposed "
-    "dubbed called named titled entitled nicknamed branded labelled labeled known term word words "
-    "phrase slogan hashtag chechen russian american its own".split()
-)
-
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
     "mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev jr sr vs inc corp co ltd no "

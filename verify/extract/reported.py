@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from verify.extract.attribution import (
     DETERMINERS,
-    _np_after_according,
-    _outlet_of_reporter,
-    _sentence_subject,
     clean_subject,
     find_outlet,
     is_speech_verb,
+    np_after_according,
+    outlet_of_reporter,
     parse_tail,
+    sentence_subject,
     words,
 )
 from verify.extract.lexicon import (
@@ -155,7 +155,7 @@ def _according_to(text: str, sent: Span, inside: list[tuple[int, int]]) -> Repor
         at = sent.start + m.start()
         if _in_ranges(at, inside):
             continue
-        name = _np_after_according(stext[m.end() :])
+        name = np_after_according(stext[m.end() :])
         if name is None:
             continue
         after_np = m.end() + len(name)
@@ -203,7 +203,7 @@ def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> 
         span = _content_span(text, sent.start + pos, sent.end)
         if span is None or _mostly_quoted(span, inside):
             continue
-        outlet = find_outlet(stext[:pos]) or _outlet_of_reporter(name, w.text.rstrip("."))
+        outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
         return ReportedSpeech(span, name, sent.start + stext.find(name), w.text.rstrip("."), outlet)
     return None
 
@@ -213,7 +213,7 @@ def _subject_of(before: str, verb: str) -> str | None:
     if name is None and re.search(r"(?:\band(?:\s+\w+ly)?|,|\bby)\s*$", before):
         # "She urged ... and said that", "..., saying that", "by announcing that"
         if verb.endswith("ing") or re.search(r"\band(?:\s+\w+ly)?\s*$", before):
-            name = _sentence_subject(before)
+            name = sentence_subject(before)
     return name
 
 

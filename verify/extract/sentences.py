@@ -17,7 +17,7 @@ from verify.model import Span
 _CLOSERS = "”\"’')]»"
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation or an initial."""
     j = dot
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
@@ -69,7 +69,7 @@ def _boundaries(text: str, para: Span, quotations: tuple[Quotation, ...], opens:
             if i + 1 < para.end and _line_is_break(text, i):
                 found.append(i)
             continue
-        if text[i] == "." and _is_abbreviation(text, i):
+        if text[i] == "." and is_abbreviation(text, i):
             continue
         j = i + 1
         while j < para.end and text[j] in _CLOSERS:
