@@ -53,8 +53,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from verify.claims import extract_claims  # noqa: E402
 from verify.document import load_text  # noqa: E402
-from verify.extract import extract_claims  # noqa: E402
 from verify.model import Claim, ClaimKind  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "eval" / "polnear-dev"

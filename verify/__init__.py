@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from verify.version import __version__
 
 _EXPORTS = {
-    "check": "verify.check",
-    "check_many": "verify.check",
-    "extract": "verify.check",
+    "check": "verify.pipeline",
+    "check_many": "verify.pipeline",
+    "extract": "verify.pipeline",
     "render": "verify.report",
     "Report": "verify.model",
     "Claim": "verify.model",
@@ -51,7 +51,6 @@ __all__ = [  # noqa: RUF022 - grouped by kind, like _EXPORTS
 ]  # fmt: skip
 
 if TYPE_CHECKING:  # pragma: no cover
-    from verify.check import check, check_many, extract
     from verify.errors import InputError, ReportFormatError, SourceError, SourcesFileError, VerifyError
     from verify.model import (
         Claim,
@@ -67,6 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Speaker,
         Verdict,
     )
+    from verify.pipeline import check, check_many, extract
     from verify.report import render
     from verify.sources.options import FetchOptions
 

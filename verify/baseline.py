@@ -37,8 +37,8 @@ from verify.errors import InputError, ReportFormatError
 from verify.model import BaselineDiff, Claim, ClaimKind, ClaimResult, Flag, Report, SourceEntry, SourceStatus, Verdict
 from verify.version import __version__
 
-if TYPE_CHECKING:  # only for a type hint: verify.check imports this module
-    from verify.check import LoadedSource
+if TYPE_CHECKING:  # only for a type hint: verify.pipeline imports this module
+    from verify.pipeline import LoadedSource
 
 # Two claim texts whose keys are at least this similar (0–100, rapidfuzz fuzz.ratio) are
 # the same claim, edited, when they also share a speaker or a paragraph. Measured on

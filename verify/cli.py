@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from verify.baseline import baseline_applies, compare_with_baseline, load_baseline
-from verify.check import DraftOutcome, as_document, check_many, default_cache_dir, extract
 from verify.decisions import apply_decisions, decisions_file_for, load_decisions, unused_decisions, unused_warning
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, ReportFormatError, VerifyError
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
+from verify.pipeline import DraftOutcome, as_document, check_many, default_cache_dir, extract
 from verify.report import FORMATS, render
 from verify.report.extraction import render_claims
 from verify.sources.options import FetchOptions

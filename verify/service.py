@@ -84,7 +84,7 @@ class CheckRequest:
 @dataclass(frozen=True)
 class ServiceSettings:
     allow_private: bool = False
-    cache_dir: Path | None = None  # None: verify.check.default_cache_dir()
+    cache_dir: Path | None = None  # None: verify.pipeline.default_cache_dir()
     max_body_bytes: int = 2_000_000
     time_limit: float = 120.0  # seconds per request, waiting for a worker included
     offline: bool = False
@@ -171,8 +171,8 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 def run_check(request: CheckRequest, settings: ServiceSettings) -> Report:
     """The blocking check of one request. The draft is text, never a path; sources are URLs only."""
-    from verify.check import check  # imported here: the service module loads without the pipeline
     from verify.document import load_text
+    from verify.pipeline import check  # imported here: the service module loads without the pipeline
 
     options = FetchOptions(
         offline=settings.offline,

@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from verify.baseline import baseline_applies, compare_with_baseline, reuse_for_sources
+from verify.claims import extract_claims, speaker_of_passage
 from verify.decisions import apply_decisions, load_decisions
 from verify.document import load_text, read_document
 from verify.errors import InputError, SourceError
-from verify.extract import extract_claims, speaker_of_passage
 from verify.match import match_claims
 from verify.model import (
     ArticleInfo,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from verify.claims.claims import extract
 from verify.document import load_text
-from verify.extract.claims import extract
 from verify.model import Claim, ClaimKind, Document
 
 __all__ = ["extract_claims", "speaker_of_passage"]

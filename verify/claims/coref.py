@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.extract.attribution import DETERMINERS, words
-from verify.extract.lexicon import (
+from verify.claims.attribution import DETERMINERS, words
+from verify.claims.lexicon import (
     FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
     MALE_GIVEN_NAMES,

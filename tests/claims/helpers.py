@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from verify.claims import extract_claims
 from verify.document import load_text
-from verify.extract import extract_claims
 from verify.model import Claim
 
 

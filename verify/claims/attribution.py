@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.extract.lexicon import (
+from verify.claims.lexicon import (
     EVALUATIVE_VERBS,
     KNOWN_OUTLET_WORDS,
     ORG_WORDS,
@@ -21,7 +21,7 @@ from verify.extract.lexicon import (
     SPEECH_VERBS,
     TIME_WORDS,
 )
-from verify.extract.sentences import is_abbreviation
+from verify.claims.sentences import is_abbreviation
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&.-]*[\w’])?\.?")
 

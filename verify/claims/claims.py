@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from verify.extract.attribution import (
+from verify.claims.attribution import (
     DETERMINERS,
     EVALUATIVE_VERBS,
     SPEECH_VERBS,
@@ -25,11 +25,11 @@ from verify.extract.attribution import (
     sentence_subject,
     words,
 )
-from verify.extract.coref import Resolver
-from verify.extract.lexicon import ORG_WORDS
-from verify.extract.quotes import Quotation, find_quotations
-from verify.extract.reported import ReportedSpeech, find_reported
-from verify.extract.sentences import is_abbreviation, sentence_spans
+from verify.claims.coref import Resolver
+from verify.claims.lexicon import ORG_WORDS
+from verify.claims.quotes import Quotation, find_quotations
+from verify.claims.reported import ReportedSpeech, find_reported
+from verify.claims.sentences import is_abbreviation, sentence_spans
 from verify.model import Claim, ClaimKind, Document, Span, Speaker
 
 # How far past a closing mark the attribution may sit ("..., said X, the former

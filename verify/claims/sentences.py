@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from verify.extract.lexicon import ABBREVIATIONS
-from verify.extract.quotes import Quotation
+from verify.claims.lexicon import ABBREVIATIONS
+from verify.claims.quotes import Quotation
 from verify.model import Span
 
 _CLOSERS = "”\"’')]»"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from verify.claims import extract_claims
 from verify.document import read_document
-from verify.extract import extract_claims
 from verify.model import Claim, ClaimKind
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "qnews-2018-chechnya-purge.txt"

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from verify.extract.attribution import (
+from verify.claims.attribution import (
     DETERMINERS,
     clean_subject,
     find_outlet,
@@ -25,14 +25,14 @@ from verify.extract.attribution import (
     sentence_subject,
     words,
 )
-from verify.extract.lexicon import (
+from verify.claims.lexicon import (
     EVALUATIVE_VERBS,
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     TIME_WORDS,
 )
-from verify.extract.quotes import Quotation
+from verify.claims.quotes import Quotation
 from verify.model import Span
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verify.extract import speaker_of_passage
+from verify.claims import speaker_of_passage
 
 SOURCE = (
     "Harbour news.\n\n"
