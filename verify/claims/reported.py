@@ -141,10 +141,19 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
-def _mostly_quoted(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    """A content that is one quotation (give or take marks) is a direct quote, not reported."""
+def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool:
+    """A content that is one quotation (give or take marks) is a direct quote, not reported.
+
+    So is one whose only words before the quotation name the channel ("said in a
+    statement, “…”"): the quotation is the statement.
+    """
     for a, b in ranges:
-        if a <= span.start + 1 and b >= span.end - 1:
+        if b < span.end - 1:
+            continue
+        if a <= span.start + 1:
+            return True
+        lead = _ADVERBIAL.match(text, span.start, a)
+        if lead is not None and not text[lead.end() : a].strip(" ,:\n"):
             return True
     return False
 
@@ -166,7 +175,7 @@ def _according_to(text: str, sent: Span, inside: list[tuple[int, int]]) -> Repor
             span = _content_span(text, sent.start + comma + 1, sent.end)
         else:
             span = _content_span(text, sent.start, at)
-        if span is None or _mostly_quoted(span, inside):
+        if span is None or _mostly_quoted(text, span, inside):
             continue
         return ReportedSpeech(span, name, sent.start + m.end(), "according to", find_outlet(stext))
     return None
@@ -201,7 +210,7 @@ def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> 
         if pos is None:
             continue
         span = _content_span(text, sent.start + pos, sent.end)
-        if span is None or _mostly_quoted(span, inside):
+        if span is None or _mostly_quoted(text, span, inside):
             continue
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
         return ReportedSpeech(span, name, sent.start + stext.find(name), w.text.rstrip("."), outlet)
@@ -297,7 +306,7 @@ def _subject_verb_quote(text: str, sent: Span, inside: list[tuple[int, int]]) ->
         if not any(a >= sent.start + w.end for a, _ in inside):
             return None
         span = _content_span(text, sent.start + w.end, sent.end)
-        if span is None or _mostly_quoted(span, inside):
+        if span is None or _mostly_quoted(text, span, inside):
             return None
         return ReportedSpeech(span, name, sent.start + stext.find(name), w.text, None)
     return None
@@ -310,7 +319,7 @@ def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedS
         if _in_ranges(sent.start + m.start(), inside):
             continue
         span = _content_span(text, sent.start + m.end(), sent.end)
-        if span is None or _mostly_quoted(span, inside):
+        if span is None or _mostly_quoted(text, span, inside):
             continue
         return ReportedSpeech(span, m.group("owner"), sent.start + m.start("owner"), m.group("cue"), None)
     return None
@@ -338,7 +347,7 @@ def _content_then_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> R
     if len(words(after_cue)) > 6:
         return None
     span = _content_span(text, sent.start, sent.start + comma)
-    if span is None or _mostly_quoted(span, inside):
+    if span is None or _mostly_quoted(text, span, inside):
         return None
     for a, b in inside:
         if span.start <= a and b <= span.end and len(words(text[b : span.end])) <= 6:
