@@ -83,13 +83,14 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for gap in separator.finditer(text):
-        _append_trimmed(text, start, gap.start(), spans)
+        append_trimmed(text, start, gap.start(), spans)
         start = gap.end()
-    _append_trimmed(text, start, len(text), spans)
+    append_trimmed(text, start, len(text), spans)
     return tuple(spans)
 
 
-def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+def append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Append ``text[start:end]`` without its surrounding whitespace, unless nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 from verify.claims.lexicon import ABBREVIATIONS
 from verify.claims.quotes import Quotation
+from verify.document import append_trimmed
 from verify.model import Span
 
 _CLOSERS = "”\"’')]»"
@@ -41,9 +42,9 @@ def sentence_spans(text: str, paragraphs: tuple[Span, ...], quotations: tuple[Qu
         start = para.start
         for end_here in _boundaries(text, para, quotations, opens):
             if end_here > start:
-                _add(text, start, end_here, spans)
+                append_trimmed(text, start, end_here, spans)
                 start = end_here
-        _add(text, start, para.end, spans)
+        append_trimmed(text, start, para.end, spans)
     return tuple(spans)
 
 
@@ -99,12 +100,3 @@ def _starts_sentence(text: str, j: int, end: int) -> bool:
         return True
     ch = text[j]
     return ch.isupper() or ch.isdigit() or ch in "“‘\"'«„(—–―-["
-
-
-def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
