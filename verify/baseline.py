@@ -261,8 +261,8 @@ def reuse_from_baseline(
         return {}
     same_sources = dict(snapshots) == _baseline_snapshots(baseline)
     by_key: dict[tuple[str, ClaimKind, str | None, str | None], ClaimResult] = {}
-    for old in baseline.results:
-        by_key.setdefault(_reuse_key(old.claim), old)
+    for earlier in baseline.results:
+        by_key.setdefault(_reuse_key(earlier.claim), earlier)
     reused: dict[str, ClaimResult] = {}
     for claim in claims:
         old = by_key.get(_reuse_key(claim))

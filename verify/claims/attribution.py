@@ -389,8 +389,8 @@ def parse_head(head: str, *, offset: int = 0, partial: bool = False) -> Attribut
     """
     text = head.rstrip()
     m = None
-    for found in _ACCORDING_TO.finditer(text):
-        m = found  # the last "according to" of the clause
+    for match in _ACCORDING_TO.finditer(text):
+        m = match  # the last "according to" of the clause
     if m is not None:
         np_text = text[m.end() :]
         name = np_after_according(np_text)

@@ -281,7 +281,7 @@ def _quote_draft(
         head_attr = parse_head(whole, offset=sent.start, partial=True)
     closes = tail_trim[:1] in (",", "—", "–", "―") or text[q.close_end - 2 : q.close_end - 1] == ","
     end_attr = tail_attr if closes else None
-    attr: Attribution | None = head_attr or end_attr
+    attr = head_attr or end_attr
     short_term = n_words <= _TERM_MAX_WORDS and not _ends_sentence(text, q, attr)
     if (short_term and _looks_like_term(quoted, head_words, attr)) or (
         attr is None and _is_title(quoted)

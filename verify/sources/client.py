@@ -20,7 +20,15 @@ from datetime import UTC, datetime
 
 import brotli
 import httpx
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_any,
+    wait_exponential_jitter,
+)
+from tenacity.stop import stop_base
 
 from verify.model import SourceStatus
 from verify.sources.netpolicy import ALLOWED_SCHEMES, AddressPolicy, AddressRefused, HostNotFound
@@ -54,6 +62,17 @@ async def backoff_sleep(seconds: float) -> None:
 
 ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 ACCEPT_ENCODING = "gzip, deflate, br"
+
+
+class _StopPastDeadline(stop_base):
+    """Stop retrying when the next wait would end past the source's deadline."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, deadline_at: float) -> None:
+        self.loop = loop
+        self.deadline_at = deadline_at
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return self.loop.time() + retry_state.upcoming_sleep >= self.deadline_at
 
 
 class FetchFailure(Exception):
@@ -228,11 +247,8 @@ class HttpGetter:
                 return min(error.retry_after, self.options.max_retry_after)
             return float(backoff(state))  # about BASE, 2×BASE, 4×BASE … plus jitter
 
-        def past_deadline(state: RetryCallState) -> bool:
-            return loop.time() + state.upcoming_sleep >= deadline_at
-
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(self.options.max_retries + 1) | past_deadline,
+            stop=stop_any(stop_after_attempt(self.options.max_retries + 1), _StopPastDeadline(loop, deadline_at)),
             wait=wait,
             retry=retry_if_exception(_is_retryable),
             reraise=True,

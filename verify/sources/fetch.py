@@ -87,15 +87,15 @@ async def _fetch_all(
         if ref.path is not None or ref.url is None:
             keys.append(None)
             continue
-        key = url_key(ref.url)
-        keys.append(key)
-        if key in outcomes or key in to_fetch:
+        url = url_key(ref.url)
+        keys.append(url)
+        if url in outcomes or url in to_fetch:
             continue
-        early = _without_network(key, cache, options)
+        early = _without_network(url, cache, options)
         if early is not None:
-            outcomes[key] = early
+            outcomes[url] = early
         else:
-            to_fetch.append(key)
+            to_fetch.append(url)
     if to_fetch:
         outcomes.update(await _fetch_urls(to_fetch, cache, options, progress, resolver))
     results: list[FetchedSource] = []

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 
 class FetchProgress:
@@ -22,7 +22,7 @@ class FetchProgress:
     ) -> None:
         stream = stream if stream is not None else sys.stderr
         self._progress: Progress | None = None
-        self._task_id: int | None = None
+        self._task_id: TaskID | None = None
         if enabled and total > 0 and _is_terminal(stream):
             self._progress = Progress(
                 TextColumn(label),

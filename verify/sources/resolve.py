@@ -147,9 +147,9 @@ def preferred_sources(
     preferred: dict[str, frozenset[str]] = {}
     for claim in claims:
         ids: set[str] = set()
-        for name in (claim.outlet, claim.speaker.name if claim.speaker else None):
-            if name:
-                ids |= by_name.get(normalise_outlet(name), set())
+        for mention in (claim.outlet, claim.speaker.name if claim.speaker else None):
+            if mention:
+                ids |= by_name.get(normalise_outlet(mention), set())
         if ids:
             preferred[claim.id] = frozenset(ids)
     return preferred

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 import charset_normalizer
 import trafilatura
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 from pypdf import PdfReader
 
@@ -214,14 +214,14 @@ def visible_text(html: str) -> str:
     soup = BeautifulSoup(html, "lxml")
     for hidden in soup.find_all(_INVISIBLE):
         hidden.decompose()
-    for hidden in soup.find_all(attrs={"hidden": True}):
+    for hidden in soup.find_all(hidden=True):
         hidden.decompose()
     return _clean_lines("".join(_text_pieces(soup)))
 
 
 def _text_pieces(root: Tag) -> Iterator[str]:
     # An explicit stack instead of recursion: real pages nest deeper than Python recurses.
-    stack: list[Tag | NavigableString | str] = [root]
+    stack: list[PageElement | str] = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, str) and not isinstance(node, NavigableString):
@@ -231,6 +231,8 @@ def _text_pieces(root: Tag) -> Iterator[str]:
             continue
         if isinstance(node, NavigableString):
             yield str(node)
+            continue
+        if not isinstance(node, Tag):
             continue
         if node.name == "br":
             yield "\n"
