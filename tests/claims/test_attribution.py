@@ -32,6 +32,8 @@ ROWS = [
      "We stay", "one farmer, known as KB", None, "told", "Radio Nord"),
     ("dash", "“Nobody was hurt.” — Chief Ola Berg", "Nobody", "Chief Ola Berg", None, None, None),
     ("added", "“We will be back,” Ana Lind added.", "We will", "Ana Lind", None, "added", None),
+    ("adverb-after-speaker", "My grandmother often said, “Keep your boots dry.”", "Keep your", "My grandmother", None,
+     "said", None),
     ("wrote-on-x", "“The port stays open,” Mayor Ana Lind wrote on X.",
      "The port", "Mayor Ana Lind", None, "wrote", "X"),
     ("in-a-statement", "Ana Lind said in a statement, “The port stays open.”",

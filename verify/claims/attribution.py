@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from verify.claims.lexicon import (
+    ADVERBIALS,
     EVALUATIVE_VERBS,
     KNOWN_OUTLET_WORDS,
     ORG_WORDS,
@@ -56,14 +57,19 @@ _AMBIGUOUS_VERBS = frozenset(
     "remark remarks stress warning testimony call calls attack attacks mention mentions reply "
     "replies insist deny add write".split()
 )
+# Adverbs and auxiliaries between a speaker and the verb ("the minister also", "my
+# father often") are not part of the speaker's name.
+_TRAILING_WORDS = sorted(
+    (ADVERBIALS - {"who", "which", "that", "on", "in", "at"}) | {"may", "might", "could", "can", "should", "must"},
+    key=len,
+    reverse=True,
+)
 _TRAILING_NOISE = re.compile(
     r"(?:\s+(?:(?:on|in|at|during|last|this|next|earlier|late|early)\s+"
     + TIME_WORDS
-    + r"|(?:on|in|at)\s+\d{4}|last|this|also|later|then|previously|earlier|recently|again|once|further|"
-    r"has|have|had|would|will|may|might|could|can|should|must|repeatedly|publicly|privately|"
-    r"initially|originally|first|yesterday|today|tonight|separately|subsequently|immediately|"
-    r"reportedly|allegedly|apparently|just|already|even|still|never|not|did|does|do|is|was|were|are|"
-    r"been|be|being|ultimately|finally|simply|flatly|bluntly|angrily|quickly|curtly|firmly|openly|"
+    + r"|(?:on|in|at)\s+\d{4}|"
+    + "|".join(_TRAILING_WORDS)
+    + "|"
     + TIME_WORDS
     + r"))+$",
     re.IGNORECASE,
