@@ -86,6 +86,44 @@ def test_verdicts(kind: str, text: str, verdict: str, reason: str, flags: list[s
             assert (result.score == 100.0) == (result.verdict is Verdict.CONFIRMED)
 
 
+INTERJECTED = SourceText(
+    "S8",
+    "\u201cThey stayed calm,\u201d she said.\n\u201cThat saved them.\u201d The coastguard said the group was "
+    "lucky. Visitors should check the tide, the coastguard said, before walking out.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("They stayed calm. That saved them.", "confirmed"),  # the source's "she said" is not quoted words
+        ("The coastguard said the group was lucky", "confirmed"),
+        ("Visitors should check the tide before walking out", "paraphrased"),  # no quote marks around it
+    ],
+)
+def test_the_sources_own_attribution_between_quotations(text: str, verdict: str) -> None:
+    assert one("direct", text, (INTERJECTED,)).verdict is Verdict(verdict)
+
+
+@pytest.mark.parametrize(
+    ("source_text", "statement", "flags"),
+    [
+        ("The barriers had been inspected in June and showed no sign of weakness.",
+         "the barriers had not been inspected in June", ["negation_mismatch"]),
+        ("No homes were damaged in the fire on the moor.", "homes were damaged in the fire on the moor",
+         ["negation_mismatch"]),
+        ("The choir will not perform after the council withdrew its grant.",
+         "the council withdrew its grant so the choir will not sing", []),
+        ("The choir will not perform after the council withdrew its grant.",
+         "the council withdrew its grant from the choir", []),
+    ],
+)
+def test_negation_in_reported_speech(source_text: str, statement: str, flags: list[str]) -> None:
+    result = one("reported", statement, (SourceText("S9", source_text),))
+    assert [f.value for f in result.flags] == flags
+    assert result.verdict is (Verdict.UNVERIFIED if flags else Verdict.PARAPHRASED)
+
+
 def test_a_term_gets_no_verdict() -> None:
     result = one("term", "gay purge")
     assert (result.verdict, result.reason, result.score, result.evidence, result.flags) == (None, None, None, None, ())
@@ -125,6 +163,7 @@ ALTERED_COPY = SourceText("S4", MAYOR.text.replace("a single school", "one singl
         ((MAYOR, HARBOUR), {"S2"}, "S1", ["outlet_mismatch"], "confirmed"),
         ((MAYOR, ALTERED_COPY), {"S4"}, "S4", [], "paraphrased"),  # the named outlet first
         ((MAYOR, ALTERED_COPY), set(), "S1", [], "confirmed"),  # no outlet: the best source
+        ((MAYOR,), {"S9"}, "S1", ["outlet_mismatch"], "confirmed"),  # the outlet's source could not be read
     ],
 )
 def test_preferred_sources_come_first(
@@ -261,3 +300,13 @@ def test_a_long_quote_against_a_long_source_is_matched_in_windows() -> None:
         (Verdict.CONFIRMED, ()),
         (Verdict.PARAPHRASED, (Flag.NUMBER_MISMATCH,)),
     ]
+
+
+def test_an_altered_quote_at_the_very_start_of_a_later_source_is_found() -> None:
+    # The vote's diagonal for a quote opening a source points before the source's first word;
+    # the window must still be taken in that source, not at the end of the one before it.
+    first = SourceText("S1", "An unrelated story about the weather in the hills. " * 30)
+    second = SourceText("S2", "Ferry crews will strike for three days over new rosters, the union said on Monday.")
+    claim_text = "The spokesperson told reporters that ferry crews will strike for three days over new rosters"
+    result = one("direct", claim_text, (first, second))
+    assert (result.verdict, result.evidence.source if result.evidence else None) == (Verdict.PARAPHRASED, "S2")

@@ -10,6 +10,7 @@ exact source span and the edit operations for the diff.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -18,6 +19,7 @@ from rapidfuzz import fuzz
 
 from verify.match.index import SourceIndex, Unit
 from verify.match.thresholds import (
+    MAX_EXACT_HITS,
     MAX_FUZZY_CANDIDATES,
     MAX_SEED_UNITS,
     MIN_SEED_VOTE_SHARE,
@@ -98,7 +100,7 @@ def wanted_words(index: SourceIndex, segment: Sequence[int]) -> set[int]:
     return {anchor_word(index, segment)[1], *seed_words(index, segment)}
 
 
-def find_exact(index: SourceIndex, segment: Sequence[int], limit: int = 200) -> list[Alignment]:
+def find_exact(index: SourceIndex, segment: Sequence[int], limit: int = MAX_EXACT_HITS) -> list[Alignment]:
     """Every place (up to ``limit``) where the segment's words occur verbatim."""
     if not segment:
         return []
@@ -153,33 +155,35 @@ def fuzzy_windows(
         return []
     needed = max(MIN_SEED_VOTES, round(MIN_SEED_VOTE_SHARE * len(seeds)))
     bucket_width = max(4, m // 4)
-    votes: dict[int, set[int]] = {}
+    # Votes per (unit, diagonal bucket): the diagonal is the unit position the segment would
+    # start at, so windows never straddle two units.
+    votes: dict[tuple[int, int], set[int]] = {}
+    bases = index.bases
     for word_id in seeds:
         for j in offsets[word_id]:
             for position in index.postings[word_id]:
-                votes.setdefault((position - j) // bucket_width, set()).add(word_id)
+                number = bisect_right(bases, position) - 1
+                key = (number, (position - bases[number] - j) // bucket_width)
+                votes.setdefault(key, set()).add(word_id)
     scored = []
-    for bucket, voters in votes.items():
-        neighbours = voters | votes.get(bucket + 1, set())
-        if len(neighbours) >= needed:
-            scored.append((len(neighbours), bucket))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+    for (number, bucket), voters in votes.items():
+        neighbours = voters | votes.get((number, bucket + 1), set())
+        if len(neighbours) >= needed and number not in skip_units:
+            scored.append((len(neighbours), number, bucket))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     slack = max(3, m // 3)
     windows: list[Window] = []
-    taken: set[int] = set()
-    for count, bucket in scored:
-        if bucket in taken or bucket - 1 in taken or bucket + 1 in taken:
+    taken: set[tuple[int, int]] = set()
+    for count, number, bucket in scored:
+        if {(number, bucket), (number, bucket - 1), (number, bucket + 1)} & taken:
             continue
         diagonal = bucket * bucket_width
-        unit = index.unit_at(max(diagonal + bucket_width, 0))
-        if unit.number in skip_units:
+        lo = max(0, diagonal - slack)
+        hi = min(len(index.units[number].ids), diagonal + 2 * bucket_width + m + slack)
+        if hi <= lo:
             continue
-        lo = max(0, diagonal - unit.base - slack)
-        hi = min(len(unit.ids), diagonal - unit.base + 2 * bucket_width + m + slack)
-        if hi - lo <= 0:
-            continue
-        taken.add(bucket)
-        windows.append(Window(unit.number, lo, hi, count))
+        taken.add((number, bucket))
+        windows.append(Window(number, lo, hi, count))
         if len(windows) >= MAX_FUZZY_CANDIDATES * 4:
             break
     return windows

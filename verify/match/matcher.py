@@ -70,9 +70,11 @@ def match_claims(
         wanted_sources = preferred.get(claim.id, frozenset())
         wanted_units = {n for source_id in wanted_sources for n in units_of_source.get(source_id, ())}
         if claim.id in quotes:
-            result = _match_quote(index, claim, quotes[claim.id], segment_ids[claim.id], wanted_units)
+            result = _match_quote(
+                index, claim, quotes[claim.id], segment_ids[claim.id], wanted_units, bool(wanted_sources)
+            )
         else:
-            result = _match_reported(index, claim, reported[claim.id], wanted_units)
+            result = _match_reported(index, claim, reported[claim.id], wanted_units, bool(wanted_sources))
         if result.verdict is Verdict.UNVERIFIED and result.reason is None:
             result = _unverified(claim, result.flags, sources, wanted_sources, unavailable)
         results.append(result)
@@ -94,7 +96,7 @@ def _part_breaks(claim: Claim) -> list[int]:
 
 
 def _choose(
-    index: SourceIndex, judgements: Sequence[Judgement], wanted_units: set[int]
+    index: SourceIndex, judgements: Sequence[Judgement], wanted_units: set[int], names_outlet: bool
 ) -> tuple[Judgement | None, bool]:
     """The judgement to report and whether it lies outside the outlet the claim names."""
     found = [j for j in judgements if j.verdict is not Verdict.UNVERIFIED]
@@ -102,7 +104,7 @@ def _choose(
     def rank(j: Judgement) -> tuple[int, bool, float]:
         return (_VERDICT_RANK[j.verdict], index.units[j.unit].main, j.score)
 
-    if wanted_units:
+    if names_outlet:  # even when none of the outlet's sources could be read
         in_outlet = [j for j in found if j.unit in wanted_units]
         if in_outlet:
             return max(in_outlet, key=rank), False
@@ -134,7 +136,12 @@ def _finish(
 
 
 def _match_quote(
-    index: SourceIndex, claim: Claim, quote: ParsedQuote, segment_ids: list[list[int]], wanted_units: set[int]
+    index: SourceIndex,
+    claim: Claim,
+    quote: ParsedQuote,
+    segment_ids: list[list[int]],
+    wanted_units: set[int],
+    names_outlet: bool,
 ) -> ClaimResult:
     if not quote.segments:
         return ClaimResult(claim, Verdict.UNVERIFIED, None, None)
@@ -144,7 +151,7 @@ def _match_quote(
         judgement = judge_quote(index.units[unit_number], quote, placement)
         if judgement is not None:
             judgements.append(judgement)
-    chosen, outside = _choose(index, judgements, wanted_units)
+    chosen, outside = _choose(index, judgements, wanted_units, names_outlet)
     if chosen is None:
         return ClaimResult(claim, Verdict.UNVERIFIED, None, None)
     unit = index.units[chosen.unit]
@@ -152,11 +159,11 @@ def _match_quote(
 
 
 def _match_reported(
-    index: SourceIndex, claim: Claim, statement: ReportedClaim, wanted_units: set[int]
+    index: SourceIndex, claim: Claim, statement: ReportedClaim, wanted_units: set[int], names_outlet: bool
 ) -> ClaimResult:
     passages: dict[int, Passage] = find_passages(index, statement)
     judgements = [p.judgement for p in passages.values() if p.judgement is not None]
-    chosen, outside = _choose(index, judgements, wanted_units)
+    chosen, outside = _choose(index, judgements, wanted_units, names_outlet)
     if chosen is None:
         return ClaimResult(claim, Verdict.UNVERIFIED, None, None, _near_miss_flags(judgements, wanted_units))
     unit = index.units[chosen.unit]

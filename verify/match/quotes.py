@@ -23,6 +23,7 @@ from verify.match.align import (
 )
 from verify.match.editorial import Gap, ParsedQuote
 from verify.match.index import SourceIndex, Unit
+from verify.match.thresholds import MIN_NEARBY_SEGMENT_COVERAGE
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,8 @@ def place_quote(
     claim_words = sum(len(s) for s in segment_ids)
     best: dict[int, QuotePlacement] = {}
     for alignment in anchors:
-        placement = _extend(index.units[alignment.unit], quote.gaps, segment_ids, anchor, alignment)
-        placement = QuotePlacement(alignment.unit, placement, claim_words)
+        placed = _extend(index.units[alignment.unit], quote.gaps, segment_ids, anchor, alignment)
+        placement = QuotePlacement(alignment.unit, placed, claim_words)
         current = best.get(alignment.unit)
         if current is None or placement.rank() > current.rank():
             best[alignment.unit] = placement
@@ -134,6 +135,6 @@ def _place_near(
         return None
     alignment = semi_global(unit, segment, lo, hi, prefer_late=not rightwards)
     # A nearby run sharing under half the segment's words is not this segment.
-    if 2 * alignment.matched < m or not any(op.tag == EQUAL for op in alignment.ops):
+    if alignment.matched < MIN_NEARBY_SEGMENT_COVERAGE * m or not any(op.tag == EQUAL for op in alignment.ops):
         return None
     return alignment

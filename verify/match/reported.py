@@ -21,13 +21,11 @@ from verify.match.thresholds import (
     MIN_REPORTED_CONTENT_COVERAGE,
     MIN_REPORTED_CONTENT_WORDS,
     REPORTED_PASSAGE_SENTENCES,
+    REPORTED_PASSAGES_CHECKED,
     SEED_WORDS,
 )
 from verify.match.verdict import DiffBuilder, Judgement, snippet, source_words
 from verify.model import Evidence, Flag, Reason, Verdict
-
-_CANDIDATES_CHECKED = 8  # passages per claim checked in full after the vote
-_NEGATION_REACH = 2  # words beyond the matched stretch where a negation still counts
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,6 @@ class ReportedClaim:
     words: tuple[tuple[str, int, int], ...]  # normalised word, start, end in text
     stems: frozenset[str]  # content stems
     numbers: frozenset[str]
-    negated: bool
 
     @classmethod
     def parse(cls, text: str) -> ReportedClaim:
@@ -47,7 +44,6 @@ class ReportedClaim:
             found,
             frozenset(map(stem, content)),
             frozenset(number_values([w for w, _, _ in found])),
-            any(is_negation(w) for w, _, _ in found),
         )
 
 
@@ -99,7 +95,7 @@ def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage
                     scored[key] = len(voters)
     ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0][2] - item[0][1], item[0]))
     best: dict[int, Passage] = {}
-    for (unit_number, first, last), _ in ranked[:_CANDIDATES_CHECKED]:
+    for (unit_number, first, last), _ in ranked[:REPORTED_PASSAGES_CHECKED]:
         passage = _check(index.units[unit_number], claim, claim_ids, first, last)
         current = best.get(unit_number)
         if current is None or passage.coverage > current.coverage:
@@ -107,19 +103,45 @@ def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage
     return best
 
 
-def _negated_near_match(claim_ids: list[int], passage_ids: list[int], passage_words: list[str]) -> bool:
-    """Whether the passage holds a negation inside the stretch the statement's words match.
+def negation_differs(claim_words: list[str], passage_words: list[str], claim_ids: list[int],
+                     passage_ids: list[int]) -> bool:
+    """Whether a negation was added or dropped where the statement and the passage line up.
 
-    A "no" two sentences away ("... showed no sign of weakness") says nothing about the part
-    the statement reports, so only the matched stretch, plus a word or two either side (for
-    "No homes were damaged"), counts.
+    The words are aligned (longest common subsequence). A negation in the statement whose
+    neighbours sit side by side in the passage was added ("had [not] been inspected"); a
+    negation in the passage whose next word lines up with a statement word not preceded by a
+    negation was dropped ("[No] homes were damaged"). Where a paraphrase reorders the words so
+    that neither test applies, the statement and the passage only need to agree on whether
+    they hold a negation at all; a negation elsewhere in the passage ("... showed no sign of
+    weakness") then counts for the statement's.
     """
-    matched = [o for o in Indel.opcodes(claim_ids, passage_ids) if o.tag == "equal"]
-    if not matched:
-        return False
-    first = max(0, matched[0].dest_start - _NEGATION_REACH)
-    last = matched[-1].dest_end + _NEGATION_REACH
-    return any(map(is_negation, passage_words[first:last]))
+    to_passage: dict[int, int] = {}
+    for op in Indel.opcodes(claim_ids, passage_ids):
+        if op.tag == "equal":
+            for k in range(op.src_end - op.src_start):
+                to_passage[op.src_start + k] = op.dest_start + k
+    to_claim = {p: c for c, p in to_passage.items()}
+    undecided = False
+    for k, word in enumerate(claim_words):
+        if not is_negation(word) or k in to_passage:
+            continue
+        before, after = to_passage.get(k - 1), to_passage.get(k + 1)
+        if before is not None and after is not None and after == before + 1:
+            return True
+        undecided = True
+    for j, word in enumerate(passage_words):
+        if not is_negation(word) or j in to_claim:
+            continue
+        after = to_claim.get(j + 1)
+        if after is None:
+            continue
+        before = to_claim.get(j - 1)
+        claim_before = claim_words[after - 1] if after > 0 else None
+        if (claim_before is None or not is_negation(claim_before)) and (before is None or before == after - 1):
+            return True
+    if undecided:
+        return not any(map(is_negation, passage_words))
+    return False
 
 
 def _check(
@@ -137,7 +159,8 @@ def _check(
         flags: list[Flag] = []
         if not claim.numbers <= numbers:
             flags.append(Flag.NUMBER_MISMATCH)
-        if claim.negated != _negated_near_match(claim_ids, unit.ids[start:end].tolist(), words):
+        claim_words = [w for w, _, _ in claim.words]
+        if negation_differs(claim_words, words, claim_ids, unit.ids[start:end].tolist()):
             flags.append(Flag.NEGATION_MISMATCH)
         verdict = Verdict.UNVERIFIED if flags else Verdict.PARAPHRASED
         reason = Reason.NOT_FOUND if flags else Reason.SUPPORTED

@@ -20,6 +20,7 @@ from verify.match.index import Unit
 from verify.match.normalize import is_negation, number_values
 from verify.match.quotes import QuotePlacement
 from verify.match.thresholds import (
+    MAX_PART_GAP_WORDS,
     MIN_ALTERED_CLAIM_COVERAGE,
     MIN_ALTERED_CLAIM_WORDS,
     MIN_ALTERED_SOURCE_COVERAGE,
@@ -54,9 +55,8 @@ def _gap_words(unit: Unit, placement: QuotePlacement, k: int) -> tuple[int, int]
 
 def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Judgement | None:
     """Confirmed, altered, or None when the placement is not the quoted passage."""
-    if placement.exact or _only_word_breaks_differ(unit, quote, placement):
-        flags = _ellipsis_flags(unit, quote, placement)
-        return Judgement(unit.number, Verdict.CONFIRMED, Reason.EXACT, 100.0, flags)
+    if placement.exact or _only_harmless_differences(unit, quote, placement):
+        return Judgement(unit.number, Verdict.CONFIRMED, Reason.EXACT, 100.0, _ellipsis_flags(unit, quote, placement))
     claim_words = placement.claim_words
     matched = placement.matched
     if (
@@ -82,14 +82,22 @@ def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Ju
     return Judgement(unit.number, Verdict.PARAPHRASED, Reason.ALTERED, score, tuple(flags))
 
 
-def _only_word_breaks_differ(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> bool:
-    """True when every difference is a word joined or split ("floor-boards" / "floorboards")."""
+def _only_harmless_differences(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> bool:
+    """True when every difference is harmless, so the quote is still verbatim.
+
+    Harmless: a word joined or split ("floor-boards" / "floorboards"), and the source's own
+    attribution between two quotations of the same speaker (the draft's "A. B." from the source's
+    "A," she said. "B."): a few source-only words with a closing quote mark before them and an
+    opening one after.
+    """
     for segment, alignment in zip(quote.segments, placement.segments, strict=True):
         if alignment is None:
             return False
         claim_run: list[str] = []
         source_run: list[str] = []
         for op in (*alignment.ops, None):
+            if op is not None and op.tag == INSERT and _is_interjection(unit, op.s0, op.s1):
+                continue
             if op is None or op.tag == EQUAL:
                 if "".join(claim_run) != "".join(source_run):
                     return False
@@ -98,6 +106,18 @@ def _only_word_breaks_differ(unit: Unit, quote: ParsedQuote, placement: QuotePla
             claim_run.extend(w.norm for w in segment[op.c0 : op.c1])
             source_run.extend(source_words(unit, op.s0, op.s1))
     return True
+
+
+def _is_interjection(unit: Unit, start: int, end: int) -> bool:
+    """Whether unit words ``[start, end)`` sit between a closing and an opening quote mark."""
+    if start == 0 or end >= len(unit.ids) or end - start > MAX_PART_GAP_WORDS:
+        return False
+    spans = unit.norm_spans()
+    text = unit.normalized.text
+    before = text[spans[start - 1][1] : spans[start][0]]
+    after = text[spans[end - 1][1] : spans[end][0]]
+    inside = text[spans[start][0] : spans[end - 1][1]]
+    return '"' in before and '"' in after and '"' not in inside
 
 
 def _ellipsis_flags(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> tuple[Flag, ...]:
