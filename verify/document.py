@@ -11,9 +11,13 @@ import codecs
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import charset_normalizer
-from bs4 import BeautifulSoup, NavigableString, Tag
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+# charset-normalizer and BeautifulSoup are imported where they are used: most drafts are
+# UTF-8 text or Markdown, and start-up time matters in a pre-commit hook.
 
 from verify.errors import InputError
 from verify.model import Document, Link, Span
@@ -57,6 +61,8 @@ def decode_bytes(raw: bytes, *, name: str = "input") -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(raw).best()
     if best is None:
         raise InputError(f"{name}: cannot tell the text encoding; save the draft as UTF-8")
@@ -163,6 +169,8 @@ class _HtmlText:
             self._emit("\n\n")
 
     def walk(self, node: Tag) -> None:
+        from bs4 import NavigableString, Tag
+
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # skip comments, CDATA, doctype
@@ -186,6 +194,8 @@ class _HtmlText:
 
 
 def html_document_text(html: str) -> tuple[str, tuple[Link, ...]]:
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "lxml")
     builder = _HtmlText()
     builder.walk(soup)

@@ -34,3 +34,12 @@ def test_speaker_of_passage(passage: str, speaker: str | None) -> None:
 def test_empty_passage_has_no_speaker() -> None:
     assert speaker_of_passage(SOURCE, 10, 10) is None
     assert speaker_of_passage("", 0, 0) is None
+
+
+def test_a_passage_deep_in_a_long_source_reads_only_its_neighbourhood() -> None:
+    """A pronoun still finds its name a few paragraphs back, however long the source is."""
+    filler = "The tide came in and went out again, as it does.\n\n" * 2000
+    tail = "Mayor Ana Lind visited the pier.\n\nShe looked at the planks. “It must close,” she said.\n"
+    text = filler + tail
+    start = text.index("It must close")
+    assert speaker_of_passage(text, start, start + len("It must close")) == "Mayor Ana Lind"

@@ -24,10 +24,29 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
     return extract(document)
 
 
-@lru_cache(maxsize=8)
-def _source_claims(text: str) -> tuple[Claim, ...]:
-    # The matcher asks about many passages of the same source text: read it once.
-    return extract(load_text(text, format="text"))
+# How much of a source around a passage is read to find who said it: enough before it for a
+# pronoun to find its name, a little after for a trailing "she said". Reading a window, not
+# the whole source, keeps the cost per evidence constant however long the source is.
+PASSAGE_CONTEXT_BEFORE = 3000
+PASSAGE_CONTEXT_AFTER = 400
+
+
+@lru_cache(maxsize=64)
+def _window_claims(window: str) -> tuple[Claim, ...]:
+    # The same window is asked about again when several claims match one passage.
+    return extract(load_text(window, format="text"))
+
+
+def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Paragraph-aligned bounds around ``[start, end)``, so no sentence is cut in half."""
+    lo = max(0, start - PASSAGE_CONTEXT_BEFORE)
+    if lo > 0:
+        lo = text.find("\n", lo, start) + 1  # 0 (start of text) when no line break is near
+    hi = min(len(text), end + PASSAGE_CONTEXT_AFTER)
+    if hi < len(text):
+        line_end = text.find("\n", hi)
+        hi = len(text) if line_end < 0 else line_end
+    return lo, hi
 
 
 def speaker_of_passage(text: str, start: int, end: int) -> str | None:
@@ -35,13 +54,16 @@ def speaker_of_passage(text: str, start: int, end: int) -> str | None:
 
     The passage counts as attributed when at least half of it lies inside one
     quotation or reported statement of the source whose speaker is known; the
-    speaker is returned as the source names it (pronouns resolved).
+    speaker is returned as the source names it (pronouns resolved within the few
+    paragraphs before the passage).
     """
     if not text or end <= start:
         return None
+    lo, hi = _paragraph_window(text, start, end)
+    start, end = start - lo, end - lo
     length = end - start
     best: tuple[int, str] | None = None
-    for claim in _source_claims(text):
+    for claim in _window_claims(text[lo:hi]):
         if claim.kind is ClaimKind.TERM or claim.speaker is None or claim.speaker.name is None:
             continue
         parts = claim.parts or (claim.span,)

@@ -5,6 +5,7 @@ Pure apart from reading the sources file; nothing here fetches anything.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -96,7 +97,8 @@ def ref_key(ref: SourceRef) -> str:
     if ref.url is not None:
         parts = urlsplit(ref.url)
         return parts._replace(fragment="").geturl()
-    return str(Path(str(ref.path)).resolve())
+    # abspath, not resolve(): no file-system calls, and two spellings of one file still agree
+    return os.path.abspath(str(ref.path))
 
 
 def merge_refs(*groups: Sequence[SourceRef]) -> tuple[SourceRef, ...]:
