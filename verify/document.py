@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bs4 import Tag
+    from bs4.element import Tag
 
 # charset-normalizer and BeautifulSoup are imported where they are used: most drafts are
 # UTF-8 text or Markdown, and start-up time matters in a pre-commit hook.
@@ -169,7 +169,7 @@ class _HtmlText:
             self._emit("\n\n")
 
     def walk(self, node: Tag) -> None:
-        from bs4 import NavigableString, Tag
+        from bs4.element import NavigableString, Tag
 
         for child in node.children:
             if isinstance(child, NavigableString):

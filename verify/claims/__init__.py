@@ -27,8 +27,8 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
 # How much of a source around a passage is read to find who said it: enough before it for a
 # pronoun to find its name, a little after for a trailing "she said". Reading a window, not
 # the whole source, keeps the cost per evidence constant however long the source is.
-PASSAGE_CONTEXT_BEFORE = 3000
-PASSAGE_CONTEXT_AFTER = 400
+PASSAGE_CONTEXT_BEFORE = 1500
+PASSAGE_CONTEXT_AFTER = 300
 
 
 @lru_cache(maxsize=64)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verify.claims.lexicon import (
     ADVERBIALS,
@@ -92,7 +93,7 @@ _NOT_PLURALS = frozenset("this his its was has is us yes thus always perhaps som
 _SAID = frozenset("said says told tells added adds wrote writes".split())
 _ED_NOUNS = frozenset("red bed seed need creed united reed".split())
 _SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?\s+(?=[A-Z“\"])")
-_RELATIVE_WHAT = re.compile(r".*\b(?:what|whom)\s+(?=\S)", re.S)
+_RELATIVE_WHAT = re.compile(r"\b(?:what|whom)\s+(?=\S)")
 # How many words after a closing mark the cue may come: room for a long appositive
 # ("..., Scott Hale, the attorney general of the state, one of those suing, said").
 _TAIL_WORDS = 30
@@ -120,8 +121,14 @@ class Word:
         return self.text.rstrip(".").lower()
 
 
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Word, ...]:
+    return tuple(Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text))
+
+
 def words(text: str) -> list[Word]:
-    return [Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """The words of ``text`` with their offsets. Cached: one sentence is read by several rules."""
+    return list(_tokens(text))
 
 
 def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
@@ -201,7 +208,10 @@ def clean_subject(raw: str) -> str | None:
     an appositive only when it names the speaker ("one victim, known as IJ").
     """
     text = raw.strip()
-    relative = _RELATIVE_WHAT.search(text)
+    # The last "what"/"whom" (a leading ".*" in the pattern would backtrack quadratically).
+    relative = None
+    for relative in _RELATIVE_WHAT.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
     if relative:
         text = text[relative.end() :]  # "rejected what Senator Moss called" -> "Senator Moss"
     last_end = None

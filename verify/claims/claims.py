@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from verify.claims.attribution import (
     DETERMINERS,
-    EVALUATIVE_VERBS,
-    SPEECH_VERBS,
     Attribution,
     Word,
     find_outlet,
@@ -26,7 +24,7 @@ from verify.claims.attribution import (
     words,
 )
 from verify.claims.coref import Resolver
-from verify.claims.lexicon import ORG_WORDS
+from verify.claims.lexicon import EVALUATIVE_VERBS, ORG_WORDS, SPEECH_VERBS
 from verify.claims.quotes import Quotation, find_quotations
 from verify.claims.reported import ReportedSpeech, find_reported
 from verify.claims.sentences import is_abbreviation, sentence_spans

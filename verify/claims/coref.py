@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.claims.attribution import DETERMINERS, words
+from verify.claims.attribution import DETERMINERS, Word, words
 from verify.claims.lexicon import (
     FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
@@ -101,12 +101,12 @@ def surname_genders(text: str) -> dict[str, str]:
     return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
 
 
-def _given_name(ws: list) -> str | None:
+def _given_name(ws: list[Word]) -> str | None:
     """The first word of a personal name of two or more words ("Rakeyia" in "Rakeyia Scott")."""
     caps = [w for w in ws if w.text[0].isupper() and w.norm not in _TITLES]
     if len(caps) < 2:
         return None
-    return caps[0].norm
+    return str(caps[0].norm)
 
 
 def _nominal_head(name: str) -> str | None:

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bs4 import PageElement, Tag
+    from bs4.element import PageElement, Tag
 
 # charset-normalizer, trafilatura, BeautifulSoup and pypdf are imported where they are
 # used: together they cost a fifth of a second at start-up, and a check of plain-text or
@@ -228,8 +228,7 @@ def visible_text(html: str) -> str:
 
 
 def _text_pieces(root: Tag) -> Iterator[str]:
-    from bs4 import NavigableString, Tag
-    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+    from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
     # An explicit stack instead of recursion: real pages nest deeper than Python recurses.
     stack: list[PageElement | str] = [root]
