@@ -165,3 +165,22 @@ def test_seed_offline_follows_the_contract(run_cli) -> None:  # type: ignore[no-
             assert claim["verdict"] is None and claim["score"] is None
         else:
             assert (claim["verdict"], claim["reason"], claim["evidence"]) == ("unverified", "source_unavailable", None)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [("html", "<!DOCTYPE html>"), ("markdown", "|"), ("text", "CONFIRMED")],
+)
+def test_saved_report_renders_again_without_fetching(run_cli, tmp_path: Path, fmt: str, marker: str) -> None:  # type: ignore[no-untyped-def]
+    saved = tmp_path / "report.json"
+    first = run_cli("check", str(DEMO), "--sources", str(DEMO_SOURCES), "--offline", "--format", "json",
+                    "-o", str(saved))  # fmt: skip
+    assert first.returncode == 1 and saved.is_file()
+    (tmp_path / "cache").rename(tmp_path / "gone")  # nothing cached is needed to render again
+    out = tmp_path / f"again.{fmt}"
+    result = run_cli("report", str(saved), "--format", fmt, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    rendered = out.read_text(encoding="utf-8")
+    assert marker in rendered
+    for fragment in ("They threw me to the floor", "We will not rest until every secret prison"):
+        assert fragment in rendered
