@@ -27,6 +27,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py
+	$(BIN)/python bench/eval_matching.py
 
 clean:
 	rm -rf $(VENV) cache/*/ build *.egg-info
