@@ -51,6 +51,9 @@ ROWS = [
      "We are open", "Ms. Ana Lind", "she", "said", None),
     ("she-resolved", "Ana Lind runs the port.\n\n“We are open,” she said.",
      "We are open", "Ana Lind", "she", "said", None),
+    ("she-named-outside-the-subject",
+     "Maria Lind said the port was safe.\n\nThe vote split the board, with Hillary Berg leading the critics."
+     "\n\n“The port is not safe,” she said.", "The port is not safe", "Hillary Berg", "she", "said", None),
     ("nominal-resolved",
      "The Harbour Workers Union said on Monday that pay talks had failed.\n\n“We will strike,” the union said.",
      "We will strike", "The Harbour Workers Union", "the union", "said", None),

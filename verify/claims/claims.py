@@ -23,8 +23,8 @@ from verify.claims.attribution import (
     sentence_subject,
     words,
 )
-from verify.claims.coref import Resolver
-from verify.claims.lexicon import EVALUATIVE_VERBS, ORG_WORDS, SPEECH_VERBS
+from verify.claims.coref import FULL_NAME, Resolver
+from verify.claims.lexicon import EVALUATIVE_VERBS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_WORDS, SPEECH_VERBS
 from verify.claims.quotes import Quotation, find_quotations
 from verify.claims.reported import ReportedSpeech, find_reported
 from verify.claims.sentences import is_abbreviation, sentence_spans
@@ -184,7 +184,7 @@ def _subject_mention(text: str, sentence: Span, mid_caps: set[str]) -> tuple[int
         return None
     name = _named_subject(head)
     if not name:
-        return None
+        return _last_full_name(text, sentence)
     ws = words(name)
     if len(ws) == 1 and ws[0].norm not in ("he", "she") and (ws[0].text.isupper() or ws[0].norm in DETERMINERS):
         return None
@@ -194,6 +194,17 @@ def _subject_mention(text: str, sentence: Span, mid_caps: set[str]) -> tuple[int
     if ws[0].norm not in ("he", "she") and not any(w.text in mid_caps for w in ws):
         return None
     return sentence.start + max(0, head.find(name)), name
+
+
+def _last_full_name(text: str, sentence: Span) -> tuple[int, str] | None:
+    """A sentence whose subject names nobody ("It has become an issue, with Hillary Clinton
+    lambasting the plan") still puts forward the last person it names in full."""
+    found = None
+    for m in FULL_NAME.finditer(text, sentence.start, sentence.end):
+        first = m.group(1).lower()
+        if first in MALE_GIVEN_NAMES or first in FEMALE_GIVEN_NAMES:
+            found = (m.start(), m.group(0))
+    return found
 
 
 def _sentence_of(sentences: tuple[Span, ...], starts: list[int], offset: int) -> Span | None:

@@ -82,7 +82,7 @@ def _classify(name: str) -> tuple[bool, bool, str | None]:
     return org, plural, gender
 
 
-_FULL_NAME = re.compile(r"\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?)\b")
+FULL_NAME = re.compile(r"\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?)\b")
 
 
 def surname_genders(text: str) -> dict[str, str]:
@@ -92,7 +92,7 @@ def surname_genders(text: str) -> dict[str, str]:
     must tell which one "Clinton" means.
     """
     seen: dict[str, set[str]] = {}
-    for m in _FULL_NAME.finditer(text):
+    for m in FULL_NAME.finditer(text):
         first, surname = m.group(1).lower(), m.group(2)
         if first in MALE_GIVEN_NAMES or first == "mr":
             seen.setdefault(surname, set()).add("male")
@@ -212,4 +212,4 @@ def is_reference(name: str) -> bool:
     return low in {"he", "she", "they", "it", "i", "we"} or _nominal_head(name) is not None
 
 
-__all__ = ["Resolver", "is_reference", "DETERMINERS"]
+__all__ = ["FULL_NAME", "Resolver", "is_reference", "DETERMINERS"]
