@@ -310,3 +310,17 @@ def test_an_altered_quote_at_the_very_start_of_a_later_source_is_found() -> None
     claim_text = "The spokesperson told reporters that ferry crews will strike for three days over new rosters"
     result = one("direct", claim_text, (first, second))
     assert (result.verdict, result.evidence.source if result.evidence else None) == (Verdict.PARAPHRASED, "S2")
+
+
+def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own() -> None:
+    """Reported speech is supported by a sentence or two; a blank line ends a sentence too."""
+    page = SourceText(
+        "S1",
+        "Ferry Service Will Resume In Spring\n\nHarbour desk\n\n"
+        "The port authority said on Monday that the ferry would run again from April.",
+    )
+    (result,) = match_claims([claim("reported", "the ferry would run again from April")], [page])
+    assert result.reason is Reason.SUPPORTED and result.evidence is not None
+    passage = page.text[result.evidence.start : result.evidence.end]
+    assert "Ferry Service" not in passage and "Harbour desk" not in passage
+    assert "the ferry would run again from April" in passage

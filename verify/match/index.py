@@ -38,7 +38,9 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "l
 STEM_LENGTH = 6  # a crude stem keeps this many characters after suffix stripping
 
 # Where a sentence ends in normalised text: terminal punctuation, closing quotes, then a space.
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= |$)")
+# A sentence ends at a stop, or where the normaliser left a blank line (two or more spaces):
+# a headline, a caption or a list item has no full stop but is not part of the next sentence.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= |$)|(?<=\S) {2,}(?=\S)")
 # A word broken across a line by a hyphen, shown joined in diffs ("inter-\nnational").
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_A-Z])")
 
