@@ -17,6 +17,8 @@ ROWS = [
      "Fuel prices will rise by a third", "the ministry", "said", None),
     ("trailing-inverted", "Fuel prices will rise by a third, said Ana Lind.",
      "Fuel prices will rise by a third", "Ana Lind", "said", None),
+    ("inverted-after-clauses", "The pier is old, it is unsafe, said the harbour master.",
+     "The pier is old, it is unsafe", "the harbour master", "said", None),
     ("according-to-front", "According to the port authority, 40 ships were delayed.",
      "40 ships were delayed", "the port authority", "according to", None),
     ("according-to-end", "Forty ships were delayed last week, according to the port authority.",
@@ -74,6 +76,7 @@ def test_partial_quote_inside_reported_speech_has_the_same_speaker() -> None:
         pytest.param("“The pier is safe,” Ana Lind said.", id="a-quote-is-not-reported-speech"),
         pytest.param("Ana Lind said: “The pier is safe.”", id="cue-before-a-quote"),
         pytest.param("Ana Lind said in a statement, “The pier is safe. The ferry runs.”", id="channel-then-quote"),
+        pytest.param("A police spokesman told Reuters: “Nobody was hurt.”", id="object-then-quote"),
         pytest.param("Ana Lind said in a statement, “The pier is safe. The ferry\n\n“runs all winter.”",
                      id="channel-then-quote-over-paragraphs"),  # fmt: skip
         pytest.param("The report was published on Monday.", id="noun-report-is-not-a-cue"),

@@ -76,6 +76,10 @@ _CLAUSE_START = frozenset(
     "some no many most all one two three nobody everyone anyone nothing something if when".split()
 )
 _MIN_WORDS = 3
+# Words an introduction to a quotation may have before its colon ("Reuters:", "the court:").
+_MAX_INTRO_WORDS = 4
+# Words of a speaker named after an inverted cue ("…, said the harbour master.").
+_MAX_INVERTED_SPEAKER_WORDS = 5
 # Bounds that keep the work per sentence constant: how many cue words are tried,
 # and how far before a cue its subject may start.
 _MAX_CUES_PER_SENTENCE = 12
@@ -90,6 +94,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         inside = _quoted_ranges(quotations, opens, sent)
         item = (
             _according_to(text, sent, inside)
+            or (_content_then_cue(text, sent, inside) if _ends_inverted(text, sent, inside) else None)
             or _verb_then_content(text, sent, inside)
             or _content_then_cue(text, sent, inside)
             or _noun_cue(text, sent, inside)
@@ -155,7 +160,23 @@ def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool
         lead = _ADVERBIAL.match(text, span.start, a)
         if lead is not None and not text[lead.end() : a].strip(" ,:\n"):
             return True
+        # "told Reuters: “…”": a short object, then a colon or comma, introduces the quotation
+        intro = text[span.start : a].rstrip()
+        if intro.endswith((":", ",")) and len(words(intro)) <= _MAX_INTRO_WORDS:
+            return True
     return False
+
+
+def _ends_inverted(text: str, sent: Span, inside: list[tuple[int, int]]) -> bool:
+    """"Rock music is loud, said the manager.": the sentence ends in an inverted cue, so the
+    statement is what comes before it, not the speaker's name after the verb."""
+    stext = text[sent.start : sent.end]
+    commas = [m.start() for m in re.finditer(r",", stext) if not _in_ranges(sent.start + m.start(), inside)]
+    if not commas:
+        return False
+    tail = words(stext[commas[-1] :])
+    # a name after the verb is short; "…, said Ivanka Trump's statement didn't clarify it" is not one
+    return 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1 and tail[0].norm in REPORTING_VERBS
 
 
 def _according_to(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
