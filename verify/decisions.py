@@ -24,22 +24,18 @@ Only ``load_decisions`` reads a file; the rest are pure.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from verify.baseline import claim_key
-from verify.errors import InputError
+from verify.errors import DecisionsFileError
 from verify.model import ClaimKind, Decision, Report, Verdict
+from verify.tomlfile import read_toml
 
 DECISIONS_SUFFIX = ".verify.toml"
 DECISION_VERDICTS = (Verdict.CONFIRMED, Verdict.PARAPHRASED)
 _KEYS = frozenset({"claim", "verdict", "note", "by", "at"})
-
-
-class DecisionsFileError(InputError):
-    """The editor decisions file cannot be read or does not follow the layout."""
 
 
 @dataclass(frozen=True)
@@ -64,18 +60,7 @@ def decisions_file_for(draft_path: str | Path) -> Path:
 def load_decisions(path: str | Path) -> tuple[EditorDecision, ...]:
     """Read a decisions file; any problem is a ``DecisionsFileError`` with one line."""
     location = Path(path)
-    try:
-        data = tomllib.loads(location.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise DecisionsFileError(f"{location}: no such decisions file") from exc
-    except IsADirectoryError as exc:
-        raise DecisionsFileError(f"{location}: is a directory, not a decisions file") from exc
-    except UnicodeDecodeError as exc:
-        raise DecisionsFileError(f"{location}: decisions file is not UTF-8 text") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DecisionsFileError(f"{location}: not valid TOML ({' '.join(str(exc).split())})") from exc
-    except OSError as exc:
-        raise DecisionsFileError(f"{location}: cannot read ({exc.strerror or exc})") from exc
+    data = read_toml(location, what="decisions file", error=DecisionsFileError)
     unknown = set(data) - {"decision"}
     if unknown:
         raise DecisionsFileError(f"{location}: unknown key {sorted(unknown)[0]!r} (expected [[decision]] tables)")

@@ -2,7 +2,8 @@
 
     VerifyError                 base: catch this to catch everything below
      ├── InputError             an article or option the user gave cannot be used
-     │    └── SourcesFileError  the --sources TOML file is missing or malformed
+     │    ├── SourcesFileError  the --sources TOML file is missing or malformed
+     │    └── DecisionsFileError an editor decisions file is missing or malformed
      ├── ReportFormatError      a saved report is not a verify report
      └── SourceError            one source could not be had (never stops a run:
                                  it becomes a source status in the report)
@@ -23,6 +24,10 @@ class InputError(VerifyError):
 
 class SourcesFileError(InputError):
     """The sources file cannot be read or does not follow the expected layout."""
+
+
+class DecisionsFileError(InputError):
+    """An editor decisions file cannot be read or does not follow the expected layout."""
 
 
 class ReportFormatError(VerifyError):

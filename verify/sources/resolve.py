@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,6 +14,7 @@ from urllib.parse import urlsplit
 
 from verify.errors import SourcesFileError
 from verify.model import Claim, Document, SourceRef
+from verify.tomlfile import read_toml
 
 _URL_SCHEMES = ("http://", "https://")
 
@@ -32,18 +32,7 @@ def is_url(value: str) -> bool:
 def load_sources_file(path: str | Path) -> tuple[SourceRef, ...]:
     """Read a TOML sources file: ``[[source]]`` tables with url or path, outlet, aliases."""
     location = Path(path)
-    try:
-        data = tomllib.loads(location.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise SourcesFileError(f"{location}: no such sources file") from exc
-    except IsADirectoryError as exc:
-        raise SourcesFileError(f"{location}: is a directory, not a sources file") from exc
-    except UnicodeDecodeError as exc:
-        raise SourcesFileError(f"{location}: sources file is not UTF-8 text") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise SourcesFileError(f"{location}: not valid TOML ({exc})") from exc
-    except OSError as exc:
-        raise SourcesFileError(f"{location}: cannot read ({exc.strerror or exc})") from exc
+    data = read_toml(location, what="sources file", error=SourcesFileError)
     tables = data.get("source", [])
     if not isinstance(tables, list):
         raise SourcesFileError(f"{location}: 'source' must be an array of tables ([[source]])")
