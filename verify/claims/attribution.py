@@ -137,7 +137,7 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
     if w not in SPEECH_VERBS and not (evaluative and w in EVALUATIVE_VERBS):
         return False
     if i > 0 and ws[i - 1].text.endswith(("’s", "'s", "s’")) and ws[i - 1].text[0].isupper():
-        return False  # a verb never follows a possessive: "Stumpf’s repeated emphasis"
+        return False  # a verb never follows a possessive: "Lind’s repeated warning"
     if w in _AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in _AMBIGUOUS_VERBS:
         if i > 0 and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
             return False
@@ -419,7 +419,7 @@ def parse_head(head: str, *, offset: int = 0, partial: bool = False) -> Attribut
     found = _head_cue(text, ws, offset, partial)
     if found is not None or partial or not text.endswith(":"):
         return found
-    # "Obama is rolling out a new message: “...”": the clause's subject speaks.
+    # "The mayor has a new message for the harbour: “...”": the clause's subject speaks.
     name = sentence_subject(text)
     if name and plausible_subject(name) and len(words(text)) <= 25:
         return Attribution(name, None, find_outlet(text), offset + text.find(name))
@@ -480,10 +480,10 @@ def np_after_according(text: str) -> str | None:
 
 
 def sentence_subject(text: str) -> str | None:
-    """The subject at the start of a clause ("Trump was ..., saying" -> "Trump")."""
+    """The subject at the start of a clause ("Lind was ..., saying" -> "Lind")."""
     first = words(text[:40])
     if first and first[0].norm in _INTRO_WORDS and ", " in text:
-        text = text[text.find(", ") + 2 :]  # "During a speech, Trump attacked ..."
+        text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ..."
     ws = words(text)
     if not ws:
         return None

@@ -197,8 +197,8 @@ def _subject_mention(text: str, sentence: Span, mid_caps: set[str]) -> tuple[int
 
 
 def _last_full_name(text: str, sentence: Span) -> tuple[int, str] | None:
-    """A sentence whose subject names nobody ("It has become an issue, with Hillary Clinton
-    lambasting the plan") still puts forward the last person it names in full."""
+    """A sentence whose subject names nobody ("The vote split the board, with Hillary Berg
+    leading the critics") still puts forward the last person it names in full."""
     found = None
     for m in FULL_NAME.finditer(text, sentence.start, sentence.end):
         first = m.group(1).lower()

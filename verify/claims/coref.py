@@ -86,10 +86,10 @@ FULL_NAME = re.compile(r"\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-
 
 
 def surname_genders(text: str) -> dict[str, str]:
-    """Surnames the text pairs with a given name or title: "Hillary Clinton" -> female.
+    """Surnames the text pairs with a given name or title: "Hillary Berg" -> female.
 
-    A surname seen with both (Bill and Hillary Clinton) is left out: the text alone
-    must tell which one "Clinton" means.
+    A surname seen with both (Tom and Hillary Berg) is left out: the text alone
+    must tell which one "Berg" means.
     """
     seen: dict[str, set[str]] = {}
     for m in FULL_NAME.finditer(text):
@@ -143,7 +143,7 @@ class Resolver:
         if gender is None and not org:
             gender = self._surname_gender.get(last.rstrip(".,"))
         if gender is None and not org and last[:1].isupper():
-            # "Clinton" after "Hillary Clinton": the text has told us who this is
+            # "Berg" after "Hillary Berg": the text has told us who this is
             for e in reversed(self._entities):
                 if e.gender is not None and e.name.split()[-1] == last:
                     gender = e.gender

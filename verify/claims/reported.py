@@ -175,7 +175,7 @@ def _ends_inverted(text: str, sent: Span, inside: list[tuple[int, int]]) -> bool
     if not commas:
         return False
     tail = words(stext[commas[-1] :])
-    # a name after the verb is short; "…, said Ivanka Trump's statement didn't clarify it" is not one
+    # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
     return 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1 and tail[0].norm in REPORTING_VERBS
 
 
@@ -305,7 +305,7 @@ _VERB_LIKE = re.compile(r"[a-z]{3,}(?:s|ed)$")
 
 
 def _subject_verb_quote(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
-    """"Trump openly admires Putin as a “strong leader”": a named subject, a verb, quoted words.
+    """"Vale openly admires the old harbour master as a “true captain”": a named subject, a verb, quoted words.
 
     Only for sentences holding a quoted fragment: the fragment is someone's words,
     and the subject is the one the sentence reports them from.
@@ -334,7 +334,7 @@ def _subject_verb_quote(text: str, sent: Span, inside: list[tuple[int, int]]) ->
 
 
 def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
-    """"Trump’s claim that there have been ...": the possessor is the speaker."""
+    """"Lind’s claim that the pier is safe ...": the possessor is the speaker."""
     stext = text[sent.start : sent.end]
     for m in _NOUN_CUES.finditer(stext):
         if _in_ranges(sent.start + m.start(), inside):
