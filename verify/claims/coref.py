@@ -102,7 +102,7 @@ def surname_genders(text: str) -> dict[str, str]:
 
 
 def _given_name(ws: list[Word]) -> str | None:
-    """The first word of a personal name of two or more words ("Rakeyia" in "Rakeyia Scott")."""
+    """The first word of a personal name of two or more words ("Ana" in "Ana Lind")."""
     caps = [w for w in ws if w.text[0].isupper() and w.norm not in _TITLES]
     if len(caps) < 2:
         return None
