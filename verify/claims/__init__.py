@@ -10,6 +10,8 @@ Public entry points (pure functions, no I/O):
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 
 from verify.claims.claims import extract
@@ -19,9 +21,28 @@ from verify.model import Claim, ClaimKind, Document
 __all__ = ["extract_claims", "speaker_of_passage"]
 
 
+# A Markdown link "[the Gazette](https://…)" reads as its anchor text: the brackets and the
+# target are blanked out (same length, so every offset stays true) before extraction.
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+
+
+def _without_link_markup(text: str) -> str:
+    def blank(m: re.Match[str]) -> str:
+        return " " + m.group(1) + " " * (m.end() - m.end(1))
+
+    return _MARKDOWN_LINK.sub(blank, text)
+
+
 def extract_claims(document: Document) -> tuple[Claim, ...]:
     """Every quote, partial quote, reported statement and term in ``document``, in order."""
-    return extract(document)
+    if document.format != "markdown" or "](" not in document.text:
+        return extract(document)
+    masked = replace(document, text=_without_link_markup(document.text))
+    # Claim texts come from the draft as written, so text == article[start:end] holds.
+    return tuple(
+        replace(c, text=" ".join(document.text[p.start : p.end] for p in (c.parts or (c.span,))))
+        for c in extract(masked)
+    )
 
 
 # How much of a source around a passage is read to find who said it: enough before it for a
