@@ -53,3 +53,16 @@ def test_decisions_and_baseline_through_the_api(tmp_path: Path) -> None:
     assert first.worst_verdict() is Verdict.CONFIRMED
     second = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c", baseline=first)
     assert [r.change for r in second.results] == ["unchanged", "changed"]  # the ruling is not in this run
+
+
+def test_only_cited_local_files_are_kept_as_evidence(tmp_path: Path) -> None:
+    draft, source = _setup(tmp_path)
+    unrelated = tmp_path / "weather.txt"
+    unrelated.write_text("Rain is expected on Sunday along the coast.\n", encoding="utf-8")
+    report = verify.check(draft, sources=[str(source), str(unrelated)], cache_dir=tmp_path / "c")
+    cited, uncited = report.sources
+    assert report.results[0].evidence is not None and report.results[0].evidence.source == cited.id
+    assert cited.snapshot is not None and Path(cited.snapshot).read_bytes() == source.read_bytes()
+    assert uncited.snapshot is None and uncited.sha256 is not None
+    source.write_text("The minutes were rewritten.\n", encoding="utf-8")  # the copy is the evidence
+    assert Path(cited.snapshot).read_text(encoding="utf-8") == SOURCE

@@ -34,6 +34,7 @@ from verify.model import (
     SourceStatus,
     SourceText,
 )
+from verify.sources.cache import SnapshotCache
 from verify.sources.fetch import fetch_sources
 from verify.sources.options import FetchOptions
 from verify.sources.progress import FetchProgress
@@ -109,6 +110,7 @@ class SourcePool:
     """Every source of a run, fetched once and read once, shared by all its drafts."""
 
     by_location: Mapping[str, tuple[FetchedSource, SourceText | None]]
+    cache_dir: Path | None = None
 
     def for_refs(self, refs: Sequence[SourceRef]) -> tuple[LoadedSource, ...]:
         """One draft's sources, numbered S1, S2, … in the order that draft names them."""
@@ -119,6 +121,28 @@ class SourcePool:
                 text = replace(text, source_id=numbered.id)
             loaded.append(LoadedSource(numbered, replace(fetched, ref=numbered.ref), text))
         return tuple(loaded)
+
+    def keep_cited(self, report: Report) -> Report:
+        """Copy each local file that evidence cites into the snapshot cache, and name the copy.
+
+        A fetched page is kept when it is fetched; a local file only once it is evidence,
+        so that the report's snapshot survives later edits to the file.
+        """
+        if self.cache_dir is None:
+            return report
+        cited = {r.evidence.source for r in report.results if r.evidence is not None}
+        cache = SnapshotCache(self.cache_dir)
+        entries = []
+        for entry in report.sources:
+            if entry.id in cited and entry.path is not None and entry.snapshot is None:
+                fetched, _ = self.by_location[ref_key(SourceRef(url=None, path=entry.path))]
+                if fetched.snapshot is not None:
+                    try:
+                        entry = replace(entry, snapshot=str(cache.store_body(fetched.snapshot.body)))
+                    except OSError:
+                        pass  # the report still names the file and its sha256
+            entries.append(entry)
+        return replace(report, sources=tuple(entries))
 
 
 def load_pool(
@@ -141,7 +165,7 @@ def load_pool(
             except SourceError as exc:
                 fetched = replace(fetched, status=SourceStatus(exc.status), error=str(exc))
         by_location[ref_key(ref)] = (fetched, text)
-    return SourcePool(by_location)
+    return SourcePool(by_location, cache_dir)
 
 
 def _source_entry(loaded: LoadedSource) -> SourceEntry:
@@ -258,7 +282,7 @@ def check(
         cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
         progress=progress,
     )
-    report = check_document(document, pool.for_refs(refs), baseline=baseline)
+    report = pool.keep_cited(check_document(document, pool.for_refs(refs), baseline=baseline))
     if decisions is not None:
         report = apply_decisions(report, load_decisions(decisions))
     if baseline is not None:
@@ -330,7 +354,7 @@ def check_many(
             for document, loaded, old in work:
                 reports.append(_check_one(document, loaded, old))
                 bar.advance(document.path or "-", "checked")
-    report_iter = iter(reports)
+    report_iter = iter([pool.keep_cited(report) for report in reports])
     return tuple(
         DraftOutcome(label, next(report_iter) if doc is not None else None, error)
         for label, doc, error in documents

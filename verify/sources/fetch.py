@@ -101,7 +101,7 @@ async def _fetch_all(
     results: list[FetchedSource] = []
     for ref, key in zip(refs, keys, strict=True):
         if key is None:
-            results.append(read_local(ref, cache))
+            results.append(read_local(ref))
         else:
             outcome = outcomes[key]
             results.append(
@@ -226,8 +226,13 @@ async def fetch_url(
     return _Outcome(SourceStatus.OK, snapshot=snapshot, http_status=got.http_status, robots_ignored=ignored)
 
 
-def read_local(ref: SourceRef, cache: SnapshotCache) -> FetchedSource:
-    """A local source file (never fetched), its body also kept in the cache as evidence."""
+def read_local(ref: SourceRef) -> FetchedSource:
+    """A local source file, read from disk and never fetched.
+
+    Its body is not copied into the cache here: only the files that end up cited as
+    evidence are kept (``verify.pipeline.SourcePool.keep_cited``), so a check against
+    thousands of local files does not write thousands of copies.
+    """
     if ref.path is None:
         return FetchedSource(ref, SourceStatus.NOT_FOUND, None, error="the source has neither a URL nor a path")
     path = Path(ref.path)
@@ -238,10 +243,6 @@ def read_local(ref: SourceRef, cache: SnapshotCache) -> FetchedSource:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return FetchedSource(ref, SourceStatus.UNREADABLE, None, error=f"cannot read {ref.path}: {reason}")
-    try:
-        cache_path: str | None = str(cache.store_body(body))
-    except OSError:
-        cache_path = None
     snapshot = Snapshot(
         location=ref.path,
         final_url=None,
@@ -252,7 +253,7 @@ def read_local(ref: SourceRef, cache: SnapshotCache) -> FetchedSource:
         sha256=sha256_hex(body),
         body=body,
         from_cache=False,
-        cache_path=cache_path,
+        cache_path=None,
     )
     return FetchedSource(ref, SourceStatus.OK, snapshot)
 
