@@ -109,6 +109,12 @@ def _given_name(ws: list[Word]) -> str | None:
     return str(caps[0].norm)
 
 
+def _is_named(name: str) -> bool:
+    """Whether a mention names someone ("Ana Lind", "the Harbour Workers Union"), not just describes."""
+    ws = words(name)
+    return any(w.text[0].isupper() for w in ws if w.norm not in DETERMINERS)
+
+
 def _nominal_head(name: str) -> str | None:
     """The head noun of a nominal like "the group" or "the former minister", else None."""
     ws = words(name)
@@ -190,6 +196,8 @@ class Resolver:
         if head is not None:
             hints = NOMINAL_HEADS[head]
             for e in self._recent(at):
+                if not _is_named(e.name):
+                    continue  # "the union" never means another description ("the harbour master")
                 low = e.name.lower()
                 if any(h in low for h in hints if h not in {"org", "person", "male", "female"}):
                     return Speaker(e.name, resolved_from=written)
