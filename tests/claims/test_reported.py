@@ -44,6 +44,8 @@ ROWS = [
      "half of the council “sleepwalkers.”", "Ana Lind", "called", None),
     ("any-verb-with-quote", "Tom Vale openly admires the old harbour master as a “true captain.”",
      "the old harbour master as a “true captain.”", "Tom Vale", "admires", None),
+    ("piled-up-closing-marks-end-the-sentence", "Tom Vale said the plan would “purify the harbour.'” Nobody replied.",
+     "the plan would “purify the harbour.'”", "Tom Vale", "said", None),
     ("plural-speaker", "The pier was unsafe for years, according to harbour insiders.",
      "The pier was unsafe for years", "harbour insiders", "according to", None),
 ]

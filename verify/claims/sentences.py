@@ -59,7 +59,9 @@ def _boundaries(text: str, para: Span, quotations: tuple[Quotation, ...], opens:
         if k < len(quotations) and quotations[k].open_at < i < quotations[k].close_end:
             q = quotations[k]
             # Inside a quotation only its own end can end the sentence: “... done.” Then
-            if i == q.close_end - 2 and text[i] in ".?!…" and text[q.close_end - 1] in _CLOSERS:
+            # (closing marks may pile up: “… blood.'” ends like “… blood.”)
+            closers = text[i + 1 : q.close_end]
+            if text[i] in ".?!…" and closers and all(c in _CLOSERS for c in closers):
                 j = q.close_end
                 while j < para.end and text[j] in _CLOSERS:
                     j += 1
