@@ -79,6 +79,8 @@ def test_partial_quote_inside_reported_speech_has_the_same_speaker() -> None:
         pytest.param("Ana Lind said: “The pier is safe.”", id="cue-before-a-quote"),
         pytest.param("Ana Lind said in a statement, “The pier is safe. The ferry runs.”", id="channel-then-quote"),
         pytest.param("A police spokesman told Reuters: “Nobody was hurt.”", id="object-then-quote"),
+        pytest.param("In a post on Facebook, the mayor wrote: “The pier will reopen in May.”",
+                     id="frame-cue-colon-quote"),  # fmt: skip
         pytest.param("Ana Lind said in a statement, “The pier is safe. The ferry\n\n“runs all winter.”",
                      id="channel-then-quote-over-paragraphs"),  # fmt: skip
         pytest.param("The report was published on Monday.", id="noun-report-is-not-a-cue"),

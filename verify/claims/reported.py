@@ -76,6 +76,7 @@ _CLAUSE_START = frozenset(
     "some no many most all one two three nobody everyone anyone nothing something if when".split()
 )
 _MIN_WORDS = 3
+_OPENING_MARKS = ("“", '"', "‘", "«", "„")
 # Words an introduction to a quotation may have before its colon ("Reuters:", "the court:").
 _MAX_INTRO_WORDS = 4
 # Words of a speaker named after an inverted cue ("…, said the harbour master.").
@@ -365,8 +366,8 @@ def _content_then_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> R
     after_cue = tail[tail.find(attr.cue) + len(attr.cue) :]
     if attr.speaker in after_cue:
         after_cue = after_cue[after_cue.find(attr.speaker) + len(attr.speaker) :]
-    if len(words(after_cue)) > 6:
-        return None
+    if len(words(after_cue)) > 6 or after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
+        return None  # "In a post, the mayor wrote: “…”": the cue introduces a quotation
     span = _content_span(text, sent.start, sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
