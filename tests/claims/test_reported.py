@@ -84,6 +84,7 @@ def test_partial_quote_inside_reported_speech_has_the_same_speaker() -> None:
         pytest.param("Ana Lind said in a statement, “The pier is safe. The ferry\n\n“runs all winter.”",
                      id="channel-then-quote-over-paragraphs"),  # fmt: skip
         pytest.param("The report was published on Monday.", id="noun-report-is-not-a-cue"),
+        pytest.param("The pier closed, citing an engineers' report that found rot.", id="noun-phrase-report"),
         pytest.param("The ferry said goodbye to its last passengers.", id="no-clause-after-cue"),
         pytest.param("Following initial reports of a leak, the pier was closed.", id="intro-phrase-is-no-speaker"),
         pytest.param("Tom Vale admires the old harbour master.", id="no-quote-no-mixed-claim"),
