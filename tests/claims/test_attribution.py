@@ -24,6 +24,8 @@ ROWS = [
     ("description-known-as", "“They took my phone,” one resident, known as RT, said.",
      "They took", "one resident, known as RT", None, "said", None),
     ("description", "A police spokesman said: “Nobody was hurt.”", "Nobody", "A police spokesman", None, "said", None),
+    ("description-then-name", "Its chairman, Tom Brack, told Radio Nord: “Nobody asked us.”", "Nobody",
+     "Its chairman, Tom Brack", None, "told", "Radio Nord"),
     ("told-outlet", "“Nobody was hurt,” a police spokesman told Reuters.",
      "Nobody", "a police spokesman", None, "told", "Reuters"),
     ("told-person-not-outlet", "“Resign now,” Senator Ida Moss told Paul Kerr.",

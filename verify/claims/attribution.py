@@ -244,8 +244,11 @@ def clean_subject(raw: str) -> str | None:
             break
     if len(segments) > 1 and ends_with_comma:
         name = segments[0]
+        described = not _has_capitalised(words(segments[0])[1:])
         if _APPOSITIVE_JOIN.match(segments[1]) and not _has_capitalised(words(segments[0])):
             name = f"{segments[0]}, {segments[1]}"
+        elif described and _is_proper_name(segments[1]):
+            name = f"{segments[0]}, {segments[1]}"  # "Its chairman, Tom Brack, said": keep the name
     elif len(segments) > 1:
         name = segments[-1]
         # "Hugh Hill, a doctor who works nights" without the closing comma
@@ -268,6 +271,12 @@ def clean_subject(raw: str) -> str | None:
 def _is_appositive(segment: str) -> bool:
     ws = words(segment)
     return bool(ws) and (ws[0].norm in {"a", "an", "the", "who", "whose", "known", "one"} or ws[0].text[0].isdigit())
+
+
+def _is_proper_name(segment: str) -> bool:
+    """Two to four capitalised words and nothing else: "Tom Brack", "Ines de la Morrow" is not."""
+    ws = words(segment)
+    return 2 <= len(ws) <= 4 and all(w.text[0].isupper() for w in ws)
 
 
 def _has_capitalised(ws: list[Word]) -> bool:
