@@ -132,3 +132,20 @@ def test_long_diff_run_is_cut_in_the_middle() -> None:
     line = diff_text(((DiffOp.INSERT, context), (DiffOp.EQUAL, "the quote")), color=False).plain
     assert line.startswith("{+w0 w1") and line.endswith(" w39+} the quote") and " … " in line
     assert "w20" not in line.split()
+
+
+@pytest.mark.parametrize(
+    ("speaker", "outlet", "line"),
+    [
+        ("The Ledger", "The Ledger", "— The Ledger, reported"),  # "The Ledger reported": named once
+        ("Ana Lind", "The Ledger", "— Ana Lind, reported, in The Ledger"),
+    ],
+)
+def test_attribution_line_names_an_outlet_once(speaker: str, outlet: str, line: str) -> None:
+    from verify.model import Speaker
+
+    report = sample_report()
+    first = report.results[0]
+    claim = dataclasses.replace(first.claim, speaker=Speaker(speaker), cue="reported", outlet=outlet)
+    report = dataclasses.replace(report, results=(dataclasses.replace(first, claim=claim),))
+    assert line in render(report, "text", width=120)

@@ -195,8 +195,8 @@ def _claim(report: Report, result: ClaimResult, *, color: bool) -> RenderableTyp
         who.append(speaker)
     if claim.cue:
         who.append(claim.cue)
-    if claim.outlet:
-        who.append("in " + claim.outlet)
+    if claim.outlet and not (claim.speaker and claim.speaker.name == claim.outlet):
+        who.append("in " + claim.outlet)  # "QNews reported" names the outlet once, as the speaker
     if who:
         body.append(_text("— " + ", ".join(who), "italic"))
     if result.flags:
