@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import verify
-from verify.model import ClaimKind, Verdict
+from verify.model import ClaimKind, Flag, Verdict
 
 SOURCE = "Council minutes. “The pier will close in March,” the mayor, Ines Morrow, said.\n"
 DRAFT = "“The pier will close in March,” Ines Morrow said.\n\n“The ferry runs all winter,” she added.\n"
@@ -66,3 +68,34 @@ def test_only_cited_local_files_are_kept_as_evidence(tmp_path: Path) -> None:
     assert uncited.snapshot is None and uncited.sha256 is not None
     source.write_text("The minutes were rewritten.\n", encoding="utf-8")  # the copy is the evidence
     assert Path(cited.snapshot).read_text(encoding="utf-8") == SOURCE
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        pytest.param("“The pier will close in March,” Tom Vale said.\n", True, id="someone else said it"),
+        pytest.param("“The pier will close in March,” Ines Morrow said.\n", False, id="the right speaker"),
+        pytest.param("“The pier will close in March,” she said.\n", False, id="speaker unknown: no claim to judge"),
+    ],
+)
+def test_speaker_mismatch(tmp_path: Path, draft: str, flagged: bool) -> None:
+    _, source = _setup(tmp_path)
+    (result,) = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c").results
+    assert result.verdict is Verdict.CONFIRMED
+    assert (Flag.SPEAKER_MISMATCH in result.flags) is flagged
+
+
+def test_outlet_mismatch_when_found_only_outside_the_named_outlet(tmp_path: Path) -> None:
+    _, minutes = _setup(tmp_path)
+    other = tmp_path / "ledger.txt"
+    other.write_text("The Ledger covered the ferry timetable and nothing else.\n", encoding="utf-8")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[source]]\npath = "{other.name}"\noutlet = "The Ledger"\n\n[[source]]\npath = "{minutes.name}"\n'
+        'outlet = "the council minutes"\n'
+    )
+    named = "Ines Morrow told The Ledger: “The pier will close in March.”\n"
+    (result,) = verify.check(named, sources_file=sources, cache_dir=tmp_path / "c").results
+    assert result.claim.outlet == "The Ledger"
+    assert result.verdict is Verdict.CONFIRMED and Flag.OUTLET_MISMATCH in result.flags
+    assert result.evidence is not None and result.evidence.source == "S2"
