@@ -166,10 +166,6 @@ class SourceRef:
     aliases: tuple[str, ...] = ()
     origin: str = "argument"  # "sources_file", "argument" or "link"
 
-    @property
-    def location(self) -> str:
-        return self.url if self.url is not None else str(self.path)
-
     def names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.outlet, *self.aliases) if n)
 

@@ -9,7 +9,7 @@ call. The stages are wired here and nowhere else:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -52,7 +52,6 @@ from verify.sources.text import readable_text
 from verify.version import __version__
 
 Draft = str | Path | Document
-Fetcher = Callable[..., tuple[FetchedSource, ...]]
 
 
 def default_cache_dir() -> Path:
@@ -82,18 +81,17 @@ def extract(draft: Draft) -> tuple[Claim, ...]:
     return extract_claims(as_document(draft))
 
 
-def gather_refs(
-    documents: Iterable[Document],
-    *,
-    sources: Sequence[str | SourceRef] = (),
-    sources_file: str | Path | None = None,
+def named_refs(
+    *, sources: Sequence[str | SourceRef] = (), sources_file: str | Path | None = None
 ) -> tuple[SourceRef, ...]:
-    """Every source named for these drafts: sources file first, then arguments, then links."""
+    """The sources named for every draft of a run: the sources file first, then arguments.
+
+    Each draft adds its own links after these (``check_many``).
+    """
     from_file = load_sources_file(sources_file) if sources_file is not None else ()
     given = tuple(s for s in sources if isinstance(s, SourceRef))
     given += refs_from_arguments(s for s in sources if isinstance(s, str))
-    links = tuple(ref for doc in documents for ref in refs_from_links(doc))
-    return merge_refs(from_file, given, links)
+    return merge_refs(from_file, given)
 
 
 @dataclass(frozen=True)
@@ -151,11 +149,10 @@ def load_pool(
     options: FetchOptions,
     cache_dir: Path,
     progress: bool = False,
-    fetcher: Fetcher = fetch_sources,
 ) -> SourcePool:
     """Fetch every source once and extract its readable text; failures become statuses."""
     unique = merge_refs(refs)
-    fetched_all = fetcher(unique, cache_dir=cache_dir, options=options, progress=progress)
+    fetched_all = fetch_sources(unique, cache_dir=cache_dir, options=options, progress=progress)
     by_location: dict[str, tuple[FetchedSource, SourceText | None]] = {}
     for ref, fetched in zip(unique, fetched_all, strict=True):
         text = None
@@ -271,18 +268,21 @@ def check(
     ``decisions`` an editor decisions file. A source that cannot be had is reported
     with its status; it never stops the check.
     """
-    document = as_document(draft)
-    refs = gather_refs([document], sources=sources, sources_file=sources_file)
+    document = as_document(draft)  # an unreadable draft raises InputError here
     fetch_options = options or FetchOptions(
         offline=offline, refresh=refresh, allow_private=allow_private, ignore_robots=ignore_robots
     )
-    pool = load_pool(
-        refs,
+    (outcome,) = check_many(
+        [document],
+        sources=sources,
+        sources_file=sources_file,
         options=fetch_options,
-        cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
+        cache_dir=cache_dir,
         progress=progress,
+        baseline=baseline,
     )
-    report = pool.keep_cited(check_document(document, pool.for_refs(refs), baseline=baseline))
+    assert outcome.report is not None  # the document is already read
+    report = outcome.report
     if decisions is not None:
         report = apply_decisions(report, load_decisions(decisions))
     if baseline is not None:
@@ -328,7 +328,7 @@ def check_many(
         except InputError as exc:
             documents.append((label, None, str(exc)))
     readable = [doc for _, doc, _ in documents if doc is not None]
-    shared = gather_refs([], sources=sources, sources_file=sources_file)
+    shared = named_refs(sources=sources, sources_file=sources_file)
     per_draft = {id(doc): merge_refs(shared, refs_from_links(doc)) for doc in readable}
     pool = load_pool(
         [ref for refs in per_draft.values() for ref in refs] or list(shared),

@@ -214,10 +214,4 @@ class Resolver:
             self.observe(speaker.name, at)
 
 
-def is_reference(name: str) -> bool:
-    """Whether a speaker as written points back to someone (pronoun or nominal)."""
-    low = name.lower()
-    return low in {"he", "she", "they", "it", "i", "we"} or _nominal_head(name) is not None
-
-
-__all__ = ["FULL_NAME", "Resolver", "is_reference", "DETERMINERS"]
+__all__ = ["FULL_NAME", "Resolver", "DETERMINERS"]
