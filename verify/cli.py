@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from verify.baseline import baseline_applies, compare_with_baseline, load_baseline
-from verify.decisions import apply_decisions, decisions_file_for, load_decisions, unused_decisions, unused_warning
+from verify.decisions import decisions_path, with_decisions
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, ReportFormatError, VerifyError
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
@@ -186,18 +186,14 @@ def _apply_decisions(outcomes: tuple[DraftOutcome, ...], explicit: str | None) -
     """Each draft's editor decisions: ``--decisions FILE``, else DRAFT.verify.toml when it exists."""
     updated = []
     for outcome in outcomes:
-        report = outcome.report
-        path = Path(explicit) if explicit else None
-        if path is None and report is not None and report.article.path is not None:
-            path = decisions_file_for(report.article.path)
-            path = path if path.is_file() else None
-        if report is None or path is None:
+        path = decisions_path(outcome.report.article.path, explicit) if outcome.report else None
+        if outcome.report is None or path is None:
             updated.append(outcome)
             continue
-        decisions = load_decisions(path)
-        for unused in unused_decisions(report, decisions):
-            print(f"verify: {unused_warning(unused, path)}", file=sys.stderr)
-        updated.append(DraftOutcome(outcome.location, apply_decisions(report, decisions)))
+        report, warnings = with_decisions(outcome.report, path)
+        for warning in warnings:
+            print(f"verify: {warning}", file=sys.stderr)
+        updated.append(DraftOutcome(outcome.location, report))
     return tuple(updated)
 
 

@@ -143,3 +143,20 @@ def unused_warning(decision: EditorDecision, path: str | Path) -> str:
     if len(words) > 60:
         words = words[:59].rstrip() + "…"
     return f"{path}: decision {decision.number} names no claim in the draft (“{words}”); ignored"
+
+
+def decisions_path(draft_path: str | None, explicit: str | Path | None = None) -> Path | None:
+    """The decisions file for a draft: the one given, else DRAFT.verify.toml when it exists."""
+    if explicit is not None:
+        return Path(explicit)
+    if draft_path is None:
+        return None
+    beside = decisions_file_for(draft_path)
+    return beside if beside.is_file() else None
+
+
+def with_decisions(report: Report, path: str | Path) -> tuple[Report, tuple[str, ...]]:
+    """``report`` with the rulings of one decisions file, and a warning line per unused ruling."""
+    decisions = load_decisions(path)
+    warnings = tuple(unused_warning(unused, path) for unused in unused_decisions(report, decisions))
+    return apply_decisions(report, decisions), warnings

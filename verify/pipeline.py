@@ -17,7 +17,7 @@ from pathlib import Path
 
 from verify.baseline import baseline_applies, compare_with_baseline, reuse_for_sources
 from verify.claims import extract_claims, speaker_of_passage
-from verify.decisions import apply_decisions, load_decisions
+from verify.decisions import with_decisions
 from verify.document import load_text, read_document
 from verify.errors import InputError, SourceError
 from verify.match import match_claims
@@ -284,7 +284,7 @@ def check(
     assert outcome.report is not None  # the document is already read
     report = outcome.report
     if decisions is not None:
-        report = apply_decisions(report, load_decisions(decisions))
+        report, _unused = with_decisions(report, decisions)
     if baseline is not None:
         report = compare_with_baseline(report, baseline, None)
     return report
