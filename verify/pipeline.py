@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -346,6 +345,8 @@ def check_many(
     reports: list[Report] = []
     with FetchProgress(len(work), enabled=progress and len(work) > 1, label="checking drafts") as bar:
         if jobs > 1 and len(work) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
             with ProcessPoolExecutor(max_workers=jobs) as executor:
                 for document, report in zip(readable, executor.map(_check_one, *zip(*work, strict=True)), strict=True):
                     reports.append(report)

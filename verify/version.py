@@ -1,8 +1,7 @@
-"""The version reported in every report and in the User-Agent."""
+"""The version reported in every report and in the User-Agent.
 
-from importlib.metadata import PackageNotFoundError, version
+It is written here, once, and pyproject.toml reads it from this file, so the two cannot
+disagree; reading it from the installed package's metadata cost every run ~35 ms of imports.
+"""
 
-try:
-    __version__ = version("verify")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+__version__ = "0.1.0"

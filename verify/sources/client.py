@@ -16,7 +16,7 @@ import time
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC
 
 import brotli
 import httpx
@@ -31,8 +31,8 @@ from tenacity import (
 from tenacity.stop import stop_base
 
 from verify.model import SourceStatus
-from verify.sources.netpolicy import ALLOWED_SCHEMES, AddressPolicy, AddressRefused, HostNotFound
-from verify.sources.options import FetchOptions
+from verify.sources.netpolicy import AddressPolicy, AddressRefused, HostNotFound
+from verify.sources.options import ALLOWED_SCHEMES, FetchOptions
 from verify.version import __version__
 
 # Where a site owner reads about the client that visited them. TODO(lead): the project's public URL.
@@ -464,5 +464,3 @@ def _run_decoders(decoders: list[_Decoder], chunk: bytes | None, room: int) -> b
     return data
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -26,7 +26,6 @@ from httpcore import AsyncNetworkBackend, AsyncNetworkStream
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
-ALLOWED_SCHEMES = frozenset({"http", "https"})
 
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")  # RFC 6598 shared address space
 _THIS_NETWORK = ipaddress.ip_network("0.0.0.0/8")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The only URL schemes ever fetched (checked before a request and at every redirect hop).
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+
 
 @dataclass(frozen=True)
 class FetchOptions:

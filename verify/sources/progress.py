@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class FetchProgress:
@@ -24,6 +24,10 @@ class FetchProgress:
         self._progress: Progress | None = None
         self._task_id: TaskID | None = None
         if enabled and total > 0 and _is_terminal(stream):
+            # rich is loaded only when a bar is shown: a piped or scripted run never pays for it
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self._progress = Progress(
                 TextColumn(label),
                 BarColumn(),

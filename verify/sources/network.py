@@ -1,0 +1,106 @@
+"""The network half of fetching: one ``httpx.AsyncClient`` for every URL that needs a request.
+
+Imported only when some URL is neither in the cache nor ruled out without a request, so a
+check against local files or cached snapshots never loads httpx, httpcore or asyncio's
+networking.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from verify.model import Snapshot, SourceStatus
+from verify.sources.cache import SnapshotCache, sha256_hex, utc_now
+from verify.sources.client import FetchFailure, Got, HttpGetter, one_line, user_agent
+from verify.sources.netpolicy import AddressPolicy, Resolver
+from verify.sources.options import FetchOptions
+from verify.sources.outcome import Outcome
+from verify.sources.progress import FetchProgress
+from verify.sources.robots import RobotsGate
+from verify.sources.transport import PinnedTransport
+
+
+async def fetch_urls(
+    urls: list[str], cache: SnapshotCache, options: FetchOptions, progress: bool, resolver: Resolver
+) -> dict[str, Outcome]:
+    policy = AddressPolicy(allow_private=options.allow_private, resolver=resolver)
+    timeout = httpx.Timeout(
+        connect=options.connect_timeout,
+        read=options.read_timeout,
+        write=options.read_timeout,
+        pool=options.deadline,
+    )
+    if options.use_proxy_env:
+        # A proxy makes the connection, so addresses are checked by name only (see README).
+        transport: httpx.AsyncBaseTransport | None = None
+    else:
+        transport = PinnedTransport(policy, max_connections=max(options.concurrency, 1))
+    client = httpx.AsyncClient(
+        transport=transport,
+        trust_env=options.use_proxy_env,
+        timeout=timeout,
+        follow_redirects=False,
+        headers={"User-Agent": user_agent(options.contact)},
+        limits=httpx.Limits(max_connections=max(options.concurrency, 1)),
+    )
+    async with client:
+        getter = HttpGetter(client, policy, options)
+        loop = asyncio.get_running_loop()
+
+        async def get_robots(url: str) -> Got:
+            try:
+                async with asyncio.timeout(options.deadline):
+                    return await getter.get(url, deadline_at=loop.time() + options.deadline, only_readable=False)
+            except TimeoutError as error:
+                raise FetchFailure(SourceStatus.TIMEOUT, f"no answer within {options.deadline:g} s") from error
+
+        robots = RobotsGate(get_robots)
+        in_flight = asyncio.Semaphore(max(options.concurrency, 1))
+
+        with FetchProgress(len(urls), enabled=progress) as bar:
+
+            async def one(url: str) -> tuple[str, Outcome]:
+                async with in_flight:
+                    outcome = await fetch_url(url, getter, robots, cache, options)
+                bar.advance(url, outcome.status.value)
+                return url, outcome
+
+            pairs = await asyncio.gather(*(one(url) for url in urls))
+    return dict(pairs)
+
+
+async def fetch_url(
+    url: str, getter: HttpGetter, robots: RobotsGate, cache: SnapshotCache, options: FetchOptions
+) -> Outcome:
+    """Fetch one URL from the network within the per-source deadline and cache the body."""
+    ignored = options.ignore_robots
+    loop = asyncio.get_running_loop()
+    deadline_at = loop.time() + options.deadline
+    try:
+        async with asyncio.timeout(options.deadline):
+            got = await getter.get(url, deadline_at=deadline_at, hop_check=None if ignored else robots.check)
+    except TimeoutError:
+        return Outcome(
+            SourceStatus.TIMEOUT, error=f"no complete answer within {options.deadline:g} s", robots_ignored=ignored
+        )
+    except FetchFailure as failure:
+        return Outcome(failure.status, error=str(failure), http_status=failure.http_status, robots_ignored=ignored)
+    except Exception as error:  # a bug or an error type nobody foresaw must not stop the run
+        return Outcome(SourceStatus.HTTP_ERROR, error=f"unexpected {type(error).__name__}: {one_line(error)}"[:300])
+    snapshot = Snapshot(
+        location=url,
+        final_url=got.final_url,
+        http_status=got.http_status,
+        content_type=got.content_type,
+        charset=got.charset,
+        fetched_at=utc_now(),
+        sha256=sha256_hex(got.body),
+        body=got.body,
+    )
+    try:
+        snapshot = cache.store(url, snapshot, got.headers)
+    except OSError:
+        pass  # an unwritable cache loses the evidence copy, not the source
+    return Outcome(SourceStatus.OK, snapshot=snapshot, http_status=got.http_status, robots_ignored=ignored)
