@@ -43,3 +43,48 @@ def test_a_passage_deep_in_a_long_source_reads_only_its_neighbourhood() -> None:
     text = filler + tail
     start = text.index("It must close")
     assert speaker_of_passage(text, start, start + len("It must close")) == "Mayor Ana Lind"
+
+
+STATEMENTS = (
+    "Bridge works.\n\n"
+    "The bridge will shut for nine days, according to the county.\n\n"
+    "Engineers replaced 40 bolts last spring. Traffic will use the ferry.\n\n"
+    "Ms Orr’s claim that the bolts were rusted was denied.\n\n"
+    "Freight rose 3 per cent, the port reported. Tolls stay as they are.\n\n"
+    "‘We are ready,’ the ferry operator told the Gazette.\n\n"
+    "A committee will meet in June; its minutes go online."
+)
+
+
+def _every_sentence(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in ".;\n" and i > start:
+            spans.append((start, i))
+            start = i + 1
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+
+
+@pytest.mark.parametrize("text", [SOURCE, STATEMENTS], ids=["quotes", "statements"])
+def test_the_quick_pre_check_never_changes_the_answer(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping extraction for passages with no quotation or cue nearby gives the same speakers."""
+    import verify.claims as claims
+
+    passages = _every_sentence(text)
+    fast = [speaker_of_passage(text, a, b) for a, b in passages]
+    monkeypatch.setattr(claims, "_may_be_attributed", lambda *_: True)
+    claims._window_claims.cache_clear()
+    slow = [speaker_of_passage(text, a, b) for a, b in passages]
+    assert fast == slow
+    assert any(s is not None for s in fast) and any(s is None for s in fast)  # both kinds are exercised
+
+
+def test_the_pre_check_skips_paragraphs_with_no_quotation_or_cue() -> None:
+    from verify.claims import _may_be_attributed
+
+    text = STATEMENTS
+    plain = text.index("Engineers replaced")
+    assert not _may_be_attributed(text, plain, plain + 20)
+    for cue in ("according to", "Orr’s claim", "the port reported", "We are ready"):
+        at = text.index(cue)
+        assert _may_be_attributed(text, at, at + len(cue)), cue

@@ -15,6 +15,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from verify.claims.claims import extract
+from verify.claims.lexicon import EVALUATIVE_VERBS, SPEECH_VERBS
+from verify.claims.quotes import find_quotations
+from verify.claims.reported import NOUN_CUE_WORDS
 from verify.document import load_text
 from verify.model import Claim, ClaimKind, Document
 
@@ -70,6 +73,27 @@ def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# Words without which no sentence is reported speech: every speech verb the extractor knows,
+# the verbs that attribute a quoted word, "according (to)" and the nouns of "X's claim that".
+_CUE_WORDS = SPEECH_VERBS | EVALUATIVE_VERBS | NOUN_CUE_WORDS | {"according"}
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _may_be_attributed(text: str, start: int, end: int) -> bool:
+    """False when the paragraphs holding the passage have neither a quotation nor a cue word.
+
+    Then no quotation or reported statement can cover the passage, and the extraction over
+    the wide window (a few milliseconds) is skipped: most evidence passages in reports,
+    documentation and statements of fact are nobody's speech.
+    """
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    paragraph = text[lo : hi if hi >= 0 else len(text)]
+    if find_quotations(paragraph):
+        return True
+    return not _CUE_WORDS.isdisjoint(w.lower() for w in _LETTERS.findall(paragraph))
+
+
 def speaker_of_passage(text: str, start: int, end: int) -> str | None:
     """Who the passage ``text[start:end]`` of a source is attributed to, if the source says.
 
@@ -78,7 +102,7 @@ def speaker_of_passage(text: str, start: int, end: int) -> str | None:
     speaker is returned as the source names it (pronouns resolved within the few
     paragraphs before the passage).
     """
-    if not text or end <= start:
+    if not text or end <= start or not _may_be_attributed(text, start, end):
         return None
     lo, hi = _paragraph_window(text, start, end)
     start, end = start - lo, end - lo

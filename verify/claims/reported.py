@@ -293,12 +293,16 @@ _MIXED_CUES = EVALUATIVE_VERBS | SPEECH_VERBS | frozenset(
 _PREPOSITIONS_AFTER_CUE = frozenset(
     "in on at during after before for with from about over under between among through by into".split()
 )
+# The nouns of "X's claim that ...": a reported statement with no speech verb.
+NOUN_CUE_WORDS = frozenset(
+    "claim claims assertion statement argument allegation allegations suggestion insistence warning "
+    "promise pledge remark remarks contention view belief comments charge accusation prediction boast "
+    "admission announcement emphasis".split()
+)
 _NOUN_CUES = re.compile(
     r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?\s+(?:(?:repeated|latest|recent|earlier|"
     r"new|false|unfounded|baseless|dubious|controversial)\s+)?"
-    r"(?P<cue>claim|claims|assertion|statement|argument|allegation|allegations|suggestion|insistence|"
-    r"warning|promise|pledge|remark|remarks|contention|view|belief|comments|charge|accusation|"
-    r"prediction|boast|admission|announcement|emphasis)\s+that\b"
+    r"(?P<cue>" + "|".join(sorted(NOUN_CUE_WORDS, key=lambda w: (-len(w), w))) + r")\s+that\b"
 )
 
 
