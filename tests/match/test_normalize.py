@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from verify.match.normalize import normalize, number_values, word_spans, words
@@ -69,3 +72,24 @@ def test_word_offsets_point_at_the_original_characters(text: str) -> None:
 )
 def test_number_values(text: str, expected: list[str]) -> None:
     assert number_values(words(normalize(text).text)) == expected
+
+
+# The single alternation the split scans replace: the oracle for which spans they must give.
+_ONE_SCAN = re.compile(
+    r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*"
+    r"|,(?=\d{3}(?!\d))"
+    r"|[^\x00-\x7f]+"
+    r"|`"
+)
+
+
+def test_split_scans_find_the_spans_one_alternation_would() -> None:
+    from verify.match.normalize import _candidates
+
+    pieces = [*"ab ,-\n\t&;#x1`'é", "\u00ad", "\u2010", "\u2011", "\u2019", "e\u0301", "&amp;", ",000", "-\n",
+              "\u00ad\n", "é\u2010\n", "&#8217;", "1,000,000", "ﬁ", "\u200b"]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert _candidates(text) == [m.span() for m in _ONE_SCAN.finditer(text)], repr(text)

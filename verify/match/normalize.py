@@ -33,17 +33,16 @@ _CHAR_MAP.update({ord(c): '"' for c in _DOUBLE_QUOTES})
 _CHAR_MAP.update({ord(c): "-" for c in _DASHES})
 _CHAR_MAP.update({ord(c): "" for c in _INVISIBLE})
 
-# One scan finds every place that may need more than lower-casing. Each alternative starts with
-# a distinct character class, so the scan skips plain ASCII prose quickly; the context checks
-# (a letter before a line-end hyphen, a digit before a thousands comma) are made in Python on
-# the few candidates.
-_CANDIDATE = re.compile(
-    r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|[-\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*"
-    r"|,(?=\d{3}(?!\d))"
-    r"|[^\x00-\x7f]+"
-    r"|`"
-)
+# The places that may need more than lower-casing, one pattern per kind. Each is searched for
+# separately (a literal first character makes every scan fast, where one alternation over all
+# of them tested each character of the text against each branch) and only when the text can
+# hold it at all; the matches are then merged as one leftmost-first scan would find them.
+_ENTITY = re.compile(r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ASCII_LINE_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_UNICODE_LINE_BREAK = re.compile(r"[\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*")
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_BACKTICK = re.compile("`")
 _HYPHENS = "-\u00ad\u2010\u2011"
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 # A character with the combining marks that follow it: folded together so NFKC can compose them.
@@ -106,6 +105,38 @@ def _is_letter(char: str) -> bool:
     return char.isalpha()
 
 
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """Spans of every place that may need folding, in order, none overlapping.
+
+    Where two kinds match at one place, the earlier kind in this order wins (an entity, a
+    line-break hyphen, a thousands comma, a run of non-ASCII characters, a backtick), and a
+    match that starts inside an earlier one is dropped: the same spans one alternation of the
+    patterns would give.
+    """
+    found: list[tuple[int, int, int]] = []  # (start, kind, end)
+    if "&" in text:
+        found.extend((m.start(), 0, m.end()) for m in _ENTITY.finditer(text))
+    if "\n" in text:
+        if "-" in text:
+            found.extend((m.start(), 1, m.end()) for m in _ASCII_LINE_BREAK.finditer(text))
+        if not text.isascii():
+            found.extend((m.start(), 1, m.end()) for m in _UNICODE_LINE_BREAK.finditer(text))
+    if "," in text:
+        found.extend((m.start(), 2, m.end()) for m in _THOUSANDS.finditer(text))
+    if not text.isascii():
+        found.extend((m.start(), 3, m.end()) for m in _NON_ASCII.finditer(text))
+    if "`" in text:
+        found.extend((m.start(), 4, m.end()) for m in _BACKTICK.finditer(text))
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    reached = 0
+    for start, _, end in found:
+        if start >= reached:
+            spans.append((start, end))
+            reached = end
+    return spans
+
+
 def normalize(text: str) -> NormalizedText:
     """Fold ``text`` for comparison, keeping a map back to its characters."""
     pieces: list[str] = []
@@ -126,12 +157,12 @@ def normalize(text: str) -> NormalizedText:
         norm_pos += len(replacement)
         orig_pos = end
 
-    for match in _CANDIDATE.finditer(text):
-        start, end = match.span()
+    for start, end in _candidates(text):
         first = text[start]
         if first == "&":
-            decoded = html.unescape(match.group())
-            if decoded != match.group():  # a known entity
+            entity = text[start:end]
+            decoded = html.unescape(entity)
+            if decoded != entity:  # a known entity
                 emit(start, end, "".join(_fold_char(c) if ord(c) > 127 else c.lower() for c in decoded))
             continue
         if first in _HYPHENS and end > start + 1 and "\n" in text[start:end]:
