@@ -264,9 +264,9 @@ def test_one_result_per_claim_in_order_and_one_index_per_call(monkeypatch: pytes
     built = []
     real = matcher_module.SourceIndex
 
-    def counting(sources: object) -> object:
+    def counting(sources: object, **declared: object) -> object:
         built.append(sources)
-        return real(sources)  # type: ignore[arg-type]
+        return real(sources, **declared)  # type: ignore[arg-type]
 
     monkeypatch.setattr(matcher_module, "SourceIndex", counting)
     claims = [

@@ -115,7 +115,7 @@ def find_exact(index: SourceIndex, segment: Sequence[int], limit: int = MAX_EXAC
         start = position - unit.base - offset
         if start < 0 or start + len(wanted) > len(unit.ids):
             continue
-        if unit.ids[start : start + len(wanted)].tolist() == wanted:
+        if unit.ids[start : start + len(wanted)] == wanted:
             found.append(exact_alignment(unit.number, start, len(wanted)))
             if len(found) >= limit:
                 break
@@ -129,7 +129,7 @@ def find_exact_in(unit: Unit, segment: Sequence[int], lo: int, hi: int) -> list[
     starts = []
     first = wanted[0]
     for start in range(max(lo, 0), min(hi, len(ids) - len(wanted) + 1)):
-        if ids[start] == first and ids[start : start + len(wanted)].tolist() == wanted:
+        if ids[start] == first and ids[start : start + len(wanted)] == wanted:
             starts.append(start)
     return starts
 
@@ -195,7 +195,7 @@ def best_fuzzy(index: SourceIndex, segment: Sequence[int], windows: Sequence[Win
     ranked = []
     for window in windows:
         unit = index.units[window.unit]
-        region = unit.ids[window.lo : window.hi].tolist()
+        region = unit.ids[window.lo : window.hi]
         found = fuzz.partial_ratio_alignment(wanted, region)
         if found is None:
             continue
@@ -217,7 +217,7 @@ def semi_global(unit: Unit, claim: Sequence[int], lo: int, hi: int, prefer_late:
     words before and after the run free (semi-global alignment). Ties go to the earliest run (or
     the latest with ``prefer_late``), then to the one with fewer source words.
     """
-    source = unit.ids[lo:hi].tolist()
+    source = unit.ids[lo:hi]
     m, n = len(claim), len(source)
     # score[i][j]: best score of claim[:i] aligned to a run ending at source[:j]; row 0 is free.
     previous = [0] * (n + 1)

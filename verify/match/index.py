@@ -1,14 +1,18 @@
 """The word index over every source text, built once per call of ``match_claims``.
 
 Each readable text (a source's main text, and its full page text when it has one) becomes a
-``Unit``: its normalised text and its words as integer ids from one shared vocabulary. Words
-are numbered in one global sequence (unit after unit), and the postings map a word id to the
-global positions where it occurs. Only words that some claim uses (or, for reported speech,
-words sharing a stem with a claim's content word) get postings, which keeps the index small
-when there are thousands of sources and few claims.
+``Unit``: its normalised text, its words, and those words as ids. Only the words some claim
+uses are given ids (declared when the index is built, with the stems of reported statements,
+which bring in every source word sharing one): every other source word is ``None``, a word no
+claim word can equal. Matching compares claim ids with source ids and never needs more, so
+the thousands of distinct words of a large corpus cost no dictionary of their own.
 
-Token offsets in the original text are needed only for the passages that become evidence, so
-they are computed lazily per unit.
+Words are numbered in one global sequence (unit after unit), and the postings map a word id to
+the global positions where it occurs; only rare words get postings, which keeps the index
+small when there are thousands of sources and few claims.
+
+A unit's words as strings (for diffs) and their offsets in the original text are needed only
+for the passages that become evidence, so they are computed lazily per unit.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from verify.match.normalize import WORD_RE, NormalizedText, is_number, normalize, words
+from verify.match.normalize import WORD_RE, NormalizedText, is_number, normalize
+from verify.match.normalize import words as _words
 from verify.model import SourceText
 
 # English function words: never content words of a reported statement.
@@ -66,9 +71,10 @@ class Unit:
     source_id: str
     main: bool  # False for the full page text, searched when the main text fails
     normalized: NormalizedText
-    ids: array[int]
+    ids: list[int | None]  # per word: its id if some claim uses it, else None
     base: int  # global position of this unit's first word
-    lexicon: list[str] = field(repr=False)  # the index's words by id, shared by every unit
+    token_text: str = field(repr=False)  # the normalised words joined by single spaces
+    _tokens: list[str] | None = field(default=None, repr=False)
     _norm_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
     _sentence_of: array[int] | None = field(default=None, repr=False)
 
@@ -78,8 +84,9 @@ class Unit:
 
     def words(self, start: int, end: int) -> list[str]:
         """Normalised words ``[start, end)``."""
-        lexicon = self.lexicon
-        return [lexicon[i] for i in self.ids[start:end]]
+        if self._tokens is None:
+            self._tokens = self.token_text.split(" ") if self.token_text else []
+        return self._tokens[start:end]
 
     def norm_spans(self) -> list[tuple[int, int]]:
         if self._norm_spans is None:
@@ -116,17 +123,28 @@ class Unit:
 
 
 class SourceIndex:
-    """Units, a shared vocabulary, which units hold each claim word, and postings for rare ones."""
+    """Units, the claims' vocabulary, which units hold each claim word, and postings for rare ones.
 
-    def __init__(self, sources: Sequence[SourceText]) -> None:
+    ``words`` are every word a claim will be matched with (normalised); ``stems`` the content
+    stems of reported statements, whose matching source words join the vocabulary. A word
+    not declared here has no occurrences as far as the index knows.
+    """
+
+    def __init__(
+        self, sources: Sequence[SourceText], words: Iterable[str] = (), stems: Iterable[str] = ()
+    ) -> None:
         self.vocab: dict[str, int] = {}
         self.lexicon: list[str] = []  # word by id
         self.units: list[Unit] = []
         self.bases: list[int] = []
         self.postings: dict[int, array[int]] = {}
         self._units_of: dict[int, list[int]] = {}
-        self._stem_ids: dict[str, list[int]] | None = None
-        vocab, lexicon = self.vocab, self.lexicon
+        self._stem_ids: dict[str, list[int]] = {}
+        for word in words:
+            self._word_id(word)
+        wanted_stems = frozenset(stems)
+        corpus_words: set[str] = set()
+        lookup = self.vocab.get
         base = 0
         for source in sources:
             texts = [(source.text, True)]
@@ -134,15 +152,30 @@ class SourceIndex:
                 texts.append((source.full_text, False))
             for text, main in texts:
                 normalized = normalize(text)
-                found = words(normalized.text)
-                for word in set(found).difference(vocab):
-                    vocab[word] = len(lexicon)
-                    lexicon.append(word)
-                ids = array("l", map(vocab.__getitem__, found))
-                unit = Unit(len(self.units), source.source_id, main, normalized, ids, base, lexicon)
+                found = _words(normalized.text)
+                if wanted_stems:
+                    corpus_words.update(found)
+                    ids: list[int | None] = []  # filled in once the stems' words are known
+                else:
+                    ids = list(map(lookup, found))
+                unit = Unit(len(self.units), source.source_id, main, normalized, ids, base, " ".join(found))
                 self.units.append(unit)
                 self.bases.append(base)
-                base += len(ids) + 1  # a gap of one position so no window spans two units
+                base += len(found) + 1  # a gap of one position so no window spans two units
+        if wanted_stems:
+            self._add_stem_words(wanted_stems, corpus_words)
+            lookup = self.vocab.get
+            for unit in self.units:
+                unit.ids = list(map(lookup, unit.token_text.split(" "))) if unit.token_text else []
+
+    def _add_stem_words(self, wanted: frozenset[str], corpus_words: set[str]) -> None:
+        """Give an id to every source word whose stem a reported statement has."""
+        # A stem is a prefix of its word, so only words starting with a wanted stem can have it.
+        prefixes = tuple(wanted)
+        for word in sorted(w for w in corpus_words.union(self.vocab) if w.startswith(prefixes)):
+            word_stem = stem(word)
+            if word_stem in wanted:
+                self._stem_ids.setdefault(word_stem, []).append(self._word_id(word))
 
     def _word_id(self, word: str) -> int:
         word_id = self.vocab.get(word)
@@ -152,16 +185,11 @@ class SourceIndex:
         return word_id
 
     def ids_of(self, claim_words: Iterable[str]) -> list[int]:
-        """Vocabulary ids of claim words; a word no source has gets a fresh id (no postings)."""
+        """Vocabulary ids of claim words; a word not declared gets a fresh id with no occurrences."""
         return [self._word_id(w) for w in claim_words]
 
     def stem_ids(self, word_stem: str) -> list[int]:
-        """Ids of every vocabulary word with this stem."""
-        if self._stem_ids is None:
-            table: dict[str, list[int]] = {}
-            for word_id, word in enumerate(self.lexicon):
-                table.setdefault(stem(word), []).append(word_id)
-            self._stem_ids = table
+        """Ids of every source word with this stem (the stem must have been declared)."""
         return self._stem_ids.get(word_stem, [])
 
     def count_units(self, claim_words: set[int]) -> None:
@@ -195,9 +223,9 @@ class SourceIndex:
             present = present_in[number]
             unit = self.units[number]
             base = unit.base
-            for offset, word_id in enumerate(unit.ids):
-                if word_id in present:
-                    postings[word_id].append(base + offset)
+            for offset, found in enumerate(unit.ids):
+                if found in present:
+                    postings[found].append(base + offset)
         self.postings = postings
 
     def unit_at(self, position: int) -> Unit:

@@ -34,22 +34,26 @@ def match_claims(
     ``unavailable`` holds the ids of sources that could not be fetched or read.
     """
     preferred = preferred or {}
-    index = SourceIndex(sources)
     quotes: dict[str, ParsedQuote] = {}
     reported: dict[str, ReportedClaim] = {}
+    for claim in claims:
+        if claim.kind in (ClaimKind.DIRECT, ClaimKind.PARTIAL):
+            quotes[claim.id] = parse_quote(claim.text, _part_breaks(claim))
+        elif claim.kind is ClaimKind.REPORTED:
+            reported[claim.id] = ReportedClaim.parse(claim.text)
+    # The index knows only the words the claims use, declared here, before any source is read.
+    declared = [w.norm for quote in quotes.values() for segment in quote.segments for w in segment]
+    declared += [w for statement in reported.values() for w, _, _ in statement.words]
+    stems = {s for statement in reported.values() for s in statement.stems}
+    index = SourceIndex(sources, words=declared, stems=stems)
     wanted: set[int] = set()
     segment_ids: dict[str, list[list[int]]] = {}
     claim_words: set[int] = set()
-    for claim in claims:
-        if claim.kind in (ClaimKind.DIRECT, ClaimKind.PARTIAL):
-            quote = parse_quote(claim.text, _part_breaks(claim))
-            quotes[claim.id] = quote
-            segment_ids[claim.id] = [index.ids_of(w.norm for w in segment) for segment in quote.segments]
-            claim_words.update(w for ids in segment_ids[claim.id] for w in ids)
-        elif claim.kind is ClaimKind.REPORTED:
-            statement = ReportedClaim.parse(claim.text)
-            reported[claim.id] = statement
-            claim_words.update(w for s in statement.stems for w in index.stem_ids(s))
+    for claim_id, quote in quotes.items():
+        segment_ids[claim_id] = [index.ids_of(w.norm for w in segment) for segment in quote.segments]
+        claim_words.update(w for ids in segment_ids[claim_id] for w in ids)
+    for statement in reported.values():
+        claim_words.update(w for s in statement.stems for w in index.stem_ids(s))
     # Which units hold each claim word decides which words are rare; only rare ones get postings.
     index.count_units(claim_words)
     for ids_list in segment_ids.values():

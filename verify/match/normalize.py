@@ -51,6 +51,9 @@ _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
 # A word: letters and digits, with inner apostrophes ("don't", "Kadyrov's") kept inside; a number
 # keeps its decimal point ("3.5"). Everything else (punctuation, quotes, dashes) separates words.
 WORD_RE = re.compile(r"\d+(?:\.\d+)*|[^\W_]+(?:'[^\W_]+)*")
+# The same pattern for a text that is all ASCII, where it matches exactly the same words; plain
+# ASCII classes scan about a third faster than Unicode categories.
+_ASCII_WORD_RE = re.compile(r"[0-9]+(?:\.[0-9]+)*|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)*")
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "nowhere"})
@@ -195,7 +198,7 @@ def normalize(text: str) -> NormalizedText:
 
 def words(normalized: str) -> list[str]:
     """The word tokens of normalised text, in order (fast: no offsets)."""
-    return WORD_RE.findall(normalized)
+    return (_ASCII_WORD_RE if normalized.isascii() else WORD_RE).findall(normalized)
 
 
 def word_spans(normalized: NormalizedText) -> list[tuple[str, int, int]]:

@@ -8,6 +8,7 @@ content stems vote for sentences; the best passages are then checked in full.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -104,7 +105,7 @@ def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage
 
 
 def negation_differs(claim_words: list[str], passage_words: list[str], claim_ids: list[int],
-                     passage_ids: list[int]) -> bool:
+                     passage_ids: Sequence[int | None]) -> bool:
     """Whether a negation was added or dropped where the statement and the passage line up.
 
     The words are aligned (longest common subsequence). A negation in the statement whose
@@ -160,7 +161,7 @@ def _check(
         if not claim.numbers <= numbers:
             flags.append(Flag.NUMBER_MISMATCH)
         claim_words = [w for w, _, _ in claim.words]
-        if negation_differs(claim_words, words, claim_ids, unit.ids[start:end].tolist()):
+        if negation_differs(claim_words, words, claim_ids, unit.ids[start:end]):
             flags.append(Flag.NEGATION_MISMATCH)
         verdict = Verdict.UNVERIFIED if flags else Verdict.PARAPHRASED
         reason = Reason.NOT_FOUND if flags else Reason.SUPPORTED
@@ -171,7 +172,7 @@ def _check(
 def reported_evidence(index: SourceIndex, unit: Unit, claim: ReportedClaim, passage: Passage) -> Evidence:
     """Evidence for a supporting passage, with a word diff of the statement against it."""
     claim_ids = index.ids_of(w for w, _, _ in claim.words)
-    passage_ids = unit.ids[passage.start : passage.end].tolist()
+    passage_ids = unit.ids[passage.start : passage.end]
     ops = tuple(
         Op(
             o.tag,
