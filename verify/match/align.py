@@ -10,7 +10,6 @@ exact source span and the edit operations for the diff.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -110,9 +109,9 @@ def find_exact(index: SourceIndex, segment: Sequence[int], limit: int = MAX_EXAC
         return []
     wanted = list(segment)
     found: list[Alignment] = []
-    for position in hits:
-        unit = index.unit_at(position)
-        start = position - unit.base - offset
+    for number, at in hits:
+        unit = index.units[number]
+        start = at - offset
         if start < 0 or start + len(wanted) > len(unit.ids):
             continue
         if unit.ids[start : start + len(wanted)] == wanted:
@@ -158,12 +157,10 @@ def fuzzy_windows(
     # Votes per (unit, diagonal bucket): the diagonal is the unit position the segment would
     # start at, so windows never straddle two units.
     votes: dict[tuple[int, int], set[int]] = {}
-    bases = index.bases
     for word_id in seeds:
         for j in offsets[word_id]:
-            for position in index.postings[word_id]:
-                number = bisect_right(bases, position) - 1
-                key = (number, (position - bases[number] - j) // bucket_width)
+            for number, at in index.postings[word_id]:
+                key = (number, (at - j) // bucket_width)
                 votes.setdefault(key, set()).add(word_id)
     scored = []
     for (number, bucket), voters in votes.items():

@@ -7,9 +7,8 @@ which bring in every source word sharing one): every other source word is ``None
 claim word can equal. Matching compares claim ids with source ids and never needs more, so
 the thousands of distinct words of a large corpus cost no dictionary of their own.
 
-Words are numbered in one global sequence (unit after unit), and the postings map a word id to
-the global positions where it occurs; only rare words get postings, which keeps the index
-small when there are thousands of sources and few claims.
+The postings map a word id to the (unit, word offset) pairs where it occurs; only rare words
+get postings, which keeps the index small when there are thousands of sources and few claims.
 
 A unit's words as strings (for diffs) and their offsets in the original text are needed only
 for the passages that become evidence, so they are computed lazily per unit.
@@ -19,11 +18,11 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
 
-from verify.match.normalize import WORD_RE, NormalizedText, is_number, normalize
+from verify.match.normalize import ASCII_WORD_RE, WORD_RE, NormalizedText, is_number, normalize
 from verify.match.normalize import words as _words
 from verify.model import SourceText
 
@@ -72,7 +71,6 @@ class Unit:
     main: bool  # False for the full page text, searched when the main text fails
     normalized: NormalizedText
     ids: list[int | None]  # per word: its id if some claim uses it, else None
-    base: int  # global position of this unit's first word
     token_text: str = field(repr=False)  # the normalised words joined by single spaces
     _tokens: list[str] | None = field(default=None, repr=False)
     _norm_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
@@ -90,7 +88,9 @@ class Unit:
 
     def norm_spans(self) -> list[tuple[int, int]]:
         if self._norm_spans is None:
-            self._norm_spans = [m.span() for m in WORD_RE.finditer(self.normalized.text)]
+            text = self.normalized.text
+            pattern = ASCII_WORD_RE if text.isascii() else WORD_RE
+            self._norm_spans = [m.span() for m in pattern.finditer(text)]
         return self._norm_spans
 
     def original_span(self, first: int, end: int) -> tuple[int, int]:
@@ -136,8 +136,7 @@ class SourceIndex:
         self.vocab: dict[str, int] = {}
         self.lexicon: list[str] = []  # word by id
         self.units: list[Unit] = []
-        self.bases: list[int] = []
-        self.postings: dict[int, array[int]] = {}
+        self.postings: dict[int, list[tuple[int, int]]] = {}  # word id -> (unit, word offset)
         self._units_of: dict[int, list[int]] = {}
         self._stem_ids: dict[str, list[int]] = {}
         for word in words:
@@ -145,7 +144,6 @@ class SourceIndex:
         wanted_stems = frozenset(stems)
         corpus_words: set[str] = set()
         lookup = self.vocab.get
-        base = 0
         for source in sources:
             texts = [(source.text, True)]
             if source.full_text is not None and source.full_text != source.text:
@@ -158,10 +156,8 @@ class SourceIndex:
                     ids: list[int | None] = []  # filled in once the stems' words are known
                 else:
                     ids = list(map(lookup, found))
-                unit = Unit(len(self.units), source.source_id, main, normalized, ids, base, " ".join(found))
+                unit = Unit(len(self.units), source.source_id, main, normalized, ids, " ".join(found))
                 self.units.append(unit)
-                self.bases.append(base)
-                base += len(found) + 1  # a gap of one position so no window spans two units
         if wanted_stems:
             self._add_stem_words(wanted_stems, corpus_words)
             lookup = self.vocab.get
@@ -210,24 +206,18 @@ class SourceIndex:
         return len(found) if found is not None else 0
 
     def build_postings(self, wanted: set[int]) -> None:
-        """Record where each wanted word occurs (global positions, ascending).
+        """Record where each wanted word occurs: (unit number, word offset) pairs, in order.
 
-        Only the units known to hold a wanted word are read, each once.
+        Only the units known to hold a wanted word are read, each once, and the scan of a
+        unit's words runs in C (``map`` and ``compress``); Python sees only the hits.
         """
         present_in: dict[int, set[int]] = {}
         for word_id in wanted:
             for number in self._units_of.get(word_id, ()):
                 present_in.setdefault(number, set()).add(word_id)
-        postings: dict[int, array[int]] = {w: array("l") for w in wanted}
+        postings: dict[int, list[tuple[int, int]]] = {w: [] for w in wanted}
         for number in sorted(present_in):
-            present = present_in[number]
-            unit = self.units[number]
-            base = unit.base
-            for offset, found in enumerate(unit.ids):
-                if found in present:
-                    postings[found].append(base + offset)
+            ids = self.units[number].ids
+            for offset in compress(count(), map(present_in[number].__contains__, ids)):
+                postings[ids[offset]].append((number, offset))  # type: ignore[index]  # a hit is never None
         self.postings = postings
-
-    def unit_at(self, position: int) -> Unit:
-        """The unit holding global position ``position``."""
-        return self.units[bisect_right(self.bases, position) - 1]

@@ -53,7 +53,7 @@ _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
 WORD_RE = re.compile(r"\d+(?:\.\d+)*|[^\W_]+(?:'[^\W_]+)*")
 # The same pattern for a text that is all ASCII, where it matches exactly the same words; plain
 # ASCII classes scan about a third faster than Unicode categories.
-_ASCII_WORD_RE = re.compile(r"[0-9]+(?:\.[0-9]+)*|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+ASCII_WORD_RE = re.compile(r"[0-9]+(?:\.[0-9]+)*|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)*")
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "nowhere"})
@@ -198,7 +198,7 @@ def normalize(text: str) -> NormalizedText:
 
 def words(normalized: str) -> list[str]:
     """The word tokens of normalised text, in order (fast: no offsets)."""
-    return (_ASCII_WORD_RE if normalized.isascii() else WORD_RE).findall(normalized)
+    return (ASCII_WORD_RE if normalized.isascii() else WORD_RE).findall(normalized)
 
 
 def word_spans(normalized: NormalizedText) -> list[tuple[str, int, int]]:

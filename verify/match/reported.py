@@ -81,9 +81,9 @@ def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage
     votes: dict[tuple[int, int], set[str]] = {}
     for seed in seeds:
         for word_id in index.stem_ids(seed):
-            for position in index.postings.get(word_id, ()):
-                unit = index.unit_at(position)
-                sentence = unit.sentence_of()[position - unit.base]
+            for number, at in index.postings.get(word_id, ()):
+                unit = index.units[number]
+                sentence = unit.sentence_of()[at]
                 votes.setdefault((unit.number, sentence), set()).add(seed)
     # A passage is up to REPORTED_PASSAGE_SENTENCES sentences; score each by its seed votes.
     scored: dict[tuple[int, int, int], int] = {}
