@@ -48,6 +48,7 @@ from verify.sources.resolve import (
     refs_from_links,
 )
 from verify.sources.text import readable_text
+from verify.sources.wordcache import WordCache
 from verify.version import __version__
 
 Draft = str | Path | Document
@@ -220,8 +221,11 @@ def check_document(
     *,
     claims: Sequence[Claim] | None = None,
     baseline: Report | None = None,
+    cache_dir: Path | None = None,
 ) -> Report:
     """Match one draft's claims against sources already loaded, and build its report.
+
+    With a ``cache_dir``, each source text's words are kept there for the next check.
 
     With a ``baseline`` (an earlier report of this draft), claims whose words and
     evidence snapshot are unchanged keep their baseline result without being matched.
@@ -233,7 +237,9 @@ def check_document(
     by_id = {s.numbered.id: s for s in loaded}
     reused = reuse_for_sources(claims, loaded, baseline) if baseline is not None else {}
     to_match = tuple(c for c in claims if c.id not in reused)
-    matched = {r.claim.id: r for r in match_claims(to_match, texts, preferred=preferred, unavailable=unavailable)}
+    store = WordCache(cache_dir) if cache_dir is not None else None
+    results_matched = match_claims(to_match, texts, preferred=preferred, unavailable=unavailable, word_store=store)
+    matched = {r.claim.id: r for r in results_matched}
     results = tuple(reused.get(c.id) or matched[c.id] for c in claims)
     results = tuple(_with_provenance(r, by_id) for r in results)
     return Report(
@@ -299,8 +305,10 @@ class DraftOutcome:
     error: str | None = None
 
 
-def _check_one(document: Document, loaded: tuple[LoadedSource, ...], baseline: Report | None = None) -> Report:
-    return check_document(document, loaded, baseline=baseline)
+def _check_one(
+    document: Document, loaded: tuple[LoadedSource, ...], baseline: Report | None = None, cache_dir: Path | None = None
+) -> Report:
+    return check_document(document, loaded, baseline=baseline, cache_dir=cache_dir)
 
 
 def check_many(
@@ -339,7 +347,7 @@ def check_many(
     serves = [baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1)
               for doc in readable]  # fmt: skip
     work = [
-        (doc, pool.for_refs(per_draft[id(doc)]), baseline if use else None)
+        (doc, pool.for_refs(per_draft[id(doc)]), baseline if use else None, pool.cache_dir)
         for doc, use in zip(readable, serves, strict=True)
     ]
     reports: list[Report] = []
@@ -352,8 +360,8 @@ def check_many(
                     reports.append(report)
                     bar.advance(document.path or "-", "checked")
         else:
-            for document, loaded, old in work:
-                reports.append(_check_one(document, loaded, old))
+            for document, loaded, old, cache in work:
+                reports.append(_check_one(document, loaded, old, cache))
                 bar.advance(document.path or "-", "checked")
     report_iter = iter([pool.keep_cited(report) for report in reports])
     return tuple(

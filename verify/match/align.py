@@ -1,7 +1,9 @@
 """Find where a run of claim words sits in the sources: exact hits first, then fuzzy windows.
 
-Exact search looks up the segment's rarest word in the postings and compares the words around
-each hit, which costs next to nothing. Fuzzy search lets the segment's rarest words vote for
+A unit's words are a string of symbols, one character per word (``verify.match.index``), and
+so is a claim segment: a verbatim match is a substring, found by ``str.find`` in the units
+that hold the segment's rarest words, which costs next to nothing. Fuzzy search lets the
+segment's rarest words vote for
 the diagonal (source position minus claim position) they sit on; only windows with enough votes
 are scored with rapidfuzz (a short needle against a short window, word ids as symbols), and the
 best of them is aligned word by word with a small semi-global dynamic programme, which gives the
@@ -18,6 +20,7 @@ from rapidfuzz import fuzz
 
 from verify.match.index import SourceIndex, Unit
 from verify.match.thresholds import (
+    EXACT_FILTER_WORDS,
     MAX_EXACT_HITS,
     MAX_FUZZY_CANDIDATES,
     MAX_SEED_UNITS,
@@ -68,7 +71,7 @@ def exact_alignment(unit: int, start: int, length: int) -> Alignment:
     return Alignment(unit, start, start + length, (Op(EQUAL, 0, length, start, start + length),), 0)
 
 
-def seed_words(index: SourceIndex, segment: Sequence[int]) -> list[int]:
+def seed_words(index: SourceIndex, segment: str) -> list[str]:
     """The segment's rarest words that occur somewhere but not everywhere: they vote for windows."""
     present = [w for w in set(segment) if 0 < index.frequency(w) <= MAX_SEED_UNITS]
     present.sort(key=lambda w: (index.frequency(w), w))
@@ -87,49 +90,41 @@ def within_budget(seeds: list[T], cost: Callable[[T], int]) -> list[T]:
     return taken
 
 
-def anchor_word(index: SourceIndex, segment: Sequence[int]) -> tuple[int, int]:
+def anchor_word(index: SourceIndex, segment: str) -> tuple[int, str]:
     """(offset, word) of the segment's rarest word: an exact match must contain it."""
     return min(enumerate(segment), key=lambda item: index.frequency(item[1]))
 
 
-def wanted_words(index: SourceIndex, segment: Sequence[int]) -> set[int]:
-    """The words whose postings the searches for this segment will read."""
-    if not segment:
-        return set()
-    return {anchor_word(index, segment)[1], *seed_words(index, segment)}
-
-
-def find_exact(index: SourceIndex, segment: Sequence[int], limit: int = MAX_EXACT_HITS) -> list[Alignment]:
+def find_exact(index: SourceIndex, segment: str, limit: int = MAX_EXACT_HITS) -> list[Alignment]:
     """Every place (up to ``limit``) where the segment's words occur verbatim."""
     if not segment:
         return []
-    offset, anchor = anchor_word(index, segment)
-    hits = index.postings.get(anchor)
-    if not hits:
-        return []
-    wanted = list(segment)
+    _, anchor = anchor_word(index, segment)
+    # A verbatim match needs every word of the segment in its unit: only the units holding the
+    # rarest word and the next rarest ones too are searched.
+    others = sorted(set(segment) - {anchor}, key=index.frequency)[:EXACT_FILTER_WORDS]
+    holding = [frozenset(index.units_of(w)) for w in others]
     found: list[Alignment] = []
-    for number, at in hits:
-        unit = index.units[number]
-        start = at - offset
-        if start < 0 or start + len(wanted) > len(unit.ids):
+    for number in index.units_of(anchor):
+        if not all(number in units for units in holding):
             continue
-        if unit.ids[start : start + len(wanted)] == wanted:
-            found.append(exact_alignment(unit.number, start, len(wanted)))
+        for start in find_exact_in(index.units[number], segment, 0, len(index.units[number].ids)):
+            found.append(exact_alignment(number, start, len(segment)))
             if len(found) >= limit:
-                break
+                return found
     return found
 
 
-def find_exact_in(unit: Unit, segment: Sequence[int], lo: int, hi: int) -> list[int]:
+def find_exact_in(unit: Unit, segment: str, lo: int, hi: int) -> list[int]:
     """Start positions in ``[lo, hi)`` where the segment occurs verbatim in one unit."""
-    wanted = list(segment)
-    ids = unit.ids
+    symbols = unit.ids
+    lo = max(lo, 0)
+    stop = hi + len(segment) - 1  # a match starting before hi may end after it
     starts = []
-    first = wanted[0]
-    for start in range(max(lo, 0), min(hi, len(ids) - len(wanted) + 1)):
-        if ids[start] == first and ids[start : start + len(wanted)] == wanted:
-            starts.append(start)
+    at = symbols.find(segment, lo, stop)
+    while at >= 0:
+        starts.append(at)
+        at = symbols.find(segment, at + 1, stop)
     return starts
 
 
@@ -142,11 +137,11 @@ class Window:
 
 
 def fuzzy_windows(
-    index: SourceIndex, segment: Sequence[int], skip_units: Container[int] = ()
+    index: SourceIndex, segment: str, skip_units: Container[int] = ()
 ) -> list[Window]:
     """Windows where enough of the segment's rarest words line up, best first."""
     m = len(segment)
-    offsets: dict[int, list[int]] = {}
+    offsets: dict[str, list[int]] = {}
     for j, word_id in enumerate(segment):
         offsets.setdefault(word_id, []).append(j)
     seeds = seed_words(index, segment)
@@ -155,17 +150,22 @@ def fuzzy_windows(
     needed = max(MIN_SEED_VOTES, round(MIN_SEED_VOTE_SHARE * len(seeds)))
     bucket_width = max(4, m // 4)
     # Votes per (unit, diagonal bucket): the diagonal is the unit position the segment would
-    # start at, so windows never straddle two units.
-    votes: dict[tuple[int, int], set[int]] = {}
+    # start at, so windows never straddle two units. A unit holding fewer than ``needed`` of
+    # the seeds cannot give a window, so only the others are read.
+    seeds_in: dict[int, int] = {}
     for word_id in seeds:
-        for j in offsets[word_id]:
-            for number, at in index.postings[word_id]:
-                key = (number, (at - j) // bucket_width)
-                votes.setdefault(key, set()).add(word_id)
+        for number in index.units_of(word_id):
+            seeds_in[number] = seeds_in.get(number, 0) + 1
+    votes: dict[tuple[int, int], set[str]] = {}
+    for number in sorted(n for n, k in seeds_in.items() if k >= needed and n not in skip_units):
+        for word_id, found_at in index.positions(number, seeds).items():
+            for at in found_at:
+                for j in offsets[word_id]:
+                    votes.setdefault((number, (at - j) // bucket_width), set()).add(word_id)
     scored = []
     for (number, bucket), voters in votes.items():
         neighbours = voters | votes.get((number, bucket + 1), set())
-        if len(neighbours) >= needed and number not in skip_units:
+        if len(neighbours) >= needed:
             scored.append((len(neighbours), number, bucket))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     slack = max(3, m // 3)
@@ -186,9 +186,9 @@ def fuzzy_windows(
     return windows
 
 
-def best_fuzzy(index: SourceIndex, segment: Sequence[int], windows: Sequence[Window]) -> list[Alignment]:
+def best_fuzzy(index: SourceIndex, segment: str, windows: Sequence[Window]) -> list[Alignment]:
     """Align the segment in each window; rapidfuzz ranks them and narrows each before the DP."""
-    wanted = list(segment)
+    wanted = segment
     ranked = []
     for window in windows:
         unit = index.units[window.unit]
@@ -207,7 +207,7 @@ def best_fuzzy(index: SourceIndex, segment: Sequence[int], windows: Sequence[Win
     return results
 
 
-def semi_global(unit: Unit, claim: Sequence[int], lo: int, hi: int, prefer_late: bool = False) -> Alignment:
+def semi_global(unit: Unit, claim: str, lo: int, hi: int, prefer_late: bool = False) -> Alignment:
     """Align all of ``claim`` to the best-matching run of unit words inside ``[lo, hi)``.
 
     Scores +1 for a matching word and -1 for a changed, dropped or added one, with the source's

@@ -1,14 +1,16 @@
 """The word index over every source text, built once per call of ``match_claims``.
 
 Each readable text (a source's main text, and its full page text when it has one) becomes a
-``Unit``: its normalised text, its words, and those words as ids. Only the words some claim
-uses are given ids (declared when the index is built, with the stems of reported statements,
-which bring in every source word sharing one): every other source word is ``None``, a word no
-claim word can equal. Matching compares claim ids with source ids and never needs more, so
-the thousands of distinct words of a large corpus cost no dictionary of their own.
+``Unit``: its normalised text, its words, and those words as a string of symbols, one
+character per word. Only the words some claim uses get a symbol of their own (declared when
+the index is built, with the stems of reported statements, which bring in every source word
+sharing one); every other source word is ``FILLER``, which no claim symbol equals. A claim
+segment is a symbol string too, so a verbatim match is a substring (``str.find``), the
+occurrences of a word are ``str.find`` hits, and rapidfuzz and the aligner compare characters:
+all of it runs in C, and the thousands of distinct words of a large corpus cost nothing.
 
-The postings map a word id to the (unit, word offset) pairs where it occurs; only rare words
-get postings, which keeps the index small when there are thousands of sources and few claims.
+Which units hold each claim word is counted for every unit (one set intersection each); where
+in a unit the rare words sit is found only for the units a search visits, when it visits them.
 
 A unit's words as strings (for diffs) and their offsets in the original text are needed only
 for the passages that become evidence, so they are computed lazily per unit.
@@ -16,15 +18,56 @@ for the passages that become evidence, so they are computed lazily per unit.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import repeat
+from typing import Protocol
 
-from verify.match.normalize import ASCII_WORD_RE, WORD_RE, NormalizedText, is_number, normalize
+from verify.match.normalize import (
+    ASCII_WORD_RE,
+    TOKENISER_FINGERPRINT,
+    WORD_RE,
+    NormalizedText,
+    is_number,
+    normalize,
+)
 from verify.match.normalize import words as _words
 from verify.model import SourceText
+
+# The symbol of every source word that no claim uses.
+FILLER = "\x00"
+_FIRST_SYMBOL = 0x100
+_SURROGATES = range(0xD800, 0xE000)  # not characters: a str may hold them, but never mind
+
+
+def symbol_of(number: int) -> str:
+    """The one-character symbol of the ``number``-th claim word (never FILLER or a surrogate)."""
+    code = _FIRST_SYMBOL + number
+    if code >= _SURROGATES.start:
+        code += len(_SURROGATES)
+    return chr(code)
+
+
+class WordStore(Protocol):
+    """Somewhere to keep each text's words between runs (``verify.sources.wordcache``).
+
+    Keys come from ``words_key``; a value is the text's normalised words joined by spaces.
+    A store that cannot answer returns nothing and the words are found again.
+    """
+
+    def load(self, keys: Sequence[str]) -> dict[str, str]: ...
+
+    def save(self, entries: Mapping[str, str]) -> None: ...
+
+
+def words_key(text: str) -> str:
+    """The store key of a text's words: its hash, and the tokeniser's, so a change to the
+    normaliser or the word pattern can never pair a text with words it no longer has."""
+    return hashlib.sha256(TOKENISER_FINGERPRINT.encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+
 
 # English function words: never content words of a reported statement.
 STOPWORDS = frozenset(
@@ -69,16 +112,21 @@ class Unit:
     number: int
     source_id: str
     main: bool  # False for the full page text, searched when the main text fails
-    normalized: NormalizedText
-    ids: list[int | None]  # per word: its id if some claim uses it, else None
+    original: str = field(repr=False)
+    ids: str  # one symbol per word: its own if some claim uses the word, else FILLER
     token_text: str = field(repr=False)  # the normalised words joined by single spaces
+    _normalized: NormalizedText | None = field(default=None, repr=False)
     _tokens: list[str] | None = field(default=None, repr=False)
     _norm_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
     _sentence_of: array[int] | None = field(default=None, repr=False)
 
     @property
-    def original(self) -> str:
-        return self.normalized.original
+    def normalized(self) -> NormalizedText:
+        """The normalised text with its offset map (made when first needed: words from the
+        word store come without it, and most units never become evidence)."""
+        if self._normalized is None:
+            self._normalized = normalize(self.original)
+        return self._normalized
 
     def words(self, start: int, end: int) -> list[str]:
         """Normalised words ``[start, end)``."""
@@ -123,7 +171,7 @@ class Unit:
 
 
 class SourceIndex:
-    """Units, the claims' vocabulary, which units hold each claim word, and postings for rare ones.
+    """Units, the claims' vocabulary, and which units hold each claim word.
 
     ``words`` are every word a claim will be matched with (normalised); ``stems`` the content
     stems of reported statements, whose matching source words join the vocabulary. A word
@@ -131,38 +179,54 @@ class SourceIndex:
     """
 
     def __init__(
-        self, sources: Sequence[SourceText], words: Iterable[str] = (), stems: Iterable[str] = ()
+        self,
+        sources: Sequence[SourceText],
+        words: Iterable[str] = (),
+        stems: Iterable[str] = (),
+        store: WordStore | None = None,
     ) -> None:
-        self.vocab: dict[str, int] = {}
-        self.lexicon: list[str] = []  # word by id
+        self.vocab: dict[str, str] = {}  # word -> symbol
+        self.lexicon: list[str] = []  # words in the order their symbols were given
         self.units: list[Unit] = []
-        self.postings: dict[int, list[tuple[int, int]]] = {}  # word id -> (unit, word offset)
-        self._units_of: dict[int, list[int]] = {}
-        self._stem_ids: dict[str, list[int]] = {}
+        self._units_of: dict[str, list[int]] = {}
+        self._stem_ids: dict[str, list[str]] = {}
         for word in words:
             self._word_id(word)
+        texts: list[tuple[str, str, bool]] = []  # each source's main text, then its full page text
+        for source in sources:
+            texts.append((source.source_id, source.text, True))
+            if source.full_text is not None and source.full_text != source.text:
+                texts.append((source.source_id, source.full_text, False))
+        keys = [words_key(text) for _, text, _ in texts] if store is not None else []
+        stored = store.load(keys) if store is not None else {}
+        fresh: dict[str, str] = {}
         wanted_stems = frozenset(stems)
         corpus_words: set[str] = set()
         lookup = self.vocab.get
-        for source in sources:
-            texts = [(source.text, True)]
-            if source.full_text is not None and source.full_text != source.text:
-                texts.append((source.full_text, False))
-            for text, main in texts:
+        for k, (source_id, text, main) in enumerate(texts):
+            normalized = None
+            token_text = stored.get(keys[k]) if stored else None
+            if token_text is None:
                 normalized = normalize(text)
                 found = _words(normalized.text)
-                if wanted_stems:
-                    corpus_words.update(found)
-                    ids: list[int | None] = []  # filled in once the stems' words are known
-                else:
-                    ids = list(map(lookup, found))
-                unit = Unit(len(self.units), source.source_id, main, normalized, ids, " ".join(found))
-                self.units.append(unit)
+                token_text = " ".join(found)
+                if store is not None:
+                    fresh[keys[k]] = token_text
+            else:
+                found = token_text.split(" ") if token_text else []
+            if wanted_stems:
+                corpus_words.update(found)
+                ids = ""  # filled in once the stems' words are known
+            else:
+                ids = "".join(map(lookup, found, repeat(FILLER)))
+            self.units.append(Unit(len(self.units), source_id, main, text, ids, token_text, normalized))
+        if store is not None and fresh:
+            store.save(fresh)
         if wanted_stems:
             self._add_stem_words(wanted_stems, corpus_words)
             lookup = self.vocab.get
             for unit in self.units:
-                unit.ids = list(map(lookup, unit.token_text.split(" "))) if unit.token_text else []
+                unit.ids = "".join(map(lookup, unit.token_text.split(" "), repeat(FILLER))) if unit.token_text else ""
 
     def _add_stem_words(self, wanted: frozenset[str], corpus_words: set[str]) -> None:
         """Give an id to every source word whose stem a reported statement has."""
@@ -173,22 +237,22 @@ class SourceIndex:
             if word_stem in wanted:
                 self._stem_ids.setdefault(word_stem, []).append(self._word_id(word))
 
-    def _word_id(self, word: str) -> int:
-        word_id = self.vocab.get(word)
-        if word_id is None:
-            word_id = self.vocab[word] = len(self.lexicon)
+    def _word_id(self, word: str) -> str:
+        symbol = self.vocab.get(word)
+        if symbol is None:
+            symbol = self.vocab[word] = symbol_of(len(self.lexicon))
             self.lexicon.append(word)
-        return word_id
+        return symbol
 
-    def ids_of(self, claim_words: Iterable[str]) -> list[int]:
-        """Vocabulary ids of claim words; a word not declared gets a fresh id with no occurrences."""
-        return [self._word_id(w) for w in claim_words]
+    def ids_of(self, claim_words: Iterable[str]) -> str:
+        """Claim words as a symbol string; a word not declared gets a fresh symbol with no occurrences."""
+        return "".join(self._word_id(w) for w in claim_words)
 
-    def stem_ids(self, word_stem: str) -> list[int]:
-        """Ids of every source word with this stem (the stem must have been declared)."""
+    def stem_ids(self, word_stem: str) -> list[str]:
+        """Symbols of every source word with this stem (the stem must have been declared)."""
         return self._stem_ids.get(word_stem, [])
 
-    def count_units(self, claim_words: set[int]) -> None:
+    def count_units(self, claim_words: set[str]) -> None:
         """Note which units hold each of these words (one set intersection per unit)."""
         units_of = self._units_of
         todo = claim_words.difference(units_of)
@@ -200,24 +264,25 @@ class SourceIndex:
             for word_id in todo.intersection(unit.ids):
                 units_of[word_id].append(unit.number)
 
-    def frequency(self, word_id: int) -> int:
+    def frequency(self, word_id: str) -> int:
         """In how many units a counted word occurs (0 for a word never counted)."""
         found = self._units_of.get(word_id)
         return len(found) if found is not None else 0
 
-    def build_postings(self, wanted: set[int]) -> None:
-        """Record where each wanted word occurs: (unit number, word offset) pairs, in order.
+    def units_of(self, word_id: str) -> list[int]:
+        """The units (ascending) holding a counted word."""
+        return self._units_of.get(word_id, [])
 
-        Only the units known to hold a wanted word are read, each once, and the scan of a
-        unit's words runs in C (``map`` and ``compress``); Python sees only the hits.
-        """
-        present_in: dict[int, set[int]] = {}
-        for word_id in wanted:
-            for number in self._units_of.get(word_id, ()):
-                present_in.setdefault(number, set()).add(word_id)
-        postings: dict[int, list[tuple[int, int]]] = {w: [] for w in wanted}
-        for number in sorted(present_in):
-            ids = self.units[number].ids
-            for offset in compress(count(), map(present_in[number].__contains__, ids)):
-                postings[ids[offset]].append((number, offset))  # type: ignore[index]  # a hit is never None
-        self.postings = postings
+    def positions(self, number: int, word_ids: Iterable[str]) -> dict[str, list[int]]:
+        """Where each of these words occurs in one unit (word offsets, ascending; absent words left out)."""
+        symbols = self.units[number].ids
+        found: dict[str, list[int]] = {}
+        for symbol in word_ids:
+            at = symbols.find(symbol)
+            if at < 0:
+                continue
+            hits = found[symbol] = []
+            while at >= 0:
+                hits.append(at)
+                at = symbols.find(symbol, at + 1)
+        return found

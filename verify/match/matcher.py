@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from verify.match.align import wanted_words as quote_wanted_words
 from verify.match.editorial import ParsedQuote, parse_quote
-from verify.match.index import SourceIndex, Unit
+from verify.match.index import SourceIndex, Unit, WordStore
 from verify.match.quotes import place_quote
 from verify.match.reported import Passage, ReportedClaim, find_passages, reported_evidence
-from verify.match.reported import wanted_words as reported_wanted_words
 from verify.match.verdict import Judgement, judge_quote, quote_evidence
 from verify.model import Claim, ClaimKind, ClaimResult, Evidence, Flag, Reason, SourceText, Verdict
 
@@ -27,11 +25,14 @@ def match_claims(
     *,
     preferred: Mapping[str, frozenset[str]] | None = None,
     unavailable: frozenset[str] = frozenset(),
+    word_store: WordStore | None = None,
 ) -> tuple[ClaimResult, ...]:
     """One result per claim, in order: verdict, reason, score, flags and evidence.
 
     ``preferred`` maps a claim id to the ids of the sources of the outlet the claim names;
-    ``unavailable`` holds the ids of sources that could not be fetched or read.
+    ``unavailable`` holds the ids of sources that could not be fetched or read;
+    ``word_store`` keeps each source text's words between runs (results are the same with
+    or without it).
     """
     preferred = preferred or {}
     quotes: dict[str, ParsedQuote] = {}
@@ -45,23 +46,16 @@ def match_claims(
     declared = [w.norm for quote in quotes.values() for segment in quote.segments for w in segment]
     declared += [w for statement in reported.values() for w, _, _ in statement.words]
     stems = {s for statement in reported.values() for s in statement.stems}
-    index = SourceIndex(sources, words=declared, stems=stems)
-    wanted: set[int] = set()
-    segment_ids: dict[str, list[list[int]]] = {}
-    claim_words: set[int] = set()
+    index = SourceIndex(sources, words=declared, stems=stems, store=word_store)
+    segment_ids: dict[str, list[str]] = {}
+    claim_words: set[str] = set()
     for claim_id, quote in quotes.items():
         segment_ids[claim_id] = [index.ids_of(w.norm for w in segment) for segment in quote.segments]
         claim_words.update(w for ids in segment_ids[claim_id] for w in ids)
     for statement in reported.values():
         claim_words.update(w for s in statement.stems for w in index.stem_ids(s))
-    # Which units hold each claim word decides which words are rare; only rare ones get postings.
+    # Which units hold each claim word decides which words are rare: the searches start from those.
     index.count_units(claim_words)
-    for ids_list in segment_ids.values():
-        for ids in ids_list:
-            wanted.update(quote_wanted_words(index, ids))
-    for statement in reported.values():
-        wanted.update(reported_wanted_words(index, statement))
-    index.build_postings(wanted)
 
     units_of_source: dict[str, list[int]] = {}
     for unit in index.units:
@@ -143,7 +137,7 @@ def _match_quote(
     index: SourceIndex,
     claim: Claim,
     quote: ParsedQuote,
-    segment_ids: list[list[int]],
+    segment_ids: list[str],
     wanted_units: set[int],
     names_outlet: bool,
 ) -> ClaimResult:

@@ -16,6 +16,7 @@ indexed per run.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import unicodedata
@@ -266,3 +267,16 @@ def number_values(tokens: list[str]) -> list[str]:
                 values.append(word)
     close()
     return values
+
+
+def _fingerprint() -> str:
+    """A hash of this module's source: the normaliser and the word pattern live here, so any
+    change to either changes it (and with it every key of the word store)."""
+    try:
+        with open(__file__, "rb") as own_source:
+            return hashlib.sha256(own_source.read()).hexdigest()[:16]
+    except OSError:  # run from somewhere its source cannot be read: never reuse stored words
+        return f"unreadable-{id(_fingerprint)}"
+
+
+TOKENISER_FINGERPRINT = _fingerprint()

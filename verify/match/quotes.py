@@ -63,7 +63,7 @@ class QuotePlacement:
 def place_quote(
     index: SourceIndex,
     quote: ParsedQuote,
-    segment_ids: Sequence[Sequence[int]],
+    segment_ids: Sequence[str],
     wanted_units: Container[int] | None = None,
 ) -> dict[int, QuotePlacement]:
     """The best placement of ``quote`` in each unit where it can be found.
@@ -94,7 +94,7 @@ def place_quote(
 def _extend(
     unit: Unit,
     gaps: Sequence[Gap],
-    segment_ids: Sequence[Sequence[int]],
+    segment_ids: Sequence[str],
     anchor: int,
     anchor_alignment: Alignment,
 ) -> tuple[Alignment | None, ...]:
@@ -117,7 +117,7 @@ def _extend(
 
 
 def _place_near(
-    unit: Unit, segment: Sequence[int], edge: int, max_gap: int, *, rightwards: bool
+    unit: Unit, segment: str, edge: int, max_gap: int, *, rightwards: bool
 ) -> Alignment | None:
     """The segment's placement just after (or before) ``edge``, at most ``max_gap`` words away."""
     m = len(segment)

@@ -8,7 +8,6 @@ content stems vote for sentences; the best passages are then checked in full.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -65,13 +64,6 @@ def seed_stems(index: SourceIndex, claim: ReportedClaim) -> list[str]:
     return within_budget(seeds[:SEED_WORDS], frequency.__getitem__)
 
 
-def wanted_words(index: SourceIndex, claim: ReportedClaim) -> set[int]:
-    """The words whose postings the passage search for this statement will read."""
-    if len(claim.stems) < MIN_REPORTED_CONTENT_WORDS:
-        return set()
-    return {w for s in seed_stems(index, claim) for w in index.stem_ids(s)}
-
-
 def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage]:
     """The best supporting (or nearly supporting) passage in each unit, by content coverage."""
     if len(claim.stems) < MIN_REPORTED_CONTENT_WORDS:
@@ -79,12 +71,13 @@ def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage
     claim_ids = index.ids_of(w for w, _, _ in claim.words)
     seeds = seed_stems(index, claim)
     votes: dict[tuple[int, int], set[str]] = {}
-    for seed in seeds:
-        for word_id in index.stem_ids(seed):
-            for number, at in index.postings.get(word_id, ()):
-                unit = index.units[number]
-                sentence = unit.sentence_of()[at]
-                votes.setdefault((unit.number, sentence), set()).add(seed)
+    seed_of = {word_id: seed for seed in seeds for word_id in index.stem_ids(seed)}
+    units = sorted({number for word_id in seed_of for number in index.units_of(word_id)})
+    for number in units:
+        sentence_of = index.units[number].sentence_of()
+        for word_id, found_at in index.positions(number, seed_of).items():
+            for at in found_at:
+                votes.setdefault((number, sentence_of[at]), set()).add(seed_of[word_id])
     # A passage is up to REPORTED_PASSAGE_SENTENCES sentences; score each by its seed votes.
     scored: dict[tuple[int, int, int], int] = {}
     for unit_number, sentence in votes:
@@ -104,8 +97,7 @@ def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage
     return best
 
 
-def negation_differs(claim_words: list[str], passage_words: list[str], claim_ids: list[int],
-                     passage_ids: Sequence[int | None]) -> bool:
+def negation_differs(claim_words: list[str], passage_words: list[str], claim_ids: str, passage_ids: str) -> bool:
     """Whether a negation was added or dropped where the statement and the passage line up.
 
     The words are aligned (longest common subsequence). A negation in the statement whose
@@ -146,7 +138,7 @@ def negation_differs(claim_words: list[str], passage_words: list[str], claim_ids
 
 
 def _check(
-    unit: Unit, claim: ReportedClaim, claim_ids: list[int], first_sentence: int, last_sentence: int
+    unit: Unit, claim: ReportedClaim, claim_ids: str, first_sentence: int, last_sentence: int
 ) -> Passage:
     sentence_of = unit.sentence_of()
     start = bisect_left(sentence_of, first_sentence)

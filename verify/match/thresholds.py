@@ -47,6 +47,11 @@ MIN_SEED_VOTE_SHARE = 0.3
 # How many candidate windows per claim segment go on to alignment (the best by votes).
 MAX_FUZZY_CANDIDATES = 4
 
+# Exact search reads the anchor word's hits only in units that also hold this many of the
+# segment's next rarest words (a verbatim match needs them all, so this changes no result;
+# it only skips units). Two was enough to cut the units read on the bench corpus by ~90%.
+EXACT_FILTER_WORDS = 2
+
 # Exact hits of a quote's anchor segment examined at most (a phrase repeated in hundreds of
 # sources needs no more). Bounds the cost of boilerplate quotes.
 MAX_EXACT_HITS = 200

@@ -1,0 +1,120 @@
+"""The word store: each source text's words kept in the cache between runs."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+from verify.match import match_claims
+from verify.match.index import SourceIndex, words_key
+from verify.model import Claim, ClaimKind, SourceText, Span
+from verify.sources.wordcache import FILE_NAME, WordCache
+
+HARBOUR = SourceText(
+    "S1",
+    "The harbour master said on Monday that the north pier “will not reopen before spring”.\n\n"
+    "Repairs will cost 1,200,000 crowns, the council’s engineers wrote in their report.",
+    full_text="Harbour news. The harbour master said on Monday that the north pier “will not reopen "
+    "before spring”. Weather: rain.",
+)
+BRIDGE = SourceText("S2", "The bridge stays shut. “We expect traffic by May,” the engineer said.")
+
+
+def claim(kind: ClaimKind, text: str, cid: str) -> Claim:
+    return Claim(cid, kind, text, Span(0, len(text)), 0, None, "said", None)
+
+
+CLAIMS = [
+    claim(ClaimKind.DIRECT, "will not reopen before spring", "C1"),
+    claim(ClaimKind.DIRECT, "We expect traffic by June", "C2"),
+    claim(ClaimKind.REPORTED, "repairs will cost 1,200,000 crowns", "C3"),
+    claim(ClaimKind.PARTIAL, "Weather: rain", "C4"),
+]
+
+
+class CountingStore:
+    """A store in memory that records what it was asked."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, str] = {}
+        self.loads = 0
+        self.hits = 0
+
+    def load(self, keys: Sequence[str]) -> dict[str, str]:
+        self.loads += 1
+        found = {k: self.entries[k] for k in keys if k in self.entries}
+        self.hits += len(found)
+        return found
+
+    def save(self, entries: Mapping[str, str]) -> None:
+        self.entries.update(entries)
+
+
+def test_stored_words_give_the_same_results_and_are_read_on_the_second_run() -> None:
+    plain = match_claims(CLAIMS, [HARBOUR, BRIDGE])
+    store = CountingStore()
+    first = match_claims(CLAIMS, [HARBOUR, BRIDGE], word_store=store)
+    assert store.hits == 0 and len(store.entries) == 3  # two main texts and one full page text
+    second = match_claims(CLAIMS, [HARBOUR, BRIDGE], word_store=store)
+    assert store.hits == 3
+    assert plain == first == second
+    assert [r.verdict.value if r.verdict else None for r in second] == ["confirmed", "paraphrased", "paraphrased",
+                                                                        "confirmed"]  # fmt: skip
+
+
+def test_units_built_from_stored_words_normalise_only_when_asked() -> None:
+    store = CountingStore()
+    SourceIndex([HARBOUR], words=["spring"], store=store)
+    index = SourceIndex([HARBOUR], words=["spring"], store=store)
+    unit = index.units[0]
+    assert unit._normalized is None
+    assert unit.words(0, 3) == ["the", "harbour", "master"]
+    assert unit.normalized.text.startswith("the harbour master")
+
+
+def test_the_key_follows_the_text_and_the_tokeniser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import verify.match.index as index_module
+
+    key = words_key("The pier is shut.")
+    assert key == words_key("The pier is shut.") != words_key("The pier is shut!")
+    monkeypatch.setattr(index_module, "TOKENISER_FINGERPRINT", "another tokeniser")
+    assert words_key("The pier is shut.") != key
+
+
+def test_the_sqlite_store_round_trips(tmp_path: Path) -> None:
+    store = WordCache(tmp_path / "cache")
+    assert store.load(["a"]) == {}  # no file yet: nothing, and nothing created
+    store.save({"a": "the pier", "b": ""})
+    store.save({"a": "ignored: a key is written once"})
+    assert WordCache(tmp_path / "cache").load(["a", "b", "c"]) == {"a": "the pier", "b": ""}
+    many = {f"k{i}": f"w{i}" for i in range(1200)}  # more keys than one SELECT takes
+    store.save(many)
+    assert store.load(list(many)) == many
+
+
+def test_a_broken_store_never_stops_a_check(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / FILE_NAME).write_bytes(b"this is not a database" * 100)
+    store = WordCache(folder)
+    assert store.load(["a"]) == {}
+    store.save({"a": "words"})  # swallowed
+    assert match_claims(CLAIMS, [HARBOUR, BRIDGE], word_store=store) == match_claims(CLAIMS, [HARBOUR, BRIDGE])
+
+
+def test_a_cache_folder_that_cannot_be_made_is_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    store = WordCache(blocker / "cache")  # mkdir fails here, even for root
+    store.save({"a": "words"})
+    assert store.load(["a"]) == {}
+    assert match_claims(CLAIMS, [HARBOUR], word_store=store) == match_claims(CLAIMS, [HARBOUR])
+
+
+def test_the_store_file_is_sqlite_with_one_table(tmp_path: Path) -> None:
+    WordCache(tmp_path).save({"k": "w"})
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        assert connection.execute("SELECT key, words FROM words").fetchall() == [("k", "w")]

@@ -1,0 +1,56 @@
+"""The word store: each source text's words, kept in the cache between runs.
+
+Finding the words of a text (normalising it and splitting it into words) is most of what the
+matcher spends on a large set of sources, and it depends on nothing but the text. A re-check
+of a draft, or a second draft against the same sources, reads the words from here instead.
+
+One SQLite file (``words.sqlite3`` in the cache folder) maps ``verify.match.index.words_key``
+(a hash of the text and of the tokeniser) to the words. SQLite gives one file instead of
+thousands, safe concurrent writers (``--jobs``, the service) and one transaction per run. The
+store never stops a check: if it cannot be opened, read or written, the words are found again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+FILE_NAME = "words.sqlite3"
+_BATCH = 500  # keys per SELECT (SQLite's limit on bound parameters is far above this)
+
+
+class WordCache:
+    """A ``verify.match.index.WordStore`` in ``cache_dir``."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.path = Path(cache_dir) / FILE_NAME
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=10)
+        connection.execute("CREATE TABLE IF NOT EXISTS words (key TEXT PRIMARY KEY, words TEXT NOT NULL)")
+        return connection
+
+    def load(self, keys: Sequence[str]) -> dict[str, str]:
+        if not keys or not self.path.exists():
+            return {}
+        found: dict[str, str] = {}
+        try:
+            with self._connect() as connection:
+                for at in range(0, len(keys), _BATCH):
+                    batch = list(keys[at : at + _BATCH])
+                    marks = ",".join("?" * len(batch))
+                    found.update(connection.execute(f"SELECT key, words FROM words WHERE key IN ({marks})", batch))
+            connection.close()
+        except (sqlite3.Error, OSError):
+            return {}
+        return found
+
+    def save(self, entries: Mapping[str, str]) -> None:
+        try:
+            with self._connect() as connection:
+                connection.executemany("INSERT OR IGNORE INTO words (key, words) VALUES (?, ?)", entries.items())
+            connection.close()
+        except (sqlite3.Error, OSError):
+            pass  # an unwritable cache costs the next run the time to find the words again
