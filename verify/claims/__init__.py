@@ -80,18 +80,31 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _may_be_attributed(text: str, start: int, end: int) -> bool:
-    """False when the paragraphs holding the passage have neither a quotation nor a cue word.
+    """False when nothing in the passage's own paragraph can be a claim covering the passage.
 
-    Then no quotation or reported statement can cover the passage, and the extraction over
-    the wide window (a few milliseconds) is skipped: most evidence passages in reports,
-    documentation and statements of fact are nobody's speech.
+    First the cheapest test: a paragraph with neither a quotation nor a cue word holds no
+    claim. Then the claims of the paragraph alone (a few hundred characters): if none covers
+    half the passage, the wide window would find none either, since a quotation or reported
+    statement lies within its paragraph (a quote run on over paragraphs still leaves a
+    quotation here). Only a passage some claim covers pays for the wide window, which is
+    what resolving a pronoun to a name a few paragraphs back needs.
     """
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
-    paragraph = text[lo : hi if hi >= 0 else len(text)]
-    if find_quotations(paragraph):
-        return True
-    return not _CUE_WORDS.isdisjoint(w.lower() for w in _LETTERS.findall(paragraph))
+    hi = hi if hi >= 0 else len(text)
+    paragraph = text[lo:hi]
+    if not find_quotations(paragraph) and _CUE_WORDS.isdisjoint(w.lower() for w in _LETTERS.findall(paragraph)):
+        return False
+    return any(_covers(claim, start - lo, end - lo) for claim in _window_claims(paragraph))
+
+
+def _covers(claim: Claim, start: int, end: int) -> bool:
+    """Whether a claim (not a term) lies over at least half of ``[start, end)``."""
+    if claim.kind is ClaimKind.TERM:
+        return False
+    parts = claim.parts or (claim.span,)
+    overlap = sum(max(0, min(end, p.end) - max(start, p.start)) for p in parts)
+    return overlap * 2 >= end - start
 
 
 def speaker_of_passage(text: str, start: int, end: int) -> str | None:
@@ -109,12 +122,10 @@ def speaker_of_passage(text: str, start: int, end: int) -> str | None:
     length = end - start
     best: tuple[int, str] | None = None
     for claim in _window_claims(text[lo:hi]):
-        if claim.kind is ClaimKind.TERM or claim.speaker is None or claim.speaker.name is None:
+        if not _covers(claim, start, end) or claim.speaker is None or claim.speaker.name is None:
             continue
         parts = claim.parts or (claim.span,)
         overlap = sum(max(0, min(end, p.end) - max(start, p.start)) for p in parts)
-        if overlap * 2 < length:
-            continue
         # Prefer a quotation over the reported sentence around it.
         rank = overlap + (length if claim.kind is not ClaimKind.REPORTED else 0)
         if best is None or rank > best[0]:
