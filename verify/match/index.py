@@ -202,7 +202,6 @@ class SourceIndex:
         fresh: dict[str, str] = {}
         wanted_stems = frozenset(stems)
         corpus_words: set[str] = set()
-        lookup = self.vocab.get
         for k, (source_id, text, main) in enumerate(texts):
             normalized = None
             token_text = stored.get(keys[k]) if stored else None
@@ -218,15 +217,22 @@ class SourceIndex:
                 corpus_words.update(found)
                 ids = ""  # filled in once the stems' words are known
             else:
-                ids = "".join(map(lookup, found, repeat(FILLER)))
+                ids = self._symbols(len(self.units), found)
             self.units.append(Unit(len(self.units), source_id, main, text, ids, token_text, normalized))
         if store is not None and fresh:
             store.save(fresh)
         if wanted_stems:
             self._add_stem_words(wanted_stems, corpus_words)
-            lookup = self.vocab.get
             for unit in self.units:
-                unit.ids = "".join(map(lookup, unit.token_text.split(" "), repeat(FILLER))) if unit.token_text else ""
+                unit.ids = self._symbols(unit.number, unit.token_text.split(" ") if unit.token_text else [])
+
+    def _symbols(self, number: int, found: list[str]) -> str:
+        """The unit's words as symbols; notes which claim words the unit holds on the way."""
+        symbols = list(map(self.vocab.get, found, repeat(FILLER)))
+        units_of = self._units_of
+        for symbol in set(symbols).difference(FILLER):
+            units_of.setdefault(symbol, []).append(number)
+        return "".join(symbols)
 
     def _add_stem_words(self, wanted: frozenset[str], corpus_words: set[str]) -> None:
         """Give an id to every source word whose stem a reported statement has."""
@@ -252,25 +258,13 @@ class SourceIndex:
         """Symbols of every source word with this stem (the stem must have been declared)."""
         return self._stem_ids.get(word_stem, [])
 
-    def count_units(self, claim_words: set[str]) -> None:
-        """Note which units hold each of these words (one set intersection per unit)."""
-        units_of = self._units_of
-        todo = claim_words.difference(units_of)
-        for word_id in todo:
-            units_of[word_id] = []
-        if not todo:
-            return
-        for unit in self.units:
-            for word_id in todo.intersection(unit.ids):
-                units_of[word_id].append(unit.number)
-
     def frequency(self, word_id: str) -> int:
-        """In how many units a counted word occurs (0 for a word never counted)."""
+        """In how many units a claim word occurs."""
         found = self._units_of.get(word_id)
         return len(found) if found is not None else 0
 
     def units_of(self, word_id: str) -> list[int]:
-        """The units (ascending) holding a counted word."""
+        """The units (ascending) holding a claim word."""
         return self._units_of.get(word_id, [])
 
     def positions(self, number: int, word_ids: Iterable[str]) -> dict[str, list[int]]:

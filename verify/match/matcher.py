@@ -48,14 +48,8 @@ def match_claims(
     stems = {s for statement in reported.values() for s in statement.stems}
     index = SourceIndex(sources, words=declared, stems=stems, store=word_store)
     segment_ids: dict[str, list[str]] = {}
-    claim_words: set[str] = set()
     for claim_id, quote in quotes.items():
         segment_ids[claim_id] = [index.ids_of(w.norm for w in segment) for segment in quote.segments]
-        claim_words.update(w for ids in segment_ids[claim_id] for w in ids)
-    for statement in reported.values():
-        claim_words.update(w for s in statement.stems for w in index.stem_ids(s))
-    # Which units hold each claim word decides which words are rare: the searches start from those.
-    index.count_units(claim_words)
 
     units_of_source: dict[str, list[int]] = {}
     for unit in index.units:
