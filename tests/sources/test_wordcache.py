@@ -118,3 +118,17 @@ def test_the_store_file_is_sqlite_with_one_table(tmp_path: Path) -> None:
     WordCache(tmp_path).save({"k": "w"})
     with sqlite3.connect(tmp_path / FILE_NAME) as connection:
         assert connection.execute("SELECT key, words FROM words").fetchall() == [("k", "w")]
+
+
+def test_a_recheck_through_the_api_reads_the_words_it_stored(tmp_path: Path) -> None:
+    import verify
+
+    (tmp_path / "pier.txt").write_text(HARBOUR.text, encoding="utf-8")
+    draft = "The pier “will not reopen before spring,” the harbour master said.\n"
+    cache = tmp_path / "cache"
+    first = verify.check(draft, sources=[str(tmp_path / "pier.txt")], cache_dir=cache, offline=True)
+    assert (cache / FILE_NAME).exists()
+    with sqlite3.connect(cache / FILE_NAME) as connection:
+        assert connection.execute("SELECT count(*) FROM words").fetchone() == (1,)
+    second = verify.check(draft, sources=[str(tmp_path / "pier.txt")], cache_dir=cache, offline=True)
+    assert [r.verdict for r in first.results] == [r.verdict for r in second.results] == [verify.Verdict.CONFIRMED]
