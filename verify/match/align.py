@@ -12,8 +12,10 @@ exact source span and the edit operations for the diff.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -152,10 +154,7 @@ def fuzzy_windows(
     # Votes per (unit, diagonal bucket): the diagonal is the unit position the segment would
     # start at, so windows never straddle two units. A unit holding fewer than ``needed`` of
     # the seeds cannot give a window, so only the others are read.
-    seeds_in: dict[int, int] = {}
-    for word_id in seeds:
-        for number in index.units_of(word_id):
-            seeds_in[number] = seeds_in.get(number, 0) + 1
+    seeds_in = Counter(chain.from_iterable(index.units_of(w) for w in seeds))
     votes: dict[tuple[int, int], set[str]] = {}
     for number in sorted(n for n, k in seeds_in.items() if k >= needed and n not in skip_units):
         for word_id, found_at in index.positions(number, seeds).items():

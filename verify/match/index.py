@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Protocol
@@ -117,7 +117,8 @@ class Unit:
     token_text: str = field(repr=False)  # the normalised words joined by single spaces
     _normalized: NormalizedText | None = field(default=None, repr=False)
     _tokens: list[str] | None = field(default=None, repr=False)
-    _norm_spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _norm_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _span_finder: Iterator[re.Match[str]] | None = field(default=None, repr=False)
     _sentence_of: array[int] | None = field(default=None, repr=False)
 
     @property
@@ -134,19 +135,34 @@ class Unit:
             self._tokens = self.token_text.split(" ") if self.token_text else []
         return self._tokens[start:end]
 
+    def span(self, k: int) -> tuple[int, int]:
+        """Normalised character offsets of word ``k``.
+
+        Words are located only as far as asked: evidence needs a few words of a unit, and
+        finding every word of every evidence unit cost more than the rest of the evidence.
+        """
+        spans = self._norm_spans
+        if k >= len(spans):
+            if self._span_finder is None:
+                text = self.normalized.text
+                self._span_finder = (ASCII_WORD_RE if text.isascii() else WORD_RE).finditer(text)
+            for match in self._span_finder:
+                spans.append(match.span())
+                if len(spans) > k:
+                    break
+        return spans[k]
+
     def norm_spans(self) -> list[tuple[int, int]]:
-        if self._norm_spans is None:
-            text = self.normalized.text
-            pattern = ASCII_WORD_RE if text.isascii() else WORD_RE
-            self._norm_spans = [m.span() for m in pattern.finditer(text)]
+        """Normalised character offsets of every word."""
+        if self.ids:
+            self.span(len(self.ids) - 1)
         return self._norm_spans
 
     def original_span(self, first: int, end: int) -> tuple[int, int]:
         """Original character offsets of words ``[first, end)`` (``end > first``)."""
-        spans = self.norm_spans()
         return (
-            self.normalized.to_original_start(spans[first][0]),
-            self.normalized.to_original_end(spans[end - 1][1]),
+            self.normalized.to_original_start(self.span(first)[0]),
+            self.normalized.to_original_end(self.span(end - 1)[1]),
         )
 
     def original_words(self, first: int, end: int) -> str:

@@ -112,11 +112,11 @@ def _is_interjection(unit: Unit, start: int, end: int) -> bool:
     """Whether unit words ``[start, end)`` sit between a closing and an opening quote mark."""
     if start == 0 or end >= len(unit.ids) or end - start > MAX_PART_GAP_WORDS:
         return False
-    spans = unit.norm_spans()
+    span = unit.span
     text = unit.normalized.text
-    before = text[spans[start - 1][1] : spans[start][0]]
-    after = text[spans[end - 1][1] : spans[end][0]]
-    inside = text[spans[start][0] : spans[end - 1][1]]
+    before = text[span(start - 1)[1] : span(start)[0]]
+    after = text[span(end - 1)[1] : span(end)[0]]
+    inside = text[span(start)[0] : span(end - 1)[1]]
     return '"' in before and '"' in after and '"' not in inside
 
 

@@ -16,6 +16,7 @@ hop, then keep the body in the cache.
 from __future__ import annotations
 
 import mimetypes
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,9 +74,10 @@ def fetch_sources(
     if to_fetch:
         outcomes.update(_over_network(to_fetch, cache, options, progress, resolver))
     results: list[FetchedSource] = []
+    read_at = utc_now()  # one time for the whole run's local files
     for ref, key in zip(refs, keys, strict=True):
         if key is None:
-            results.append(read_local(ref))
+            results.append(read_local(ref, read_at))
         else:
             outcome = outcomes[key]
             results.append(
@@ -139,8 +141,8 @@ def _without_network(key: str, cache: SnapshotCache, options: FetchOptions) -> O
     return None
 
 
-def read_local(ref: SourceRef) -> FetchedSource:
-    """A local source file, read from disk and never fetched.
+def read_local(ref: SourceRef, read_at: str | None = None) -> FetchedSource:
+    """A local source file, read from disk and never fetched (``read_at``: the time to record).
 
     Its body is not copied into the cache here: only the files that end up cited as
     evidence are kept (``verify.pipeline.SourcePool.keep_cited``), so a check against
@@ -148,9 +150,9 @@ def read_local(ref: SourceRef) -> FetchedSource:
     """
     if ref.path is None:
         return FetchedSource(ref, SourceStatus.NOT_FOUND, None, error="the source has neither a URL nor a path")
-    path = Path(ref.path)
     try:
-        body = path.read_bytes()
+        with open(ref.path, "rb") as file:
+            body = file.read()
     except FileNotFoundError:
         return FetchedSource(ref, SourceStatus.NOT_FOUND, None, error=f"no such file: {ref.path}")
     except OSError as error:
@@ -160,9 +162,9 @@ def read_local(ref: SourceRef) -> FetchedSource:
         location=ref.path,
         final_url=None,
         http_status=None,
-        content_type=guess_local_type(path),
+        content_type=guess_local_type(ref.path),
         charset=None,
-        fetched_at=utc_now(),
+        fetched_at=read_at or utc_now(),
         sha256=sha256_hex(body),
         body=body,
         from_cache=False,
@@ -171,9 +173,9 @@ def read_local(ref: SourceRef) -> FetchedSource:
     return FetchedSource(ref, SourceStatus.OK, snapshot)
 
 
-def guess_local_type(path: Path) -> str | None:
-    suffix = path.suffix.lower()
+def guess_local_type(path: str | Path) -> str | None:
+    suffix = os.path.splitext(path)[1].lower()
     if suffix in LOCAL_TYPES:
         return LOCAL_TYPES[suffix]
-    guessed, _ = mimetypes.guess_type(path.name)
+    guessed, _ = mimetypes.guess_type(os.path.basename(path))
     return guessed
