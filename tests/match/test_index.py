@@ -1,0 +1,43 @@
+"""The index: symbol strings, and which units hold which claim words."""
+
+from __future__ import annotations
+
+from verify.match import match_claims
+from verify.match.index import FILLER, SourceIndex, symbol_of
+from verify.model import Claim, ClaimKind, SourceText, Span, Verdict
+
+
+def test_symbols_are_distinct_single_characters_and_never_filler_or_surrogates() -> None:
+    numbers = [*range(0, 60_000, 7), 0xD800 - 0x100 - 1, 0xD800 - 0x100, 0xE000 - 0x100, 60_000]
+    symbols = [symbol_of(n) for n in numbers]
+    assert len(set(symbols)) == len(symbols)
+    for symbol in symbols:
+        assert len(symbol) == 1 and symbol != FILLER
+        assert not 0xD800 <= ord(symbol) < 0xE000
+        symbol.encode("utf-8")  # a surrogate would raise here
+
+
+def test_a_unit_is_one_symbol_per_word_with_filler_for_words_no_claim_uses() -> None:
+    source = SourceText("S1", "The pier, said the harbour master, will not reopen before spring.")
+    index = SourceIndex([source], words=["pier", "reopen", "spring", "nowhere"])
+    unit = index.units[0]
+    assert len(unit.ids) == 11 == len(unit.token_text.split(" "))
+    pier, reopen, spring, nowhere = index.ids_of(["pier", "reopen", "spring", "nowhere"])
+    assert unit.ids[1] == pier and unit.ids[8] == reopen and unit.ids[10] == spring
+    assert unit.ids.count(FILLER) == 8
+    assert index.units_of(pier) == [0] and index.units_of(nowhere) == []
+    assert index.positions(0, [reopen, nowhere]) == {reopen: [8]}
+    assert unit.ids.find(index.ids_of(["reopen", "before", "spring"])) == -1  # "before" was not declared
+    assert unit.words(8, 11) == ["reopen", "before", "spring"]
+    assert unit.original_span(8, 11) == (source.text.index("reopen"), source.text.index("spring") + 6)
+
+
+def test_a_large_vocabulary_reaches_past_the_surrogate_block() -> None:
+    """Claims with more than 55,000 distinct words still get a symbol each (and still match)."""
+    filler_words = [f"w{n}" for n in range(56_000)]
+    claims = [Claim("C1", ClaimKind.DIRECT, " ".join(filler_words), Span(0, 10), 0, None, "said", None),
+              Claim("C2", ClaimKind.DIRECT, "will not reopen before spring", Span(0, 29), 0, None, "said", None)]
+    source = SourceText("S1", "The pier will not reopen before spring, the harbour master said.")
+    results = match_claims(claims, [source])  # C2's words are declared after 56,000 others
+    assert results[1].verdict is Verdict.CONFIRMED
+    assert results[0].verdict is Verdict.UNVERIFIED
