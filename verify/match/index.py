@@ -9,8 +9,8 @@ segment is a symbol string too, so a verbatim match is a substring (``str.find``
 occurrences of a word are ``str.find`` hits, and rapidfuzz and the aligner compare characters:
 all of it runs in C, and the thousands of distinct words of a large corpus cost nothing.
 
-Which units hold each claim word is counted for every unit (one set intersection each); where
-in a unit the rare words sit is found only for the units a search visits, when it visits them.
+Which units hold each claim word is noted while the symbol strings are built; where in a unit
+the rare words sit is found only for the units a search visits, when it visits them.
 
 A unit's words as strings (for diffs) and their offsets in the original text are needed only
 for the passages that become evidence, so they are computed lazily per unit.
@@ -40,7 +40,7 @@ from verify.model import SourceText
 # The symbol of every source word that no claim uses.
 FILLER = "\x00"
 _FIRST_SYMBOL = 0x100
-_SURROGATES = range(0xD800, 0xE000)  # not characters: a str may hold them, but never mind
+_SURROGATES = range(0xD800, 0xE000)  # not characters (UTF-8 cannot encode them): skipped
 
 
 def symbol_of(number: int) -> str:
@@ -251,7 +251,7 @@ class SourceIndex:
         return "".join(symbols)
 
     def _add_stem_words(self, wanted: frozenset[str], corpus_words: set[str]) -> None:
-        """Give an id to every source word whose stem a reported statement has."""
+        """Give a symbol to every source word whose stem a reported statement has."""
         # A stem is a prefix of its word, so only words starting with a wanted stem can have it.
         prefixes = tuple(wanted)
         for word in sorted(w for w in corpus_words.union(self.vocab) if w.startswith(prefixes)):
