@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -204,7 +205,7 @@ class SourceIndex:
         self.vocab: dict[str, str] = {}  # word -> symbol
         self.lexicon: list[str] = []  # words in the order their symbols were given
         self.units: list[Unit] = []
-        self._units_of: dict[str, list[int]] = {}
+        self._units_of: defaultdict[str, list[int]] = defaultdict(list)
         self._stem_ids: dict[str, list[str]] = {}
         for word in words:
             self._word_id(word)
@@ -247,7 +248,7 @@ class SourceIndex:
         symbols = list(map(self.vocab.get, found, repeat(FILLER)))
         units_of = self._units_of
         for symbol in set(symbols).difference(FILLER):
-            units_of.setdefault(symbol, []).append(number)
+            units_of[symbol].append(number)
         return "".join(symbols)
 
     def _add_stem_words(self, wanted: frozenset[str], corpus_words: set[str]) -> None:
@@ -276,7 +277,7 @@ class SourceIndex:
 
     def frequency(self, word_id: str) -> int:
         """In how many units a claim word occurs."""
-        found = self._units_of.get(word_id)
+        found = self._units_of.get(word_id)  # get, not []: asking must not add an entry
         return len(found) if found is not None else 0
 
     def units_of(self, word_id: str) -> list[int]:
