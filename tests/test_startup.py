@@ -28,10 +28,11 @@ def test_a_json_check_of_local_files_loads_no_network_or_terminal_libraries(tmp_
     assert done.stdout.strip() == ""
 
 
-def test_a_url_source_still_loads_the_network_path(tmp_path: Path) -> None:
-    probe = "import sys, verify\nverify.check('x', sources=['https://example.invalid/a'], offline=True, " \
-            "cache_dir=sys.argv[1])\nprint('httpx' in sys.modules)"  # fmt: skip
+def test_a_url_source_that_needs_no_request_loads_no_http_client(tmp_path: Path) -> None:
+    """Offline (or found in the cache), a URL needs a cache key, not httpx."""
+    probe = "import sys, verify\nr = verify.check('x', sources=['https://example.invalid/a'], offline=True, " \
+            "cache_dir=sys.argv[1])\nprint(r.sources[0].status.value, 'httpx' in sys.modules)"  # fmt: skip
     done = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True, check=False,
                           timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "True"
+    assert done.stdout.split() == ["offline_miss", "False"]

@@ -20,6 +20,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from verify.model import FetchedSource, Snapshot, SourceRef, SourceStatus
 from verify.sources.cache import SnapshotCache, sha256_hex, utc_now
@@ -112,24 +113,67 @@ def _over_network(
         return pool.submit(asyncio.run, job).result()
 
 
-def url_key(url: str) -> str:
-    """The URL as fetched and cached: parsed and normalised by httpx, without its fragment."""
-    import httpx  # only URL sources need it; a run over local files never loads it
+# Characters a URL may carry as they are; anything else (a space, a non-ASCII letter) is
+# percent-encoded as UTF-8, as browsers and httpx do. "%" is kept so escapes stay as written.
+_URL_KEEP = "!$%&'()*+,/:;=?@[]~"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
+
+def url_key(url: str) -> str:
+    """The URL as fetched and cached: one spelling for one address.
+
+    Scheme and host lower-cased, the host in IDNA, a default port and the fragment dropped,
+    spaces and non-ASCII characters percent-encoded; the same key httpx's URL parser gives
+    for ordinary URLs (tested), without importing httpx, which a run whose URLs are all in
+    the cache (or offline) does not otherwise need. A string that does not parse is its own key.
+    """
+    text = url.strip()
     try:
-        return str(httpx.URL(url.strip()).copy_with(fragment=None))
-    except (httpx.InvalidURL, ValueError, TypeError):
-        return url.strip()
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return text
+    scheme = parts.scheme.lower()
+    netloc = parts.netloc
+    host = parts.hostname
+    if host is not None:
+        if not host.isascii():
+            try:
+                host = host.encode("idna").decode("ascii")
+            except UnicodeError:
+                host = quote(host, safe="")
+        if ":" in host:
+            host = f"[{host}]"  # an IPv6 address
+        userinfo = netloc.rpartition("@")[0] + "@" if "@" in netloc else ""
+        shown_port = f":{port}" if port is not None and port != _DEFAULT_PORTS.get(scheme) else ""
+        netloc = quote(userinfo, safe=_URL_KEEP) + host + shown_port
+    path = quote(_without_dot_segments(parts.path), safe=_URL_KEEP)
+    query = quote(parts.query, safe=_URL_KEEP)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _without_dot_segments(path: str) -> str:
+    """``/a/../b/./c`` as ``/b/c`` (RFC 3986, section 5.2.4), as httpx reads it."""
+    if "." not in path:
+        return path
+    kept: list[str] = []
+    for segment in path.split("/"):
+        if segment == "..":
+            if len(kept) > 1:
+                kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+    return "/".join(kept)  # like httpx, a trailing "." or ".." leaves no trailing slash
 
 
 def _without_network(key: str, cache: SnapshotCache, options: FetchOptions) -> Outcome | None:
     """The outcome when no request is needed (bad scheme, cache hit, offline), else None."""
-    import httpx
-
     try:
-        scheme = httpx.URL(key).scheme
-    except (httpx.InvalidURL, ValueError):
+        parts = urlsplit(key)
+        parts.port  # noqa: B018  # a port that is not a number raises here
+    except ValueError:
         return Outcome(SourceStatus.NOT_FOUND, error=f"invalid URL {key!r}")
+    scheme = parts.scheme
     if scheme not in ALLOWED_SCHEMES:
         return Outcome(SourceStatus.BLOCKED, error=f"only http and https URLs are fetched, not {scheme or '?'}:")
     if not options.refresh:
