@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import codecs
 import io
-import logging
 import re
-import statistics
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -72,8 +70,6 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _CELLS = frozenset({"td", "th"})
-
-logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly about harmless quirks
 
 
 def readable_text(source_id: str, snapshot: Snapshot) -> SourceText:
@@ -274,8 +270,11 @@ def plain_text(text: str) -> str:
 
 def pdf_text(body: bytes) -> str:
     """The text of every page, lines joined into paragraphs, pages separated by a blank line."""
+    import logging
+
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly about harmless quirks
     try:
         reader = PdfReader(io.BytesIO(body))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -300,6 +299,8 @@ def join_pdf_lines(page: str) -> str:
     """
     lines = [" ".join(line.split()) for line in page.splitlines()]
     long_lines = [len(line) for line in lines if len(line) >= 20]
+    import statistics  # only PDFs get here
+
     typical = statistics.median(long_lines) if len(long_lines) >= 3 else None
     paragraphs: list[str] = []
     current = ""
