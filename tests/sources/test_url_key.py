@@ -40,6 +40,7 @@ URLS = [
     "https://xn--bcher-kva.de/",
     "ftp://example.com/x",
     "mailto:desk@example.com",
+    "not a url at all",
 ]
 
 
@@ -54,6 +55,6 @@ def test_spellings_of_one_address_share_a_key() -> None:
     assert url_key("https://example.com/a") != url_key("https://example.com/b")
 
 
-@pytest.mark.parametrize("text", ["https://example.com:notaport/", "http://[::1/", "not a url at all"])
-def test_what_does_not_parse_is_its_own_key_and_never_raises(text: str) -> None:
-    assert isinstance(url_key(text), str)
+@pytest.mark.parametrize("text", ["https://example.com:notaport/", "http://[::1/"])
+def test_what_does_not_parse_is_its_own_key(text: str) -> None:
+    assert url_key(f"  {text} ") == text

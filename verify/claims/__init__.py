@@ -95,16 +95,14 @@ def _may_be_attributed(text: str, start: int, end: int) -> bool:
     paragraph = text[lo:hi]
     if not find_quotations(paragraph) and _CUE_WORDS.isdisjoint(w.lower() for w in _LETTERS.findall(paragraph)):
         return False
-    return any(_covers(claim, start - lo, end - lo) for claim in _window_claims(paragraph))
+    return any(2 * _overlap(claim, start - lo, end - lo) >= end - start for claim in _window_claims(paragraph))
 
 
-def _covers(claim: Claim, start: int, end: int) -> bool:
-    """Whether a claim (not a term) lies over at least half of ``[start, end)``."""
+def _overlap(claim: Claim, start: int, end: int) -> int:
+    """How many characters of ``[start, end)`` a claim (never a term) lies over."""
     if claim.kind is ClaimKind.TERM:
-        return False
-    parts = claim.parts or (claim.span,)
-    overlap = sum(max(0, min(end, p.end) - max(start, p.start)) for p in parts)
-    return overlap * 2 >= end - start
+        return 0
+    return sum(max(0, min(end, p.end) - max(start, p.start)) for p in claim.parts or (claim.span,))
 
 
 def speaker_of_passage(text: str, start: int, end: int) -> str | None:
@@ -122,10 +120,9 @@ def speaker_of_passage(text: str, start: int, end: int) -> str | None:
     length = end - start
     best: tuple[int, str] | None = None
     for claim in _window_claims(text[lo:hi]):
-        if not _covers(claim, start, end) or claim.speaker is None or claim.speaker.name is None:
+        overlap = _overlap(claim, start, end)
+        if overlap * 2 < length or claim.speaker is None or claim.speaker.name is None:
             continue
-        parts = claim.parts or (claim.span,)
-        overlap = sum(max(0, min(end, p.end) - max(start, p.start)) for p in parts)
         # Prefer a quotation over the reported sentence around it.
         rank = overlap + (length if claim.kind is not ClaimKind.REPORTED else 0)
         if best is None or rank > best[0]:

@@ -13,7 +13,7 @@ Also public, for other stages that must compare text the same way:
 - ``parse_quote(text) -> ParsedQuote`` (a quote split at its editorial marks)
 
 Modules: ``normalize`` (folding + offset map), ``editorial`` (ellipses, brackets, [sic]),
-``index`` (word ids and postings, built once per call), ``align`` (exact hits, fuzzy windows,
+``index`` (each text's words as a symbol string, built once per call), ``align`` (exact hits, fuzzy windows,
 word alignment), ``quotes`` (placing a quote's segments in order), ``verdict`` (verdict, flags,
 diff, evidence), ``reported`` (reported speech), ``matcher`` (the policy), ``thresholds``.
 """

@@ -202,8 +202,7 @@ class SourceIndex:
         stems: Iterable[str] = (),
         store: WordStore | None = None,
     ) -> None:
-        self.vocab: dict[str, str] = {}  # word -> symbol
-        self.lexicon: list[str] = []  # words in the order their symbols were given
+        self.vocab: dict[str, str] = {}  # word -> symbol, numbered in the order words were declared
         self.units: list[Unit] = []
         self._units_of: defaultdict[str, list[int]] = defaultdict(list)
         self._stem_ids: dict[str, list[str]] = {}
@@ -263,8 +262,7 @@ class SourceIndex:
     def _word_id(self, word: str) -> str:
         symbol = self.vocab.get(word)
         if symbol is None:
-            symbol = self.vocab[word] = symbol_of(len(self.lexicon))
-            self.lexicon.append(word)
+            symbol = self.vocab[word] = symbol_of(len(self.vocab))
         return symbol
 
     def ids_of(self, claim_words: Iterable[str]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from contextlib import closing
 from pathlib import Path
 
 FILE_NAME = "words.sqlite3"
@@ -37,20 +38,18 @@ class WordCache:
             return {}
         found: dict[str, str] = {}
         try:
-            with self._connect() as connection:
+            with closing(self._connect()) as connection:
                 for at in range(0, len(keys), _BATCH):
                     batch = list(keys[at : at + _BATCH])
                     marks = ",".join("?" * len(batch))
                     found.update(connection.execute(f"SELECT key, words FROM words WHERE key IN ({marks})", batch))
-            connection.close()
         except (sqlite3.Error, OSError):
             return {}
         return found
 
     def save(self, entries: Mapping[str, str]) -> None:
         try:
-            with self._connect() as connection:
+            with closing(self._connect()) as connection, connection:  # closed, after one committed transaction
                 connection.executemany("INSERT OR IGNORE INTO words (key, words) VALUES (?, ?)", entries.items())
-            connection.close()
         except (sqlite3.Error, OSError):
             pass  # an unwritable cache costs the next run the time to find the words again
