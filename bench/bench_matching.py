@@ -41,7 +41,7 @@ import json
 import os
 import random
 import re
-import shutil
+import resource
 import statistics
 import subprocess
 import sys
@@ -330,22 +330,26 @@ def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | Non
         (folder / "sources.toml").write_text("\n".join(lines), encoding="utf-8")
         draft = "\n\n".join(f"“{q.text},” the spokesperson said." for q in quotes) + "\n"
         (folder / "draft.md").write_text(draft, encoding="utf-8")
-        cache = folder / "cache"
-        command = [str(VERIFY), "check", str(folder / "draft.md"), "--sources", str(folder / "sources.toml"),
-                   "--offline", "--format", "json", "--fail-on", "never", "--cache-dir", str(cache)]
         timings: dict[str, list[float]] = {"cold": [], "warm": []}
+        cpu: dict[str, list[float]] = {"cold": [], "warm": []}
         peaks: dict[str, int] = {"cold": 0, "warm": 0}
+        child_peaks: dict[str, int] = {"cold": 0, "warm": 0}
         stdout = ""
-        for _ in range(PROCESS_RUNS):
+        for run in range(PROCESS_RUNS):
+            # A new cache folder for each cold run: deleting the last one right before a run
+            # would time the file system's clean-up, not verify.
+            cache = folder / f"cache-{run}"
+            command = [str(VERIFY), "check", str(folder / "draft.md"), "--sources", str(folder / "sources.toml"),
+                       "--offline", "--format", "json", "--fail-on", "never", "--cache-dir", str(cache)]
             for kind in ("cold", "warm"):
-                if kind == "cold":
-                    shutil.rmtree(cache, ignore_errors=True)
                 outcome = _timed(command)
                 if outcome is None:
                     return None
-                seconds, peak, stdout = outcome
-                timings[kind].append(seconds)
-                peaks[kind] = max(peaks[kind], peak)
+                timings[kind].append(outcome.seconds)
+                cpu[kind].append(outcome.cpu_seconds)
+                peaks[kind] = max(peaks[kind], outcome.peak)
+                child_peaks[kind] = max(child_peaks[kind], outcome.child_peak)
+                stdout = outcome.stdout
     report = json.loads(stdout)
     # Map each quote to the claim whose span starts inside its paragraph.
     verdicts: list[Verdict | None] = [None] * len(quotes)
@@ -362,20 +366,27 @@ def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | Non
             verdicts[index] = Verdict(claim["verdict"])
     return {
         kind: {"seconds": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times],
-               "peak_rss_mib": round(peaks[kind] / 2**20, 1)}
+               "cpu_seconds": round(statistics.median(cpu[kind]), 2),
+               "peak_rss_mib": round(peaks[kind] / 2**20, 1),
+               "child_peak_rss_mib": round(child_peaks[kind] / 2**20, 1)}
         for kind, times in timings.items()
     } | {"verdicts": verdicts}
 
 
 # Runs ``verify check`` as the console script does and reports, on exit, the process's own peak
-# RSS (VmHWM). The rusage of a child is no use here: Linux keeps the high-water mark of the
-# image before exec, which for a child of this benchmark is the benchmark's own memory.
+# RSS (VmHWM) and that of the largest child it forked (verify.forked), which shares most of its
+# pages with the parent. The rusage of the process itself is no use for its peak: Linux keeps the
+# high-water mark of the image before exec, which for a child of this benchmark is the
+# benchmark's own memory. CPU time (both processes) comes from the rusage of this benchmark's
+# children, read before and after the run.
 _WITH_PEAK = (
-    "import atexit, sys\n"
+    "import atexit, resource, sys\n"
     "def peak():\n"
     "    for line in open('/proc/self/status'):\n"
     "        if line.startswith('VmHWM:'):\n"
     "            sys.stderr.write('\\nPEAK_KIB ' + line.split()[1] + '\\n')\n"
+    "    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "    sys.stderr.write('\\nCHILD_PEAK_KIB ' + str(child) + '\\n')\n"
     "atexit.register(peak)\n"
     "from verify.cli import main\n"
     "sys.argv[0] = 'verify'\n"
@@ -383,17 +394,36 @@ _WITH_PEAK = (
 )
 
 
-def _timed(command: list[str]) -> tuple[float, int, str] | None:
-    """Wall time, peak RSS (bytes; 0 if unknown) and output of one ``verify`` run, or None."""
+@dataclass(frozen=True)
+class ProcessRun:
+    seconds: float  # wall time
+    cpu_seconds: float  # user + system time of the process and any child it forked
+    peak: int  # bytes; 0 if unknown
+    child_peak: int  # bytes; 0 when no child was forked
+    stdout: str
+
+
+def _timed(command: list[str]) -> ProcessRun | None:
+    """One ``verify`` run, or None if it failed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([str(VERIFY.parent / "python"), "-c", _WITH_PEAK, *command[1:]],
                           capture_output=True, text=True, check=False)  # fmt: skip
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         print(f"verify check unusable (exit status {done.returncode}): {done.stderr.strip()[:300]}", file=sys.stderr)
         return None
     peak = re.search(r"PEAK_KIB (\d+)", done.stderr)
-    return elapsed, int(peak.group(1)) * 1024 if peak else 0, done.stdout
+    child_peak = re.search(r"CHILD_PEAK_KIB (\d+)", done.stderr)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return ProcessRun(
+        elapsed,
+        cpu,
+        int(peak.group(1)) * 1024 if peak else 0,
+        int(child_peak.group(1)) * 1024 if child_peak else 0,
+        done.stdout,
+    )
 
 
 def agreement(quotes: list[Quote], verdicts: Sequence[Verdict | None]) -> float:

@@ -1,0 +1,113 @@
+"""Indexing and matching split with a forked child give exactly what one process gives."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from verify import forked
+from verify.match import match_claims
+from verify.match.index import SourceIndex, words_key
+from verify.match.reported import ReportedClaim
+from verify.model import Claim, ClaimKind, SourceText, Span
+
+from .test_eval import eval_matching
+
+pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="this machine cannot fork for verify")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the children forked, so a test knows the split really happened."""
+    made: list[int] = []
+    original = forked.Forked.__init__
+
+    def counting(self: forked.Forked[object], work: object) -> None:
+        made.append(1)
+        original(self, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forked.Forked, "__init__", counting)
+    return made
+
+
+def fixture_claims(name: str) -> tuple[list[SourceText], list[Claim]]:
+    sources, pairs = eval_matching.load(FIXTURES / name)
+    claims = [Claim(f"C{p.number}", p.kind, p.claim, Span(0, len(p.claim)), 0, None, "said", None) for p in pairs]
+    return sources, claims
+
+
+def as_words(index: SourceIndex) -> tuple[object, ...]:
+    """The index with every symbol read back as its word: symbol numbers may differ, words may not."""
+    word_of = {symbol: word for word, symbol in index.vocab.items()}
+    units = [(u.source_id, u.main, u.token_text, [word_of.get(s) for s in u.ids]) for u in index.units]
+    holders = {word: index.units_of(symbol) for word, symbol in index.vocab.items()}
+    return units, holders
+
+
+@pytest.mark.parametrize("name", ["pairs.toml", "heldout.toml"])
+def test_match_results_are_the_same_in_one_process_or_two(name: str, forks: list[int]) -> None:
+    sources, claims = fixture_claims(name)
+    alone = match_claims(claims, sources, parallel=False)
+    assert forks == []
+    split = match_claims(claims, sources, parallel=True)
+    assert len(forks) == 2  # the index and the claims
+    assert split == alone
+    assert any(c.kind is ClaimKind.REPORTED for c in claims)  # stems are split across processes too
+
+
+def test_the_index_is_the_same_in_one_process_or_two(forks: list[int]) -> None:
+    sources, claims = fixture_claims("pairs.toml")
+    statements = [ReportedClaim.parse(c.text) for c in claims if c.kind is ClaimKind.REPORTED]
+    words = [w for c in claims for w in c.text.lower().split()]
+    stems = {s for statement in statements for s in statement.stems}
+    assert stems
+    alone = SourceIndex(sources, words=words, stems=stems, parallel=False)
+    split = SourceIndex(sources, words=words, stems=stems, parallel=True)
+    assert len(forks) == 1
+    assert as_words(split) == as_words(alone)
+    for word_stem in stems:
+        word_of = {symbol: word for word, symbol in split.vocab.items()}
+        alone_of = {symbol: word for word, symbol in alone.vocab.items()}
+        assert [word_of[s] for s in split.stem_ids(word_stem)] == [alone_of[s] for s in alone.stem_ids(word_stem)]
+
+
+def test_a_child_that_fails_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources, claims = fixture_claims("heldout.toml")
+    alone = match_claims(claims, sources, parallel=False)
+
+    def failing(self: forked.Forked[object]) -> object:
+        raise forked.ForkFailed("as if the child had been killed")
+
+    monkeypatch.setattr(forked.Forked, "result", failing)
+    assert match_claims(claims, sources, parallel=True) == alone
+
+
+def test_small_checks_stay_in_one_process(forks: list[int]) -> None:
+    sources, claims = fixture_claims("heldout.toml")
+    match_claims(claims[:3], sources[:2])
+    assert forks == []
+
+
+def test_forking_is_never_tried_where_it_is_unsafe(monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    sources, claims = fixture_claims("heldout.toml")
+    match_claims(claims, sources, parallel=True)
+    assert forks == []
+
+
+def test_words_stored_by_a_split_index_serve_the_next_check(tmp_path: Path, forks: list[int]) -> None:
+    from verify.sources.wordcache import WordCache
+
+    sources, claims = fixture_claims("pairs.toml")
+    words = [w for c in claims for w in c.text.lower().split()]
+    store = WordCache(tmp_path)
+    first = SourceIndex(sources, words=words, store=store, parallel=True)
+    stored = store.load([words_key(u.original) for u in first.units])
+    assert sorted(stored.values()) == sorted(u.token_text for u in first.units)  # both halves saved
+    again = SourceIndex(sources, words=words, store=store, parallel=True)
+    assert len(forks) == 2
+    assert as_words(again) == as_words(first) == as_words(SourceIndex(sources, words=words, parallel=False))
