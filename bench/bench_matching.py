@@ -388,9 +388,9 @@ _WITH_PEAK = (
     "    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
     "    sys.stderr.write('\\nCHILD_PEAK_KIB ' + str(child) + '\\n')\n"
     "atexit.register(peak)\n"
-    "from verify.cli import main\n"
+    "from verify.cli import run\n"
     "sys.argv[0] = 'verify'\n"
-    "sys.exit(main())\n"
+    "run()\n"
 )
 
 

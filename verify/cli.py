@@ -7,6 +7,7 @@ from Python with the same names.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import shutil
@@ -296,5 +297,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> NoReturn:
+    """The ``verify`` command: ``main``, then an exit that skips tearing the heap down.
+
+    A large check leaves hundreds of megabytes of small objects (the index, the claims, the
+    report); the interpreter freeing them one by one took about 0.1 s at 3,000 sources, after
+    the report was already written. Exit handlers still run and the output is flushed first.
+    """
+    status = main()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (``verify check ... | head``) or stream
+            pass
+    os._exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -22,7 +22,7 @@ import hashlib
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Protocol
@@ -192,6 +192,10 @@ class Unit:
 # fork and the pickled result cost more than half the work saves (measured on the bench corpus:
 # indexing ~0.07 s per million characters, a fork and its result ~3 ms).
 PARALLEL_MIN_CHARS = 500_000
+# The child's share of the indexing cost: a little under half, because it also pickles its
+# result, which this side then reads (measured on the bench corpus at 3,000 sources: with an
+# even split this side waited 0.03-0.1 s for the child).
+CHILD_SHARE = 0.45
 
 
 @dataclass(frozen=True)
@@ -200,14 +204,14 @@ class _Indexed:
 
     token_texts: list[str]  # each text's normalised words joined by spaces
     ids: list[str]  # each text's symbol string
-    present: list[str]  # each text's claim symbols (every distinct one, once)
+    holders: dict[str, list[int]]  # each claim symbol met: the units holding it, ascending
     new_words: list[str]  # words given a symbol by this run, in symbol order (see _index_texts)
 
 
 def _index_texts(
-    texts: Sequence[tuple[str, str | None]], vocab: Mapping[str, str], stems: frozenset[str]
+    texts: Sequence[tuple[str, str | None]], vocab: Mapping[str, str], stems: frozenset[str], first: int
 ) -> _Indexed:
-    """The words and symbols of each ``(text, its stored words or None)``.
+    """The words and symbols of each ``(text, its stored words or None)``, numbered from ``first``.
 
     A pure function of its arguments, so it can run in a forked child. A word not in
     ``vocab`` whose stem is in ``stems`` gets a symbol numbered on from ``len(vocab)``, in the
@@ -217,8 +221,10 @@ def _index_texts(
     local = dict(vocab)
     prefixes = tuple(stems)  # a stem is a prefix of its word: only such words can have one
     new_words: list[str] = []
-    result = _Indexed([], [], [], new_words)
-    for text, stored in texts:
+    holders: defaultdict[str, list[int]] = defaultdict(list)
+    token_texts: list[str] = []
+    all_ids: list[str] = []
+    for number, (text, stored) in enumerate(texts, first):
         if stored is None:
             found = _words(normalize(text).text)
             token_text = " ".join(found)
@@ -232,10 +238,11 @@ def _index_texts(
                     local[word] = symbol_of(len(local))
                     new_words.append(word)
         symbols = "".join(map(local.get, found, repeat(FILLER)))
-        result.token_texts.append(token_text)
-        result.ids.append(symbols)
-        result.present.append("".join(set(symbols).difference(FILLER)))
-    return result
+        for symbol in set(symbols).difference(FILLER):
+            holders[symbol].append(number)
+        token_texts.append(token_text)
+        all_ids.append(symbols)
+    return _Indexed(token_texts, all_ids, dict(holders), new_words)
 
 
 class SourceIndex:
@@ -245,9 +252,9 @@ class SourceIndex:
     stems of reported statements, whose matching source words join the vocabulary. A word
     not declared here has no occurrences as far as the index knows.
 
-    With ``parallel`` None the second half of the texts is indexed in a forked child when
-    there are enough of them and forking is safe (``verify.forked``); True forks whenever it
-    is safe, False never. The index is the same either way.
+    With ``parallel`` None the later texts are indexed in a forked child when there are
+    enough of them and forking is safe (``verify.forked``); True forks whenever it is safe,
+    False never. The index is the same either way.
     """
 
     def __init__(
@@ -273,14 +280,24 @@ class SourceIndex:
         stored = store.load(keys) if store is not None else {}
         work = [(text, stored.get(keys[k]) if stored else None) for k, (_, text, _) in enumerate(texts)]
         wanted_stems = frozenset(stems)
-        batches = self._index(work, wanted_stems, parallel)
+
+        def keep_words(batch: _Indexed, first: int) -> None:
+            """Save the words of a batch's texts that were not in the store yet."""
+            if store is not None:
+                fresh = {
+                    keys[k]: token_text
+                    for k, token_text in enumerate(batch.token_texts, first)
+                    if work[k][1] is None
+                }
+                if fresh:
+                    store.save(fresh)
+
         base = len(self.vocab)
-        for batch in batches:
+        first_batch, *later = self._index(work, wanted_stems, parallel, keep_words)
+        self._add_batch(first_batch, base, texts)
+        for batch in later:
             self._add_batch(batch, base, texts)
-        if store is not None:
-            fresh = {keys[k]: self.units[k].token_text for k, (_, known) in enumerate(work) if known is None}
-            if fresh:
-                store.save(fresh)
+            keep_words(batch, len(self.units) - len(batch.ids))
         if wanted_stems:
             prefixes = tuple(wanted_stems)
             for word in sorted(w for w in self.vocab if w.startswith(prefixes)):
@@ -289,25 +306,40 @@ class SourceIndex:
                     self._stem_ids.setdefault(word_stem, []).append(self.vocab[word])
 
     def _index(
-        self, work: list[tuple[str, str | None]], stems: frozenset[str], parallel: bool | None
+        self,
+        work: list[tuple[str, str | None]],
+        stems: frozenset[str],
+        parallel: bool | None,
+        keep_words: Callable[[_Indexed, int], None],
     ) -> list[_Indexed]:
-        """The texts indexed in one run, or in two: the later half in a forked child."""
+        """The texts indexed in one run, or in two: the later ones in a forked child.
+
+        The first batch's new words are saved (``keep_words``) before it is returned; the
+        caller saves the others.
+        """
+        vocab = self.vocab
         # What a text costs to index: its length, a third more when it is not all ASCII (slower
-        # normalising and word patterns), so that both halves take about as long.
+        # normalising and word patterns).
         sizes = [len(text) if text.isascii() else len(text) * 4 // 3 for text, _ in work]
         total = sum(sizes)
-        if len(work) < 2 or parallel is False or (parallel is None and total < PARALLEL_MIN_CHARS):
-            return [_index_texts(work, self.vocab, stems)]
-        if not forked.can_fork():
-            return [_index_texts(work, self.vocab, stems)]
+        alone = len(work) < 2 or parallel is False or (parallel is None and total < PARALLEL_MIN_CHARS)
+        if alone or not forked.can_fork():
+            batch = _index_texts(work, vocab, stems, 0)
+            keep_words(batch, 0)
+            return [batch]
         cut, running = 0, 0
-        while cut < len(work) - 1 and running + sizes[cut] <= total // 2:
+        mine = total - int(total * CHILD_SHARE)
+        while cut < len(work) - 1 and running + sizes[cut] <= mine:
             running += sizes[cut]
             cut += 1
         cut = max(cut, 1)
-        vocab = self.vocab
-        mine, theirs = forked.in_two(lambda part: _index_texts(part, vocab, stems), work[:cut], work[cut:])
-        return [mine, theirs]
+        here, there = forked.in_two(
+            lambda part: _index_texts(part[0], vocab, stems, part[1]),
+            (work[:cut], 0),
+            (work[cut:], cut),
+            meanwhile=lambda batch: keep_words(batch, 0),
+        )
+        return [here, there]
 
     def _add_batch(self, batch: _Indexed, base: int, texts: Sequence[tuple[str, str, bool]]) -> None:
         """Units from one run of ``_index_texts``, its new words' symbols made index-wide."""
@@ -316,15 +348,17 @@ class SourceIndex:
             symbol = self._word_id(word)
             if symbol != symbol_of(base + k):
                 table[ord(symbol_of(base + k))] = symbol
-        units_of = self._units_of
-        for ids, present, token_text in zip(batch.ids, batch.present, batch.token_texts, strict=True):
-            if table and any(ord(symbol) in table for symbol in present):
-                ids, present = ids.translate(table), present.translate(table)
+        to_translate: set[int] = set()
+        for code in table:
+            to_translate.update(batch.holders.get(chr(code), ()))
+        for symbol, units in batch.holders.items():
+            self._units_of[table.get(ord(symbol), symbol)].extend(units)
+        for ids, token_text in zip(batch.ids, batch.token_texts, strict=True):
             number = len(self.units)
+            if number in to_translate:
+                ids = ids.translate(table)
             source_id, text, main = texts[number]
             self.units.append(Unit(number, source_id, main, text, ids, token_text))
-            for symbol in present:
-                units_of[symbol].append(number)
 
     def _word_id(self, word: str) -> str:
         symbol = self.vocab.get(word)
