@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from verify.cli import exit_status
 from verify.model import ArticleInfo, Claim, ClaimKind, ClaimResult, Decision, Reason, Report, Span, Verdict
 
+ROOT = Path(__file__).resolve().parent.parent
 REASON = {Verdict.CONFIRMED: Reason.EXACT, Verdict.PARAPHRASED: Reason.ALTERED, Verdict.UNVERIFIED: Reason.NOT_FOUND}
 
 
@@ -42,3 +48,44 @@ C, P, U = Verdict.CONFIRMED, Verdict.PARAPHRASED, Verdict.UNVERIFIED
 )
 def test_exit_status(verdicts: tuple[Verdict, ...], decided: Verdict | None, fail_on: str, status: int) -> None:
     assert exit_status([_report(*verdicts, decided=decided)], fail_on) == status
+
+
+# The ``verify`` command itself (``verify.cli.run``): it ends the process without tearing the
+# heap down, so what it printed and the status must survive that.
+def _verify(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "verify", *args], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+
+
+@pytest.mark.parametrize(("fail_on", "status"), [("unverified", 1), ("never", 0)])
+def test_the_command_flushes_its_whole_report_and_keeps_its_status(
+    fail_on: str, status: int, tmp_path: Path
+) -> None:
+    done = _verify(
+        "check", "seeds/demo-draft.md", "--sources", "seeds/demo-draft.sources.toml", "--offline",
+        "--format", "json", "--fail-on", fail_on, "--cache-dir", str(tmp_path),
+    )  # fmt: skip
+    assert done.returncode == status, done.stderr
+    report = json.loads(done.stdout)  # complete: it parses
+    assert any(c["verdict"] == "unverified" for c in report["claims"])
+
+
+def test_the_command_reports_bad_input_in_one_line_with_status_2(tmp_path: Path) -> None:
+    done = _verify("check", str(tmp_path / "missing.md"), "--offline")
+    assert done.returncode == 2
+    assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_command_runs_exit_handlers_before_it_ends(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    code = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: open({str(marker)!r}, 'w').close())\n"
+        "sys.argv = ['verify', 'extract', 'seeds/demo-draft.md']\n"
+        "from verify.cli import run\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout and marker.exists()
