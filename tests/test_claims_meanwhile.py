@@ -1,0 +1,71 @@
+"""A long draft's claims are extracted in a forked child while its sources load: same report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verify import forked, pipeline
+from verify.pipeline import check_many
+
+pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="this machine cannot fork for verify")
+
+PARAGRAPH = (
+    "“The ferry to Orrin Island will run twice a day from {day},” the harbour master, Ines Vale, said "
+    "on Monday. According to the council, the new timetable costs {cost} pounds a year. Vale said that "
+    "the old boats would not sail again.\n\n"
+)
+SOURCE = (
+    "Harbour notice. The ferry to Orrin Island will run twice a day from March, the harbour master "
+    "Ines Vale told the council. The new timetable costs 40,000 pounds a year. The old boats will not "
+    "sail again, she said.\n"
+)
+
+
+def write_case(tmp_path: Path) -> tuple[Path, Path]:
+    days = ["March", "April", "June"]
+    draft = "".join(PARAGRAPH.format(day=days[i % 3], cost=40_000 + 1000 * (i % 2)) for i in range(90))
+    assert len(draft) >= pipeline.CLAIMS_IN_CHILD_MIN_CHARS
+    (tmp_path / "draft.md").write_text(draft, encoding="utf-8")
+    (tmp_path / "notice.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "sources.toml").write_text('[[source]]\npath = "notice.txt"\n', encoding="utf-8")
+    return tmp_path / "draft.md", tmp_path / "sources.toml"
+
+
+def claims_of(tmp_path: Path, cache: str) -> list[dict[str, object]]:
+    draft, sources = write_case(tmp_path)
+    (outcome,) = check_many([draft], sources_file=sources, cache_dir=tmp_path / cache)
+    assert outcome.report is not None
+    return outcome.report.to_dict()["claims"]  # type: ignore[no-any-return]
+
+
+def test_claims_from_the_child_give_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+    original = forked.Forked.__init__
+
+    def counting(self: forked.Forked[object], work: object) -> None:
+        made.append(1)
+        original(self, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forked.Forked, "__init__", counting)
+    with_child = claims_of(tmp_path, "a")
+    assert made  # the claims were extracted in a child
+    monkeypatch.setenv("VERIFY_NO_FORK", "1")
+    made.clear()
+    alone = claims_of(tmp_path, "b")
+    assert made == []
+    assert with_child == alone
+    assert {c["verdict"] for c in alone} >= {"confirmed", "paraphrased"}
+
+
+def test_a_failed_child_leaves_the_extraction_to_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VERIFY_NO_FORK", "1")
+    alone = claims_of(tmp_path, "a")
+    monkeypatch.delenv("VERIFY_NO_FORK")
+
+    def failing(self: forked.Forked[object]) -> object:
+        raise forked.ForkFailed("as if the child had been killed")
+
+    monkeypatch.setattr(forked.Forked, "result", failing)
+    assert claims_of(tmp_path, "b") == alone
