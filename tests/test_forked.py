@@ -101,3 +101,16 @@ def test_leaving_without_collecting_kills_and_reaps_the_child() -> None:
         raise KeyError("an error on the parent's side")
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)  # already reaped: no zombie left behind
+
+
+@linux_only
+def test_when_no_child_can_be_started_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    with pytest.raises(forked.ForkFailed):
+        forked.Forked(lambda: tally("x"))
+    mine, theirs = forked.in_two(tally, "a b", "c")
+    assert (mine.words, theirs.words) == (("a", "b"), ("c",))
+    assert mine.pid == theirs.pid == os.getpid()

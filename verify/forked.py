@@ -48,27 +48,34 @@ class Forked(Generic[T]):
     """``work()`` running in a forked child from the moment this is made.
 
     Use it as a context manager: ``result()`` waits for the child's value; leaving the block
-    without collecting it (an error on this side) kills and reaps the child.
+    without collecting it (an error on this side) kills and reaps the child. Making one raises
+    ``ForkFailed`` when no child can be started (out of memory or process slots).
     """
 
     def __init__(self, work: Callable[[], T]) -> None:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
+        # The child writes its pickled value to an anonymous in-memory file rather than a pipe,
+        # so it never waits for this side to read, and this side reads it in one go.
+        try:
+            self._file = os.memfd_create("verify-forked", os.MFD_CLOEXEC)
+        except (AttributeError, OSError) as error:
+            raise ForkFailed(f"no in-memory file for the child's result: {error}") from error
+        try:
+            pid = os.fork()
+        except OSError as error:  # no memory or process slots left: do the work here
+            os.close(self._file)
+            raise ForkFailed(f"cannot fork: {error}") from error
         if pid == 0:  # the child: never returns, never runs the parent's exit handlers
             status = 0
             try:
-                os.close(read_end)
                 try:
                     payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
                 except BaseException:  # noqa: BLE001 - any failure means "parent, do it yourself"
                     payload, status = b"", 1
-                with open(write_end, "wb") as pipe:
-                    pipe.write(payload)
+                with open(self._file, "wb", closefd=False) as out:
+                    out.write(payload)
             finally:
                 os._exit(status)
-        os.close(write_end)
         self._pid = pid
-        self._pipe = open(read_end, "rb")  # noqa: SIM115 - closed in result() or __exit__
         self._done = False
 
     def result(self) -> T:
@@ -76,9 +83,10 @@ class Forked(Generic[T]):
         if self._done:
             raise ForkFailed("the result was already collected")
         self._done = True
-        with self._pipe:
-            payload = self._pipe.read()
         _, status = os.waitpid(self._pid, 0)
+        with open(self._file, "rb") as written:  # closes the in-memory file too
+            written.seek(0)  # the child's writes moved the offset both processes share
+            payload = written.read()
         if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
             raise ForkFailed(f"the child process ended with status {status}")
         try:
@@ -99,7 +107,7 @@ class Forked(Generic[T]):
         if self._done:
             return
         self._done = True
-        self._pipe.close()
+        os.close(self._file)
         try:
             os.kill(self._pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -116,7 +124,11 @@ def in_two(
     otherwise wait). If the child fails, its part is done here afterwards: the values are the
     same either way. The caller decides first whether forking is safe (``can_fork``).
     """
-    with Forked(lambda: work(theirs)) as child:
+    try:
+        child = Forked(lambda: work(theirs))
+    except ForkFailed:
+        return work(mine), work(theirs)
+    with child:
         here = work(mine)
         if meanwhile is not None:
             meanwhile(here)

@@ -326,7 +326,10 @@ def _claims_meanwhile(documents: Sequence[Document]) -> forked.Forked[list[tuple
     """A child extracting each draft's claims, when that is worth a fork and safe."""
     if sum(len(d.text) for d in documents) < CLAIMS_IN_CHILD_MIN_CHARS or not forked.can_fork():
         return None
-    return forked.Forked(lambda: [extract_claims(d) for d in documents])
+    try:
+        return forked.Forked(lambda: [extract_claims(d) for d in documents])
+    except forked.ForkFailed:
+        return None
 
 
 def check_many(
