@@ -305,7 +305,7 @@ def run() -> NoReturn:
     the report was already written. Exit handlers still run and the output is flushed first.
     """
     status = main()
-    atexit._run_exitfuncs()
+    atexit._run_exitfuncs()  # what the interpreter's own exit would run first
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

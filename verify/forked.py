@@ -3,7 +3,8 @@
 Indexing thousands of source texts and matching hundreds of claims are pure Python and
 CPU-bound; a check is one short-lived process, so a worker pool (which starts interpreters and
 pickles every input across) costs more than it saves. A fork shares the inputs copy-on-write,
-starts in a few milliseconds, and only the result travels back, pickled through a pipe.
+starts in a few milliseconds, and only the result travels back, pickled through an anonymous
+in-memory file.
 
 Forking is used only where it is safe and useful: on Linux (elsewhere a fork without exec is
 unsafe or missing), with two or more usable cores, and only while the process runs a single

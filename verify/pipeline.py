@@ -366,11 +366,11 @@ def check_many(
             cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
             progress=progress,
         )
-        try:
-            claims_of: list[tuple[Claim, ...] | None] = list(extracting.result()) if extracting else []
-        except forked.ForkFailed:
-            claims_of = []  # each draft's claims are extracted when it is checked
-    claims_of += [None] * (len(readable) - len(claims_of))
+        # None: the draft's claims are extracted when it is checked (no child, or it failed)
+        claims_of: list[tuple[Claim, ...] | None] = [None] * len(readable)
+        if extracting is not None:
+            with contextlib.suppress(forked.ForkFailed):
+                claims_of = list(extracting.result())
     # --baseline serves the only draft, or in a batch the draft it was made from
     serves = [baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1)
               for doc in readable]  # fmt: skip

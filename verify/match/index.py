@@ -206,6 +206,7 @@ class _Indexed:
     ids: list[str]  # each text's symbol string
     holders: dict[str, list[int]]  # each claim symbol met: the units holding it, ascending
     new_words: list[str]  # words given a symbol by this run, in symbol order (see _index_texts)
+    first: int  # the unit number of its first text
 
 
 def _index_texts(
@@ -216,7 +217,7 @@ def _index_texts(
     A pure function of its arguments, so it can run in a forked child. A word not in
     ``vocab`` whose stem is in ``stems`` gets a symbol numbered on from ``len(vocab)``, in the
     order such words are first met (sorted within a text); ``new_words`` lists them so the
-    index can give the same word one symbol across runs.
+    index can give the same word one symbol across batches.
     """
     local = dict(vocab)
     prefixes = tuple(stems)  # a stem is a prefix of its word: only such words can have one
@@ -242,7 +243,7 @@ def _index_texts(
             holders[symbol].append(number)
         token_texts.append(token_text)
         all_ids.append(symbols)
-    return _Indexed(token_texts, all_ids, dict(holders), new_words)
+    return _Indexed(token_texts, all_ids, dict(holders), new_words, first)
 
 
 class SourceIndex:
@@ -281,12 +282,12 @@ class SourceIndex:
         work = [(text, stored.get(keys[k]) if stored else None) for k, (_, text, _) in enumerate(texts)]
         wanted_stems = frozenset(stems)
 
-        def keep_words(batch: _Indexed, first: int) -> None:
+        def keep_words(batch: _Indexed) -> None:
             """Save the words of a batch's texts that were not in the store yet."""
             if store is not None:
                 fresh = {
                     keys[k]: token_text
-                    for k, token_text in enumerate(batch.token_texts, first)
+                    for k, token_text in enumerate(batch.token_texts, batch.first)
                     if work[k][1] is None
                 }
                 if fresh:
@@ -297,7 +298,7 @@ class SourceIndex:
         self._add_batch(first_batch, base, texts)
         for batch in later:
             self._add_batch(batch, base, texts)
-            keep_words(batch, len(self.units) - len(batch.ids))
+            keep_words(batch)
         if wanted_stems:
             prefixes = tuple(wanted_stems)
             for word in sorted(w for w in self.vocab if w.startswith(prefixes)):
@@ -310,7 +311,7 @@ class SourceIndex:
         work: list[tuple[str, str | None]],
         stems: frozenset[str],
         parallel: bool | None,
-        keep_words: Callable[[_Indexed, int], None],
+        keep_words: Callable[[_Indexed], None],
     ) -> list[_Indexed]:
         """The texts indexed in one run, or in two: the later ones in a forked child.
 
@@ -325,7 +326,7 @@ class SourceIndex:
         alone = len(work) < 2 or parallel is False or (parallel is None and total < PARALLEL_MIN_CHARS)
         if alone or not forked.can_fork():
             batch = _index_texts(work, vocab, stems, 0)
-            keep_words(batch, 0)
+            keep_words(batch)
             return [batch]
         cut, running = 0, 0
         mine = total - int(total * CHILD_SHARE)
@@ -337,7 +338,7 @@ class SourceIndex:
             lambda part: _index_texts(part[0], vocab, stems, part[1]),
             (work[:cut], 0),
             (work[cut:], cut),
-            meanwhile=lambda batch: keep_words(batch, 0),
+            meanwhile=keep_words,
         )
         return [here, there]
 
