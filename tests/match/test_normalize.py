@@ -93,3 +93,30 @@ def test_split_scans_find_the_spans_one_alternation_would() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         assert _candidates(text) == [m.span() for m in _ONE_SCAN.finditer(text)], repr(text)
+
+
+def test_words_of_a_mixed_text_are_those_of_one_unicode_scan() -> None:
+    """A text that is not all ASCII is split in pieces at spaces: the words must not change."""
+    from verify.match.normalize import _WORDS_PIECE, WORD_RE
+
+    pieces = [*"ab1 .'", "  ", "é", "\u2022", "ß", "3.5", "don't", "\u0663", "x" * 40, "é" * 30]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4 * _WORDS_PIECE // 3)))
+        assert words(text) == WORD_RE.findall(text), repr(text)
+    long_text = ("plain words here " * 40 + "café naïve " + "more plain words " * 40) * 3
+    assert words(long_text) == WORD_RE.findall(long_text)
+
+
+def test_split_scans_agree_on_long_texts_whose_runs_cross_the_pieces_scanned() -> None:
+    """Long texts are tested for ASCII piece by piece: a run of non-ASCII characters over the
+    edge of a piece, or a piece with none, must change nothing."""
+    from verify.match.normalize import _ASCII_PIECE, _candidates
+
+    pieces = ["plain text ", "é", "\u2019", "\u00e9\u00e8\u00ea", "\u00ad\n", "1,000 ", "-\n", "x" * 50, "\u2022 "]
+    rng = random.Random(3)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3 * _ASCII_PIECE // 4)))
+        assert _candidates(text) == [m.span() for m in _ONE_SCAN.finditer(text)], repr(text)
+    edge = "a" * (_ASCII_PIECE - 2) + "\u00e9" * 5 + "b" * (2 * _ASCII_PIECE) + "\u2019"
+    assert _candidates(edge) == [(_ASCII_PIECE - 2, _ASCII_PIECE + 3), (len(edge) - 1, len(edge))]

@@ -40,7 +40,8 @@ _CHAR_MAP.update({ord(c): "" for c in _INVISIBLE})
 # hold it at all; the matches are then merged as one leftmost-first scan would find them.
 _ENTITY = re.compile(r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ASCII_LINE_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*")
-_UNICODE_LINE_BREAK = re.compile(r"[\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*")
+_UNICODE_HYPHENS = "\u00ad\u2010\u2011"
+_UNICODE_LINE_BREAK = re.compile(r"[\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*")  # one of those, then a line break
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _BACKTICK = re.compile("`")
@@ -109,6 +110,27 @@ def _is_letter(char: str) -> bool:
     return char.isalpha()
 
 
+# Pieces of this many characters are tested with ``str.isascii`` before the non-ASCII pattern
+# scans them: in the bench corpus's texts that are not all ASCII (a few accented names, bullets
+# or curly quotes in thousands of plain characters) this took the scan from 0.078 s to 0.028 s.
+_ASCII_PIECE = 256
+
+
+def _non_ascii_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the runs of non-ASCII characters: those of ``_NON_ASCII.finditer(text)``."""
+    runs: list[tuple[int, int]] = []
+    for start in range(0, len(text), _ASCII_PIECE):
+        end = start + _ASCII_PIECE
+        if text[start:end].isascii():
+            continue
+        for match in _NON_ASCII.finditer(text, start, end):
+            first, last = match.span()
+            if runs and runs[-1][1] == first:  # a run that went on over the edge of the piece
+                first = runs.pop()[0]
+            runs.append((first, last))
+    return runs
+
+
 def _candidates(text: str) -> list[tuple[int, int]]:
     """Spans of every place that may need folding, in order, none overlapping.
 
@@ -123,12 +145,12 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     if "\n" in text:
         if "-" in text:
             found.extend((m.start(), 1, m.end()) for m in _ASCII_LINE_BREAK.finditer(text))
-        if not text.isascii():
+        if not text.isascii() and any(hyphen in text for hyphen in _UNICODE_HYPHENS):
             found.extend((m.start(), 1, m.end()) for m in _UNICODE_LINE_BREAK.finditer(text))
     if "," in text:
         found.extend((m.start(), 2, m.end()) for m in _THOUSANDS.finditer(text))
     if not text.isascii():
-        found.extend((m.start(), 3, m.end()) for m in _NON_ASCII.finditer(text))
+        found.extend((start, 3, end) for start, end in _non_ascii_runs(text))
     if "`" in text:
         found.extend((m.start(), 4, m.end()) for m in _BACKTICK.finditer(text))
     found.sort()
@@ -197,9 +219,28 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(text, folded, tuple(norm_starts), tuple(chunks))
 
 
+# A text that is not all ASCII is split into pieces of about this many characters, each ending
+# at a space, and each piece that is all ASCII gets the faster pattern. No word holds a space,
+# so the pieces give the same words as the whole; most such texts are ASCII but for a few
+# accented names or bullets, and this scans them about 15% faster (measured on the bench corpus
+# at 3,000 sources: 0.23 s instead of 0.27 s for its 760 such texts; 128 to 512 did as well).
+_WORDS_PIECE = 256
+
+
 def words(normalized: str) -> list[str]:
     """The word tokens of normalised text, in order (fast: no offsets)."""
-    return (ASCII_WORD_RE if normalized.isascii() else WORD_RE).findall(normalized)
+    if normalized.isascii():
+        return ASCII_WORD_RE.findall(normalized)
+    found: list[str] = []
+    start, end = 0, len(normalized)
+    while start < end:
+        cut = normalized.find(" ", start + _WORDS_PIECE)
+        if cut < 0:
+            cut = end
+        piece = normalized[start:cut]
+        found += (ASCII_WORD_RE if piece.isascii() else WORD_RE).findall(piece)
+        start = cut
+    return found
 
 
 def word_spans(normalized: NormalizedText) -> list[tuple[str, int, int]]:
