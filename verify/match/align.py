@@ -143,35 +143,41 @@ def fuzzy_windows(
 ) -> list[Window]:
     """Windows where enough of the segment's rarest words line up, best first."""
     m = len(segment)
-    offsets: dict[str, list[int]] = {}
-    for j, word_id in enumerate(segment):
-        offsets.setdefault(word_id, []).append(j)
     seeds = seed_words(index, segment)
     if len(seeds) < MIN_SEED_VOTES:
         return []
     needed = max(MIN_SEED_VOTES, round(MIN_SEED_VOTE_SHARE * len(seeds)))
     bucket_width = max(4, m // 4)
-    # Votes per (unit, diagonal bucket): the diagonal is the unit position the segment would
+    # The seeds that vote for a bucket are a bit mask (seed k is bit k): or-ing two buckets'
+    # voters and counting them is then one int operation, not a set union.
+    bit = {word_id: 1 << k for k, word_id in enumerate(seeds)}
+    offsets: dict[str, list[int]] = {}
+    for j, word_id in enumerate(segment):
+        if word_id in bit:
+            offsets.setdefault(word_id, []).append(j)
+    # Votes per diagonal bucket of a unit: the diagonal is the unit position the segment would
     # start at, so windows never straddle two units. A unit holding fewer than ``needed`` of
     # the seeds cannot give a window, so only the others are read.
     seeds_in = Counter(chain.from_iterable(index.units_of(w) for w in seeds))
-    votes: dict[tuple[int, int], set[str]] = {}
-    for number in sorted(n for n, k in seeds_in.items() if k >= needed and n not in skip_units):
-        for word_id, found_at in index.positions(number, seeds).items():
-            for at in found_at:
-                for j in offsets[word_id]:
-                    votes.setdefault((number, (at - j) // bucket_width), set()).add(word_id)
     scored = []
-    for (number, bucket), voters in votes.items():
-        neighbours = voters | votes.get((number, bucket + 1), set())
-        if len(neighbours) >= needed:
-            scored.append((len(neighbours), number, bucket))
-    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    for number in sorted(n for n, k in seeds_in.items() if k >= needed and n not in skip_units):
+        votes: dict[int, int] = {}
+        for word_id, found_at in index.positions(number, seeds).items():
+            mask = bit[word_id]
+            for j in offsets[word_id]:
+                for at in found_at:
+                    bucket = (at - j) // bucket_width
+                    votes[bucket] = votes.get(bucket, 0) | mask
+        for bucket, voters in votes.items():
+            count = (voters | votes.get(bucket + 1, 0)).bit_count()
+            if count >= needed:
+                scored.append((-count, number, bucket))
+    scored.sort()  # most votes first, then by unit and position
     slack = max(3, m // 3)
     windows: list[Window] = []
     taken: set[tuple[int, int]] = set()
-    for count, number, bucket in scored:
-        if {(number, bucket), (number, bucket - 1), (number, bucket + 1)} & taken:
+    for minus_count, number, bucket in scored:
+        if (number, bucket) in taken or (number, bucket - 1) in taken or (number, bucket + 1) in taken:
             continue
         diagonal = bucket * bucket_width
         lo = max(0, diagonal - slack)
@@ -179,7 +185,7 @@ def fuzzy_windows(
         if hi <= lo:
             continue
         taken.add((number, bucket))
-        windows.append(Window(number, lo, hi, count))
+        windows.append(Window(number, lo, hi, -minus_count))
         if len(windows) >= MAX_FUZZY_CANDIDATES * 4:
             break
     return windows
