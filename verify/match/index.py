@@ -225,7 +225,7 @@ def _index_texts(
     local = dict(vocab)
     prefixes = tuple(stems)  # a stem is a prefix of its word: only such words can have one
     new_words: list[str] = []
-    holders: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))
+    holders: defaultdict[str, list[int]] = defaultdict(list)
     token_texts: list[str] = []
     all_ids: list[str] = []
     for number, (text, stored) in enumerate(texts, first):
@@ -246,7 +246,9 @@ def _index_texts(
             holders[symbol].append(number)
         token_texts.append(token_text)
         all_ids.append(symbols)
-    return _Indexed(token_texts, all_ids, dict(holders), new_words, first)
+    # Lists to append to (faster than arrays), arrays to hand over.
+    compact = {symbol: array("i", units) for symbol, units in holders.items()}
+    return _Indexed(token_texts, all_ids, compact, new_words, first)
 
 
 class SourceIndex:
