@@ -240,10 +240,16 @@ def check_document(
     reused = reuse_for_sources(claims, loaded, baseline) if baseline is not None else {}
     to_match = tuple(c for c in claims if c.id not in reused)
     store = WordCache(cache_dir) if cache_dir is not None else None
-    results_matched = match_claims(to_match, texts, preferred=preferred, unavailable=unavailable, word_store=store)
+    results_matched = match_claims(
+        to_match,
+        texts,
+        preferred=preferred,
+        unavailable=unavailable,
+        word_store=store,
+        finish=lambda result: _with_provenance(result, by_id),  # in the matcher's child too
+    )
     matched = {r.claim.id: r for r in results_matched}
-    results = tuple(reused.get(c.id) or matched[c.id] for c in claims)
-    results = tuple(_with_provenance(r, by_id) for r in results)
+    results = tuple(_with_provenance(reused[c.id], by_id) if c.id in reused else matched[c.id] for c in claims)
     return Report(
         tool_version=__version__,
         article=ArticleInfo(document.path, document.sha256, document.text, document.format),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from verify import forked
 from verify.match import match_claims
 from verify.match.index import SourceIndex, words_key
 from verify.match.reported import ReportedClaim
-from verify.model import Claim, ClaimKind, SourceText, Span
+from verify.model import Claim, ClaimKind, ClaimResult, SourceText, Span
 
 from .test_eval import eval_matching
 
@@ -111,3 +112,19 @@ def test_words_stored_by_a_split_index_serve_the_next_check(tmp_path: Path, fork
     again = SourceIndex(sources, words=words, store=store, parallel=True)
     assert len(forks) == 2
     assert as_words(again) == as_words(first) == as_words(SourceIndex(sources, words=words, parallel=False))
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_the_finishing_step_runs_once_on_every_result_wherever_it_is_made(
+    parallel: bool, forks: list[int]
+) -> None:
+    """``finish`` runs in the process that made the result: a child's finished results come back."""
+    sources, claims = fixture_claims("pairs.toml")
+    plain = match_claims(claims, sources, parallel=False)
+
+    def finish(result: ClaimResult) -> ClaimResult:
+        return replace(result, score=-1.0 if result.score is None else result.score + 1000)
+
+    finished = match_claims(claims, sources, parallel=parallel, finish=finish)
+    assert finished == tuple(finish(r) for r in plain)
+    assert (len(forks) > 0) is parallel

@@ -7,7 +7,7 @@ text), and what an unverified claim's reason is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from verify import forked
 from verify.match.editorial import ParsedQuote, parse_quote
@@ -32,6 +32,7 @@ def match_claims(
     unavailable: frozenset[str] = frozenset(),
     word_store: WordStore | None = None,
     parallel: bool | None = None,
+    finish: Callable[[ClaimResult], ClaimResult] | None = None,
 ) -> tuple[ClaimResult, ...]:
     """One result per claim, in order: verdict, reason, score, flags and evidence.
 
@@ -40,6 +41,8 @@ def match_claims(
     ``word_store`` keeps each source text's words between runs (results are the same with
     or without it); ``parallel`` False keeps all the work in this process (by default a
     large check forks a child for part of it, see ``verify.forked``; results are the same).
+    ``finish`` is a last step for each result, run where the result is made (so in the child
+    too): the caller's own per-result work shares the second core that way.
     """
     preferred = preferred or {}
     quotes: dict[str, ParsedQuote] = {}
@@ -75,7 +78,7 @@ def match_claims(
             result = _match_reported(index, claim, reported[claim.id], wanted_units, bool(wanted_sources))
         if result.verdict is Verdict.UNVERIFIED and result.reason is None:
             result = _unverified(claim, result.flags, sources, wanted_sources, unavailable)
-        return result
+        return finish(result) if finish is not None else result
 
     def match_all(part: Sequence[Claim]) -> list[ClaimResult]:
         return [match(claim) for claim in part]
