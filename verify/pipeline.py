@@ -131,18 +131,44 @@ class SourcePool:
         if self.cache_dir is None:
             return report
         cited = {r.evidence.source for r in report.results if r.evidence is not None}
-        cache = SnapshotCache(self.cache_dir)
-        entries = []
-        for entry in report.sources:
+        to_keep: list[tuple[int, bytes]] = []  # (position in report.sources, the file's bytes)
+        for k, entry in enumerate(report.sources):
             if entry.id in cited and entry.path is not None and entry.snapshot is None:
                 fetched, _ = self.by_location[ref_key(SourceRef(url=None, path=entry.path))]
                 if fetched.snapshot is not None:
-                    try:
-                        entry = replace(entry, snapshot=str(cache.store_body(fetched.snapshot.body)))
-                    except OSError:
-                        pass  # the report still names the file and its sha256
-            entries.append(entry)
+                    to_keep.append((k, fetched.snapshot.body))
+        entries = list(report.sources)
+        copies = _store_bodies(SnapshotCache(self.cache_dir), [body for _, body in to_keep])
+        for (k, _), copy in zip(to_keep, copies, strict=True):
+            if copy is not None:  # else the report still names the file and its sha256
+                entries[k] = replace(entries[k], snapshot=copy)
         return replace(report, sources=tuple(entries))
+
+
+# Copy this many cited files or more in two processes: creating a file costs this disk 0.1 to
+# 0.3 ms, mostly in the kernel, and two processes made 250 copies in 0.02-0.04 s instead of
+# 0.03-0.1 s (a fork of a large check costs a few ms).
+PARALLEL_MIN_COPIES = 40
+
+
+def _store_bodies(cache: SnapshotCache, bodies: Sequence[bytes]) -> list[str | None]:
+    """Where each body was stored in the cache (None where it could not be written)."""
+
+    def store_all(part: Sequence[bytes]) -> list[str | None]:
+        stored: list[str | None] = []
+        for body in part:
+            try:
+                stored.append(str(cache.store_body(body)))
+            except OSError:
+                stored.append(None)
+        return stored
+
+    if len(bodies) < PARALLEL_MIN_COPIES or not forked.can_fork():
+        return store_all(bodies)
+    # Every other body to a forked child (a file written twice is the same file: writes are
+    # atomic renames of the same bytes under their hash).
+    evens, odds = forked.in_two(store_all, bodies[0::2], bodies[1::2])
+    return [evens[k // 2] if k % 2 == 0 else odds[k // 2] for k in range(len(bodies))]
 
 
 def load_pool(
