@@ -10,7 +10,6 @@ import argparse
 import atexit
 import json
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -100,6 +99,8 @@ def _wants_color(stream: TextIO) -> bool:
 def _render_for(report: Report, fmt: str, output: str | None) -> str:
     """Colour and the terminal's width only when the report goes to a terminal."""
     if output is None and sys.stdout.isatty():
+        import shutil  # here: a report written for a program never needs it
+
         width = shutil.get_terminal_size((80, 24)).columns
         return render(report, fmt, color=_wants_color(sys.stdout), width=width)
     return render(report, fmt)

@@ -17,7 +17,6 @@ indexed per run.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -187,6 +186,8 @@ def normalize(text: str) -> NormalizedText:
         first = text[start]
         if first == "&":
             entity = text[start:end]
+            import html  # here: only a text with an entity in it needs it
+
             decoded = html.unescape(entity)
             if decoded != entity:  # a known entity
                 emit(start, end, "".join(_fold_char(c) if ord(c) > 127 else c.lower() for c in decoded))

@@ -21,7 +21,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -136,6 +135,8 @@ def _file_matches(path: Path, sha256: str) -> bool:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    import tempfile  # here: a check that writes nothing does not load it (nor shutil and random)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
