@@ -22,7 +22,6 @@ from verify.errors import InputError, ReportFormatError, VerifyError
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
 from verify.pipeline import DraftOutcome, as_document, check_many, default_cache_dir, extract
 from verify.report import FORMATS, render
-from verify.report.extraction import render_claims
 from verify.sources.options import FetchOptions
 from verify.version import __version__
 
@@ -260,6 +259,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         payload = extraction_to_dict(document, claims, __version__)
         _write(json.dumps(payload, indent=2, ensure_ascii=False), None, sys.stdout)
     else:
+        from verify.report.extraction import render_claims  # only `verify extract` lists claims as text
+
         _write(render_claims(claims), None, sys.stdout)
     return EXIT_OK
 
