@@ -54,6 +54,8 @@ def one(kind: str, text: str, sources: tuple[SourceText, ...] = (MAYOR, HARBOUR)
         ("direct", "We have balanced the budget without closing a school", "paraphrased", "altered", []),
         ("direct", "Our reserves stand at 1,300,000 dollars, and we will keep them there", "paraphrased",
          "altered", ["number_mismatch"]),
+        ("direct", "Our reserves stand at 1.2 million dollars", "paraphrased", "altered", []),  # same number
+        ("direct", "Our reserves stand at 1.3 million dollars", "paraphrased", "altered", ["number_mismatch"]),
         ("direct", "We are going back until the cranes are safe", "paraphrased", "altered",
          ["negation_mismatch"]),
         ("direct", "We have never balanced the budget without closing a single school", "paraphrased",
@@ -67,6 +69,9 @@ def one(kind: str, text: str, sources: tuple[SourceText, ...] = (MAYOR, HARBOUR)
         ("reported", "the council approved the plan by 8 votes to 2", "unverified", "not_found",
          ["number_mismatch"]),
         ("reported", "the city will raise taxes this year", "unverified", "not_found", ["negation_mismatch"]),
+        ("reported", "the city's reserves stand at 1.2 million dollars", "paraphrased", "supported", []),
+        ("reported", "the city's reserves stand at 1.5 million dollars", "unverified", "not_found",
+         ["number_mismatch"]),
         ("reported", "the harbour master resigned after the storm", "unverified", "not_found", []),
     ],
 )

@@ -68,6 +68,20 @@ def test_word_offsets_point_at_the_original_characters(text: str) -> None:
         ("42 and 7", ["42", "7"]),
         ("one victim", []),  # "one" is a pronoun or determiner far more often than a count
         ("no numbers here", []),
+        ("1.2 million", ["1200000"]),
+        ("1,200,000", ["1200000"]),
+        ("one million", ["1000000"]),
+        ("a thousand", ["1000"]),
+        ("twenty-one thousand", ["21000"]),
+        ("twenty one", ["21"]),
+        ("3 hundred", ["300"]),
+        ("0.5 billion and 2 trillion", ["500000000", "2000000000000"]),
+        ("1.2345 thousand", ["1234.5"]),
+        ("007 agents", ["007"]),  # digits alone are taken as written
+        ("version 3.11.7 million", ["3.11.7"]),  # not a decimal number: no scale applied
+        ("a victim, one thousand", ["1000"]),
+        ("5 hundred thousand", ["500000"]),
+        ("2 million and 7", ["2000000", "7"]),
     ],
 )
 def test_number_values(text: str, expected: list[str]) -> None:

@@ -272,14 +272,31 @@ del _SMALL_NUMBERS["one"]
 _SMALL_NUMBERS.update(
     {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 )
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+# After digits, a scale word moves the decimal point: "1.2 million" is 1200000, as "1,200,000" is.
+_DIGIT_SCALE_PLACES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+
+
+def is_number_word(word: str) -> bool:
+    """Whether ``word`` is, or may be part of, a number written in words ("forty", "million")."""
+    return word in _SMALL_NUMBERS or word in _DIGIT_SCALE_PLACES or word == "one"
+
+
+def _shifted(digits: str, places: int) -> str:
+    """``digits`` (one decimal point at most) times 10**places, written as digits are: "1.2", 6 -> "1200000"."""
+    whole, _, fraction = digits.partition(".")
+    fraction = fraction.ljust(places, "0")
+    whole, fraction = (whole + fraction[:places]).lstrip("0") or "0", fraction[places:].rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
 
 
 def number_values(tokens: list[str]) -> list[str]:
     """The numbers a run of words states, as canonical strings: "forty two" and "42" are both "42".
 
-    Digits are taken as written (thousands separators are already gone); spelled-out numbers
-    are read as English number words, so a reporter writing digits for words changes no number.
+    Digits are taken as written (thousands separators are already gone), times the scale word
+    that follows them ("1.2 million" is "1200000"); spelled-out numbers are read as English
+    number words ("twenty-one thousand", "a million"), so a reporter writing a number another
+    way than the source changes no number.
     """
     values: list[str] = []
     total = current = 0
@@ -292,9 +309,20 @@ def number_values(tokens: list[str]) -> list[str]:
         total = current = 0
         in_words = False
 
-    for word in tokens:
+    k = 0
+    while k < len(tokens):
+        word = tokens[k]
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        scale_follows = following in _DIGIT_SCALE_PLACES
         if word in _SMALL_NUMBERS:
             current += _SMALL_NUMBERS[word]
+            in_words = True
+        elif scale_follows and word.isdigit():
+            close()
+            current = int(word)  # "5 hundred thousand" goes on as words do
+            in_words = True
+        elif word in ("one", "a") and (scale_follows or (word == "one" and in_words)):
+            current += 1  # "one million", "a thousand", "twenty-one": a count after all
             in_words = True
         elif word == "hundred" and in_words:
             current *= 100
@@ -302,11 +330,16 @@ def number_values(tokens: list[str]) -> list[str]:
             total += current * _SCALES[word]
             current = 0
         elif word == "and" and in_words:
-            continue  # "two hundred and five"
+            pass  # "two hundred and five"
         else:
             close()
             if is_number(word):
-                values.append(word)
+                if scale_follows and word.count(".") == 1:
+                    values.append(_shifted(word, _DIGIT_SCALE_PLACES[following]))
+                    k += 1  # the scale word belongs to this number
+                else:
+                    values.append(word)
+        k += 1
     close()
     return values
 

@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 from verify.match.align import Alignment, Op, within_budget
 from verify.match.editorial import ClaimWord
 from verify.match.index import STOPWORDS, SourceIndex, Unit, stem
-from verify.match.normalize import is_negation, is_number, normalize, number_values, word_spans
+from verify.match.normalize import is_negation, is_number, is_number_word, normalize, number_values, word_spans
 from verify.match.thresholds import (
     MAX_SEED_UNITS,
     MIN_REPORTED_CONTENT_COVERAGE,
@@ -38,13 +38,14 @@ class ReportedClaim:
     @classmethod
     def parse(cls, text: str) -> ReportedClaim:
         found = tuple(word_spans(normalize(text)))
-        content = [w for w, _, _ in found if w not in STOPWORDS and (len(w) > 1 or is_number(w))]
-        return cls(
-            text,
-            found,
-            frozenset(map(stem, content)),
-            frozenset(number_values([w for w, _, _ in found])),
-        )
+        words = [w for w, _, _ in found]
+        return cls(text, found, frozenset(content_stems(words)), frozenset(number_values(words)))
+
+
+def content_stems(words: list[str]) -> set[str]:
+    """The stems of a run's content words. Numbers are left out: however a number is written
+    ("1.2 million", "1,200,000"), its value is checked on its own (``number_values``)."""
+    return {stem(w) for w in words if not is_number(w) and not is_number_word(w) and len(w) > 1 and w not in STOPWORDS}
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,7 @@ def _check(
     start = bisect_left(sentence_of, first_sentence)
     end = bisect_right(sentence_of, last_sentence)
     words = source_words(unit, start, end)
-    stems = {stem(w) for w in words}
-    coverage = len(claim.stems & stems) / len(claim.stems)
+    coverage = len(claim.stems & content_stems(words)) / len(claim.stems)
     judgement = None
     if coverage >= MIN_REPORTED_CONTENT_COVERAGE:
         numbers = set(number_values(words))
