@@ -74,3 +74,17 @@ def test_a_failed_child_leaves_the_extraction_to_the_check(tmp_path: Path, monke
 
     monkeypatch.setattr(forked.Forked, "result", failing)
     assert claims_of(tmp_path, "b") == alone
+
+
+def test_a_broken_sources_file_read_while_the_child_works_is_still_a_clean_input_error(tmp_path: Path) -> None:
+    """The child starts before the sources file is read; an error there must end it, not leave it."""
+    import os
+
+    from verify.errors import SourcesFileError
+
+    draft, sources = write_case(tmp_path)
+    sources.write_text("[[source]\npath = ", encoding="utf-8")
+    with pytest.raises(SourcesFileError):
+        check_many([draft], sources_file=sources, cache_dir=tmp_path / "cache")
+    with pytest.raises(ChildProcessError):  # no child left running, and none left unreaped
+        os.waitpid(-1, os.WNOHANG)

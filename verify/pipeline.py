@@ -391,10 +391,10 @@ def check_many(
         except InputError as exc:
             documents.append((label, None, str(exc)))
     readable = [doc for _, doc, _ in documents if doc is not None]
-    shared = named_refs(sources=sources, sources_file=sources_file)
-    per_draft = {id(doc): merge_refs(shared, refs_from_links(doc)) for doc in readable}
-    extracting = _claims_meanwhile(readable)
+    extracting = _claims_meanwhile(readable)  # first: the sources file is read meanwhile too
     with extracting or contextlib.nullcontext():
+        shared = named_refs(sources=sources, sources_file=sources_file)
+        per_draft = {id(doc): merge_refs(shared, refs_from_links(doc)) for doc in readable}
         pool = load_pool(
             [ref for refs in per_draft.values() for ref in refs] or list(shared),
             options=options or FetchOptions(),
