@@ -15,6 +15,7 @@ hop, then keep the body in the cache.
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import os
 from collections.abc import Sequence
@@ -76,9 +77,10 @@ def fetch_sources(
         outcomes.update(_over_network(to_fetch, cache, options, progress, resolver))
     results: list[FetchedSource] = []
     read_at = utc_now()  # one time for the whole run's local files
+    local = iter(read_locals([ref for ref, key in zip(refs, keys, strict=True) if key is None], read_at))
     for ref, key in zip(refs, keys, strict=True):
         if key is None:
-            results.append(read_local(ref, read_at))
+            results.append(next(local))
         else:
             outcome = outcomes[key]
             results.append(
@@ -185,9 +187,47 @@ def _without_network(key: str, cache: SnapshotCache, options: FetchOptions) -> O
     return None
 
 
-def read_local(ref: SourceRef, read_at: str | None = None) -> FetchedSource:
+# Local files are opened this many at a time and announced to the kernel (POSIX_FADV_WILLNEED)
+# before any of them is read, so files not in the page cache come off the disk together rather
+# than one after another. Measured on 3,000 files of 4.8 KB with the page cache dropped: 0.09 to
+# 0.15 s instead of 0.40 s; with the files cached, no difference. 32 did as well as 256.
+READ_AHEAD_FILES = 32
+
+
+def read_locals(refs: Sequence[SourceRef], read_at: str | None = None) -> list[FetchedSource]:
+    """``read_local`` of each ref, in order, a batch announced to the kernel at a time."""
+    results: list[FetchedSource] = []
+    for at in range(0, len(refs), READ_AHEAD_FILES):
+        batch = refs[at : at + READ_AHEAD_FILES]
+        opened = [_open_for_reading(ref.path) for ref in batch]
+        try:
+            for k, ref in enumerate(batch):
+                fd, opened[k] = opened[k], None  # read_local closes it
+                results.append(read_local(ref, read_at, fd))
+        finally:
+            for fd in opened:  # only if reading stopped early
+                if fd is not None:
+                    os.close(fd)
+    return results
+
+
+def _open_for_reading(path: str | None) -> int | None:
+    """A descriptor of ``path``, its reading announced; None if it cannot be had (read_local says why)."""
+    if path is None or not hasattr(os, "posix_fadvise"):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+    return fd
+
+
+def read_local(ref: SourceRef, read_at: str | None = None, fd: int | None = None) -> FetchedSource:
     """A local source file, read from disk and never fetched (``read_at``: the time to record).
 
+    ``fd``, if given, is the file already opened for reading (it is closed here).
     Its body is not copied into the cache here: only the files that end up cited as
     evidence are kept (``verify.pipeline.SourcePool.keep_cited``), so a check against
     thousands of local files does not write thousands of copies.
@@ -195,8 +235,7 @@ def read_local(ref: SourceRef, read_at: str | None = None) -> FetchedSource:
     if ref.path is None:
         return FetchedSource(ref, SourceStatus.NOT_FOUND, None, error="the source has neither a URL nor a path")
     try:
-        with open(ref.path, "rb") as file:
-            body = file.read()
+        body = _read_all(ref.path, fd)
     except FileNotFoundError:
         return FetchedSource(ref, SourceStatus.NOT_FOUND, None, error=f"no such file: {ref.path}")
     except OSError as error:
@@ -215,6 +254,19 @@ def read_local(ref: SourceRef, read_at: str | None = None) -> FetchedSource:
         cache_path=None,
     )
     return FetchedSource(ref, SourceStatus.OK, snapshot)
+
+
+def _read_all(path: str, fd: int | None) -> bytes:
+    if fd is None:
+        with open(path, "rb") as file:
+            return file.read()
+    try:
+        file = open(fd, "rb")  # closed by the with below; if this fails, the descriptor is not
+    except BaseException:
+        os.close(fd)  # a descriptor that open() refused (a directory) stays ours to close
+        raise
+    with file:
+        return file.read()
 
 
 def guess_local_type(path: str | Path) -> str | None:
