@@ -42,15 +42,10 @@ def claims_of(tmp_path: Path, cache: str) -> list[dict[str, object]]:
     return outcome.report.to_dict()["claims"]  # type: ignore[no-any-return]
 
 
-def test_claims_from_the_child_give_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    made: list[int] = []
-    original = forked.Forked.__init__
-
-    def counting(self: forked.Forked[object], work: object) -> None:
-        made.append(1)
-        original(self, work)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(forked.Forked, "__init__", counting)
+def test_claims_from_the_child_give_the_same_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    made = forks
     # Only the claims may go to a child here: indexing and matching stay in this process.
     monkeypatch.setattr(index_module, "PARALLEL_MIN_CHARS", 10**12)
     monkeypatch.setattr(matcher_module, "PARALLEL_MIN_CLAIMS", 10**12)

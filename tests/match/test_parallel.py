@@ -21,20 +21,6 @@ pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="this machine cann
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the children forked, so a test knows the split really happened."""
-    made: list[int] = []
-    original = forked.Forked.__init__
-
-    def counting(self: forked.Forked[object], work: object) -> None:
-        made.append(1)
-        original(self, work)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(forked.Forked, "__init__", counting)
-    return made
-
-
 def fixture_claims(name: str) -> tuple[list[SourceText], list[Claim]]:
     sources, pairs = eval_matching.load(FIXTURES / name)
     claims = [Claim(f"C{p.number}", p.kind, p.claim, Span(0, len(p.claim)), 0, None, "said", None) for p in pairs]
