@@ -25,7 +25,7 @@ def test_a_unit_is_one_symbol_per_word_with_filler_for_words_no_claim_uses() -> 
     pier, reopen, spring, nowhere = index.ids_of(["pier", "reopen", "spring", "nowhere"])
     assert unit.ids[1] == pier and unit.ids[8] == reopen and unit.ids[10] == spring
     assert unit.ids.count(FILLER) == 8
-    assert index.units_of(pier) == [0] and index.units_of(nowhere) == []
+    assert list(index.units_of(pier)) == [0] and list(index.units_of(nowhere)) == []
     assert index.positions(0, [reopen, nowhere]) == {reopen: [8]}
     assert unit.ids.find(index.ids_of(["reopen", "before", "spring"])) == -1  # "before" was not declared
     assert unit.words(8, 11) == ["reopen", "before", "spring"]

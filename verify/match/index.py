@@ -188,6 +188,8 @@ class Unit:
         return self._sentence_of
 
 
+_NO_UNITS: array[int] = array("i")  # never changed: what units_of gives for a word no unit holds
+
 # Index in two processes when the texts add up to at least this many characters: below it the
 # fork and the pickled result cost more than half the work saves (measured on the bench corpus:
 # indexing ~0.07 s per million characters, a fork and its result ~3 ms).
@@ -273,7 +275,7 @@ class SourceIndex:
     ) -> None:
         self.vocab: dict[str, str] = {}  # word -> symbol, numbered in the order words were declared
         self.units: list[Unit] = []
-        self._units_of: defaultdict[str, list[int]] = defaultdict(list)
+        self._units_of: dict[str, array[int]] = {}  # arrays: joining two batches is a copy of bytes
         self._stem_ids: dict[str, list[str]] = {}
         for word in words:
             self._word_id(word)
@@ -358,7 +360,11 @@ class SourceIndex:
         for code in table:
             to_translate.update(batch.holders.get(chr(code), ()))
         for symbol, units in batch.holders.items():
-            self._units_of[table.get(ord(symbol), symbol)].extend(units)
+            symbol = table.get(ord(symbol), symbol)
+            if symbol in self._units_of:
+                self._units_of[symbol] += units
+            else:
+                self._units_of[symbol] = units
         for ids, token_text in zip(batch.ids, batch.token_texts, strict=True):
             number = len(self.units)
             if number in to_translate:
@@ -385,9 +391,9 @@ class SourceIndex:
         found = self._units_of.get(word_id)  # get, not []: asking must not add an entry
         return len(found) if found is not None else 0
 
-    def units_of(self, word_id: str) -> list[int]:
+    def units_of(self, word_id: str) -> Sequence[int]:
         """The units (ascending) holding a claim word."""
-        return self._units_of.get(word_id, [])
+        return self._units_of.get(word_id, _NO_UNITS)
 
     def positions(self, number: int, word_ids: Iterable[str]) -> dict[str, list[int]]:
         """Where each of these words occurs in one unit (word offsets, ascending; absent words left out)."""
