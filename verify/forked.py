@@ -116,14 +116,11 @@ class Forked(Generic[T]):
         os.waitpid(self._pid, 0)
 
 
-def in_two(
-    work: Callable[[S], T], mine: S, theirs: S, meanwhile: Callable[[T], object] | None = None
-) -> tuple[T, T]:
+def in_two(work: Callable[[S], T], mine: S, theirs: S) -> tuple[T, T]:
     """``work(mine)`` here while a forked child computes ``work(theirs)``; both values.
 
-    ``meanwhile`` is given this side's value before waiting for the child's (work that would
-    otherwise wait). If the child fails, its part is done here afterwards: the values are the
-    same either way. The caller decides first whether forking is safe (``can_fork``).
+    If the child fails, its part is done here afterwards: the values are the same either way.
+    The caller decides first whether forking is safe (``can_fork``).
     """
     try:
         child = Forked(lambda: work(theirs))
@@ -131,8 +128,6 @@ def in_two(
         return work(mine), work(theirs)
     with child:
         here = work(mine)
-        if meanwhile is not None:
-            meanwhile(here)
         try:
             there = child.result()
         except ForkFailed:

@@ -100,6 +100,26 @@ def test_words_stored_by_a_split_index_serve_the_next_check(tmp_path: Path, fork
     assert as_words(again) == as_words(first) == as_words(SourceIndex(sources, words=words, parallel=False))
 
 
+@pytest.mark.parametrize("failure", ["no fork", "child killed"])
+def test_every_text_s_words_are_stored_when_the_child_cannot_help(
+    failure: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the fork cannot start or the child dies, this process indexes and stores its part."""
+    from verify.sources.wordcache import WordCache
+
+    def cannot(*args: object) -> None:
+        raise forked.ForkFailed(failure)
+
+    monkeypatch.setattr(forked.Forked, "__init__" if failure == "no fork" else "result", cannot)
+    sources, claims = fixture_claims("pairs.toml")
+    words = [w for c in claims for w in c.text.lower().split()]
+    store = WordCache(tmp_path)
+    index = SourceIndex(sources, words=words, store=store, parallel=True)
+    stored = store.load([words_key(u.original) for u in index.units])
+    assert sorted(stored.values()) == sorted(u.token_text for u in index.units)
+    assert as_words(index) == as_words(SourceIndex(sources, words=words, parallel=False))
+
+
 @pytest.mark.parametrize("parallel", [False, True])
 def test_the_finishing_step_runs_once_on_every_result_wherever_it_is_made(
     parallel: bool, forks: list[int]

@@ -301,11 +301,8 @@ class SourceIndex:
                     store.save(fresh)
 
         base = len(self.vocab)
-        first_batch, *later = self._index(work, wanted_stems, parallel, keep_words)
-        self._add_batch(first_batch, base, texts)
-        for batch in later:
+        for batch in self._index(work, wanted_stems, parallel, keep_words):
             self._add_batch(batch, base, texts)
-            keep_words(batch)
         if wanted_stems:
             prefixes = tuple(wanted_stems)
             for word in sorted(w for w in self.vocab if w.startswith(prefixes)):
@@ -322,8 +319,8 @@ class SourceIndex:
     ) -> list[_Indexed]:
         """The texts indexed in one run, or in two: the later ones in a forked child.
 
-        The first batch's new words are saved (``keep_words``) before it is returned; the
-        caller saves the others.
+        Each batch's new words are saved (``keep_words``) by the process that made it, before
+        the batch is returned: a child's save then costs this process nothing.
         """
         vocab = self.vocab
         # What a text costs to index: its length, a third more when it is not all ASCII (slower
@@ -331,22 +328,21 @@ class SourceIndex:
         sizes = [len(text) if text.isascii() else len(text) * 4 // 3 for text, _ in work]
         total = sum(sizes)
         alone = len(work) < 2 or parallel is False or (parallel is None and total < PARALLEL_MIN_CHARS)
-        if alone or not forked.can_fork():
-            batch = _index_texts(work, vocab, stems, 0)
+
+        def index_and_keep(texts: Sequence[tuple[str, str | None]], first: int) -> _Indexed:
+            batch = _index_texts(texts, vocab, stems, first)
             keep_words(batch)
-            return [batch]
+            return batch
+
+        if alone or not forked.can_fork():
+            return [index_and_keep(work, 0)]
         cut, running = 0, 0
         mine = total - int(total * CHILD_SHARE)
         while cut < len(work) - 1 and running + sizes[cut] <= mine:
             running += sizes[cut]
             cut += 1
         cut = max(cut, 1)
-        here, there = forked.in_two(
-            lambda part: _index_texts(part[0], vocab, stems, part[1]),
-            (work[:cut], 0),
-            (work[cut:], cut),
-            meanwhile=keep_words,
-        )
+        here, there = forked.in_two(lambda part: index_and_keep(*part), (work[:cut], 0), (work[cut:], cut))
         return [here, there]
 
     def _add_batch(self, batch: _Indexed, base: int, texts: Sequence[tuple[str, str, bool]]) -> None:
