@@ -72,6 +72,9 @@ def one(kind: str, text: str, sources: tuple[SourceText, ...] = (MAYOR, HARBOUR)
         ("reported", "the city's reserves stand at 1.2 million dollars", "paraphrased", "supported", []),
         ("reported", "the city's reserves stand at 1.5 million dollars", "unverified", "not_found",
          ["number_mismatch"]),
+        ("reported", "the reserves are 1.2 million", "paraphrased", "supported", []),  # one word and a number
+        ("reported", "the reserves are 1.4 million", "unverified", "not_found", ["number_mismatch"]),
+        ("reported", "it was 1.2 million", "unverified", "not_found", []),  # no content word: not checked
         ("reported", "the harbour master resigned after the storm", "unverified", "not_found", []),
     ],
 )

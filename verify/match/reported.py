@@ -67,7 +67,9 @@ def seed_stems(index: SourceIndex, claim: ReportedClaim) -> list[str]:
 
 def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage]:
     """The best supporting (or nearly supporting) passage in each unit, by content coverage."""
-    if len(claim.stems) < MIN_REPORTED_CONTENT_WORDS:
+    # Its numbers count as content here ("it cost 40,000" says enough to be checked), though
+    # coverage is reckoned on the words alone: the numbers must all be there anyway.
+    if not claim.stems or len(claim.stems) + len(claim.numbers) < MIN_REPORTED_CONTENT_WORDS:
         return {}
     claim_ids = index.ids_of(w for w, _, _ in claim.words)
     seeds = seed_stems(index, claim)

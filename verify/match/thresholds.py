@@ -83,8 +83,8 @@ MIN_ALTERED_CLAIM_WORDS = 4
 # sentences far apart, and was rewritten rather than the threshold lowered.
 MIN_REPORTED_CONTENT_COVERAGE = 0.6
 
-# A reported statement needs at least this many content words to be checked at all; fewer (e.g.
-# "it was wrong") would be supported by almost any passage.
+# A reported statement needs at least this many content words (its numbers included) to be
+# checked at all; fewer (e.g. "it was wrong") would be supported by almost any passage.
 MIN_REPORTED_CONTENT_WORDS = 2
 
 # A supporting passage is at most this many consecutive source sentences.
