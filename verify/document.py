@@ -35,7 +35,7 @@ _FORMAT_BY_SUFFIX = {
 }
 DRAFT_SUFFIXES = frozenset(_FORMAT_BY_SUFFIX)
 
-_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>\"')\]]+")
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html\b|<body\b|<p\b|<article\b)", re.IGNORECASE)
@@ -85,7 +85,7 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
     A draft with no blank line at all (common from word processors) has one
     paragraph per non-empty line instead.
     """
-    separator = _BLANK_LINES if _BLANK_LINES.search(text) else re.compile(r"\n+")
+    separator = BLANK_LINES if BLANK_LINES.search(text) else re.compile(r"\n+")
     spans: list[Span] = []
     start = 0
     for gap in separator.finditer(text):

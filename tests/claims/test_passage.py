@@ -65,7 +65,16 @@ def _every_sentence(text: str) -> list[tuple[int, int]]:
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
 
 
-@pytest.mark.parametrize("text", [SOURCE, STATEMENTS], ids=["quotes", "statements"])
+# A source hard-wrapped at a fixed width: a paragraph's sentences run over single line breaks.
+WRAPPED = (
+    "Port news.\n\n"
+    "The harbour minister, Ana Lind, said\nthat the port would close in March. Ferries\nwill run as "
+    "before.\n\n"
+    "Tolls stay as\nthey are."
+)
+
+
+@pytest.mark.parametrize("text", [SOURCE, STATEMENTS, WRAPPED], ids=["quotes", "statements", "hard-wrapped"])
 def test_the_quick_pre_check_never_changes_the_answer(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Skipping extraction for passages with no quotation or cue nearby gives the same speakers."""
     import verify.claims as claims

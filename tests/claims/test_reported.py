@@ -46,6 +46,8 @@ ROWS = [
      "the old harbour master as a “true captain.”", "Tom Vale", "admires", None),
     ("piled-up-closing-marks-end-the-sentence", "Tom Vale said the plan would “purify the harbour.'” Nobody replied.",
      "the plan would “purify the harbour.'”", "Tom Vale", "said", None),
+    ("organisation-reports", "The ministry reports that the pier is unsafe.", "the pier is unsafe",
+     "The ministry", "reports", "The ministry"),  # "X reports": X may be an outlet
     ("plural-speaker", "The pier was unsafe for years, according to harbour insiders.",
      "The pier was unsafe for years", "harbour insiders", "according to", None),
 ]

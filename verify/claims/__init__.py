@@ -18,7 +18,7 @@ from verify.claims.claims import extract
 from verify.claims.lexicon import EVALUATIVE_VERBS, SPEECH_VERBS
 from verify.claims.quotes import find_quotations
 from verify.claims.reported import NOUN_CUE_WORDS
-from verify.document import load_text
+from verify.document import BLANK_LINES, load_text
 from verify.model import Claim, ClaimKind, Document
 
 __all__ = ["extract_claims", "speaker_of_passage"]
@@ -89,13 +89,26 @@ def _may_be_attributed(text: str, start: int, end: int) -> bool:
     quotation here). Only a passage some claim covers pays for the wide window, which is
     what resolving a pronoun to a name a few paragraphs back needs.
     """
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    hi = hi if hi >= 0 else len(text)
+    lo, hi = _paragraph_of(text, start, end)
     paragraph = text[lo:hi]
     if not find_quotations(paragraph) and _CUE_WORDS.isdisjoint(w.lower() for w in _LETTERS.findall(paragraph)):
         return False
+    if "\n" in paragraph:
+        paragraph += "\n\n"  # read as one paragraph, as in the wide window: not as one per line
     return any(2 * _overlap(claim, start - lo, end - lo) >= end - start for claim in _window_claims(paragraph))
+
+
+def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the paragraph around ``[start, end)`` as the extractor reads paragraphs (blocks
+    between blank lines, or lines in a text with no blank line), cut to the wide window."""
+    if not BLANK_LINES.search(text):
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        return lo, hi if hi >= 0 else len(text)
+    lo_limit, hi_limit = _paragraph_window(text, start, end)
+    before = [gap.end() for gap in BLANK_LINES.finditer(text, lo_limit, start)]
+    after = BLANK_LINES.search(text, end, hi_limit)
+    return (before[-1] if before else lo_limit), (after.start() if after else hi_limit)
 
 
 def _overlap(claim: Claim, start: int, end: int) -> int:

@@ -141,8 +141,10 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
     if w in _AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in _AMBIGUOUS_VERBS:
         if i > 0 and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
             return False
-        if i > 1 and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower():
-            return False  # "an engineers' report that …", "the annual report that …": a noun phrase
+        if i > 1 and not w.endswith("s") and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower():
+            # "an engineers' report that …", "the annual report that …": a noun phrase. Not with
+            # the verb's -s form: "the ministry reports that …" is speech.
+            return False
     if w.endswith("ing") and i > 0 and ws[i - 1].norm in DETERMINERS:
         return False  # "the warning", "a briefing"
     if i + 1 < len(ws) and ws[i + 1].norm == "by":
