@@ -13,6 +13,8 @@ import pytest
 from verify import forked
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="verify forks only on Linux")
+# The "no fork when ..." tests mean something only where forking is otherwise allowed.
+can_fork_here = pytest.mark.skipif(not forked.can_fork(), reason="forking is not allowed here anyway")
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,13 @@ def tally(text: str) -> Tally:
     return Tally(tuple(text.split()), os.getpid())
 
 
+@can_fork_here
 def test_no_fork_when_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VERIFY_NO_FORK", "1")
     assert not forked.can_fork()
 
 
+@can_fork_here
 def test_no_fork_while_another_thread_runs() -> None:
     release = threading.Event()
     other = threading.Thread(target=release.wait)
@@ -41,7 +45,7 @@ def test_no_fork_while_another_thread_runs() -> None:
         other.join()
 
 
-@linux_only
+@can_fork_here
 def test_no_fork_with_a_single_usable_core(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
     assert not forked.can_fork()
@@ -89,6 +93,19 @@ def test_in_two_gives_both_values_in_order() -> None:
     mine, theirs = forked.in_two(tally, "a b", "c d e")
     assert (mine.words, theirs.words) == (("a", "b"), ("c", "d", "e"))
     assert mine.pid == os.getpid() != theirs.pid
+
+
+@linux_only
+def test_alternate_gives_one_value_per_item_in_order_half_from_the_child() -> None:
+    def pids(part: list[str]) -> list[tuple[str, int]]:
+        return [(item, os.getpid()) for item in part]
+
+    for items in (["a"], ["a", "b", "c", "d", "e"], [str(k) for k in range(6)]):
+        done = forked.alternate(pids, items)
+        assert [item for item, _ in done] == items
+        assert {pid for _, pid in done[0::2]} == {os.getpid()}
+        if len(items) > 1:
+            assert {pid for _, pid in done[1::2]} != {os.getpid()}
 
 
 @linux_only

@@ -19,6 +19,7 @@ from verify.baseline import baseline_applies, compare_with_baseline, load_baseli
 from verify.decisions import decisions_path, with_decisions
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, ReportFormatError, VerifyError
+from verify.jsontext import dumps_indented
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
 from verify.pipeline import DraftOutcome, as_document, check_many, default_cache_dir, extract
 from verify.report import FORMATS, render
@@ -257,7 +258,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     claims = extract(document)
     if args.format == "json":
         payload = extraction_to_dict(document, claims, __version__)
-        _write(json.dumps(payload, indent=2, ensure_ascii=False), None, sys.stdout)
+        _write(dumps_indented(payload), None, sys.stdout)
     else:
         from verify.report.extraction import render_claims  # only `verify extract` lists claims as text
 

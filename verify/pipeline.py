@@ -165,10 +165,9 @@ def _store_bodies(cache: SnapshotCache, bodies: Sequence[bytes]) -> list[str | N
 
     if len(bodies) < PARALLEL_MIN_COPIES or not forked.can_fork():
         return store_all(bodies)
-    # Every other body to a forked child (a file written twice is the same file: writes are
-    # atomic renames of the same bytes under their hash).
-    evens, odds = forked.in_two(store_all, bodies[0::2], bodies[1::2])
-    return [evens[k // 2] if k % 2 == 0 else odds[k // 2] for k in range(len(bodies))]
+    # (A body the child fails to store is stored here: a file written twice is the same file,
+    # since writes are atomic renames of the same bytes under their hash.)
+    return forked.alternate(store_all, bodies)
 
 
 def load_pool(

@@ -3,11 +3,11 @@
 A unit's words are a string of symbols, one character per word (``verify.match.index``), and
 so is a claim segment: a verbatim match is a substring, found by ``str.find`` in the units
 that hold the segment's rarest words, which costs next to nothing. Fuzzy search lets the
-segment's rarest words vote for
-the diagonal (source position minus claim position) they sit on; only windows with enough votes
-are scored with rapidfuzz (a short needle against a short window, word ids as symbols), and the
-best of them is aligned word by word with a small semi-global dynamic programme, which gives the
-exact source span and the edit operations for the diff.
+segment's rarest words vote for the diagonal (source position minus claim position) they sit
+on; only windows with enough votes are scored with rapidfuzz (a short needle against a short
+window, word ids as symbols), and the best of them is aligned word by word with a small
+semi-global dynamic programme, which gives the exact source span and the edit operations for
+the diff.
 """
 
 from __future__ import annotations
@@ -193,22 +193,21 @@ def fuzzy_windows(
 
 def best_fuzzy(index: SourceIndex, segment: str, windows: Sequence[Window]) -> list[Alignment]:
     """Align the segment in each window; rapidfuzz ranks them and narrows each before the DP."""
-    wanted = segment
     ranked = []
     for window in windows:
         unit = index.units[window.unit]
         region = unit.ids[window.lo : window.hi]
-        found = fuzz.partial_ratio_alignment(wanted, region)
+        found = fuzz.partial_ratio_alignment(segment, region)
         if found is None:
             continue
         ranked.append((found.score, window, found.dest_start, found.dest_end))
     ranked.sort(key=lambda item: -item[0])
     results = []
     for _, window, dest_start, dest_end in ranked[:MAX_FUZZY_CANDIDATES]:
-        spread = max(2, len(wanted) // 3)
+        spread = max(2, len(segment) // 3)
         lo = max(window.lo, window.lo + dest_start - spread)
         hi = min(window.hi, window.lo + dest_end + spread)
-        results.append(semi_global(index.units[window.unit], wanted, lo, hi))
+        results.append(semi_global(index.units[window.unit], segment, lo, hi))
     return results
 
 

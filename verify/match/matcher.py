@@ -86,9 +86,7 @@ def match_claims(
     enough = len(claims) >= PARALLEL_MIN_CLAIMS if parallel is None else parallel and len(claims) >= 2
     if not enough or not forked.can_fork():
         return tuple(match_all(claims))
-    # Every other claim to a forked child: neighbouring claims often cost alike.
-    evens, odds = forked.in_two(match_all, claims[0::2], claims[1::2])
-    return tuple(evens[k // 2] if k % 2 == 0 else odds[k // 2] for k in range(len(claims)))
+    return tuple(forked.alternate(match_all, claims))
 
 
 def _part_breaks(claim: Claim) -> list[int]:

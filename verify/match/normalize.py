@@ -40,11 +40,11 @@ _CHAR_MAP.update({ord(c): "" for c in _INVISIBLE})
 _ENTITY = re.compile(r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ASCII_LINE_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*")
 _UNICODE_HYPHENS = "\u00ad\u2010\u2011"
-_UNICODE_LINE_BREAK = re.compile(r"[\u00ad\u2010\u2011][ \t]*\r?\n[ \t]*")  # one of those, then a line break
+_UNICODE_LINE_BREAK = re.compile("[" + _UNICODE_HYPHENS + r"][ \t]*\r?\n[ \t]*")
 _THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _BACKTICK = re.compile("`")
-_HYPHENS = "-\u00ad\u2010\u2011"
+_HYPHENS = "-" + _UNICODE_HYPHENS
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 # A character with the combining marks that follow it: folded together so NFKC can compose them.
 _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
@@ -272,9 +272,10 @@ del _SMALL_NUMBERS["one"]
 _SMALL_NUMBERS.update(
     {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 )
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
 # After digits, a scale word moves the decimal point: "1.2 million" is 1200000, as "1,200,000" is.
 _DIGIT_SCALE_PLACES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# After number words ("forty thousand"); "hundred" multiplies only the words before it.
+_SCALES = {word: 10**places for word, places in _DIGIT_SCALE_PLACES.items() if word != "hundred"}
 
 
 def is_number_word(word: str) -> bool:
