@@ -18,7 +18,10 @@ def run_cli(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Run ``python -m verify ARGS`` with a private cache; returns the CompletedProcess."""
 
     def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "VERIFY_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+        # Output buffered as a user's terminal or pipe has it (PYTHONUNBUFFERED would hide a
+        # missing flush), a private cache, no colour.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+        env.update(VERIFY_CACHE_DIR=str(tmp_path / "cache"), NO_COLOR="1")
         return subprocess.run(
             [sys.executable, "-m", "verify", *args],
             input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,

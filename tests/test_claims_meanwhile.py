@@ -59,7 +59,9 @@ def test_claims_from_the_child_give_the_same_report(
     assert {c["verdict"] for c in alone} >= {"confirmed", "paraphrased"}
 
 
-def test_a_failed_child_leaves_the_extraction_to_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_child_leaves_the_extraction_to_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
     monkeypatch.setenv("VERIFY_NO_FORK", "1")
     alone = claims_of(tmp_path, "a")
     monkeypatch.delenv("VERIFY_NO_FORK")
@@ -69,9 +71,12 @@ def test_a_failed_child_leaves_the_extraction_to_the_check(tmp_path: Path, monke
 
     monkeypatch.setattr(forked.Forked, "result", failing)
     assert claims_of(tmp_path, "b") == alone
+    assert forks  # a child was made, and failed
 
 
-def test_a_broken_sources_file_read_while_the_child_works_is_still_a_clean_input_error(tmp_path: Path) -> None:
+def test_a_broken_sources_file_read_while_the_child_works_is_still_a_clean_input_error(
+    tmp_path: Path, forks: list[int]
+) -> None:
     """The child starts before the sources file is read; an error there must end it, not leave it."""
     import os
 
@@ -81,5 +86,6 @@ def test_a_broken_sources_file_read_while_the_child_works_is_still_a_clean_input
     sources.write_text("[[source]\npath = ", encoding="utf-8")
     with pytest.raises(SourcesFileError):
         check_many([draft], sources_file=sources, cache_dir=tmp_path / "cache")
+    assert forks == [1]  # the claims child was running when the error came
     with pytest.raises(ChildProcessError):  # no child left running, and none left unreaped
         os.waitpid(-1, os.WNOHANG)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -51,28 +53,31 @@ def test_exit_status(verdicts: tuple[Verdict, ...], decided: Verdict | None, fai
 
 
 # The ``verify`` command itself (``verify.cli.run``): it ends the process without tearing the
-# heap down, so what it printed and the status must survive that.
-def _verify(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "verify", *args], capture_output=True, text=True, check=False, cwd=ROOT
-    )
-
-
+# heap down, so what it printed and the status must survive that. The report is kept under the
+# 8 KB output buffer, so a missing flush would lose all of it.
 @pytest.mark.parametrize(("fail_on", "status"), [("unverified", 1), ("never", 0)])
 def test_the_command_flushes_its_whole_report_and_keeps_its_status(
-    fail_on: str, status: int, tmp_path: Path
+    fail_on: str, status: int, tmp_path: Path, run_cli: Callable[..., subprocess.CompletedProcess[str]]
 ) -> None:
-    done = _verify(
-        "check", "seeds/demo-draft.md", "--sources", "seeds/demo-draft.sources.toml", "--offline",
-        "--format", "json", "--fail-on", fail_on, "--cache-dir", str(tmp_path),
+    (tmp_path / "pier.txt").write_text("The pier will not reopen before spring, the harbour master said.\n")
+    (tmp_path / "draft.md").write_text(
+        "\u201cThe pier will not reopen before spring,\u201d the harbour master said.\n\n"
+        "\u201cThe ferry will run all winter,\u201d she added.\n"
+    )
+    done = run_cli(
+        "check", str(tmp_path / "draft.md"), "--source", str(tmp_path / "pier.txt"), "--offline",
+        "--format", "json", "--fail-on", fail_on,
     )  # fmt: skip
     assert done.returncode == status, done.stderr
+    assert len(done.stdout) < 8192
     report = json.loads(done.stdout)  # complete: it parses
-    assert any(c["verdict"] == "unverified" for c in report["claims"])
+    assert [c["verdict"] for c in report["claims"]] == ["confirmed", "unverified"]
 
 
-def test_the_command_reports_bad_input_in_one_line_with_status_2(tmp_path: Path) -> None:
-    done = _verify("check", str(tmp_path / "missing.md"), "--offline")
+def test_the_command_reports_bad_input_in_one_line_with_status_2(
+    tmp_path: Path, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    done = run_cli("check", str(tmp_path / "missing.md"), "--offline")
     assert done.returncode == 2
     assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1
 
@@ -86,6 +91,7 @@ def test_the_command_runs_exit_handlers_before_it_ends(tmp_path: Path) -> None:
         "from verify.cli import run\n"
         "run()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as in use
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout and marker.exists()

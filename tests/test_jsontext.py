@@ -54,6 +54,18 @@ def test_scores_as_reports_hold_them_are_written_alike() -> None:
     assert dumps_indented({"scores": scores}) == standard({"scores": scores})
 
 
+def test_orjson_writes_what_it_can(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback must stay a fallback: ordinary values never reach the standard library."""
+    value = {"verdict": Verdict.CONFIRMED, "tuple": (1, "two"), "scores": [99.5, 100.0], "text": AWKWARD_STRINGS}
+    expected = standard(value)
+
+    def refused(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the standard library was asked")
+
+    monkeypatch.setattr(json, "dumps", refused)
+    assert dumps_indented(value) == expected
+
+
 def test_what_orjson_refuses_goes_to_the_standard_library() -> None:
     lone_surrogate = {"text": "broken \ud800 text"}
     huge = {"n": 2**70}

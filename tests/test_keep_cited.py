@@ -49,6 +49,7 @@ def test_many_cited_files_are_copied_in_two_processes_with_the_same_result(
     assert forks == [1]
     monkeypatch.setattr(forked, "can_fork", lambda: False)
     alone = check(draft, files, tmp_path / "cache-alone")
+    assert forks == [1]  # no more children for the run in one process
 
     assert [r.verdict for r in split.results] == [verify.Verdict.CONFIRMED] * count
     kept = snapshots(split)

@@ -62,7 +62,7 @@ def test_the_index_is_the_same_in_one_process_or_two(forks: list[int]) -> None:
         assert [word_of[s] for s in split.stem_ids(word_stem)] == [alone_of[s] for s in alone.stem_ids(word_stem)]
 
 
-def test_a_child_that_fails_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_child_that_fails_changes_nothing(monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> None:
     sources, claims = fixture_claims("heldout.toml")
     alone = match_claims(claims, sources, parallel=False)
 
@@ -71,6 +71,7 @@ def test_a_child_that_fails_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(forked.Forked, "result", failing)
     assert match_claims(claims, sources, parallel=True) == alone
+    assert len(forks) == 2  # the index and the claims were both given to a child that failed
 
 
 def test_small_checks_stay_in_one_process(forks: list[int]) -> None:

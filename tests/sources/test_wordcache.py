@@ -69,6 +69,7 @@ def test_units_built_from_stored_words_normalise_only_when_asked() -> None:
     store = CountingStore()
     SourceIndex([HARBOUR], words=["spring"], store=store)
     index = SourceIndex([HARBOUR], words=["spring"], store=store)
+    assert store.hits == 2  # both texts of the source came from the store this time
     unit = index.units[0]
     assert unit._normalized is None
     assert unit.words(0, 3) == ["the", "harbour", "master"]
@@ -87,6 +88,7 @@ def test_the_key_follows_the_text_and_the_tokeniser(monkeypatch: pytest.MonkeyPa
 def test_the_sqlite_store_round_trips(tmp_path: Path) -> None:
     store = WordCache(tmp_path / "cache")
     assert store.load(["a"]) == {}  # no file yet: nothing, and nothing created
+    assert not store.path.exists()
     store.save({"a": "the pier", "b": ""})
     store.save({"a": "ignored: a key is written once"})
     assert WordCache(tmp_path / "cache").load(["a", "b", "c"]) == {"a": "the pier", "b": ""}
@@ -120,8 +122,18 @@ def test_the_store_file_is_sqlite_with_one_table(tmp_path: Path) -> None:
         assert connection.execute("SELECT key, words FROM words").fetchall() == [("k", "w")]
 
 
-def test_a_recheck_through_the_api_reads_the_words_it_stored(tmp_path: Path) -> None:
+def test_a_recheck_through_the_api_reads_the_words_it_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import verify
+
+    loaded: list[int] = []
+    original_load = WordCache.load
+
+    def counting_load(self: WordCache, keys: Sequence[str]) -> dict[str, str]:
+        found = original_load(self, keys)
+        loaded.append(len(found))
+        return found
+
+    monkeypatch.setattr(WordCache, "load", counting_load)
 
     (tmp_path / "pier.txt").write_text(HARBOUR.text, encoding="utf-8")
     draft = "The pier “will not reopen before spring,” the harbour master said.\n"
@@ -131,4 +143,5 @@ def test_a_recheck_through_the_api_reads_the_words_it_stored(tmp_path: Path) -> 
     with sqlite3.connect(cache / FILE_NAME) as connection:
         assert connection.execute("SELECT count(*) FROM words").fetchone() == (1,)
     second = verify.check(draft, sources=[str(tmp_path / "pier.txt")], cache_dir=cache, offline=True)
+    assert loaded == [0, 1]  # nothing stored before the first check; the second read its words
     assert [r.verdict for r in first.results] == [r.verdict for r in second.results] == [verify.Verdict.CONFIRMED]
