@@ -1,4 +1,5 @@
 """Getting sources: what to check against, fetching, the snapshot cache, readable text.
 
-The only package that touches the network (``fetch``) and the cache directory (``cache``).
+The only package that touches the network (``network``, which ``fetch`` imports only for URLs
+that need a request) and the cache directory (``cache``, ``wordcache``).
 """

@@ -462,5 +462,3 @@ def _run_decoders(decoders: list[_Decoder], chunk: bytes | None, room: int) -> b
             out += decoder.flush(room)
         data = out
     return data
-
-
