@@ -128,7 +128,7 @@ def url_key(url: str) -> str:
     spaces and non-ASCII characters percent-encoded; the same key httpx's URL parser gives
     for ordinary URLs (tested), without importing httpx, which a run whose URLs are all in
     the cache (or offline) does not otherwise need. It differs from httpx on rare spellings:
-    ``| { } ^ \`` are percent-encoded here and kept by httpx, an empty query ("a?") is dropped
+    ``| { } ^`` and a backslash are percent-encoded here and kept by httpx, an empty query ("a?") is dropped
     here, and an ``@`` inside a password is left as it is. A string that does not parse is its
     own key.
     """
