@@ -76,6 +76,7 @@ def test_only_cited_local_files_are_kept_as_evidence(tmp_path: Path) -> None:
         pytest.param("“The pier will close in March,” Tom Vale said.\n", True, id="someone else said it"),
         pytest.param("“The pier will close in March,” Ines Morrow said.\n", False, id="the right speaker"),
         pytest.param("“The pier will close in March,” she said.\n", False, id="speaker unknown: no claim to judge"),
+        pytest.param("“The pier will close in March,” the harbour master said.\n", False, id="speaker with no name"),
     ],
 )
 def test_speaker_mismatch(tmp_path: Path, draft: str, flagged: bool) -> None:
@@ -83,6 +84,29 @@ def test_speaker_mismatch(tmp_path: Path, draft: str, flagged: bool) -> None:
     (result,) = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c").results
     assert result.verdict is Verdict.CONFIRMED
     assert (Flag.SPEAKER_MISMATCH in result.flags) is flagged
+
+
+def test_a_speaker_with_no_name_word_is_not_looked_up_in_the_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"The harbour master" matches any name, so who the source credits cannot matter."""
+    import verify.pipeline
+
+    asked: list[str] = []
+    real = verify.pipeline.speaker_of_passage
+
+    def spy(text: str, start: int, end: int) -> str | None:
+        asked.append(text[start:end])
+        return real(text, start, end)
+
+    monkeypatch.setattr(verify.pipeline, "speaker_of_passage", spy)
+    _, source = _setup(tmp_path)
+    unnamed = "“The pier will close in March,” the harbour master said.\n"
+    (result,) = verify.check(unnamed, sources=[str(source)], cache_dir=tmp_path / "c").results
+    assert result.verdict is Verdict.CONFIRMED and asked == []
+    named = "“The pier will close in March,” Tom Vale said.\n"
+    (result,) = verify.check(named, sources=[str(source)], cache_dir=tmp_path / "c").results
+    assert Flag.SPEAKER_MISMATCH in result.flags and asked == ["The pier will close in March"]
 
 
 def test_outlet_mismatch_when_found_only_outside_the_named_outlet(tmp_path: Path) -> None:

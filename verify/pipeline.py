@@ -224,7 +224,11 @@ def _with_provenance(result: ClaimResult, by_id: Mapping[str, LoadedSource]) -> 
     evidence = replace(evidence, snapshot=snapshot.sha256 if snapshot else None)
     flags = result.flags
     speaker = result.claim.speaker
-    if loaded.text is not None and speaker is not None and speaker.name and Flag.SPEAKER_MISMATCH not in flags:
+    # A speaker with no name word ("the spokesperson") is the same as anyone (``same_speaker``),
+    # so reading who the source credits could never flag it.
+    if loaded.text is not None and speaker is not None and speaker.name and _name_words(speaker.name) and (
+        Flag.SPEAKER_MISMATCH not in flags
+    ):
         text = loaded.text.text if evidence.in_main_text else (loaded.text.full_text or loaded.text.text)
         attributed = speaker_of_passage(text, evidence.start, evidence.end)
         if attributed and not same_speaker(speaker.name, attributed):
@@ -232,13 +236,15 @@ def _with_provenance(result: ClaimResult, by_id: Mapping[str, LoadedSource]) -> 
     return replace(result, evidence=evidence, flags=flags)
 
 
+def _name_words(mention: str) -> set[str]:
+    """The capitalised words of a mention that can name someone ("Kadyrov"), lower-cased."""
+    return {w.strip(".,’'s").lower() for w in mention.split() if w[:1].isupper() and len(w) > 2}
+
+
 def same_speaker(ours: str, theirs: str) -> bool:
-    """Two mentions name the same speaker when they share a capitalised name word ("Kadyrov")."""
-
-    def name_words(mention: str) -> set[str]:
-        return {w.strip(".,’'s").lower() for w in mention.split() if w[:1].isupper() and len(w) > 2}
-
-    mine, other = name_words(ours), name_words(theirs)
+    """Two mentions name the same speaker when they share a capitalised name word ("Kadyrov");
+    a mention with no such word ("the spokesperson") is taken to be anyone."""
+    mine, other = _name_words(ours), _name_words(theirs)
     return not mine or not other or bool(mine & other)
 
 
