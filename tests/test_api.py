@@ -90,16 +90,16 @@ def test_a_speaker_with_no_name_word_is_not_looked_up_in_the_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """"The harbour master" matches any name, so who the source credits cannot matter."""
-    import verify.pipeline
+    import verify.claims
 
     asked: list[str] = []
-    real = verify.pipeline.speaker_of_passage
+    real = verify.claims.speaker_of_passage
 
     def spy(text: str, start: int, end: int) -> str | None:
         asked.append(text[start:end])
         return real(text, start, end)
 
-    monkeypatch.setattr(verify.pipeline, "speaker_of_passage", spy)
+    monkeypatch.setattr(verify.claims, "speaker_of_passage", spy)
     _, source = _setup(tmp_path)
     unnamed = "“The pier will close in March,” the harbour master said.\n"
     (result,) = verify.check(unnamed, sources=[str(source)], cache_dir=tmp_path / "c").results

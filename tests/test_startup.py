@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROBE = """
 import sys, verify
 report = verify.check(sys.argv[1], sources=[sys.argv[2]], offline=True, cache_dir=sys.argv[3])
@@ -36,3 +38,39 @@ def test_a_url_source_that_needs_no_request_loads_no_http_client(tmp_path: Path)
                           timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["offline_miss", "False"]
+
+
+def test_the_command_line_loads_neither_extractor_nor_matcher_before_a_check_starts() -> None:
+    """A check forks its claims child first; the extractor and matcher load after, in parallel."""
+    probe = "import sys, verify.cli\nprint(sorted(m for m in ('verify.claims', 'verify.match', 'rapidfuzz', " \
+            "'verify.baseline', 'verify.decisions') if m in sys.modules))"  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+LONG_DRAFT_PARAGRAPH = "“The pier will not reopen before spring,” the harbour master said on day {n}.\n\n"
+
+
+def test_with_a_claims_child_this_process_never_loads_the_extractor(tmp_path: Path) -> None:
+    """The child extracts the claims; here only the matcher runs (an unnamed speaker needs no
+    look-up of who the source credits, which would load the extractor)."""
+    from verify import forked, pipeline
+
+    if not forked.can_fork():
+        pytest.skip("this machine cannot fork for verify")
+    draft = "".join(LONG_DRAFT_PARAGRAPH.format(n=n) for n in range(80))
+    assert len(draft) >= pipeline.CLAIMS_IN_CHILD_MIN_CHARS
+    (tmp_path / "draft.md").write_text(draft)
+    (tmp_path / "pier.txt").write_text("The pier will not reopen before spring, the harbour master said.\n")
+    probe = (
+        "import sys, verify\n"
+        "r = verify.check(sys.argv[1], sources=[sys.argv[2]], offline=True, cache_dir=sys.argv[3])\n"
+        "print(len(r.results), r.results[0].verdict.value, 'verify.claims' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "draft.md"), str(tmp_path / "pier.txt"), str(tmp_path / "c")],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["80", "confirmed", "False"]

@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from verify.baseline import baseline_applies, compare_with_baseline, load_baseline
-from verify.decisions import decisions_path, with_decisions
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, ReportFormatError, VerifyError
 from verify.jsontext import dumps_indented
@@ -161,7 +159,14 @@ def _run_check(args: argparse.Namespace) -> int:
     options = FetchOptions(
         offline=args.offline, refresh=args.refresh, allow_private=args.allow_private, ignore_robots=args.ignore_robots
     )
-    baseline = load_baseline(args.baseline) if args.baseline else None  # a bad baseline fails before any fetch
+    # The baseline and decisions code is imported only where it is used, so that a plain check
+    # forks its claims child sooner (see the note on imports in verify.pipeline).
+    if args.baseline:
+        from verify.baseline import load_baseline
+
+        baseline = load_baseline(args.baseline)  # a bad baseline fails before any fetch
+    else:
+        baseline = None
     outcomes = check_many(
         drafts,
         sources=args.source,
@@ -186,6 +191,8 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _apply_decisions(outcomes: tuple[DraftOutcome, ...], explicit: str | None) -> tuple[DraftOutcome, ...]:
     """Each draft's editor decisions: ``--decisions FILE``, else DRAFT.verify.toml when it exists."""
+    from verify.decisions import decisions_path, with_decisions
+
     updated = []
     for outcome in outcomes:
         path = decisions_path(outcome.report.article.path, explicit) if outcome.report else None
@@ -202,6 +209,8 @@ def _apply_decisions(outcomes: tuple[DraftOutcome, ...], explicit: str | None) -
 def _apply_baseline(
     outcomes: tuple[DraftOutcome, ...], baseline: Report, baseline_path: str
 ) -> tuple[DraftOutcome, ...]:
+    from verify.baseline import baseline_applies, compare_with_baseline
+
     only_draft = sum(o.report is not None for o in outcomes) == 1
     return tuple(
         DraftOutcome(o.location, compare_with_baseline(o.report, baseline, baseline_path))
