@@ -134,3 +134,20 @@ def test_split_scans_agree_on_long_texts_whose_runs_cross_the_pieces_scanned() -
         assert _candidates(text) == [m.span() for m in _ONE_SCAN.finditer(text)], repr(text)
     edge = "a" * (_ASCII_PIECE - 2) + "\u00e9" * 5 + "b" * (2 * _ASCII_PIECE) + "\u2019"
     assert _candidates(edge) == [(_ASCII_PIECE - 2, _ASCII_PIECE + 3), (len(edge) - 1, len(edge))]
+
+
+def test_the_possessive_word_patterns_find_the_words_of_the_greedy_ones() -> None:
+    """Possessive quantifiers are only a speed-up: on any text they must find the same words."""
+    import re
+
+    from verify.match.normalize import ASCII_WORD_RE, WORD_RE
+
+    greedy = re.compile(r"\d+(?:\.\d+)*|[^\W_]+(?:'[^\W_]+)*")
+    ascii_greedy = re.compile(r"[0-9]+(?:\.[0-9]+)*|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+    pieces = [*"aZ09 .'_-", "..", "''", "3.5", "1.2.3", "don't", "x'", "'y", "é", "\u0663", "_a", "a_", "5a", "a5."]
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert WORD_RE.findall(text) == greedy.findall(text), repr(text)
+        if text.isascii():
+            assert ASCII_WORD_RE.findall(text) == ascii_greedy.findall(text), repr(text)
