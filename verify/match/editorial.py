@@ -73,13 +73,18 @@ def parse_quote(text: str, part_breaks: Sequence[int] = ()) -> ParsedQuote:
     """Segments and gaps of a quote; ``part_breaks`` are offsets in ``text`` where a part starts."""
     normalized = normalize(text)
     norm = normalized.text
-    # Drop the brackets of in-word marks, keeping a map from the cleaned text to ``norm``.
+    # Drop the brackets of in-word marks, keeping a map from the cleaned text to ``norm``. Most
+    # quotes have none: then the map is the identity, and is not built character by character.
     keep = [True] * len(norm)
     for match in _IN_WORD_BRACKET.finditer(norm):
         keep[match.start()] = False
         keep[match.end() - 1] = False
-    cleaned_map = [i for i, k in enumerate(keep) if k]
-    cleaned = "".join(norm[i] for i in cleaned_map)
+    if all(keep):
+        cleaned_map: Sequence[int] = range(len(norm))
+        cleaned = norm
+    else:
+        cleaned_map = [i for i, k in enumerate(keep) if k]
+        cleaned = "".join(norm[i] for i in cleaned_map)
 
     def original(start: int, end: int) -> tuple[int, int]:
         first, last = cleaned_map[start], cleaned_map[end - 1] + 1
@@ -134,7 +139,7 @@ def _merge_gaps(marks: list[tuple[GapKind, str]]) -> Gap:
     return Gap(kind, sum(_GAP_WORDS[k] for k in kinds), " ".join(t for _, t in marks if t))
 
 
-def _cleaned_offset(normalized: NormalizedText, cleaned_map: list[int], offset: int) -> int | None:
+def _cleaned_offset(normalized: NormalizedText, cleaned_map: Sequence[int], offset: int) -> int | None:
     """The cleaned-text offset of the first character at or after original ``offset``."""
     for i, norm_index in enumerate(cleaned_map):
         if normalized.to_original_start(norm_index) >= offset:
