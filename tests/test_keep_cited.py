@@ -1,7 +1,9 @@
-"""Cited local files are copied into the snapshot cache, in two processes when there are many."""
+"""Cited local files are copied into the snapshot cache as they are cited, in two processes when
+the matching is split."""
 
 from __future__ import annotations
 
+from hashlib import sha256
 from pathlib import Path
 
 import pytest
@@ -37,32 +39,55 @@ def snapshots(report: verify.Report) -> dict[str, str | None]:
     return {entry.path or "": entry.snapshot for entry in report.sources}
 
 
-@pytest.mark.skipif(not forked.can_fork(), reason="this machine cannot fork for verify")
-def test_many_cited_files_are_copied_in_two_processes_with_the_same_result(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+def test_cited_files_are_copied_while_matching_and_only_checked_afterwards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Each process copies the files its results cite as it makes them; ``keep_cited`` then
+    finds every copy in place, whether the matching was split over two processes or not."""
     count = pipeline.PARALLEL_MIN_COPIES + 5
     draft, files = many_cited_sources(tmp_path, count)
-    monkeypatch.setattr(matcher, "PARALLEL_MIN_CLAIMS", 10_000)  # only the copies may fork
     monkeypatch.setattr(pipeline, "CLAIMS_IN_CHILD_MIN_CHARS", 10**12)
-    split = check(draft, files, tmp_path / "cache-split")
-    assert forks == [1]
-    monkeypatch.setattr(forked, "can_fork", lambda: False)
-    alone = check(draft, files, tmp_path / "cache-alone")
-    assert forks == [1]  # no more children for the run in one process
+    found_stored: list[tuple[int, int]] = []  # (bodies to keep, of them already in the store)
+    real_store_bodies = pipeline._store_bodies
 
-    assert [r.verdict for r in split.results] == [verify.Verdict.CONFIRMED] * count
-    kept = snapshots(split)
-    assert all(kept[str(f)] is not None for f in files)
-    for source in files:
-        copy = Path(kept[str(source)] or "")
-        assert copy.read_bytes() == source.read_bytes()
-        assert copy.is_relative_to(tmp_path / "cache-split")
+    def spy(cache: SnapshotCache, bodies: list[bytes]) -> list[str | None]:
+        stored = sum(cache.object_path(sha256(body).hexdigest()).is_file() for body in bodies)
+        found_stored.append((len(bodies), stored))
+        return real_store_bodies(cache, bodies)
+
+    monkeypatch.setattr(pipeline, "_store_bodies", spy)
+    runs = {}
+    for name, split in (("split", True), ("alone", False)):
+        monkeypatch.setattr(matcher, "PARALLEL_MIN_CLAIMS", 2 if split else 10_000)
+        runs[name] = check(draft, files, tmp_path / f"cache-{name}")
+    assert found_stored == [(count, count), (count, count)]
+    for name, report in runs.items():
+        assert [r.verdict for r in report.results] == [verify.Verdict.CONFIRMED] * count
+        kept = snapshots(report)
+        for source in files:
+            copy = Path(kept[str(source)] or "")
+            assert copy.read_bytes() == source.read_bytes()
+            assert copy.is_relative_to(tmp_path / f"cache-{name}")
 
     def names(kept: dict[str, str | None]) -> dict[str, str]:
         return {source: Path(copy or "").name for source, copy in kept.items()}
 
-    assert names(kept) == names(snapshots(alone))  # the same copies as one process makes
+    assert names(snapshots(runs["split"])) == names(snapshots(runs["alone"]))
+
+
+@pytest.mark.skipif(not forked.can_fork(), reason="this machine cannot fork for verify")
+def test_many_files_still_to_copy_are_copied_in_two_processes_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    bodies = [f"Notice {k}: the harbour reopens on day {k}.\n".encode() for k in range(pipeline.PARALLEL_MIN_COPIES)]
+    split = pipeline._store_bodies(SnapshotCache(tmp_path / "split"), bodies)
+    assert forks == [1]
+    assert pipeline._store_bodies(SnapshotCache(tmp_path / "split"), bodies) == split  # all there: no fork
+    assert forks == [1]
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    alone = pipeline._store_bodies(SnapshotCache(tmp_path / "alone"), bodies)
+    assert [Path(p or "").name for p in split] == [Path(p or "").name for p in alone]
+    assert [Path(p or "").read_bytes() for p in split] == bodies
 
 
 def test_a_copy_that_cannot_be_written_leaves_the_file_named_without_a_snapshot(

@@ -31,7 +31,7 @@ from verify.model import (
     SourceStatus,
     SourceText,
 )
-from verify.sources.cache import SnapshotCache
+from verify.sources.cache import SnapshotCache, sha256_hex
 from verify.sources.fetch import fetch_sources
 from verify.sources.options import FetchOptions
 from verify.sources.progress import FetchProgress
@@ -127,10 +127,12 @@ class SourcePool:
         return tuple(loaded)
 
     def keep_cited(self, report: Report) -> Report:
-        """Copy each local file that evidence cites into the snapshot cache, and name the copy.
+        """Name the copy in the snapshot cache of each local file that evidence cites.
 
         A fetched page is kept when it is fetched; a local file only once it is evidence,
-        so that the report's snapshot survives later edits to the file.
+        so that the report's snapshot survives later edits to the file. ``check_document``
+        copies each such file as soon as it is cited; here every copy is checked (and made,
+        if that early copy failed) before the report names it.
         """
         if self.cache_dir is None:
             return report
@@ -167,7 +169,9 @@ def _store_bodies(cache: SnapshotCache, bodies: Sequence[bytes]) -> list[str | N
                 stored.append(None)
         return stored
 
-    if len(bodies) < PARALLEL_MIN_COPIES or not forked.can_fork():
+    # Most are stored already (``_copy_cited_file``): checking such a copy is cheap.
+    to_write = sum(1 for body in bodies if not cache.object_path(sha256_hex(body)).is_file())
+    if to_write < PARALLEL_MIN_COPIES or not forked.can_fork():
         return store_all(bodies)
     # (A body the child fails to store is stored here: a file written twice is the same file,
     # since writes are atomic renames of the same bytes under their hash.)
@@ -247,6 +251,26 @@ def _name_words(mention: str) -> set[str]:
     return {w.strip(".,’'s").lower() for w in mention.split() if w[:1].isupper() and len(w) > 2}
 
 
+def _copy_cited_file(
+    result: ClaimResult, by_id: Mapping[str, LoadedSource], snapshots: SnapshotCache, copied: set[str]
+) -> None:
+    """Copy the local file a result's evidence cites into the snapshot store, once per process.
+
+    Only a copy made early: ``keep_cited`` checks every cited file is in the store (writing
+    any that is not, as when this copy failed) before the report names it.
+    """
+    evidence = result.evidence
+    if evidence is None or evidence.source in copied or evidence.source not in by_id:
+        return
+    copied.add(evidence.source)
+    loaded = by_id[evidence.source]
+    snapshot = loaded.fetched.snapshot
+    if loaded.numbered.ref.path is None or snapshot is None or snapshot.cache_path is not None:
+        return  # a fetched page, already kept when it was fetched
+    with contextlib.suppress(OSError):
+        snapshots.store_body(snapshot.body)
+
+
 def same_speaker(ours: str, theirs: str) -> bool:
     """Two mentions name the same speaker when they share a capitalised name word ("Kadyrov");
     a mention with no such word ("the spokesperson") is taken to be anyone."""
@@ -264,7 +288,9 @@ def check_document(
 ) -> Report:
     """Match one draft's claims against sources already loaded, and build its report.
 
-    With a ``cache_dir``, each source text's words are kept there for the next check.
+    With a ``cache_dir``, each source text's words are kept there for the next check, and
+    each local file that becomes evidence is copied into its snapshot store as soon as it
+    does (``SourcePool.keep_cited`` names the copies in the report).
 
     With a ``baseline`` (an earlier report of this draft), claims whose words and
     evidence snapshot are unchanged keep their baseline result without being matched.
@@ -284,16 +310,22 @@ def check_document(
     reused = reuse_for_sources(claims, loaded, baseline) if baseline is not None else {}
     to_match = tuple(c for c in claims if c.id not in reused)
     store = WordCache(cache_dir) if cache_dir is not None else None
+    snapshots = SnapshotCache(cache_dir) if cache_dir is not None else None
+    copied: set[str] = set()  # sources this process has copied (the matcher's child has its own)
+
+    def finish(result: ClaimResult) -> ClaimResult:
+        result = _with_provenance(result, by_id)
+        if snapshots is not None:
+            _copy_cited_file(result, by_id, snapshots, copied)
+        return result
+
+    # ``finish`` runs where each result is made, in the matcher's child too: the copies are
+    # made while the other process is still matching, not in a step of their own afterwards.
     results_matched = match_claims(
-        to_match,
-        texts,
-        preferred=preferred,
-        unavailable=unavailable,
-        word_store=store,
-        finish=lambda result: _with_provenance(result, by_id),  # in the matcher's child too
+        to_match, texts, preferred=preferred, unavailable=unavailable, word_store=store, finish=finish
     )
     matched = {r.claim.id: r for r in results_matched}
-    results = tuple(_with_provenance(reused[c.id], by_id) if c.id in reused else matched[c.id] for c in claims)
+    results = tuple(finish(reused[c.id]) if c.id in reused else matched[c.id] for c in claims)
     return Report(
         tool_version=__version__,
         article=ArticleInfo(document.path, document.sha256, document.text, document.format),
