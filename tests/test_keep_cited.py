@@ -11,6 +11,7 @@ import pytest
 import verify
 from verify import forked, pipeline
 from verify.match import matcher
+from verify.sources import pool
 from verify.sources.cache import SnapshotCache
 
 HARBOURS = ["Elmsport", "Kerrow", "Dunmere", "Saltby", "Orrin", "Wexley", "Brannock", "Tidewell"]
@@ -44,18 +45,18 @@ def test_cited_files_are_copied_while_matching_and_only_checked_afterwards(
 ) -> None:
     """Each process copies the files its results cite as it makes them; ``keep_cited`` then
     finds every copy in place, whether the matching was split over two processes or not."""
-    count = pipeline.PARALLEL_MIN_COPIES + 5
+    count = pool.PARALLEL_MIN_COPIES + 5
     draft, files = many_cited_sources(tmp_path, count)
     monkeypatch.setattr(pipeline, "CLAIMS_IN_CHILD_MIN_CHARS", 10**12)
     found_stored: list[tuple[int, int]] = []  # (bodies to keep, of them already in the store)
-    real_store_bodies = pipeline._store_bodies
+    real_store_bodies = pool.store_bodies
 
     def spy(cache: SnapshotCache, bodies: list[bytes]) -> list[str | None]:
         stored = sum(cache.object_path(sha256(body).hexdigest()).is_file() for body in bodies)
         found_stored.append((len(bodies), stored))
         return real_store_bodies(cache, bodies)
 
-    monkeypatch.setattr(pipeline, "_store_bodies", spy)
+    monkeypatch.setattr(pool, "store_bodies", spy)
     runs = {}
     for name, split in (("split", True), ("alone", False)):
         monkeypatch.setattr(matcher, "PARALLEL_MIN_CLAIMS", 2 if split else 10_000)
@@ -79,13 +80,13 @@ def test_cited_files_are_copied_while_matching_and_only_checked_afterwards(
 def test_many_files_still_to_copy_are_copied_in_two_processes_with_the_same_result(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
 ) -> None:
-    bodies = [f"Notice {k}: the harbour reopens on day {k}.\n".encode() for k in range(pipeline.PARALLEL_MIN_COPIES)]
-    split = pipeline._store_bodies(SnapshotCache(tmp_path / "split"), bodies)
+    bodies = [f"Notice {k}: the harbour reopens on day {k}.\n".encode() for k in range(pool.PARALLEL_MIN_COPIES)]
+    split = pool.store_bodies(SnapshotCache(tmp_path / "split"), bodies)
     assert forks == [1]
-    assert pipeline._store_bodies(SnapshotCache(tmp_path / "split"), bodies) == split  # all there: no fork
+    assert pool.store_bodies(SnapshotCache(tmp_path / "split"), bodies) == split  # all there: no fork
     assert forks == [1]
     monkeypatch.setattr(forked, "can_fork", lambda: False)
-    alone = pipeline._store_bodies(SnapshotCache(tmp_path / "alone"), bodies)
+    alone = pool.store_bodies(SnapshotCache(tmp_path / "alone"), bodies)
     assert [Path(p or "").name for p in split] == [Path(p or "").name for p in alone]
     assert [Path(p or "").read_bytes() for p in split] == bodies
 

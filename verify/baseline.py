@@ -38,7 +38,7 @@ from verify.model import BaselineDiff, Claim, ClaimKind, ClaimResult, Flag, Repo
 from verify.version import __version__
 
 if TYPE_CHECKING:  # only for a type hint: verify.pipeline imports this module
-    from verify.pipeline import LoadedSource
+    from verify.sources.pool import LoadedSource
 
 # Two claim texts whose keys are at least this similar (0–100, rapidfuzz fuzz.ratio) are
 # the same claim, edited, when they also share a speaker or a paragraph. Measured on

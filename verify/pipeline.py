@@ -14,46 +14,33 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verify import forked
 from verify.document import load_text, read_document
-from verify.errors import InputError, SourceError
+from verify.errors import InputError
 from verify.model import (
     ArticleInfo,
     Claim,
     ClaimResult,
     Document,
-    FetchedSource,
     Flag,
     Report,
-    SourceEntry,
     SourceRef,
-    SourceStatus,
-    SourceText,
 )
-from verify.sources.cache import SnapshotCache, sha256_hex
-from verify.sources.fetch import fetch_sources
 from verify.sources.options import FetchOptions
 from verify.sources.progress import FetchProgress
-from verify.sources.resolve import (
-    NumberedSource,
-    load_sources_file,
-    merge_refs,
-    number_sources,
-    preferred_sources,
-    ref_key,
-    refs_from_arguments,
-    refs_from_links,
-)
-from verify.sources.text import readable_text
-from verify.sources.wordcache import WordCache
 from verify.version import __version__
 
-# The claim extractor, the matcher and the baseline and decisions code are imported where they
-# are first used, not here. A check forks its claims child (``_claims_meanwhile``) before it
-# needs any of them, so the child loads and runs the extractor while this process loads the
-# matcher and reads the sources: at 300 sources the extractor's modules took 0.02 s to load,
-# which was the child's share of the start-up spent here first.
+if TYPE_CHECKING:  # pragma: no cover
+    from verify.sources.pool import LoadedSource
+
+# The claim extractor, the matcher, the source readers (``verify.sources.pool`` and what it
+# loads: TOML, the fetcher, the word store) and the baseline and decisions code are imported
+# where they are first used, not here. A check forks its claims child (``_claims_meanwhile``)
+# before it needs any of them, so the child loads and runs the extractor while this process
+# loads the rest and reads the sources. At 300 sources the extractor's modules took 0.02 s to
+# load and the source readers as long: both were on the way to the claims before.
 
 Draft = str | Path | Document
 
@@ -87,141 +74,6 @@ def extract(draft: Draft) -> tuple[Claim, ...]:
     return extract_claims(as_document(draft))
 
 
-def named_refs(
-    *, sources: Sequence[str | SourceRef] = (), sources_file: str | Path | None = None
-) -> tuple[SourceRef, ...]:
-    """The sources named for every draft of a run: the sources file first, then arguments.
-
-    Each draft adds its own links after these (``check_many``).
-    """
-    from_file = load_sources_file(sources_file) if sources_file is not None else ()
-    given = tuple(s for s in sources if isinstance(s, SourceRef))
-    given += refs_from_arguments(s for s in sources if isinstance(s, str))
-    return merge_refs(from_file, given)
-
-
-@dataclass(frozen=True)
-class LoadedSource:
-    """A numbered source after fetching and text extraction."""
-
-    numbered: NumberedSource
-    fetched: FetchedSource
-    text: SourceText | None  # None unless status is ok
-
-
-@dataclass(frozen=True)
-class SourcePool:
-    """Every source of a run, fetched once and read once, shared by all its drafts."""
-
-    by_location: Mapping[str, tuple[FetchedSource, SourceText | None]]
-    cache_dir: Path | None = None
-
-    def for_refs(self, refs: Sequence[SourceRef]) -> tuple[LoadedSource, ...]:
-        """One draft's sources, numbered S1, S2, … in the order that draft names them."""
-        loaded = []
-        for numbered in number_sources(refs):
-            fetched, text = self.by_location[ref_key(numbered.ref)]
-            if text is not None:
-                text = replace(text, source_id=numbered.id)
-            loaded.append(LoadedSource(numbered, replace(fetched, ref=numbered.ref), text))
-        return tuple(loaded)
-
-    def keep_cited(self, report: Report) -> Report:
-        """Name the copy in the snapshot cache of each local file that evidence cites.
-
-        A fetched page is kept when it is fetched; a local file only once it is evidence,
-        so that the report's snapshot survives later edits to the file. ``check_document``
-        copies each such file as soon as it is cited; here every copy is checked (and made,
-        if that early copy failed) before the report names it.
-        """
-        if self.cache_dir is None:
-            return report
-        cited = {r.evidence.source for r in report.results if r.evidence is not None}
-        to_keep: list[tuple[int, bytes]] = []  # (position in report.sources, the file's bytes)
-        for k, entry in enumerate(report.sources):
-            if entry.id in cited and entry.path is not None and entry.snapshot is None:
-                fetched, _ = self.by_location[ref_key(SourceRef(url=None, path=entry.path))]
-                if fetched.snapshot is not None:
-                    to_keep.append((k, fetched.snapshot.body))
-        entries = list(report.sources)
-        copies = _store_bodies(SnapshotCache(self.cache_dir), [body for _, body in to_keep])
-        for (k, _), copy in zip(to_keep, copies, strict=True):
-            if copy is not None:  # else the report still names the file and its sha256
-                entries[k] = replace(entries[k], snapshot=copy)
-        return replace(report, sources=tuple(entries))
-
-
-# Copy this many cited files or more in two processes: creating a file costs this disk 0.1 to
-# 0.3 ms, mostly in the kernel, and two processes made 250 copies in 0.02-0.04 s instead of
-# 0.03-0.1 s (a fork of a large check costs a few ms).
-PARALLEL_MIN_COPIES = 40
-
-
-def _store_bodies(cache: SnapshotCache, bodies: Sequence[bytes]) -> list[str | None]:
-    """Where each body was stored in the cache (None where it could not be written)."""
-
-    def store_all(part: Sequence[bytes]) -> list[str | None]:
-        stored: list[str | None] = []
-        for body in part:
-            try:
-                stored.append(str(cache.store_body(body)))
-            except OSError:
-                stored.append(None)
-        return stored
-
-    # Most are stored already (``_copy_cited_file``): checking such a copy is cheap.
-    to_write = sum(1 for body in bodies if not cache.object_path(sha256_hex(body)).is_file())
-    if to_write < PARALLEL_MIN_COPIES or not forked.can_fork():
-        return store_all(bodies)
-    # (A body the child fails to store is stored here: a file written twice is the same file,
-    # since writes are atomic renames of the same bytes under their hash.)
-    return forked.alternate(store_all, bodies)
-
-
-def load_pool(
-    refs: Sequence[SourceRef],
-    *,
-    options: FetchOptions,
-    cache_dir: Path,
-    progress: bool = False,
-) -> SourcePool:
-    """Fetch every source once and extract its readable text; failures become statuses."""
-    unique = merge_refs(refs)
-    fetched_all = fetch_sources(unique, cache_dir=cache_dir, options=options, progress=progress)
-    by_location: dict[str, tuple[FetchedSource, SourceText | None]] = {}
-    for ref, fetched in zip(unique, fetched_all, strict=True):
-        text = None
-        if fetched.status is SourceStatus.OK and fetched.snapshot is not None:
-            try:
-                text = readable_text(ref_key(ref), fetched.snapshot)
-            except SourceError as exc:
-                fetched = replace(fetched, status=SourceStatus(exc.status), error=str(exc))
-        by_location[ref_key(ref)] = (fetched, text)
-    return SourcePool(by_location, cache_dir)
-
-
-def _source_entry(loaded: LoadedSource) -> SourceEntry:
-    ref, fetched, snap = loaded.numbered.ref, loaded.fetched, loaded.fetched.snapshot
-    return SourceEntry(
-        id=loaded.numbered.id,
-        url=ref.url,
-        path=ref.path,
-        outlet=ref.outlet,
-        status=fetched.status,
-        http_status=fetched.http_status if fetched.http_status is not None else (snap.http_status if snap else None),
-        from_cache=bool(snap and snap.from_cache),
-        fetched_at=snap.fetched_at if snap else None,
-        sha256=snap.sha256 if snap else None,
-        content_type=snap.content_type if snap else None,
-        error=fetched.error,
-        aliases=ref.aliases,
-        final_url=snap.final_url if snap else None,
-        snapshot=snap.cache_path if snap else None,
-        robots_ignored=fetched.robots_ignored,
-        origin=ref.origin,
-    )
-
-
 def _with_provenance(result: ClaimResult, by_id: Mapping[str, LoadedSource]) -> ClaimResult:
     """Name the snapshot behind the evidence, and flag a passage the source gives to someone else."""
     evidence = result.evidence
@@ -251,26 +103,6 @@ def _name_words(mention: str) -> set[str]:
     return {w.strip(".,’'s").lower() for w in mention.split() if w[:1].isupper() and len(w) > 2}
 
 
-def _copy_cited_file(
-    result: ClaimResult, by_id: Mapping[str, LoadedSource], snapshots: SnapshotCache, copied: set[str]
-) -> None:
-    """Copy the local file a result's evidence cites into the snapshot store, once per process.
-
-    Only a copy made early: ``keep_cited`` checks every cited file is in the store (writing
-    any that is not, as when this copy failed) before the report names it.
-    """
-    evidence = result.evidence
-    if evidence is None or evidence.source in copied or evidence.source not in by_id:
-        return
-    copied.add(evidence.source)
-    loaded = by_id[evidence.source]
-    snapshot = loaded.fetched.snapshot
-    if loaded.numbered.ref.path is None or snapshot is None or snapshot.cache_path is not None:
-        return  # a fetched page, already kept when it was fetched
-    with contextlib.suppress(OSError):
-        snapshots.store_body(snapshot.body)
-
-
 def same_speaker(ours: str, theirs: str) -> bool:
     """Two mentions name the same speaker when they share a capitalised name word ("Kadyrov");
     a mention with no such word ("the spokesperson") is taken to be anyone."""
@@ -297,6 +129,10 @@ def check_document(
     """
     from verify.baseline import reuse_for_sources
     from verify.match import match_claims
+    from verify.sources.cache import SnapshotCache
+    from verify.sources.pool import copy_cited_file, source_entry
+    from verify.sources.resolve import preferred_sources
+    from verify.sources.wordcache import WordCache
 
     if claims is None:
         from verify.claims import extract_claims
@@ -316,7 +152,7 @@ def check_document(
     def finish(result: ClaimResult) -> ClaimResult:
         result = _with_provenance(result, by_id)
         if snapshots is not None:
-            _copy_cited_file(result, by_id, snapshots, copied)
+            copy_cited_file(result, by_id, snapshots, copied)
         return result
 
     # ``finish`` runs where each result is made, in the matcher's child too: the copies are
@@ -329,7 +165,7 @@ def check_document(
     return Report(
         tool_version=__version__,
         article=ArticleInfo(document.path, document.sha256, document.text, document.format),
-        sources=tuple(_source_entry(s) for s in loaded),
+        sources=tuple(source_entry(s) for s in loaded),
         results=results,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
@@ -452,6 +288,9 @@ def check_many(
     readable = [doc for _, doc, _ in documents if doc is not None]
     extracting = _claims_meanwhile(readable)  # first: the sources file is read meanwhile too
     with extracting or contextlib.nullcontext():
+        from verify.sources.pool import load_pool, named_refs  # after the fork: see the note on imports
+        from verify.sources.resolve import merge_refs, refs_from_links
+
         shared = named_refs(sources=sources, sources_file=sources_file)
         per_draft = {id(doc): merge_refs(shared, refs_from_links(doc)) for doc in readable}
         pool = load_pool(

@@ -232,7 +232,7 @@ def read_local(ref: SourceRef, read_at: str | None = None, fd: int | None = None
 
     ``fd``, if given, is the file already opened for reading (it is closed here).
     Its body is not copied into the cache here: only the files that end up cited as
-    evidence are kept (``verify.pipeline.SourcePool.keep_cited``), so a check against
+    evidence are kept (``verify.sources.pool.SourcePool.keep_cited``), so a check against
     thousands of local files does not write thousands of copies.
     """
     if ref.path is None:
