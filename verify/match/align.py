@@ -12,10 +12,13 @@ the diff.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -221,35 +224,25 @@ def semi_global(unit: Unit, claim: str, lo: int, hi: int, prefer_late: bool = Fa
     source = unit.ids[lo:hi]
     m, n = len(claim), len(source)
     # score[i][j]: best score of claim[:i] aligned to a run ending at source[:j]; row 0 is free.
-    previous = [0] * (n + 1)
-    rows = [previous]
-    for i in range(1, m + 1):
-        word = claim[i - 1]
-        row = [-i] + [0] * n
-        for j in range(1, n + 1):
-            best = previous[j - 1] + (1 if source[j - 1] == word else -1)
-            if previous[j] - 1 > best:
-                best = previous[j] - 1
-            if row[j - 1] - 1 > best:
-                best = row[j - 1] - 1
-            row[j] = best
-        rows.append(row)
-        previous = row
+    # rows[i][j] holds score[i][j] + i + j (see _shifted_table), so the score tests below, for a
+    # match (+1), a changed word (-1) and a claim-only word (-1), add 3, 1 and 0 instead, and the
+    # best end maximises rows[m][j] - j = score[m][j] + m: the same choices as on the scores.
+    rows = _shifted_table(source, claim)
     last = rows[m]
     ends = range(n, -1, -1) if prefer_late else range(n + 1)
-    end = max(ends, key=lambda j: last[j])
+    end = max(ends, key=lambda j: last[j] - j)
     # Trace back, preferring matches, then changed words, then claim-only words.
     i, j = m, end
     steps: list[tuple[str, int, int]] = []  # (tag, claim index, source index)
     while i > 0:
         here = rows[i][j]
-        if j > 0 and source[j - 1] == claim[i - 1] and rows[i - 1][j - 1] + 1 == here:
+        if j > 0 and source[j - 1] == claim[i - 1] and rows[i - 1][j - 1] + 3 == here:
             steps.append((EQUAL, i - 1, j - 1))
             i, j = i - 1, j - 1
-        elif j > 0 and source[j - 1] != claim[i - 1] and rows[i - 1][j - 1] - 1 == here:
+        elif j > 0 and source[j - 1] != claim[i - 1] and rows[i - 1][j - 1] + 1 == here:
             steps.append((REPLACE, i - 1, j - 1))
             i, j = i - 1, j - 1
-        elif rows[i - 1][j] - 1 == here:
+        elif rows[i - 1][j] == here:
             steps.append((DELETE, i - 1, j))
             i -= 1
         else:
@@ -257,15 +250,84 @@ def semi_global(unit: Unit, claim: str, lo: int, hi: int, prefer_late: bool = Fa
             j -= 1
     steps.reverse()
     start = j
+    # One op per run of steps with the same tag, made once (making an Op is slow): it starts
+    # at the run's first step and spans one claim and/or source word per step.
     ops: list[Op] = []
     cost = 0
-    for tag, ci, sj in steps:
-        c_len = 0 if tag == INSERT else 1
-        s_len = 0 if tag == DELETE else 1
-        cost += tag != EQUAL
-        if ops and ops[-1].tag == tag:
-            prev = ops[-1]
-            ops[-1] = Op(tag, prev.c0, prev.c1 + c_len, prev.s0, prev.s1 + s_len)
-        else:
-            ops.append(Op(tag, ci, ci + c_len, lo + sj, lo + sj + s_len))
+    for tag, group in groupby(steps, key=itemgetter(0)):
+        run = list(group)
+        _, ci, sj = run[0]
+        length = len(run)
+        c_len = 0 if tag == INSERT else length
+        s_len = 0 if tag == DELETE else length
+        if tag != EQUAL:
+            cost += length
+        ops.append(Op(tag, ci, ci + c_len, lo + sj, lo + sj + s_len))
     return Alignment(unit.number, lo + start, lo + end, tuple(ops), cost)
+
+
+# Array type codes by item size, for the packed DP rows of ``_shifted_table``.
+_FIELD_CODES = {array(code).itemsize: code for code in "BHILQ"}
+
+
+def _shifted_table(source: str, claim: str) -> list[array[int]]:
+    """The semi-global DP table of ``semi_global``, with ``score[i][j] + i + j`` in each cell.
+
+    score[i][j] = max(score[i-1][j-1] + (1 if the words match else -1), score[i-1][j] - 1,
+    score[i][j-1] - 1), with score[0][j] = 0 and score[i][0] = -i. Shifted by i + j, the three
+    steps add a constant (3 for a match, else 1; 0; 0), so each row is non-decreasing and
+    x[i][j] = max(x[i-1][j], x[i-1][j-1] + 1, x[i-1][k-1] + 3 for the last match k <= j).
+
+    Written this way for speed: the per-cell Python loop was the whole cost of the alignment.
+    A row is one int whose field j (``width`` bits from bit ``j * width``) holds x[i][j] (SWAR),
+    so a handful of int operations compute all of it, and Python only loops over the few places
+    the claim word occurs. Rows are returned unpacked, as arrays, for the traceback.
+    """
+    m, n = len(claim), len(source)
+    # No cell exceeds m + n + min(m, n) (a score is at most min(i, j)), so fields of ``size``
+    # bytes keep their top bit clear: _packed_max uses it as a guard.
+    size = 1
+    while m + n + min(m, n) >= 1 << (8 * size - 1):
+        size *= 2
+    width, code = 8 * size, _FIELD_CODES[size]
+    ones = int.from_bytes(b"\x01".ljust(size, b"\x00") * (n + 1), "little")  # 1 in every field
+    guards = ones << (width - 1)
+    cells = (ones << width) - ones  # every bit of fields 0..n
+    matches: dict[str, list[int]] = {}  # word -> the source positions k (1-based) holding it
+    for k, word in enumerate(source, 1):
+        matches.setdefault(word, []).append(k)
+    length = size * (n + 1)
+    row = int.from_bytes(b"".join(j.to_bytes(size, "little") for j in range(n + 1)), "little")
+    rows = [_unpack_fields(row, code, length)]  # x[0][j] = j
+    for word in claim:
+        above = row
+        # max(x[i-1][j], x[i-1][j-1] + 1): shift every field one cell on, add 1 (not to field 0).
+        row = _packed_max(above, ((above << width) & cells) + ones - 1, guards, width)
+        hits = matches.get(word)
+        if hits:
+            # x[i-1][k-1] + 3 from each match k to the next one (the latest match wins, as x[i-1]
+            # never falls) and 0 before the first: a step function, written as bytes.
+            before = rows[-1]
+            parts = [bytes(size * hits[0])]
+            for k, after in zip(hits, hits[1:] + [n + 1], strict=True):
+                parts.append((before[k - 1] + 3).to_bytes(size, "little") * (after - k))
+            steps = int.from_bytes(b"".join(parts), "little")
+            row = _packed_max(row, steps, guards, width)
+        rows.append(_unpack_fields(row, code, length))
+    return rows
+
+
+def _packed_max(a: int, b: int, guards: int, width: int) -> int:
+    """Field-wise maximum of two ints of ``width``-bit fields whose top (guard) bits are clear."""
+    # A field's guard bit survives (a | guard) - b exactly where a >= b, and no field borrows from
+    # the next; a surviving guard bit minus its field's lowest bit gives that field's mask.
+    ge = ((a | guards) - b) & guards
+    return b ^ ((a ^ b) & (ge - (ge >> (width - 1))))
+
+
+def _unpack_fields(packed: int, code: str, length: int) -> array[int]:
+    """The fields of a packed int ``length`` bytes long, lowest first."""
+    values = array(code, packed.to_bytes(length, "little"))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
