@@ -41,3 +41,21 @@ def test_a_large_vocabulary_reaches_past_the_surrogate_block() -> None:
     results = match_claims(claims, [source])  # C2's words are declared after 56,000 others
     assert results[1].verdict is Verdict.CONFIRMED
     assert results[0].verdict is Verdict.UNVERIFIED
+
+
+def test_word_spans_found_from_the_words_are_those_of_the_word_pattern() -> None:
+    """``Unit.span`` finds each word by its text after the one before; the spans must be the
+    pattern's own, in any text (numbers, apostrophes, dots, accents, entities, hyphenation)."""
+    import random
+
+    from verify.match.normalize import WORD_RE
+
+    pieces = [*"ab 1.'-\n_", "3.5", "don't", "x'", "'y", "..", "é", "e\u0301", "ß", "\u2019", "&amp;", "1,000",
+              "inter-\nnational", "u.s.", "1990s", "\u0663", "ﬁ", "  ", "a_b"]  # fmt: skip
+    rng = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        unit = SourceIndex([SourceText("S1", text)]).units[0]
+        expected = [m.span() for m in WORD_RE.finditer(unit.normalized.text)]
+        assert [unit.span(k) for k in range(len(expected))] == expected, repr(text)
+        assert unit.norm_spans() == expected
