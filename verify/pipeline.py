@@ -127,7 +127,6 @@ def check_document(
     With a ``baseline`` (an earlier report of this draft), claims whose words and
     evidence snapshot are unchanged keep their baseline result without being matched.
     """
-    from verify.baseline import reuse_for_sources
     from verify.match import match_claims
     from verify.sources.cache import SnapshotCache
     from verify.sources.pool import copy_cited_file, source_entry
@@ -143,7 +142,11 @@ def check_document(
     unavailable = frozenset(s.numbered.id for s in loaded if s.text is None)
     preferred = preferred_sources(claims, [s.numbered for s in loaded])
     by_id = {s.numbered.id: s for s in loaded}
-    reused = reuse_for_sources(claims, loaded, baseline) if baseline is not None else {}
+    reused = {}
+    if baseline is not None:
+        from verify.baseline import reuse_for_sources
+
+        reused = reuse_for_sources(claims, loaded, baseline)
     to_match = tuple(c for c in claims if c.id not in reused)
     store = WordCache(cache_dir) if cache_dir is not None else None
     snapshots = SnapshotCache(cache_dir) if cache_dir is not None else None
