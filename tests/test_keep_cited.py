@@ -41,7 +41,7 @@ def snapshots(report: verify.Report) -> dict[str, str | None]:
 
 
 def test_cited_files_are_copied_while_matching_and_only_checked_afterwards(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
 ) -> None:
     """Each process copies the files its results cite as it makes them; ``keep_cited`` then
     finds every copy in place, whether the matching was split over two processes or not."""
@@ -61,6 +61,9 @@ def test_cited_files_are_copied_while_matching_and_only_checked_afterwards(
     for name, split in (("split", True), ("alone", False)):
         monkeypatch.setattr(matcher, "PARALLEL_MIN_CLAIMS", 2 if split else 10_000)
         runs[name] = check(draft, files, tmp_path / f"cache-{name}")
+        # Where forking is possible the split run's matching made a child (and nothing else
+        # did: the copies were all in place, so keep_cited made none).
+        assert len(forks) == (1 if forked.can_fork() else 0)
     assert found_stored == [(count, count), (count, count)]
     for name, report in runs.items():
         assert [r.verdict for r in report.results] == [verify.Verdict.CONFIRMED] * count
@@ -100,6 +103,34 @@ def test_a_copy_that_cannot_be_written_leaves_the_file_named_without_a_snapshot(
         raise PermissionError("read-only cache")
 
     monkeypatch.setattr(SnapshotCache, "store_body", refuse)
+    report = check(draft, files, tmp_path / "cache")
+    assert [r.verdict for r in report.results] == [verify.Verdict.CONFIRMED] * 3
+    assert all(entry.snapshot is None and entry.sha256 for entry in report.sources)
+
+
+def test_a_failed_early_copy_is_made_when_the_report_names_the_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft, files = many_cited_sources(tmp_path, 3)
+    monkeypatch.setattr(pool, "copy_cited_file", lambda *args: None)  # as if every early copy failed
+    report = check(draft, files, tmp_path / "cache")
+    for source in files:
+        assert Path(snapshots(report)[str(source)] or "").read_bytes() == source.read_bytes()
+
+
+def test_a_cache_folder_that_cannot_be_read_leaves_the_files_named_without_a_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for a copy must not stop the check either (a folder without read permission)."""
+    draft, files = many_cited_sources(tmp_path, 3)
+    real_is_file = Path.is_file
+
+    def unreadable(path: Path) -> bool:
+        if "objects" in path.parts:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_is_file(path)
+
+    monkeypatch.setattr(Path, "is_file", unreadable)
     report = check(draft, files, tmp_path / "cache")
     assert [r.verdict for r in report.results] == [verify.Verdict.CONFIRMED] * 3
     assert all(entry.snapshot is None and entry.sha256 for entry in report.sources)

@@ -75,3 +75,35 @@ def test_with_a_claims_child_this_process_never_loads_the_extractor(tmp_path: Pa
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["80", "confirmed", "False"]
+
+
+def test_the_claims_child_is_forked_before_the_matcher_and_source_readers_load(tmp_path: Path) -> None:
+    """What the claims child overlaps with is the parent loading these: they must come after."""
+    from verify import forked, pipeline
+
+    if not forked.can_fork():
+        pytest.skip("this machine cannot fork for verify")
+    draft = "".join(LONG_DRAFT_PARAGRAPH.format(n=n) for n in range(80))
+    assert len(draft) >= pipeline.CLAIMS_IN_CHILD_MIN_CHARS
+    (tmp_path / "draft.md").write_text(draft)
+    (tmp_path / "pier.txt").write_text("The pier will not reopen before spring, the harbour master said.\n")
+    probe = (
+        "import sys\n"
+        "from verify import cli, forked\n"
+        "real = forked.Forked.__init__\n"
+        "loaded = []\n"
+        "def spy(self, work):\n"
+        "    loaded.append(sorted(m for m in ('verify.match', 'verify.sources.pool', 'verify.claims', 'rapidfuzz')"
+        " if m in sys.modules))\n"
+        "    real(self, work)\n"
+        "forked.Forked.__init__ = spy\n"
+        "cli.main(['check', sys.argv[1], '--source', sys.argv[2], '--offline', '--format', 'json', '--quiet',"
+        " '--cache-dir', sys.argv[3]])\n"
+        "print(loaded[0], file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "draft.md"), str(tmp_path / "pier.txt"), str(tmp_path / "c")],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"

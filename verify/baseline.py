@@ -37,7 +37,7 @@ from verify.errors import InputError, ReportFormatError
 from verify.model import BaselineDiff, Claim, ClaimKind, ClaimResult, Flag, Report, SourceEntry, SourceStatus, Verdict
 from verify.version import __version__
 
-if TYPE_CHECKING:  # only for a type hint: verify.pipeline imports this module
+if TYPE_CHECKING:  # only for a type hint: the pool module is not needed to compare reports
     from verify.sources.pool import LoadedSource
 
 # Two claim texts whose keys are at least this similar (0–100, rapidfuzz fuzz.ratio) are

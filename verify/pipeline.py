@@ -211,12 +211,13 @@ def check(
     )
     assert outcome.report is not None  # the document is already read
     report = outcome.report
-    from verify.baseline import compare_with_baseline
-    from verify.decisions import with_decisions
-
     if decisions is not None:
+        from verify.decisions import with_decisions
+
         report, _unused = with_decisions(report, decisions)
     if baseline is not None:
+        from verify.baseline import compare_with_baseline
+
         report = compare_with_baseline(report, baseline, None)
     return report
 
@@ -309,11 +310,11 @@ def check_many(
 
             with contextlib.suppress(forked.ForkFailed):
                 claims_of = list(extracting.result())
-    from verify.baseline import baseline_applies
+    serves = [False] * len(readable)  # --baseline serves the only draft, or in a batch the draft it was made from
+    if baseline is not None:
+        from verify.baseline import baseline_applies
 
-    # --baseline serves the only draft, or in a batch the draft it was made from
-    serves = [baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1)
-              for doc in readable]  # fmt: skip
+        serves = [baseline_applies(doc.path, baseline, only_draft=len(readable) == 1) for doc in readable]
     work = [
         (doc, pool.for_refs(per_draft[id(doc)]), baseline if use else None, pool.cache_dir, claims)
         for doc, use, claims in zip(readable, serves, claims_of, strict=True)

@@ -138,8 +138,6 @@ def test_split_scans_agree_on_long_texts_whose_runs_cross_the_pieces_scanned() -
 
 def test_the_possessive_word_patterns_find_the_words_of_the_greedy_ones() -> None:
     """Possessive quantifiers are only a speed-up: on any text they must find the same words."""
-    import re
-
     from verify.match.normalize import ASCII_WORD_RE, WORD_RE
 
     greedy = re.compile(r"\d+(?:\.\d+)*|[^\W_]+(?:'[^\W_]+)*")
@@ -151,3 +149,15 @@ def test_the_possessive_word_patterns_find_the_words_of_the_greedy_ones() -> Non
         assert WORD_RE.findall(text) == greedy.findall(text), repr(text)
         if text.isascii():
             assert ASCII_WORD_RE.findall(text) == ascii_greedy.findall(text), repr(text)
+
+
+def test_the_tokeniser_fingerprint_follows_the_unicode_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored words are keyed by it: another Python's Unicode tables may split words otherwise."""
+    import importlib
+    import unicodedata
+
+    module = importlib.import_module("verify.match.normalize")  # verify.match.normalize is also a function
+
+    here = module._fingerprint()
+    monkeypatch.setattr(unicodedata, "unidata_version", "0.0.0")
+    assert module._fingerprint() != here

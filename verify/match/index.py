@@ -29,7 +29,9 @@ from typing import Protocol
 
 from verify import forked
 from verify.match.normalize import (
+    ASCII_WORD_RE,
     TOKENISER_FINGERPRINT,
+    WORD_RE,
     NormalizedText,
     is_number,
     normalize,
@@ -149,10 +151,14 @@ class Unit:
         """
         spans = self._norm_spans
         if k >= len(spans):
-            find = self.normalized.text.find
+            text = self.normalized.text
             at = spans[-1][1] if spans else 0
             for word in self._words()[len(spans) : k + 1]:
-                start = find(word, at)
+                start = text.find(word, at)
+                if start < 0:  # words that are not this text's (a damaged store): use the pattern
+                    found = (ASCII_WORD_RE if text.isascii() else WORD_RE).finditer(text)
+                    spans[:] = [match.span() for match in found]
+                    break
                 at = start + len(word)
                 spans.append((start, at))
         return spans[k]

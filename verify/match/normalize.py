@@ -350,11 +350,13 @@ def number_values(tokens: list[str]) -> list[str]:
 
 
 def _fingerprint() -> str:
-    """A hash of this module's source: the normaliser and the word pattern live here, so any
-    change to either changes it (and with it every key of the word store)."""
+    """A hash of this module's source and of the Unicode version: the normaliser and the word
+    pattern live here, and NFKC and the word classes follow Python's Unicode tables, so a
+    change to any of them changes it (and with it every key of the word store)."""
     try:
         with open(__file__, "rb") as own_source:
-            return hashlib.sha256(own_source.read()).hexdigest()[:16]
+            code = own_source.read()
+        return hashlib.sha256(code + unicodedata.unidata_version.encode()).hexdigest()[:16]
     except OSError:  # run from somewhere its source cannot be read: never reuse stored words
         return f"unreadable-{id(_fingerprint)}"
 
