@@ -53,9 +53,8 @@ def test_the_command_line_loads_neither_extractor_nor_matcher_before_a_check_sta
 LONG_DRAFT_PARAGRAPH = "“The pier will not reopen before spring,” the harbour master said on day {n}.\n\n"
 
 
-def test_with_a_claims_child_this_process_never_loads_the_extractor(tmp_path: Path) -> None:
-    """The child extracts the claims; here only the matcher runs (an unnamed speaker needs no
-    look-up of who the source credits, which would load the extractor)."""
+def _long_draft_with_a_claims_child(tmp_path: Path) -> None:
+    """A draft long enough for a claims child, quoting one local file, in ``tmp_path``."""
     from verify import forked, pipeline
 
     if not forked.can_fork():
@@ -64,29 +63,32 @@ def test_with_a_claims_child_this_process_never_loads_the_extractor(tmp_path: Pa
     assert len(draft) >= pipeline.CLAIMS_IN_CHILD_MIN_CHARS
     (tmp_path / "draft.md").write_text(draft)
     (tmp_path / "pier.txt").write_text("The pier will not reopen before spring, the harbour master said.\n")
+
+
+def _run_on_long_draft(probe: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``probe`` in a new interpreter with the draft, the source and a cache folder as arguments."""
+    arguments = [str(tmp_path / "draft.md"), str(tmp_path / "pier.txt"), str(tmp_path / "c")]
+    return subprocess.run([sys.executable, "-c", probe, *arguments], capture_output=True, text=True, check=False,
+                          timeout=120)  # fmt: skip
+
+
+def test_with_a_claims_child_this_process_never_loads_the_extractor(tmp_path: Path) -> None:
+    """The child extracts the claims; here only the matcher runs (an unnamed speaker needs no
+    look-up of who the source credits, which would load the extractor)."""
+    _long_draft_with_a_claims_child(tmp_path)
     probe = (
         "import sys, verify\n"
         "r = verify.check(sys.argv[1], sources=[sys.argv[2]], offline=True, cache_dir=sys.argv[3])\n"
         "print(len(r.results), r.results[0].verdict.value, 'verify.claims' in sys.modules)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(tmp_path / "draft.md"), str(tmp_path / "pier.txt"), str(tmp_path / "c")],
-        capture_output=True, text=True, check=False, timeout=120,
-    )  # fmt: skip
+    done = _run_on_long_draft(probe, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["80", "confirmed", "False"]
 
 
 def test_the_claims_child_is_forked_before_the_matcher_and_source_readers_load(tmp_path: Path) -> None:
     """What the claims child overlaps with is the parent loading these: they must come after."""
-    from verify import forked, pipeline
-
-    if not forked.can_fork():
-        pytest.skip("this machine cannot fork for verify")
-    draft = "".join(LONG_DRAFT_PARAGRAPH.format(n=n) for n in range(80))
-    assert len(draft) >= pipeline.CLAIMS_IN_CHILD_MIN_CHARS
-    (tmp_path / "draft.md").write_text(draft)
-    (tmp_path / "pier.txt").write_text("The pier will not reopen before spring, the harbour master said.\n")
+    _long_draft_with_a_claims_child(tmp_path)
     probe = (
         "import sys\n"
         "from verify import cli, forked\n"
@@ -101,9 +103,6 @@ def test_the_claims_child_is_forked_before_the_matcher_and_source_readers_load(t
         " '--cache-dir', sys.argv[3]])\n"
         "print(loaded[0], file=sys.stderr)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(tmp_path / "draft.md"), str(tmp_path / "pier.txt"), str(tmp_path / "c")],
-        capture_output=True, text=True, check=False, timeout=120,
-    )  # fmt: skip
+    done = _run_on_long_draft(probe, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"
