@@ -84,10 +84,11 @@ class SourcePool:
         cited = {r.evidence.source for r in report.results if r.evidence is not None}
         to_keep: list[tuple[int, bytes]] = []  # (position in report.sources, the file's bytes)
         for k, entry in enumerate(report.sources):
-            if entry.id in cited and entry.path is not None and entry.snapshot is None:
+            if entry.id in cited and entry.path is not None:
                 fetched, _ = self.by_location[ref_key(SourceRef(url=None, path=entry.path))]
-                if fetched.snapshot is not None:
-                    to_keep.append((k, fetched.snapshot.body))
+                body = _local_body_to_keep(entry.path, fetched)
+                if body is not None:
+                    to_keep.append((k, body))
         entries = list(report.sources)
         copies = store_bodies(SnapshotCache(self.cache_dir), [body for _, body in to_keep])
         for (k, _), copy in zip(to_keep, copies, strict=True):
@@ -187,8 +188,16 @@ def copy_cited_file(
         return
     copied.add(evidence.source)
     loaded = by_id[evidence.source]
-    snapshot = loaded.fetched.snapshot
-    if loaded.numbered.ref.path is None or snapshot is None or snapshot.cache_path is not None:
-        return  # a fetched page, already kept when it was fetched
-    with contextlib.suppress(OSError):
-        snapshots.store_body(snapshot.body)
+    body = _local_body_to_keep(loaded.numbered.ref.path, loaded.fetched)
+    if body is not None:
+        with contextlib.suppress(OSError):
+            snapshots.store_body(body)
+
+
+def _local_body_to_keep(path: str | None, fetched: FetchedSource) -> bytes | None:
+    """The bytes of a local source file, which the snapshot cache keeps once it is cited; None
+    for anything else (a fetched page is kept when it is fetched, and names its copy)."""
+    snapshot = fetched.snapshot
+    if path is None or snapshot is None or snapshot.cache_path is not None:
+        return None
+    return snapshot.body
