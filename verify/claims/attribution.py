@@ -114,7 +114,7 @@ class Attribution:
 class Word(NamedTuple):
     """One word of a sentence and its offsets. A named tuple, not a frozen dataclass, because
     every sentence read makes dozens: on the bench draft, making them as frozen dataclasses was
-    a quarter of the extractor's time."""
+    a quarter of the extractor's time under the profiler."""
 
     text: str
     start: int
