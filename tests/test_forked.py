@@ -131,3 +131,111 @@ def test_when_no_child_can_be_started_the_work_is_done_here(monkeypatch: pytest.
     mine, theirs = forked.in_two(tally, "a b", "c")
     assert (mine.words, theirs.words) == (("a", "b"), ("c",))
     assert mine.pid == theirs.pid == os.getpid()
+
+
+def pid_of(k: int) -> tuple[int, int]:
+    return k, os.getpid()
+
+
+@linux_only
+def test_share_gives_one_value_per_item_in_order_and_says_which_the_child_made() -> None:
+    here = os.getpid()
+    shared = forked.share(pid_of, 200, child_first=lambda: None, child_last=os.getpid)
+    assert [k for k, _ in shared.values] == list(range(200))
+    assert shared.by_child == {k for k, pid in shared.values if pid != here}
+    assert shared.child_last not in (None, here)  # the child's own pid: child_last ran there
+    assert {pid for _, pid in shared.values} <= {here, shared.child_last}
+
+
+@linux_only
+def test_share_hands_every_item_to_this_process_while_the_child_is_busy_first() -> None:
+    """The child is held in ``child_first`` until this process has taken the last item."""
+    go_read, go_write = os.pipe()
+    try:
+
+        def work(k: int) -> tuple[int, int]:
+            if k == 19:
+                os.write(go_write, b"x")
+            return pid_of(k)
+
+        shared = forked.share(work, 20, child_first=lambda: os.read(go_read, 1), child_last=lambda: "done")
+    finally:
+        os.close(go_read)
+        os.close(go_write)
+    assert shared.by_child == frozenset() and shared.child_last == "done"
+    assert {pid for _, pid in shared.values} == {os.getpid()}
+
+
+@linux_only
+def test_share_hands_the_rest_to_the_child_while_this_process_is_busy() -> None:
+    """This process is held in its first item until the child has found no work left."""
+    here = os.getpid()
+    go_read, go_write = os.pipe()
+    try:
+
+        def work(k: int) -> tuple[int, int]:
+            if os.getpid() == here:
+                os.read(go_read, 1)
+            return pid_of(k)
+
+        shared = forked.share(work, 30, child_last=lambda: os.write(go_write, b"x"))
+    finally:
+        os.close(go_read)
+        os.close(go_write)
+    assert [k for k, _ in shared.values] == list(range(30))
+    assert len(shared.by_child) == 29
+    assert sum(pid == here for _, pid in shared.values) == 1
+
+
+@linux_only
+def test_share_redoes_here_what_a_failed_child_took() -> None:
+    """This process waits in its first item until the child, having taken the others, is dead."""
+    here = os.getpid()
+    go_read, go_write = os.pipe()
+    waited: list[bytes] = []
+
+    def work(k: int) -> tuple[int, int]:
+        if os.getpid() != here:
+            if k >= 5:
+                os.kill(os.getpid(), signal.SIGKILL)  # the child dies holding an item
+        elif not waited:
+            os.close(go_write)  # now only the child holds the pipe open: it reads empty once the child is gone
+            waited.append(os.read(go_read, 1))
+        return pid_of(k)
+
+    try:
+        shared = forked.share(work, 50, child_last=lambda: "never sent")
+    finally:
+        os.close(go_read)
+    assert waited == [b""]
+    assert [k for k, _ in shared.values] == list(range(50))
+    assert {pid for _, pid in shared.values} == {here}
+    assert shared.by_child == frozenset() and shared.child_last is None
+
+
+@linux_only
+def test_share_does_everything_here_when_no_child_can_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    ran_first: list[int] = []
+    shared = forked.share(pid_of, 7, child_first=lambda: ran_first.append(1), child_last=lambda: "x")
+    assert shared.values == [(k, os.getpid()) for k in range(7)]
+    assert (shared.by_child, shared.child_last, ran_first) == (frozenset(), None, [])
+
+
+@linux_only
+@pytest.mark.parametrize("count", [0, 1, 2047, 2048, 2049, 5000])
+def test_share_covers_every_item_once_at_any_count(count: int, forks: list[int]) -> None:
+    """Past 2,048 items the pipe's tokens stand for groups of items: still each item once."""
+    calls: list[int] = []
+
+    def work(k: int) -> int:
+        calls.append(k)  # this process's calls only: the child's list is its own copy
+        return k * k
+
+    shared = forked.share(work, count)
+    assert shared.values == [k * k for k in range(count)]
+    assert sorted(calls + sorted(shared.by_child)) == list(range(count))
+    assert len(forks) == (1 if count else 0)

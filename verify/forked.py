@@ -16,14 +16,18 @@ never what it finds.
 
 from __future__ import annotations
 
+import contextlib
+import mmap
 import os
 import pickle
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Generic, TypeVar
 
+E = TypeVar("E")
 S = TypeVar("S")
 T = TypeVar("T")
 
@@ -54,28 +58,42 @@ class Forked(Generic[T]):
     """
 
     def __init__(self, work: Callable[[], T]) -> None:
+        _reap_exited()
         # The child writes its pickled value to an anonymous in-memory file rather than a pipe,
-        # so it never waits for this side to read, and this side reads it in one go.
+        # so it never waits for this side to read; this side maps the file and reads the value
+        # from it in place. A byte on a pipe then says the value is there: this side need not
+        # wait for the child to exit (tearing down a large copy of this process takes a few ms).
         try:
             self._file = os.memfd_create("verify-forked", os.MFD_CLOEXEC)
         except (AttributeError, OSError) as error:
             raise ForkFailed(f"no in-memory file for the child's result: {error}") from error
         try:
+            self._ready, ready = os.pipe()
+        except OSError as error:
+            os.close(self._file)
+            raise ForkFailed(f"no pipe for the child's signal: {error}") from error
+        try:
             pid = os.fork()
         except OSError as error:  # no memory or process slots left: do the work here
-            os.close(self._file)
+            for fd in (self._file, self._ready, ready):
+                os.close(fd)
             raise ForkFailed(f"cannot fork: {error}") from error
         if pid == 0:  # the child: never returns, never runs the parent's exit handlers
-            status = 0
+            status = 1
             try:
                 try:
-                    payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+                    value = work()
+                    # Written straight to the file: a pickled bytes copy of a large value would
+                    # be as large again in fresh memory.
+                    with open(self._file, "wb", closefd=False) as out:
+                        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    status = 0
                 except BaseException:  # noqa: BLE001 - any failure means "parent, do it yourself"
-                    payload, status = b"", 1
-                with open(self._file, "wb", closefd=False) as out:
-                    out.write(payload)
+                    pass
+                os.write(ready, bytes([status]))
             finally:
                 os._exit(status)
+        os.close(ready)  # this side's copy: if the child dies, reading the pipe finds it closed
         self._pid = pid
         self._done = False
 
@@ -84,16 +102,25 @@ class Forked(Generic[T]):
         if self._done:
             raise ForkFailed("the result was already collected")
         self._done = True
-        _, status = os.waitpid(self._pid, 0)
-        with open(self._file, "rb") as written:  # closes the in-memory file too
-            written.seek(0)  # the child's writes moved the offset both processes share
-            payload = written.read()
-        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
-            raise ForkFailed(f"the child process ended with status {status}")
         try:
-            value: T = pickle.loads(payload)
-        except Exception as error:  # a truncated or corrupt payload
-            raise ForkFailed(f"the child's result could not be read: {error}") from error
+            signal_byte = os.read(self._ready, 1)  # nothing at all: the child died before writing it
+        finally:
+            os.close(self._ready)
+        try:
+            if signal_byte != b"\x00":
+                _, status = os.waitpid(self._pid, 0)
+                raise ForkFailed(f"the child process failed (exit status {status})")
+            _EXITING.append(self._pid)  # reaped later: its value is all this side needs
+            size = os.fstat(self._file).st_size
+            if size == 0:
+                raise ForkFailed("the child's result is empty")
+            with mmap.mmap(self._file, size, prot=mmap.PROT_READ) as written:
+                try:
+                    value: T = pickle.loads(written)
+                except Exception as error:  # a truncated or corrupt payload
+                    raise ForkFailed(f"the child's result could not be read: {error}") from error
+        finally:
+            os.close(self._file)
         return value
 
     def __enter__(self) -> Forked[T]:
@@ -109,11 +136,27 @@ class Forked(Generic[T]):
             return
         self._done = True
         os.close(self._file)
+        os.close(self._ready)
         try:
             os.kill(self._pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         os.waitpid(self._pid, 0)
+
+
+# Children that have sent their value and may still be exiting: reaped (without waiting) when the
+# next child is made, so that a long-running process (the service) never gathers zombies.
+_EXITING: list[int] = []
+
+
+def _reap_exited() -> None:
+    for pid in list(_EXITING):
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:  # reaped already (by someone else's wait)
+            done = pid
+        if done:
+            _EXITING.remove(pid)
 
 
 def in_two(work: Callable[[S], T], mine: S, theirs: S) -> tuple[T, T]:
@@ -140,3 +183,97 @@ def alternate(work: Callable[[Sequence[S]], list[T]], items: Sequence[S]) -> lis
     in order. Neighbouring items often cost alike, so the halves come out even."""
     evens, odds = in_two(work, items[0::2], items[1::2])
     return [evens[k // 2] if k % 2 == 0 else odds[k // 2] for k in range(len(items))]
+
+
+# ``share`` hands out work through a pipe holding one token per group of items, all written
+# before the fork: reading one token takes the next group, atomically, in whichever process asks
+# first. Tokens are two bytes and at most 2,048, so they fill at most 4,096 bytes: one page,
+# the least a Linux pipe holds, and PIPE_BUF, so they go in with one write that cannot block.
+_TOKEN_BYTES = 2
+_MAX_TOKENS = 2048
+
+
+@dataclass(frozen=True)
+class Shared(Generic[T, E]):
+    """What ``share`` gives back."""
+
+    values: list[T]  # work(k) for every item k, in order
+    by_child: frozenset[int]  # the items whose value the child made
+    child_last: E | None  # the child's ``child_last()``; None if none was given or no child helped
+
+
+def share(
+    work: Callable[[int], T],
+    count: int,
+    *,
+    child_first: Callable[[], object] | None = None,
+    child_last: Callable[[], E] | None = None,
+    here_last: Callable[[], object] | None = None,
+) -> Shared[T, E]:
+    """``work(k)`` for k in ``range(count)``, each item done by whichever of this process and a
+    forked child is free first, so that neither waits long for the other however costs fall.
+
+    The child runs ``child_first()`` before it takes an item (work that should not hold this
+    process up) and sends back ``child_last()`` (say, what its items built up) with its values.
+    This process runs ``here_last()`` once no item is left to take, while the child finishes.
+    If no child can start, or it fails, this process does every item the child did not give
+    back and ``child_last`` is None: whether ``child_first`` ran is then unknown, and the caller
+    decides whether to do it here. The caller decides first whether forking is safe
+    (``can_fork``).
+    """
+    per_token = max(1, -(-count // _MAX_TOKENS))
+    queue = _work_queue(-(-count // per_token)) if count else None
+
+    def take() -> range | None:
+        token = os.read(queue, _TOKEN_BYTES) if queue is not None else b""
+        if len(token) < _TOKEN_BYTES:  # empty, and nobody can write to it: no work left
+            return None
+        first = int.from_bytes(token, "little") * per_token
+        return range(first, min(count, first + per_token))
+
+    def child_part() -> tuple[dict[int, T], E | None]:
+        if child_first is not None:
+            child_first()
+        done = {k: work(k) for items in iter(take, None) for k in items}
+        return done, child_last() if child_last is not None else None
+
+    values: dict[int, T] = {}
+    theirs: dict[int, T] = {}
+    last: E | None = None
+    try:
+        child = Forked(child_part) if queue is not None else None
+    except ForkFailed:
+        child = None
+    try:
+        with child or contextlib.nullcontext():
+            values = {k: work(k) for items in iter(take, None) for k in items}
+            if here_last is not None:
+                here_last()
+            if child is not None:
+                with contextlib.suppress(ForkFailed):
+                    theirs, last = child.result()
+    finally:
+        if queue is not None:
+            os.close(queue)
+    values.update(theirs)
+    for k in range(count):  # the items a failed child took and never gave back
+        if k not in values:
+            values[k] = work(k)
+    return Shared([values[k] for k in range(count)], frozenset(theirs), last)
+
+
+def _work_queue(tokens: int) -> int | None:
+    """The read end of a pipe holding ``tokens`` tokens (0, 1, 2, …), or None if none can be made."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        os.set_blocking(write_end, False)  # a pipe too small fails here rather than hanging
+        os.write(write_end, b"".join(k.to_bytes(_TOKEN_BYTES, "little") for k in range(tokens)))
+    except OSError:
+        os.close(read_end)
+        return None
+    finally:
+        os.close(write_end)  # a reader finding the pipe empty then reads nothing: no more work
+    return read_end

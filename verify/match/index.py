@@ -203,63 +203,66 @@ _NO_UNITS: array[int] = array("i")  # never changed: what units_of gives for a w
 # fork and the pickled result cost more than half the work saves (measured on the bench corpus:
 # indexing ~0.07 s per million characters, a fork and its result ~3 ms).
 PARALLEL_MIN_CHARS = 500_000
-# The child's share of the indexing cost: a little under half, because it also pickles its
-# result, which this side then reads (measured on the bench corpus at 3,000 sources: with an
-# even split this side waited 0.03-0.1 s for the child).
-CHILD_SHARE = 0.45
+# Texts are handed to the two processes in runs of about this many characters (a few ms of
+# work each), whichever process is free taking the next run: a static half each left one
+# waiting up to 0.2 s for the other at 3,000 sources, as the two cores' speeds wandered.
+CHUNK_CHARS = 50_000
 
 
-@dataclass(frozen=True)
-class _Indexed:
-    """A run of texts as words and symbols, made by ``_index_texts`` (here or in a child)."""
+class _Indexer:
+    """Texts made into words and symbols, one after another, in one process.
 
-    token_texts: list[str]  # each text's normalised words joined by spaces
-    ids: list[str]  # each text's symbol string
-    # Each claim symbol met: the units holding it, ascending. An array, not a list: a child's
-    # batch is unpickled on the critical path, and 290,000 unit numbers as arrays read back in
-    # 0.012 s instead of 0.03 s (bench corpus, 3,000 sources).
-    holders: dict[str, array[int]]
-    new_words: list[str]  # words given a symbol by this run, in symbol order (see _index_texts)
-    first: int  # the unit number of its first text
-
-
-def _index_texts(
-    texts: Sequence[tuple[str, str | None]], vocab: Mapping[str, str], stems: frozenset[str], first: int
-) -> _Indexed:
-    """The words and symbols of each ``(text, its stored words or None)``, numbered from ``first``.
-
-    A pure function of its arguments, so it can run in a forked child. A word not in
-    ``vocab`` whose stem is in ``stems`` gets a symbol numbered on from ``len(vocab)``, in the
-    order such words are first met (sorted within a text); ``new_words`` lists them so the
-    index can give the same word one symbol across batches.
+    Each process that indexes has its own. A word not in ``vocab`` whose stem is in ``stems``
+    gets a symbol of this indexer's, numbered on from ``len(vocab)`` in the order such words are
+    first met (sorted within a text); ``new_words`` lists them, so that the index can give each
+    such word one symbol across processes (``SourceIndex._merge``).
     """
-    local = dict(vocab)
-    prefixes = tuple(stems)  # a stem is a prefix of its word: only such words can have one
-    new_words: list[str] = []
-    holders: defaultdict[str, list[int]] = defaultdict(list)
-    token_texts: list[str] = []
-    all_ids: list[str] = []
-    for number, (text, stored) in enumerate(texts, first):
+
+    def __init__(
+        self, vocab: Mapping[str, str], stems: frozenset[str], keep: Callable[[dict[int, str]], None]
+    ) -> None:
+        self._vocab = vocab
+        self._keep = keep
+        self._unkept: dict[int, str] = {}  # text number -> words, for the texts the store lacked
+        self._local: dict[str, str] | None = None  # vocab and new words, copied at the first new word
+        self._stems = stems
+        self._prefixes = tuple(stems)  # a stem is a prefix of its word: only such words can have one
+        self.new_words: list[str] = []
+        # Each claim symbol met: the units holding it, in the order indexed. Lists to append to;
+        # ``made`` gives arrays (a child's are pickled: arrays read back several times faster).
+        self._holders: defaultdict[str, list[int]] = defaultdict(list)
+
+    def add(self, number: int, text: str, stored: str | None) -> tuple[str, str]:
+        """Text ``number``'s words joined by spaces, and its symbol string."""
         if stored is None:
             found = _words(normalize(text).text)
-            token_text = " ".join(found)
+            token_text = self._unkept[number] = " ".join(found)
         else:
             token_text = stored
             found = stored.split(" ") if stored else []
-        if prefixes:
-            candidates = set(found).difference(local)
-            for word in sorted(w for w in candidates if w.startswith(prefixes)):
-                if stem(word) in stems:
-                    local[word] = symbol_of(len(local))
-                    new_words.append(word)
+        if self._prefixes:
+            candidates = set(found).difference(self._local if self._local is not None else self._vocab)
+            for word in sorted(w for w in candidates if w.startswith(self._prefixes)):
+                if stem(word) in self._stems:
+                    if self._local is None:
+                        self._local = dict(self._vocab)
+                    self._local[word] = symbol_of(len(self._local))
+                    self.new_words.append(word)
+        local = self._local if self._local is not None else self._vocab
         symbols = "".join(map(local.get, found, repeat(FILLER)))
         for symbol in set(symbols).difference(FILLER):
-            holders[symbol].append(number)
-        token_texts.append(token_text)
-        all_ids.append(symbols)
-    # Lists to append to (faster than arrays), arrays to hand over.
-    compact = {symbol: array("i", units) for symbol, units in holders.items()}
-    return _Indexed(token_texts, all_ids, compact, new_words, first)
+            self._holders[symbol].append(number)
+        return token_text, symbols
+
+    def keep_words(self) -> None:
+        """Hand the words found since the last call to ``keep`` (the word store's save)."""
+        if self._unkept:
+            self._keep(self._unkept)
+            self._unkept = {}
+
+    def made(self) -> tuple[list[str], dict[str, array[int]]]:
+        """The new words, and for each symbol met the units holding it."""
+        return self.new_words, {symbol: array("i", units) for symbol, units in self._holders.items()}
 
 
 class SourceIndex:
@@ -269,9 +272,14 @@ class SourceIndex:
     stems of reported statements, whose matching source words join the vocabulary. A word
     not declared here has no occurrences as far as the index knows.
 
-    With ``parallel`` None the later texts are indexed in a forked child when there are
-    enough of them and forking is safe (``verify.forked``); True forks whenever it is safe,
-    False never. The index is the same either way.
+    With ``parallel`` None the texts are indexed in two processes (this one and a forked child)
+    when there are enough of them and forking is safe (``verify.forked``); True forks whenever
+    it is safe, False never. The index is the same either way.
+
+    With a ``store``, the words of the texts it did not have are saved there: those this process
+    found while it indexes, those a forked child found when ``save_words`` is called
+    (``match_claims`` has its own child do it: two processes writing at once would only
+    queue for the store's lock).
     """
 
     def __init__(
@@ -284,8 +292,11 @@ class SourceIndex:
     ) -> None:
         self.vocab: dict[str, str] = {}  # word -> symbol, numbered in the order words were declared
         self.units: list[Unit] = []
-        self._units_of: dict[str, array[int]] = {}  # arrays: joining two batches is a copy of bytes
+        self._units_of: dict[str, array[int]] = {}
+        self._in_order: set[str] = set()  # the symbols whose units are known to be ascending
         self._stem_ids: dict[str, list[str]] = {}
+        self._unsaved: dict[str, str] = {}  # store key -> the words a child found, for save_words
+        self._store = store
         for word in words:
             self._word_id(word)
         texts: list[tuple[str, str, bool]] = []  # each source's main text, then its full page text
@@ -298,20 +309,15 @@ class SourceIndex:
         work = [(text, stored.get(keys[k]) if stored else None) for k, (_, text, _) in enumerate(texts)]
         wanted_stems = frozenset(stems)
 
-        def keep_words(batch: _Indexed) -> None:
-            """Save the words of a batch's texts that were not in the store yet."""
+        def keep(found: dict[int, str]) -> None:
             if store is not None:
-                fresh = {
-                    keys[k]: token_text
-                    for k, token_text in enumerate(batch.token_texts, batch.first)
-                    if work[k][1] is None
-                }
-                if fresh:
-                    store.save(fresh)
+                store.save({keys[number]: token_text for number, token_text in found.items()})
 
-        base = len(self.vocab)
-        for batch in self._index(work, wanted_stems, parallel, keep_words):
-            self._add_batch(batch, base, texts)
+        rows, by_child = self._index(work, wanted_stems, parallel, keep)
+        for number, ((source_id, text, main), (token_text, ids)) in enumerate(zip(texts, rows, strict=True)):
+            self.units.append(Unit(number, source_id, main, text, ids, token_text))
+        if store is not None:
+            self._unsaved = {keys[n]: rows[n][0] for n in by_child if work[n][1] is None}
         if wanted_stems:
             prefixes = tuple(wanted_stems)
             for word in sorted(w for w in self.vocab if w.startswith(prefixes)):
@@ -324,58 +330,87 @@ class SourceIndex:
         work: list[tuple[str, str | None]],
         stems: frozenset[str],
         parallel: bool | None,
-        keep_words: Callable[[_Indexed], None],
-    ) -> list[_Indexed]:
-        """The texts indexed in one run, or in two: the later ones in a forked child.
-
-        Each batch's new words are saved (``keep_words``) by the process that made it, before
-        the batch is returned: a child's save then costs this process nothing.
-        """
+        keep: Callable[[dict[int, str]], None],
+    ) -> tuple[list[tuple[str, str]], list[int]]:
+        """Each text's words and symbol string, made here or shared with a forked child, and
+        the texts the child made; the words this process finds are handed to ``keep``."""
         vocab = self.vocab
+        mine = _Indexer(vocab, stems, keep)
         # What a text costs to index: its length, a third more when it is not all ASCII (slower
         # normalising and word patterns).
         sizes = [len(text) if text.isascii() else len(text) * 4 // 3 for text, _ in work]
         total = sum(sizes)
         alone = len(work) < 2 or parallel is False or (parallel is None and total < PARALLEL_MIN_CHARS)
-
-        def index_and_keep(texts: Sequence[tuple[str, str | None]], first: int) -> _Indexed:
-            batch = _index_texts(texts, vocab, stems, first)
-            keep_words(batch)
-            return batch
-
         if alone or not forked.can_fork():
-            return [index_and_keep(work, 0)]
-        cut, running = 0, 0
-        mine = total - int(total * CHILD_SHARE)
-        while cut < len(work) - 1 and running + sizes[cut] <= mine:
-            running += sizes[cut]
-            cut += 1
-        cut = max(cut, 1)
-        here, there = forked.in_two(lambda part: index_and_keep(*part), (work[:cut], 0), (work[cut:], cut))
-        return [here, there]
+            rows = [mine.add(number, text, stored) for number, (text, stored) in enumerate(work)]
+            mine.keep_words()
+            self._merge([mine.made()], rows, in_order=True)
+            return rows, []
+        chunks: list[range] = []
+        start, running = 0, 0
+        for number, size in enumerate(sizes):
+            running += size
+            if running >= CHUNK_CHARS or number == len(sizes) - 1:
+                chunks.append(range(start, number + 1))
+                start, running = number + 1, 0
+        indexers = [mine]  # the one of the process doing the work: the child starts its own
 
-    def _add_batch(self, batch: _Indexed, base: int, texts: Sequence[tuple[str, str, bool]]) -> None:
-        """Units from one run of ``_index_texts``, its new words' symbols made index-wide."""
-        table: dict[int, str] = {}
-        for k, word in enumerate(batch.new_words):
-            symbol = self._word_id(word)
-            if symbol != symbol_of(base + k):
-                table[ord(symbol_of(base + k))] = symbol
-        to_translate: set[int] = set()
-        for code in table:
-            to_translate.update(batch.holders.get(chr(code), ()))
-        for symbol, units in batch.holders.items():
-            symbol = table.get(ord(symbol), symbol)
-            if symbol in self._units_of:
-                self._units_of[symbol] += units
-            else:
-                self._units_of[symbol] = units
-        for ids, token_text in zip(batch.ids, batch.token_texts, strict=True):
-            number = len(self.units)
-            if number in to_translate:
-                ids = ids.translate(table)
-            source_id, text, main = texts[number]
-            self.units.append(Unit(number, source_id, main, text, ids, token_text))
+        def in_child() -> None:
+            indexers[0] = _Indexer(vocab, stems, keep)
+
+        def index_chunk(k: int) -> list[tuple[str, str]]:
+            indexer = indexers[0]
+            return [indexer.add(number, *work[number]) for number in chunks[k]]
+
+        # This process saves the words it found while the child sends its part back (the
+        # child's words come back with it, for ``save_words``).
+        shared = forked.share(index_chunk, len(chunks), child_first=in_child, child_last=lambda: indexers[0].made(),
+                              here_last=mine.keep_words)  # fmt: skip
+        mine.keep_words()  # those of any text a failed child left to this process
+        rows = [row for chunk_rows in shared.values for row in chunk_rows]
+        # (Units interleave between the processes, or a failed child's were redone out of order.)
+        parts = [mine.made()] if shared.child_last is None else [mine.made(), shared.child_last]
+        self._merge(parts, rows, in_order=False)
+        return rows, [number for k in sorted(shared.by_child) for number in chunks[k]]
+
+    def save_words(self) -> None:
+        """Save the words a forked child found (once; nothing to do if no child helped)."""
+        if self._store is not None and self._unsaved:
+            self._store.save(self._unsaved)
+        self._unsaved = {}
+
+    def _merge(
+        self, parts: Sequence[tuple[list[str], dict[str, array[int]]]], rows: list[tuple[str, str]], in_order: bool
+    ) -> None:
+        """Make each process's new words' symbols index-wide, and note which units hold each symbol.
+
+        ``parts`` holds what each process's indexer made; ``rows`` every text's ``(words,
+        symbols)``, changed here where a symbol changes. New words get their index-wide symbols
+        in sorted order, so that the index is the same whichever process met a word first.
+        ``in_order``: each symbol's units are ascending already (one process, texts in order).
+        """
+        base = len(self.vocab)
+        for word in sorted({word for new_words, _ in parts for word in new_words}):
+            self._word_id(word)
+        for new_words, holders in parts:
+            table: dict[int, str] = {}
+            for k, word in enumerate(new_words):
+                if self.vocab[word] != symbol_of(base + k):
+                    table[ord(symbol_of(base + k))] = self.vocab[word]
+            to_translate: set[int] = set()
+            for code in table:
+                to_translate.update(holders.get(chr(code), ()))
+            for number in to_translate:
+                token_text, ids = rows[number]
+                rows[number] = token_text, ids.translate(table)
+            for symbol, units in holders.items():
+                symbol = table.get(ord(symbol), symbol)
+                if symbol in self._units_of:
+                    self._units_of[symbol] += units
+                else:
+                    self._units_of[symbol] = units
+        if in_order:
+            self._in_order.update(self._units_of)
 
     def _word_id(self, word: str) -> str:
         symbol = self.vocab.get(word)
@@ -398,7 +433,15 @@ class SourceIndex:
 
     def units_of(self, word_id: str) -> Sequence[int]:
         """The units (ascending) holding a claim word."""
-        return self._units_of.get(word_id, _NO_UNITS)
+        found = self._units_of.get(word_id)
+        if found is None:
+            return _NO_UNITS
+        if word_id not in self._in_order:
+            # Two processes' units interleave: put them in order when first asked, which only
+            # the few words a search starts from ever are.
+            found = self._units_of[word_id] = array("i", sorted(found))
+            self._in_order.add(word_id)
+        return found
 
     def positions(self, number: int, word_ids: Iterable[str]) -> dict[str, list[int]]:
         """Where each of these words occurs in one unit (word offsets, ascending; absent words left out)."""

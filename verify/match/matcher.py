@@ -80,13 +80,19 @@ def match_claims(
             result = _unverified(claim, result.flags, sources, wanted_sources, unavailable)
         return finish(result) if finish is not None else result
 
-    def match_all(part: Sequence[Claim]) -> list[ClaimResult]:
-        return [match(claim) for claim in part]
-
     enough = len(claims) >= PARALLEL_MIN_CLAIMS if parallel is None else parallel and len(claims) >= 2
     if not enough or not forked.can_fork():
-        return tuple(match_all(claims))
-    return tuple(forked.alternate(match_all, claims))
+        results = tuple(match(claim) for claim in claims)
+        index.save_words()
+        return results
+    # The child first saves the words the index's child found, then both processes take the
+    # next claim whenever they are free: neither waits long for the other, nor for the save.
+    shared = forked.share(
+        lambda k: match(claims[k]), len(claims), child_first=index.save_words, child_last=lambda: True
+    )
+    if shared.child_last is None:  # the child failed or never started: the words may be unsaved
+        index.save_words()
+    return tuple(shared.values)
 
 
 def _part_breaks(claim: Claim) -> list[int]:
