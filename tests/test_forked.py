@@ -239,3 +239,18 @@ def test_share_covers_every_item_once_at_any_count(count: int, forks: list[int])
     assert shared.values == [k * k for k in range(count)]
     assert sorted(calls + sorted(shared.by_child)) == list(range(count))
     assert len(forks) == (1 if count else 0)
+
+
+@linux_only
+def test_children_that_sent_their_value_are_reaped_by_the_next_fork_or_at_exit() -> None:
+    """``result`` does not wait for the child to exit; no child is left a zombie for long."""
+    with forked.Forked(os.getpid) as first:
+        first_pid = first.result()
+    assert first_pid in forked._EXITING
+    with forked.Forked(os.getpid) as second:  # making it reaps the first, once that has exited
+        second_pid = second.result()
+    forked._reap_all()  # what exit does
+    assert forked._EXITING == []
+    for pid in (first_pid, second_pid):
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
