@@ -75,40 +75,6 @@ def test_a_child_that_fails_raises_fork_failed(failure: object) -> None:
 
 
 @linux_only
-def test_a_failed_child_leaves_its_part_to_the_parent() -> None:
-    parent = os.getpid()
-
-    def only_here(text: str) -> Tally:
-        if os.getpid() != parent:
-            raise RuntimeError("the child gives up")
-        return tally(text)
-
-    mine, theirs = forked.in_two(only_here, "a b", "c d e")
-    assert (mine.words, theirs.words) == (("a", "b"), ("c", "d", "e"))
-    assert mine.pid == theirs.pid == parent
-
-
-@linux_only
-def test_in_two_gives_both_values_in_order() -> None:
-    mine, theirs = forked.in_two(tally, "a b", "c d e")
-    assert (mine.words, theirs.words) == (("a", "b"), ("c", "d", "e"))
-    assert mine.pid == os.getpid() != theirs.pid
-
-
-@linux_only
-def test_alternate_gives_one_value_per_item_in_order_half_from_the_child() -> None:
-    def pids(part: list[str]) -> list[tuple[str, int]]:
-        return [(item, os.getpid()) for item in part]
-
-    for items in (["a"], ["a", "b", "c", "d", "e"], [str(k) for k in range(6)]):
-        done = forked.alternate(pids, items)
-        assert [item for item, _ in done] == items
-        assert {pid for _, pid in done[0::2]} == {os.getpid()}
-        if len(items) > 1:
-            assert {pid for _, pid in done[1::2]} != {os.getpid()}
-
-
-@linux_only
 def test_leaving_without_collecting_kills_and_reaps_the_child() -> None:
     def forever() -> None:
         threading.Event().wait()
@@ -128,9 +94,6 @@ def test_when_no_child_can_be_started_the_work_is_done_here(monkeypatch: pytest.
     monkeypatch.setattr(os, "fork", no_fork)
     with pytest.raises(forked.ForkFailed):
         forked.Forked(lambda: tally("x"))
-    mine, theirs = forked.in_two(tally, "a b", "c")
-    assert (mine.words, theirs.words) == (("a", "b"), ("c",))
-    assert mine.pid == theirs.pid == os.getpid()
 
 
 def pid_of(k: int) -> tuple[int, int]:

@@ -25,13 +25,12 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Generic, TypeVar
 
 E = TypeVar("E")
-S = TypeVar("S")
 T = TypeVar("T")
 
 
@@ -170,32 +169,6 @@ def _reap_exited() -> None:
             done = pid
         if done:
             _EXITING.remove(pid)
-
-
-def in_two(work: Callable[[S], T], mine: S, theirs: S) -> tuple[T, T]:
-    """``work(mine)`` here while a forked child computes ``work(theirs)``; both values.
-
-    If the child fails, its part is done here afterwards: the values are the same either way.
-    The caller decides first whether forking is safe (``can_fork``).
-    """
-    try:
-        child = Forked(lambda: work(theirs))
-    except ForkFailed:
-        return work(mine), work(theirs)
-    with child:
-        here = work(mine)
-        try:
-            there = child.result()
-        except ForkFailed:
-            there = work(theirs)
-    return here, there
-
-
-def alternate(work: Callable[[Sequence[S]], list[T]], items: Sequence[S]) -> list[T]:
-    """``work`` over ``items`` with every other item done by a forked child; one value per item,
-    in order. Neighbouring items often cost alike, so the halves come out even."""
-    evens, odds = in_two(work, items[0::2], items[1::2])
-    return [evens[k // 2] if k % 2 == 0 else odds[k // 2] for k in range(len(items))]
 
 
 # ``share`` hands out work through a pipe holding one token per group of items, all written

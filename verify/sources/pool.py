@@ -107,14 +107,11 @@ PARALLEL_MIN_COPIES = 40
 def store_bodies(cache: SnapshotCache, bodies: Sequence[bytes]) -> list[str | None]:
     """Where each body was stored in the cache (None where it could not be written)."""
 
-    def store_all(part: Sequence[bytes]) -> list[str | None]:
-        stored: list[str | None] = []
-        for body in part:
-            try:
-                stored.append(str(cache.store_body(body)))
-            except OSError:
-                stored.append(None)
-        return stored
+    def store_one(k: int) -> str | None:
+        try:
+            return str(cache.store_body(bodies[k]))
+        except OSError:
+            return None
 
     def stored_already(body: bytes) -> bool:
         try:
@@ -125,10 +122,11 @@ def store_bodies(cache: SnapshotCache, bodies: Sequence[bytes]) -> list[str | No
     # Most are stored already (``copy_cited_file``): checking such a copy is cheap.
     to_write = sum(1 for body in bodies if not stored_already(body))
     if to_write < PARALLEL_MIN_COPIES or not forked.can_fork():
-        return store_all(bodies)
+        return [store_one(k) for k in range(len(bodies))]
     # (A body the child fails to store is stored here: a file written twice is the same file,
     # since writes are atomic renames of the same bytes under their hash.)
-    return forked.alternate(store_all, bodies)
+    shared: forked.Shared[str | None, None] = forked.share(store_one, len(bodies))
+    return shared.values
 
 
 def load_pool(
