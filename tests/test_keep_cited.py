@@ -99,7 +99,7 @@ def test_a_copy_that_cannot_be_written_leaves_the_file_named_without_a_snapshot(
 ) -> None:
     draft, files = many_cited_sources(tmp_path, 3)
 
-    def refuse(self: object, body: bytes) -> Path:
+    def refuse(self: object, body: bytes, sha256: str | None = None) -> Path:
         raise PermissionError("read-only cache")
 
     monkeypatch.setattr(SnapshotCache, "store_body", refuse)

@@ -106,3 +106,26 @@ def test_the_claims_child_is_forked_before_the_matcher_and_source_readers_load(t
     done = _run_on_long_draft(probe, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_command_line_check_without_decisions_loads_neither_decisions_nor_tempfile(tmp_path: Path) -> None:
+    """Looking for DRAFT.verify.toml must not load the code that applies it, and copying a cited
+    file into the snapshot store must not load tempfile (shutil and random come with it)."""
+    _long_draft_with_a_claims_child(tmp_path)
+    probe = (
+        "import sys, io, contextlib\n"
+        "from verify import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    cli.main(['check', sys.argv[1], '--source', sys.argv[2], '--offline', '--format', 'json', '--quiet',"
+        " '--cache-dir', sys.argv[3]])\n"
+        "print(sorted(m for m in ('verify.decisions', 'verify.baseline', 'tempfile') if m in sys.modules))\n"
+    )
+    done = _run_on_long_draft(probe, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert list((tmp_path / "c" / "objects").rglob("*"))  # the cited file was copied all the same
+    decision = '[[decision]]\nclaim = "no such claim"\nverdict = "confirmed"\nby = "R. Okafor"\n'
+    (tmp_path / "draft.verify.toml").write_text(decision)
+    done = _run_on_long_draft(probe, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "verify.decisions" in done.stdout and "names no claim" in done.stderr

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from verify.decisionsfile import decisions_path
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, ReportFormatError, VerifyError
 from verify.jsontext import dumps_indented
@@ -191,14 +192,14 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _apply_decisions(outcomes: tuple[DraftOutcome, ...], explicit: str | None) -> tuple[DraftOutcome, ...]:
     """Each draft's editor decisions: ``--decisions FILE``, else DRAFT.verify.toml when it exists."""
-    from verify.decisions import decisions_path, with_decisions
-
     updated = []
     for outcome in outcomes:
         path = decisions_path(outcome.report.article.path, explicit) if outcome.report else None
         if outcome.report is None or path is None:
             updated.append(outcome)
             continue
+        from verify.decisions import with_decisions  # only for a draft that has decisions
+
         report, warnings = with_decisions(outcome.report, path)
         for warning in warnings:
             print(f"verify: {warning}", file=sys.stderr)

@@ -33,7 +33,6 @@ from verify.errors import DecisionsFileError
 from verify.model import ClaimKind, Decision, Report, Verdict
 from verify.tomlfile import read_toml
 
-DECISIONS_SUFFIX = ".verify.toml"
 DECISION_VERDICTS = (Verdict.CONFIRMED, Verdict.PARAPHRASED)
 _KEYS = frozenset({"claim", "verdict", "note", "by", "at"})
 
@@ -49,12 +48,6 @@ class EditorDecision:
     @property
     def key(self) -> str:
         return claim_key(self.claim)
-
-
-def decisions_file_for(draft_path: str | Path) -> Path:
-    """Where a draft's decisions live: ``notes/draft.md`` → ``notes/draft.verify.toml``."""
-    path = Path(draft_path)
-    return path.with_name(path.stem + DECISIONS_SUFFIX)
 
 
 def load_decisions(path: str | Path) -> tuple[EditorDecision, ...]:
@@ -143,16 +136,6 @@ def unused_warning(decision: EditorDecision, path: str | Path) -> str:
     if len(words) > 60:
         words = words[:59].rstrip() + "…"
     return f"{path}: decision {decision.number} names no claim in the draft (“{words}”); ignored"
-
-
-def decisions_path(draft_path: str | None, explicit: str | Path | None = None) -> Path | None:
-    """The decisions file for a draft: the one given, else DRAFT.verify.toml when it exists."""
-    if explicit is not None:
-        return Path(explicit)
-    if draft_path is None:
-        return None
-    beside = decisions_file_for(draft_path)
-    return beside if beside.is_file() else None
 
 
 def with_decisions(report: Report, path: str | Path) -> tuple[Report, tuple[str, ...]]:

@@ -103,8 +103,35 @@ def test_a_broken_store_never_stops_a_check(tmp_path: Path) -> None:
     (folder / FILE_NAME).write_bytes(b"this is not a database" * 100)
     store = WordCache(folder)
     assert store.load(["a"]) == {}
-    store.save({"a": "words"})  # swallowed
     assert match_claims(CLAIMS, [HARBOUR, BRIDGE], word_store=store) == match_claims(CLAIMS, [HARBOUR, BRIDGE])
+
+
+def test_a_damaged_store_is_removed_and_starts_afresh(tmp_path: Path) -> None:
+    """Writes are not flushed (``synchronous=OFF``), so a power loss can damage the file: the
+    next read removes it rather than leaving every later run without a store."""
+    store = WordCache(tmp_path)
+    store.save({f"k{i}": "the pier " * 200 for i in range(50)})
+    damaged = bytearray(store.path.read_bytes())
+    damaged[4096 * 2 : 4096 * 3] = b"\xff" * 4096  # a page of the table overwritten
+    store.path.write_bytes(bytes(damaged))
+    assert store.load([f"k{i}" for i in range(50)]) == {}
+    assert not store.path.exists()
+    store.save({"a": "words"})
+    assert store.load(["a"]) == {"a": "words"}
+
+
+def test_a_locked_store_is_left_alone(tmp_path: Path) -> None:
+    store = WordCache(tmp_path)
+    store.save({"a": "words"})
+    holder = sqlite3.connect(tmp_path / FILE_NAME, timeout=0)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        busy = WordCache(tmp_path)
+        busy.busy_seconds = 0.05
+        assert busy.load(["a"]) == {}  # locked: nothing read, and the file is kept
+    finally:
+        holder.close()
+    assert store.path.exists() and store.load(["a"]) == {"a": "words"}
 
 
 def test_a_cache_folder_that_cannot_be_made_is_not_an_error(tmp_path: Path) -> None:

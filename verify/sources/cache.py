@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Mapping
@@ -89,9 +90,10 @@ class SnapshotCache:
         except (KeyError, OSError, TypeError, ValueError):
             return None
 
-    def store_body(self, body: bytes) -> Path:
-        """Write ``body`` under its hash (once) and return where it lies."""
-        sha256 = sha256_hex(body)
+    def store_body(self, body: bytes, sha256: str | None = None) -> Path:
+        """Write ``body`` under its hash (once) and return where it lies; ``sha256`` is the
+        body's hash when the caller has it already (a snapshot's), to save hashing it again."""
+        sha256 = sha256 or sha256_hex(body)
         path = self.object_path(sha256)
         if not (path.is_file() and _file_matches(path, sha256)):
             _atomic_write(path, body)
@@ -135,10 +137,7 @@ def _file_matches(path: Path, sha256: str) -> bool:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    import tempfile  # here: a check that writes nothing does not load it (nor shutil and random)
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, temp_name = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
@@ -149,6 +148,28 @@ def _atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+
+
+_TEMPORARY_NUMBERS = itertools.count()
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new empty file beside ``path``, open for writing, and its name: named for this
+    process (its pid and a counter).
+
+    No other writer can choose the same name, so creating it exclusively only ever fails on
+    a file a crashed run with the same pid left behind: then the next number is tried.
+    (``tempfile.mkstemp`` did the same with random names, at the cost of loading tempfile,
+    shutil and random, about 3 ms a process, and of a folder check before every file.)
+    """
+    while True:
+        temp_name = f"{path.parent}{os.sep}.{path.name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp"
+        try:
+            return os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), temp_name
+        except FileExistsError:
+            continue
+        except FileNotFoundError:  # the folder is made on the first write into it
+            path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def utc_now() -> str:

@@ -107,20 +107,22 @@ PARALLEL_MIN_COPIES = 40
 def store_bodies(cache: SnapshotCache, bodies: Sequence[bytes]) -> list[str | None]:
     """Where each body was stored in the cache (None where it could not be written)."""
 
+    hashes = [sha256_hex(body) for body in bodies]
+
     def store_one(k: int) -> str | None:
         try:
-            return str(cache.store_body(bodies[k]))
+            return str(cache.store_body(bodies[k], hashes[k]))
         except OSError:
             return None
 
-    def stored_already(body: bytes) -> bool:
+    def stored_already(sha256: str) -> bool:
         try:
-            return cache.object_path(sha256_hex(body)).is_file()
-        except OSError:  # an unreadable cache folder: ``store_all`` reports it as not stored
+            return cache.object_path(sha256).is_file()
+        except OSError:  # an unreadable cache folder: ``store_one`` reports it as not stored
             return False
 
     # Most are stored already (``copy_cited_file``): checking such a copy is cheap.
-    to_write = sum(1 for body in bodies if not stored_already(body))
+    to_write = sum(1 for sha256 in hashes if not stored_already(sha256))
     if to_write < PARALLEL_MIN_COPIES or not forked.can_fork():
         return [store_one(k) for k in range(len(bodies))]
     # (A body the child fails to store is stored here: a file written twice is the same file,
@@ -188,8 +190,9 @@ def copy_cited_file(
     loaded = by_id[evidence.source]
     body = _local_body_to_keep(loaded.numbered.ref.path, loaded.fetched)
     if body is not None:
+        snapshot = loaded.fetched.snapshot
         with contextlib.suppress(OSError):
-            snapshots.store_body(body)
+            snapshots.store_body(body, snapshot.sha256 if snapshot is not None else None)
 
 
 def _local_body_to_keep(path: str | None, fetched: FetchedSource) -> bytes | None:
