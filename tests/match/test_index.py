@@ -61,6 +61,22 @@ def test_word_spans_found_from_the_words_are_those_of_the_word_pattern() -> None
         assert unit.norm_spans() == expected
 
 
+def test_a_units_words_are_the_slices_of_its_word_list() -> None:
+    """``Unit.words`` cuts the asked words out of ``token_text`` by offset, keeping no list of
+    words: it must give what slicing that list would, for any bounds."""
+    import random
+
+    rng = random.Random(7)
+    vocabulary = ["a", "pier", "1.5", "don't", "reopen", "é", "harbour", "x"]
+    for size in [0, 1, 2, 3, 10, 57]:
+        text = " ".join(rng.choice(vocabulary) for _ in range(size))
+        unit = SourceIndex([SourceText("S1", text)]).units[0]
+        listed = unit.token_text.split(" ") if unit.token_text else []
+        for start in range(-3, size + 3):
+            for end in range(-3, size + 3):
+                assert unit.words(start, end) == listed[start:end], (text, start, end)
+
+
 def test_word_spans_come_from_the_text_when_the_stored_words_are_not_its_own() -> None:
     """A damaged word store can hand back words the text does not hold: spans stay the text's."""
     from verify.match.index import Unit
