@@ -107,8 +107,8 @@ def test_a_broken_store_never_stops_a_check(tmp_path: Path) -> None:
 
 
 def test_a_damaged_store_is_removed_and_starts_afresh(tmp_path: Path) -> None:
-    """Writes are not flushed (``synchronous=OFF``), so a power loss can damage the file: the
-    next read removes it rather than leaving every later run without a store."""
+    """A damaged file (a disk fault, a copy cut short) is removed by the next read rather than
+    leaving every later run without a store."""
     store = WordCache(tmp_path)
     store.save({f"k{i}": "the pier " * 200 for i in range(50)})
     damaged = bytearray(store.path.read_bytes())

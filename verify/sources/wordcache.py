@@ -9,11 +9,10 @@ One SQLite file (``words.sqlite3`` in the cache folder) maps ``verify.match.inde
 thousands, safe concurrent writers (``--jobs``, the service) and one transaction per run. The
 store never stops a check: if it cannot be opened, read or written, the words are found again.
 
-Writes are not flushed to disk (``synchronous=OFF``): each flush cost 3-4 ms a save on this
-project's test machine, twice per first check (both processes save), and a store is only a
-cache. A process that dies mid-write leaves the file whole (SQLite's journal still guards
-it); only a power loss or an OS crash can damage it, and a file SQLite finds damaged is
-removed when next read, so the store starts afresh instead of failing every run after.
+A file SQLite finds damaged (cut short, overwritten, not a database) is removed when it is next
+read, so the store starts afresh instead of failing every run after. Writes are flushed to
+disk as SQLite does by default: with the flush off a power cut could leave a file that still
+reads but hands back another text's words, and a wrong word can change a verdict.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ class WordCache:
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=self.busy_seconds)
-        connection.execute("PRAGMA synchronous=OFF")  # see the module's note
         connection.execute("CREATE TABLE IF NOT EXISTS words (key TEXT PRIMARY KEY, words TEXT NOT NULL)")
         return connection
 
