@@ -106,7 +106,7 @@ def test_share_gives_one_value_per_item_in_order_and_says_which_the_child_made()
     shared = forked.share(pid_of, 200, child_first=lambda: None, child_last=os.getpid)
     assert [k for k, _ in shared.values] == list(range(200))
     assert shared.by_child == {k for k, pid in shared.values if pid != here}
-    assert shared.child_last not in (None, here)  # the child's own pid: child_last ran there
+    assert shared.child_done and shared.child_last not in (None, here)  # the child's pid: child_last ran there
     assert {pid for _, pid in shared.values} <= {here, shared.child_last}
 
 
@@ -126,6 +126,7 @@ def test_share_hands_every_item_to_this_process_while_the_child_is_busy_first() 
         os.close(go_read)
         os.close(go_write)
     assert shared.by_child == frozenset() and shared.child_last == "done"
+    assert shared.child_done  # it took no item, but it ran to the end
     assert {pid for _, pid in shared.values} == {os.getpid()}
 
 
@@ -173,7 +174,7 @@ def test_share_redoes_here_what_a_failed_child_took() -> None:
     assert waited == [b""]
     assert [k for k, _ in shared.values] == list(range(50))
     assert {pid for _, pid in shared.values} == {here}
-    assert shared.by_child == frozenset() and shared.child_last is None
+    assert shared.by_child == frozenset() and shared.child_last is None and not shared.child_done
 
 
 @linux_only
@@ -185,7 +186,7 @@ def test_share_does_everything_here_when_no_child_can_start(monkeypatch: pytest.
     ran_first: list[int] = []
     shared = forked.share(pid_of, 7, child_first=lambda: ran_first.append(1), child_last=lambda: "x")
     assert shared.values == [(k, os.getpid()) for k in range(7)]
-    assert (shared.by_child, shared.child_last, ran_first) == (frozenset(), None, [])
+    assert (shared.by_child, shared.child_done, shared.child_last, ran_first) == (frozenset(), False, None, [])
 
 
 @linux_only
@@ -217,3 +218,10 @@ def test_children_that_sent_their_value_are_reaped_by_the_next_fork_or_at_exit()
     for pid in (first_pid, second_pid):
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+@linux_only
+def test_share_says_the_child_finished_even_with_nothing_to_send_back() -> None:
+    shared = forked.share(pid_of, 10)
+    assert shared.child_done and shared.child_last is None
+    assert [k for k, _ in shared.values] == list(range(10))

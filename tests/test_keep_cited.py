@@ -51,10 +51,11 @@ def test_cited_files_are_copied_while_matching_and_only_checked_afterwards(
     found_stored: list[tuple[int, int]] = []  # (bodies to keep, of them already in the store)
     real_store_bodies = pool.store_bodies
 
-    def spy(cache: SnapshotCache, bodies: list[bytes]) -> list[str | None]:
+    def spy(cache: SnapshotCache, bodies: list[bytes], hashes: list[str] | None = None) -> list[str | None]:
+        assert hashes == [sha256(body).hexdigest() for body in bodies]  # the snapshots' own
         stored = sum(cache.object_path(sha256(body).hexdigest()).is_file() for body in bodies)
         found_stored.append((len(bodies), stored))
-        return real_store_bodies(cache, bodies)
+        return real_store_bodies(cache, bodies, hashes)
 
     monkeypatch.setattr(pool, "store_bodies", spy)
     runs = {}

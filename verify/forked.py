@@ -185,6 +185,7 @@ class Shared(Generic[T, E]):
 
     values: list[T]  # work(k) for every item k, in order
     by_child: frozenset[int]  # the items whose value the child made
+    child_done: bool  # a child ran to the end and its part came back (it may have taken no item)
     child_last: E | None  # the child's ``child_last()``; None if none was given or no child helped
 
 
@@ -203,8 +204,8 @@ def share(
     process up) and sends back ``child_last()`` (say, what its items built up) with its values.
     This process runs ``here_last()`` once no item is left to take, while the child finishes.
     If no child can start, or it fails, this process does every item the child did not give
-    back and ``child_last`` is None: whether ``child_first`` ran is then unknown, and the caller
-    decides whether to do it here. The caller decides first whether forking is safe
+    back, ``child_done`` is False and ``child_last`` None: whether ``child_first`` ran is then
+    unknown, and the caller decides whether to do it here. The caller decides first whether forking is safe
     (``can_fork``).
     """
     per_token = max(1, -(-count // _MAX_TOKENS))
@@ -226,6 +227,7 @@ def share(
     values: dict[int, T] = {}
     theirs: dict[int, T] = {}
     last: E | None = None
+    done = False
     try:
         child = Forked(child_part) if queue is not None else None
     except ForkFailed:
@@ -238,6 +240,7 @@ def share(
             if child is not None:
                 with contextlib.suppress(ForkFailed):
                     theirs, last = child.result()
+                    done = True
     finally:
         if queue is not None:
             os.close(queue)
@@ -245,7 +248,7 @@ def share(
     for k in range(count):  # the items a failed child took and never gave back
         if k not in values:
             values[k] = work(k)
-    return Shared([values[k] for k in range(count)], frozenset(theirs), last)
+    return Shared([values[k] for k in range(count)], frozenset(theirs), done, last)
 
 
 def _work_queue(tokens: int) -> int | None:

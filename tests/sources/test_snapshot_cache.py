@@ -139,11 +139,22 @@ def test_a_temporary_file_a_crashed_run_left_is_stepped_over(tmp_path: Path, mon
     assert sorted(p.name for p in target.parent.iterdir()) == sorted([target.name, leftover.name])
 
 
-def test_a_body_is_written_under_the_hash_it_is_given(tmp_path: Path) -> None:
+def test_a_body_is_written_under_the_hash_it_is_given_without_hashing_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A caller holding a snapshot passes its sha256 rather than hashing the body again."""
+    import verify.sources.cache as cache_module
+
+    known = sha256_hex(BODY)
     cache = SnapshotCache(tmp_path)
-    path = cache.store_body(BODY, sha256_hex(BODY))
-    assert path == cache.object_path(sha256_hex(BODY)) and path.read_bytes() == BODY
+
+    def no_hashing(data: bytes) -> str:
+        raise AssertionError("the body was hashed again")
+
+    monkeypatch.setattr(cache_module, "sha256_hex", no_hashing)
+    path = cache.store_body(BODY, known)
+    assert path == cache.object_path(known) and path.read_bytes() == BODY
+    monkeypatch.undo()
     assert cache.store_body(BODY) == path  # the same file, found and not written again
 
 

@@ -145,15 +145,13 @@ class Unit:
             self._word_ends = array("q", map(operator.add, accumulate(lengths), count()))
         return self._word_ends
 
-    def _word_start(self, k: int) -> int:
-        return self._ends()[k - 1] + 1 if k else 0
-
     def words(self, start: int, end: int) -> list[str]:
         """Normalised words ``[start, end)`` (as a slice of a list of them would give)."""
-        start, end, _ = slice(start, end).indices(len(self._ends()))
+        ends = self._ends()
+        start, end, _ = slice(start, end).indices(len(ends))
         if end <= start:
             return []
-        return self.token_text[self._word_start(start) : self._ends()[end - 1]].split(" ")
+        return self.token_text[ends[start - 1] + 1 if start else 0 : ends[end - 1]].split(" ")
 
     def span(self, k: int) -> tuple[int, int]:
         """Normalised character offsets of word ``k``.
@@ -169,13 +167,16 @@ class Unit:
         if k >= len(starts):
             text, tokens, word_ends = self.normalized.text, self.token_text, self._ends()
             at = ends[-1] if ends else 0
-            for j in range(len(starts), min(k + 1, len(word_ends))):
-                word = tokens[self._word_start(j) : word_ends[j]]
+            first = len(starts)
+            begin = word_ends[first - 1] + 1 if first else 0  # where word ``first`` starts in ``tokens``
+            for j in range(first, min(k + 1, len(word_ends))):
+                word = tokens[begin : word_ends[j]]
+                begin = word_ends[j] + 1
                 start = text.find(word, at)
                 if start < 0:  # words that are not this text's (a damaged store): use the pattern
                     found = [match.span() for match in (ASCII_WORD_RE if text.isascii() else WORD_RE).finditer(text)]
-                    self._span_starts = starts = array("q", (first for first, _ in found))
-                    self._span_ends = ends = array("q", (last for _, last in found))
+                    self._span_starts = starts = array("q", (span[0] for span in found))
+                    self._span_ends = ends = array("q", (span[1] for span in found))
                     break
                 at = start + len(word)
                 starts.append(start)
@@ -390,7 +391,7 @@ class SourceIndex:
         mine.keep_words()  # those of any text a failed child left to this process
         rows = [row for chunk_rows in shared.values for row in chunk_rows]
         # (Units interleave between the processes, or a failed child's were redone out of order.)
-        parts = [mine.made()] if shared.child_last is None else [mine.made(), shared.child_last]
+        parts = [mine.made(), shared.child_last] if shared.child_last is not None else [mine.made()]
         self._merge(parts, rows, in_order=False)
         return rows, [number for k in sorted(shared.by_child) for number in chunks[k]]
 

@@ -87,10 +87,10 @@ def match_claims(
         return results
     # The child first saves the words the index's child found, then both processes take the
     # next claim whenever they are free: neither waits long for the other, nor for the save.
-    shared = forked.share(
-        lambda k: match(claims[k]), len(claims), child_first=index.save_words, child_last=lambda: True
+    shared: forked.Shared[ClaimResult, None] = forked.share(
+        lambda k: match(claims[k]), len(claims), child_first=index.save_words
     )
-    if shared.child_last is None:  # the child failed or never started: the words may be unsaved
+    if not shared.child_done:  # the child failed or never started: the words may be unsaved
         index.save_words()
     return tuple(shared.values)
 

@@ -17,7 +17,16 @@ from pathlib import Path
 
 from verify import forked
 from verify.errors import SourceError
-from verify.model import ClaimResult, FetchedSource, Report, SourceEntry, SourceRef, SourceStatus, SourceText
+from verify.model import (
+    ClaimResult,
+    FetchedSource,
+    Report,
+    Snapshot,
+    SourceEntry,
+    SourceRef,
+    SourceStatus,
+    SourceText,
+)
 from verify.sources.cache import SnapshotCache, sha256_hex
 from verify.sources.fetch import fetch_sources
 from verify.sources.options import FetchOptions
@@ -82,15 +91,16 @@ class SourcePool:
         if self.cache_dir is None:
             return report
         cited = {r.evidence.source for r in report.results if r.evidence is not None}
-        to_keep: list[tuple[int, bytes]] = []  # (position in report.sources, the file's bytes)
+        to_keep: list[tuple[int, Snapshot]] = []  # (position in report.sources, the file as read)
         for k, entry in enumerate(report.sources):
             if entry.id in cited and entry.path is not None:
                 fetched, _ = self.by_location[ref_key(SourceRef(url=None, path=entry.path))]
-                body = _local_body_to_keep(entry.path, fetched)
-                if body is not None:
-                    to_keep.append((k, body))
+                snapshot = _local_snapshot_to_keep(entry.path, fetched)
+                if snapshot is not None:
+                    to_keep.append((k, snapshot))
         entries = list(report.sources)
-        copies = store_bodies(SnapshotCache(self.cache_dir), [body for _, body in to_keep])
+        cache = SnapshotCache(self.cache_dir)
+        copies = store_bodies(cache, [s.body for _, s in to_keep], [s.sha256 for _, s in to_keep])
         for (k, _), copy in zip(to_keep, copies, strict=True):
             if copy is not None:  # else the report still names the file and its sha256
                 entries[k] = replace(entries[k], snapshot=copy)
@@ -104,10 +114,13 @@ class SourcePool:
 PARALLEL_MIN_COPIES = 40
 
 
-def store_bodies(cache: SnapshotCache, bodies: Sequence[bytes]) -> list[str | None]:
-    """Where each body was stored in the cache (None where it could not be written)."""
-
-    hashes = [sha256_hex(body) for body in bodies]
+def store_bodies(
+    cache: SnapshotCache, bodies: Sequence[bytes], hashes: Sequence[str] | None = None
+) -> list[str | None]:
+    """Where each body was stored in the cache (None where it could not be written);
+    ``hashes`` are the bodies' sha256, when the caller has them already."""
+    if hashes is None:
+        hashes = [sha256_hex(body) for body in bodies]
 
     def store_one(k: int) -> str | None:
         try:
@@ -188,17 +201,17 @@ def copy_cited_file(
         return
     copied.add(evidence.source)
     loaded = by_id[evidence.source]
-    body = _local_body_to_keep(loaded.numbered.ref.path, loaded.fetched)
-    if body is not None:
-        snapshot = loaded.fetched.snapshot
+    snapshot = _local_snapshot_to_keep(loaded.numbered.ref.path, loaded.fetched)
+    if snapshot is not None:
         with contextlib.suppress(OSError):
-            snapshots.store_body(body, snapshot.sha256 if snapshot is not None else None)
+            snapshots.store_body(snapshot.body, snapshot.sha256)
 
 
-def _local_body_to_keep(path: str | None, fetched: FetchedSource) -> bytes | None:
-    """The bytes of a local source file, which the snapshot cache keeps once it is cited; None
-    for anything else (a fetched page is kept when it is fetched, and names its copy)."""
+def _local_snapshot_to_keep(path: str | None, fetched: FetchedSource) -> Snapshot | None:
+    """A local source file as read (its bytes and their sha256), which the snapshot cache keeps
+    once it is cited; None for anything else (a fetched page is kept when it is fetched, and
+    names its copy)."""
     snapshot = fetched.snapshot
     if path is None or snapshot is None or snapshot.cache_path is not None:
         return None
-    return snapshot.body
+    return snapshot
