@@ -118,7 +118,7 @@ def test_a_command_line_check_without_decisions_loads_neither_decisions_nor_temp
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    cli.main(['check', sys.argv[1], '--source', sys.argv[2], '--offline', '--format', 'json', '--quiet',"
         " '--cache-dir', sys.argv[3]])\n"
-        "print(sorted(m for m in ('verify.decisions', 'verify.baseline', 'tempfile') if m in sys.modules))\n"
+        "print(sorted(m for m in ('verify.decisions', 'verify.baseline', 'tempfile', 'shutil') if m in sys.modules))\n"
     )
     done = _run_on_long_draft(probe, tmp_path)
     assert done.returncode == 0, done.stderr
