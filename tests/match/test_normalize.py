@@ -122,6 +122,22 @@ def test_words_of_a_mixed_text_are_those_of_one_unicode_scan() -> None:
     assert words(long_text) == WORD_RE.findall(long_text)
 
 
+def test_ascii_words_split_at_spaces_are_the_patterns_own() -> None:
+    """Pieces between non-word characters skip the pattern when they are plainly one word: on any
+    ASCII text the words must be exactly the pattern's (every ASCII character can turn up)."""
+    import string
+
+    from verify.match.normalize import ASCII_WORD_RE, WORD_RE, _ascii_words
+
+    pieces = [*string.printable, "..", "...", "''", "3.5", "3.", ".5", "1.2.3", "don't", "x'", "'y", "5a", "a5",
+              "1990s", "spring.", "U.S.", "Mr.", "rock'n'roll", "word.'", "3's", "a..b", "2.5.x"]  # fmt: skip
+    rng = random.Random(17)
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        assert _ascii_words(text) == ASCII_WORD_RE.findall(text), repr(text)
+        assert words(text) == WORD_RE.findall(text), repr(text)
+
+
 def test_split_scans_agree_on_long_texts_whose_runs_cross_the_pieces_scanned() -> None:
     """Long texts are tested for ASCII piece by piece: a run of non-ASCII characters over the
     edge of a piece, or a piece with none, must change nothing."""

@@ -232,10 +232,40 @@ def normalize(text: str) -> NormalizedText:
 _WORDS_PIECE = 256
 
 
+# Every ASCII character that no word can hold (all but letters, digits, "'" and "."), as a space.
+_NOT_IN_ANY_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c in "'.")})
+
+
+def _ascii_words(text: str) -> list[str]:
+    """``ASCII_WORD_RE.findall(text)`` for an all-ASCII ``text``, with the pattern run only where
+    a piece needs it.
+
+    Once every character no word holds is a space, each piece between spaces is one or more
+    whole words, and most are one word all of letters or all of digits: those need no pattern,
+    nor do such words with dots or apostrophes only around them ("spring.", "'tis": a dot or an
+    apostrophe belongs to a word only between two of its characters). Pieces with an inner
+    apostrophe or dot, or digits then letters ("3.5", "don't", "1990s") go to the pattern. On
+    the bench corpus's 225 ASCII texts at 300 sources this took 20-21 ms where the pattern over
+    the whole text took 25-26 ms.
+    """
+    found: list[str] = []
+    append, extend, findall = found.append, found.extend, ASCII_WORD_RE.findall
+    for piece in text.translate(_NOT_IN_ANY_WORD).split():
+        if piece.isalpha() or piece.isdigit():
+            append(piece)
+            continue
+        bare = piece.strip(".'")
+        if bare.isalpha() or bare.isdigit():
+            append(bare)
+        else:
+            extend(findall(piece))
+    return found
+
+
 def words(normalized: str) -> list[str]:
     """The word tokens of normalised text, in order (fast: no offsets)."""
     if normalized.isascii():
-        return ASCII_WORD_RE.findall(normalized)
+        return _ascii_words(normalized)
     found: list[str] = []
     start, end = 0, len(normalized)
     while start < end:
@@ -243,6 +273,8 @@ def words(normalized: str) -> list[str]:
         if cut < 0:
             cut = end
         piece = normalized[start:cut]
+        # (Pieces this short gain nothing from ``_ascii_words``: 11.8 ms against 10.8 ms for the
+        # bench corpus's 75 such texts at 300 sources.)
         found += (ASCII_WORD_RE if piece.isascii() else WORD_RE).findall(piece)
         start = cut
     return found
