@@ -360,8 +360,9 @@ def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | Non
         if verdicts[index] is None:
             verdicts[index] = Verdict(claim["verdict"])
     return {
-        kind: {"seconds": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times],
-               "cpu_seconds": round(statistics.median(cpu[kind]), 2),
+        # Milliseconds kept: a check of 0.2 s rounded to 0.01 s moves its speed-up by up to 2.5%.
+        kind: {"seconds": round(statistics.median(times), 3), "runs": [round(t, 3) for t in times],
+               "cpu_seconds": round(statistics.median(cpu[kind]), 3),
                "peak_rss_mib": round(peaks[kind] / 2**20, 1),
                "child_peak_rss_mib": round(child_peaks[kind] / 2**20, 1)}
         for kind, times in timings.items()
