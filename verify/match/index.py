@@ -113,8 +113,9 @@ def stem(word: str) -> str:
 # what one passage's evidence asks next: its diff, its span, then its snippet, which starts
 # SNIPPET_CONTEXT_WORDS before the passage. Speed only: the spans are the same whatever these
 # are. Chosen by replaying the 508 span requests of the bench corpus's evidence at 300 sources
-# (74 units): 9.9 ms walking from word 0, 2.9 ms with these; margins of 24 to 48 words and
-# thresholds of 48 or 64 did as well within 0.3 ms, 6-character anchors took 4.4 ms.
+# (74 units, their normalised texts and the word-end tables of the time made beforehand):
+# 9.9 ms walking from word 0, 2.9 ms with these; margins of 24 to 48 words and thresholds of 48
+# or 64 did as well within 0.3 ms, 6-character anchors took 4.4 ms.
 SPAN_ANCHOR_AFTER_WORDS = 48
 SPAN_ANCHOR_MARGIN_WORDS = 32
 SPAN_ANCHOR_TRIES = 32
@@ -132,7 +133,6 @@ class Unit:
     ids: str  # one symbol per word: its own if some claim uses the word, else FILLER
     token_text: str = field(repr=False)  # the normalised words joined by single spaces
     _normalized: NormalizedText | None = field(default=None, repr=False)
-    _word_count: int = field(default=-1, repr=False)  # -1 until first asked
     _span_base: int = field(default=0, repr=False)  # the word whose span is _span_starts[0], _span_ends[0]
     _span_starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
     _span_ends: array[int] = field(default_factory=lambda: array("q"), repr=False)
@@ -146,15 +146,8 @@ class Unit:
             self._normalized = normalize(self.original)
         return self._normalized
 
-    @property
-    def word_count(self) -> int:
-        """How many words ``token_text`` holds."""
-        if self._word_count < 0:
-            self._word_count = self.token_text.count(" ") + 1 if self.token_text else 0
-        return self._word_count
-
     def _word_offset(self, j: int, known: int = 0, known_offset: int = 0) -> int:
-        """Where word ``j`` (``0 < j < word_count``) starts in ``token_text``, counting on from
+        """Where word ``j`` (``0 < j < len(ids)``) starts in ``token_text``, counting on from
         word ``known`` (at most ``j``) at ``known_offset``.
 
         Found by halving the text with ``str.count``, which runs at C speed, rather than from a
@@ -164,7 +157,7 @@ class Unit:
         """
         tokens, spaces = self.token_text, j - known  # the spaces to pass: one before each word
         low, high = known_offset, len(tokens)
-        while high - low > 64 and spaces > 1:
+        while high - low > 64 and spaces > 1:  # (in a short stretch, stepping from space to space is as quick)
             middle = (low + high) // 2
             passed = tokens.count(" ", low, middle)
             if passed >= spaces:
@@ -178,7 +171,7 @@ class Unit:
 
     def words(self, start: int, end: int) -> list[str]:
         """Normalised words ``[start, end)`` (as a slice of a list of them would give)."""
-        count = self.word_count
+        count = len(self.ids)  # one symbol per word
         start, end, _ = slice(start, end).indices(count)
         if end <= start:
             return []
@@ -216,7 +209,7 @@ class Unit:
         normalised text (a word's text is always there at its own place, so a single occurrence
         can only be that word). Failing that, from word 0, unless ``k`` lies past the known run."""
         text = self.normalized.text
-        low = min(k, self.word_count - 1) - SPAN_ANCHOR_MARGIN_WORDS  # later requests of a passage lie a little before
+        low = min(k, len(self.ids) - 1) - SPAN_ANCHOR_MARGIN_WORDS  # later requests of a passage lie a little before
         first = max(low - SPAN_ANCHOR_TRIES, 0) + 1
         if low >= first:
             candidates = self.words(first, low + 1)
@@ -254,8 +247,8 @@ class Unit:
         """Make the known run of spans start at word 0 and cover every word."""
         if self._span_base:
             self._span_base, self._span_starts, self._span_ends = 0, array("q"), array("q")
-        if self.word_count:
-            self._walk_to(self.word_count - 1)
+        if self.ids:
+            self._walk_to(len(self.ids) - 1)
 
     def norm_spans(self) -> list[tuple[int, int]]:
         """Normalised character offsets of every word."""
