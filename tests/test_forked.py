@@ -132,20 +132,25 @@ def test_share_hands_every_item_to_this_process_while_the_child_is_busy_first() 
 
 @linux_only
 def test_share_hands_the_rest_to_the_child_while_this_process_is_busy() -> None:
-    """This process is held in its first item until the child has found no work left."""
+    """This process is held in its first item until the child has found no work left (and the
+    child starts taking items only once this process holds one: else it could take them all)."""
     here = os.getpid()
     go_read, go_write = os.pipe()
+    held_read, held_write = os.pipe()
     try:
 
         def work(k: int) -> tuple[int, int]:
             if os.getpid() == here:
+                os.write(held_write, b"x")
                 os.read(go_read, 1)
             return pid_of(k)
 
-        shared = forked.share(work, 30, child_last=lambda: os.write(go_write, b"x"))
+        shared = forked.share(
+            work, 30, child_first=lambda: os.read(held_read, 1), child_last=lambda: os.write(go_write, b"x")
+        )
     finally:
-        os.close(go_read)
-        os.close(go_write)
+        for fd in (go_read, go_write, held_read, held_write):
+            os.close(fd)
     assert [k for k, _ in shared.values] == list(range(30))
     assert len(shared.by_child) == 29
     assert sum(pid == here for _, pid in shared.values) == 1
