@@ -43,7 +43,7 @@ def test_a_url_source_that_needs_no_request_loads_no_http_client(tmp_path: Path)
 def test_the_command_line_loads_neither_extractor_nor_matcher_before_a_check_starts() -> None:
     """A check forks its claims child first; the extractor, matcher and source readers load after."""
     later = ("verify.claims", "verify.match", "rapidfuzz", "verify.baseline", "verify.decisions", "verify.sources.pool",
-             "sqlite3", "tomllib")  # fmt: skip
+             "sqlite3", "tomllib", "datetime", "mmap", "verify.decisionsfile", "verify.sources.progress")  # fmt: skip
     probe = f"import sys, verify.cli\nprint(sorted(m for m in {later!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from verify.decisionsfile import decisions_path
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, ReportFormatError, VerifyError
 from verify.jsontext import dumps_indented
@@ -217,6 +216,8 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _apply_decisions(outcomes: tuple[DraftOutcome, ...], explicit: str | None) -> tuple[DraftOutcome, ...]:
     """Each draft's editor decisions: ``--decisions FILE``, else DRAFT.verify.toml when it exists."""
+    from verify.decisionsfile import decisions_path  # after the check: see the note on imports in verify.pipeline
+
     updated = []
     for outcome in outcomes:
         path = decisions_path(outcome.report.article.path, explicit) if outcome.report else None

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import mmap
 import os
 import pickle
 import signal
@@ -116,6 +115,8 @@ class Forked(Generic[T]):
             size = os.fstat(self._file).st_size
             if size == 0:
                 raise ForkFailed("the child's result is empty")
+            import mmap  # here, not before the first fork: see the note on imports in verify.pipeline
+
             with mmap.mmap(self._file, size, prot=mmap.PROT_READ) as written:
                 try:
                     value: T = pickle.loads(written)

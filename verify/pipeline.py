@@ -12,7 +12,6 @@ import contextlib
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,18 +28,18 @@ from verify.model import (
     SourceRef,
 )
 from verify.sources.options import FetchOptions
-from verify.sources.progress import FetchProgress
 from verify.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from verify.sources.pool import LoadedSource
 
 # The claim extractor, the matcher, the source readers (``verify.sources.pool`` and what it
-# loads: TOML, the fetcher, the word store) and the baseline and decisions code are imported
-# where they are first used, not here. A check forks its claims child (``_claims_meanwhile``)
-# before it needs any of them, so the child loads and runs the extractor while this process
-# loads the rest and reads the sources. At 300 sources the extractor's modules took 0.02 s to
-# load and the source readers as long: both were on the way to the claims before.
+# loads: TOML, the fetcher, the word store), the baseline and decisions code, and even datetime
+# and the progress bar are imported where they are first used, not here. A check forks its
+# claims child (``_claims_meanwhile``) before it needs any of them, so the child loads and runs
+# the extractor while this process loads the rest and reads the sources. At 300 sources the
+# extractor's modules took 0.02 s to load and the source readers as long: both were on the way
+# to the claims before (datetime 3 ms, the progress bar 0.5 ms).
 
 Draft = str | Path | Document
 
@@ -72,6 +71,13 @@ def extract(draft: Draft) -> tuple[Claim, ...]:
     from verify.claims import extract_claims
 
     return extract_claims(as_document(draft))
+
+
+def _now() -> str:
+    """The report's ``generated_at``: UTC, to the second."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _with_provenance(result: ClaimResult, by_id: Mapping[str, LoadedSource]) -> ClaimResult:
@@ -170,7 +176,7 @@ def check_document(
         article=ArticleInfo(document.path, document.sha256, document.text, document.format),
         sources=tuple(source_entry(s) for s in loaded),
         results=results,
-        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        generated_at=_now(),
     )
 
 
@@ -320,6 +326,8 @@ def check_many(
         for doc, use, claims in zip(readable, serves, claims_of, strict=True)
     ]
     reports: list[Report] = []
+    from verify.sources.progress import FetchProgress
+
     with FetchProgress(len(work), enabled=progress and len(work) > 1, label="checking drafts") as bar:
         if jobs > 1 and len(work) > 1:
             from concurrent.futures import ProcessPoolExecutor
