@@ -206,8 +206,8 @@ def share(
     This process runs ``here_last()`` once no item is left to take, while the child finishes.
     If no child can start, or it fails, this process does every item the child did not give
     back, ``child_done`` is False and ``child_last`` None: whether ``child_first`` ran is then
-    unknown, and the caller decides whether to do it here. The caller decides first whether forking is safe
-    (``can_fork``).
+    unknown, and the caller decides whether to do it here. The caller decides first whether
+    forking is safe (``can_fork``).
     """
     per_token = max(1, -(-count // _MAX_TOKENS))
     queue = _work_queue(-(-count // per_token)) if count else None
