@@ -129,3 +129,24 @@ def test_a_command_line_check_without_decisions_loads_neither_decisions_nor_temp
     done = _run_on_long_draft(probe, tmp_path)
     assert done.returncode == 0, done.stderr
     assert "verify.decisions" in done.stdout and "names no claim" in done.stderr
+
+
+def test_a_first_check_saves_its_words_in_a_child_and_this_process_never_loads_sqlite(tmp_path: Path) -> None:
+    """With nothing in the word store to read, only the matching child writes to it: this
+    process, which prints the report, does not load sqlite3; the words are stored all the same."""
+    _long_draft_with_a_claims_child(tmp_path)
+    probe = (
+        "import sys, verify\n"
+        "r = verify.check(sys.argv[1], sources=[sys.argv[2]], offline=True, cache_dir=sys.argv[3])\n"
+        "print(len(r.results), r.results[0].verdict.value, 'sqlite3' in sys.modules)"
+    )
+    done = _run_on_long_draft(probe, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["80", "confirmed", "False"]
+    from verify.match.index import words_key
+    from verify.sources.wordcache import WordCache
+
+    text = (tmp_path / "pier.txt").read_text()
+    assert WordCache(tmp_path / "c").load([words_key(text)]) == {
+        words_key(text): "the pier will not reopen before spring the harbour master said"
+    }

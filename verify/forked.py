@@ -196,14 +196,12 @@ def share(
     *,
     child_first: Callable[[], object] | None = None,
     child_last: Callable[[], E] | None = None,
-    here_last: Callable[[], object] | None = None,
 ) -> Shared[T, E]:
     """``work(k)`` for k in ``range(count)``, each item done by whichever of this process and a
     forked child is free first, so that neither waits long for the other however costs fall.
 
     The child runs ``child_first()`` before it takes an item (work that should not hold this
     process up) and sends back ``child_last()`` (say, what its items built up) with its values.
-    This process runs ``here_last()`` once no item is left to take, while the child finishes.
     If no child can start, or it fails, this process does every item the child did not give
     back, ``child_done`` is False and ``child_last`` None: whether ``child_first`` ran is then
     unknown, and the caller decides whether to do it here. The caller decides first whether
@@ -236,8 +234,6 @@ def share(
     try:
         with child or contextlib.nullcontext():
             values = {k: work(k) for items in iter(take, None) for k in items}
-            if here_last is not None:
-                here_last()
             if child is not None:
                 with contextlib.suppress(ForkFailed):
                     theirs, last = child.result()

@@ -67,7 +67,7 @@ def test_stored_words_give_the_same_results_and_are_read_on_the_second_run() -> 
 
 def test_units_built_from_stored_words_normalise_only_when_asked() -> None:
     store = CountingStore()
-    SourceIndex([HARBOUR], words=["spring"], store=store)
+    SourceIndex([HARBOUR], words=["spring"], store=store).save_words()
     index = SourceIndex([HARBOUR], words=["spring"], store=store)
     assert store.hits == 2  # both texts of the source came from the store this time
     unit = index.units[0]

@@ -85,8 +85,8 @@ def match_claims(
         results = tuple(match(claim) for claim in claims)
         index.save_words()
         return results
-    # The child first saves the words the index's child found, then both processes take the
-    # next claim whenever they are free: neither waits long for the other, nor for the save.
+    # The child first saves the words of the texts the store lacked, then both processes take
+    # the next claim whenever they are free: neither waits long for the other, nor for the save.
     shared: forked.Shared[ClaimResult, None] = forked.share(
         lambda k: match(claims[k]), len(claims), child_first=index.save_words
     )
