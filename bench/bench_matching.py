@@ -384,7 +384,7 @@ _WITH_PEAK = (
     "    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
     "    sys.stderr.write('\\nCHILD_PEAK_KIB ' + str(child) + '\\n')\n"
     "atexit.register(peak)\n"
-    "from verify.cli import run\n"
+    "from verify.entry import run\n"
     "sys.argv[0] = 'verify'\n"
     "run()\n"
 )
