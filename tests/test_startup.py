@@ -72,18 +72,24 @@ def _run_on_long_draft(probe: str, tmp_path: Path) -> subprocess.CompletedProces
                           timeout=120)  # fmt: skip
 
 
-def test_with_a_claims_child_this_process_never_loads_the_extractor(tmp_path: Path) -> None:
-    """The child extracts the claims; here only the matcher runs (an unnamed speaker needs no
-    look-up of who the source credits, which would load the extractor)."""
+def _check_long_draft_then_ask_if_loaded(tmp_path: Path, module: str) -> list[str]:
+    """A library check of the long draft in a new interpreter: its claim count, the first
+    verdict, and whether ``module`` was loaded in the process that made the report."""
     _long_draft_with_a_claims_child(tmp_path)
     probe = (
         "import sys, verify\n"
         "r = verify.check(sys.argv[1], sources=[sys.argv[2]], offline=True, cache_dir=sys.argv[3])\n"
-        "print(len(r.results), r.results[0].verdict.value, 'verify.claims' in sys.modules)"
+        f"print(len(r.results), r.results[0].verdict.value, {module!r} in sys.modules)"
     )
     done = _run_on_long_draft(probe, tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["80", "confirmed", "False"]
+    return done.stdout.split()
+
+
+def test_with_a_claims_child_this_process_never_loads_the_extractor(tmp_path: Path) -> None:
+    """The child extracts the claims; here only the matcher runs (an unnamed speaker needs no
+    look-up of who the source credits, which would load the extractor)."""
+    assert _check_long_draft_then_ask_if_loaded(tmp_path, "verify.claims") == ["80", "confirmed", "False"]
 
 
 def test_the_claims_child_is_forked_before_the_matcher_and_source_readers_load(tmp_path: Path) -> None:
@@ -134,15 +140,7 @@ def test_a_command_line_check_without_decisions_loads_neither_decisions_nor_temp
 def test_a_first_check_saves_its_words_in_a_child_and_this_process_never_loads_sqlite(tmp_path: Path) -> None:
     """With nothing in the word store to read, only the matching child writes to it: this
     process, which prints the report, does not load sqlite3; the words are stored all the same."""
-    _long_draft_with_a_claims_child(tmp_path)
-    probe = (
-        "import sys, verify\n"
-        "r = verify.check(sys.argv[1], sources=[sys.argv[2]], offline=True, cache_dir=sys.argv[3])\n"
-        "print(len(r.results), r.results[0].verdict.value, 'sqlite3' in sys.modules)"
-    )
-    done = _run_on_long_draft(probe, tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["80", "confirmed", "False"]
+    assert _check_long_draft_then_ask_if_loaded(tmp_path, "sqlite3") == ["80", "confirmed", "False"]
     from verify.match.index import words_key
     from verify.sources.wordcache import WordCache
 
