@@ -15,6 +15,14 @@ def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
                           cwd=ROOT, timeout=120)  # fmt: skip
 
 
+def _pier_draft(tmp_path: Path) -> tuple[Path, Path]:
+    """A one-quote draft and the local source that has the quote verbatim."""
+    source, draft = tmp_path / "pier.txt", tmp_path / "draft.md"
+    source.write_text("The pier will not reopen before spring, the harbour master said.\n")
+    draft.write_text("“The pier will not reopen before spring,” the harbour master said.\n")
+    return draft, source
+
+
 def test_the_command_collects_cycles_only_after_many_new_objects() -> None:
     """``verify.cli.main`` runs with the raised threshold; before the entry point, the default."""
     code = (
@@ -34,10 +42,9 @@ def test_the_command_collects_cycles_only_after_many_new_objects() -> None:
 
 
 def test_a_real_command_run_through_the_entry_point_checks_and_exits_cleanly(tmp_path: Path) -> None:
-    (tmp_path / "pier.txt").write_text("The pier will not reopen before spring, the harbour master said.\n")
-    (tmp_path / "draft.md").write_text("“The pier will not reopen before spring,” the harbour master said.\n")
+    draft, source = _pier_draft(tmp_path)
     done = subprocess.run(
-        [sys.executable, "-m", "verify", "check", str(tmp_path / "draft.md"), "--source", str(tmp_path / "pier.txt"),
+        [sys.executable, "-m", "verify", "check", str(draft), "--source", str(source),
          "--offline", "--format", "json", "--cache-dir", str(tmp_path / "cache")],
         capture_output=True, text=True, check=False, cwd=ROOT, timeout=120,
     )  # fmt: skip
@@ -46,14 +53,13 @@ def test_a_real_command_run_through_the_entry_point_checks_and_exits_cleanly(tmp
 
 
 def test_the_library_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
-    (tmp_path / "pier.txt").write_text("The pier will not reopen before spring, the harbour master said.\n")
-    (tmp_path / "draft.md").write_text("“The pier will not reopen before spring,” the harbour master said.\n")
+    draft, source = _pier_draft(tmp_path)
     code = (
         "import gc, sys, verify\n"
         "report = verify.check(sys.argv[1], sources=[sys.argv[2]], offline=True, cache_dir=sys.argv[3])\n"
         "print(report.results[0].verdict.value, gc.get_threshold()[0])\n"
     )
-    done = _run(code, str(tmp_path / "draft.md"), str(tmp_path / "pier.txt"), str(tmp_path / "cache"))
+    done = _run(code, str(draft), str(source), str(tmp_path / "cache"))
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["confirmed", "700"]
 

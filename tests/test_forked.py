@@ -101,11 +101,10 @@ def pid_of(k: int) -> tuple[int, int]:
 
 
 @linux_only
-def test_share_gives_one_value_per_item_in_order_and_says_which_the_child_made() -> None:
+def test_share_gives_one_value_per_item_in_order_made_by_either_process() -> None:
     here = os.getpid()
     shared = forked.share(pid_of, 200, child_first=lambda: None, child_last=os.getpid)
     assert [k for k, _ in shared.values] == list(range(200))
-    assert shared.by_child == {k for k, pid in shared.values if pid != here}
     assert shared.child_done and shared.child_last not in (None, here)  # the child's pid: child_last ran there
     assert {pid for _, pid in shared.values} <= {here, shared.child_last}
 
@@ -125,7 +124,7 @@ def test_share_hands_every_item_to_this_process_while_the_child_is_busy_first() 
     finally:
         os.close(go_read)
         os.close(go_write)
-    assert shared.by_child == frozenset() and shared.child_last == "done"
+    assert shared.child_last == "done"
     assert shared.child_done  # it took no item, but it ran to the end
     assert {pid for _, pid in shared.values} == {os.getpid()}
 
@@ -152,8 +151,7 @@ def test_share_hands_the_rest_to_the_child_while_this_process_is_busy() -> None:
         for fd in (go_read, go_write, held_read, held_write):
             os.close(fd)
     assert [k for k, _ in shared.values] == list(range(30))
-    assert len(shared.by_child) == 29
-    assert sum(pid == here for _, pid in shared.values) == 1
+    assert sum(pid == here for _, pid in shared.values) == 1  # the child made the other 29
 
 
 @linux_only
@@ -179,7 +177,7 @@ def test_share_redoes_here_what_a_failed_child_took() -> None:
     assert waited == [b""]
     assert [k for k, _ in shared.values] == list(range(50))
     assert {pid for _, pid in shared.values} == {here}
-    assert shared.by_child == frozenset() and shared.child_last is None and not shared.child_done
+    assert shared.child_last is None and not shared.child_done
 
 
 @linux_only
@@ -191,22 +189,24 @@ def test_share_does_everything_here_when_no_child_can_start(monkeypatch: pytest.
     ran_first: list[int] = []
     shared = forked.share(pid_of, 7, child_first=lambda: ran_first.append(1), child_last=lambda: "x")
     assert shared.values == [(k, os.getpid()) for k in range(7)]
-    assert (shared.by_child, shared.child_done, shared.child_last, ran_first) == (frozenset(), False, None, [])
+    assert (shared.child_done, shared.child_last, ran_first) == (False, None, [])
 
 
 @linux_only
 @pytest.mark.parametrize("count", [0, 1, 2047, 2048, 2049, 5000])
 def test_share_covers_every_item_once_at_any_count(count: int, forks: list[int]) -> None:
     """Past 2,048 items the pipe's tokens stand for groups of items: still each item once."""
+    here = os.getpid()
     calls: list[int] = []
 
-    def work(k: int) -> int:
+    def work(k: int) -> tuple[int, int]:
         calls.append(k)  # this process's calls only: the child's list is its own copy
-        return k * k
+        return k * k, os.getpid()
 
     shared = forked.share(work, count)
-    assert shared.values == [k * k for k in range(count)]
-    assert sorted(calls + sorted(shared.by_child)) == list(range(count))
+    assert [square for square, _ in shared.values] == [k * k for k in range(count)]
+    by_child = [k for k, (_, pid) in enumerate(shared.values) if pid != here]
+    assert sorted(calls + by_child) == list(range(count))
     assert len(forks) == (1 if count else 0)
 
 

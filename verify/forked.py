@@ -185,7 +185,6 @@ class Shared(Generic[T, E]):
     """What ``share`` gives back."""
 
     values: list[T]  # work(k) for every item k, in order
-    by_child: frozenset[int]  # the items whose value the child made
     child_done: bool  # a child ran to the end and its part came back (it may have taken no item)
     child_last: E | None  # the child's ``child_last()``; None if none was given or no child helped
 
@@ -245,7 +244,7 @@ def share(
     for k in range(count):  # the items a failed child took and never gave back
         if k not in values:
             values[k] = work(k)
-    return Shared([values[k] for k in range(count)], frozenset(theirs), done, last)
+    return Shared([values[k] for k in range(count)], done, last)
 
 
 def _work_queue(tokens: int) -> int | None:
