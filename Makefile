@@ -31,4 +31,4 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_matching.py
 
 clean:
-	rm -rf $(VENV) cache/*/ cache/words.sqlite3 build *.egg-info
+	rm -rf $(VENV) cache/*/ build *.egg-info

@@ -25,8 +25,8 @@ Three contenders, on the same corpus:
   says which);
 - the whole ``verify check DRAFT --sources FILE --offline --format json`` process on the same
   corpus written to a temporary directory (one draft holding every quote as a direct quote),
-  "cold" (empty cache: every text normalised and split into words) and "warm" (the words of
-  each text found in the cache's word store, as on a re-check), each the median of three runs.
+  "cold" (an empty cache folder) and "warm" (a re-check on the cache the first run left), each
+  the median of three runs.
 
 Results are printed and written to bench/out/bench_matching.json.
 """
@@ -308,9 +308,9 @@ PROCESS_RUNS = 3  # each kind of process run is repeated and the median kept (th
 def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | None:
     """The whole ``verify check`` process: wall time, peak RSS and verdicts, or None if unusable.
 
-    "cold" runs start from an empty cache folder, so every source text is normalised and split
-    into words; "warm" runs find each text's words in the cache's word store, as a re-check of a
-    draft against the same sources does. Each is run PROCESS_RUNS times; the median is kept.
+    "cold" runs start from an empty cache folder; "warm" runs re-check on the cache a run left, as
+    a re-check of a draft against the same sources does. Each is run PROCESS_RUNS times; the
+    median is kept.
     """
     if not VERIFY.exists():
         return None
@@ -370,8 +370,7 @@ def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | Non
 
 
 # Runs ``verify check`` as the console script does and reports, on exit, the process's own peak
-# RSS (VmHWM) and that of the largest child it forked (verify.forked), which shares most of its
-# pages with the parent. The rusage of the process itself is no use for its peak: Linux keeps the
+# RSS (VmHWM). The rusage of the process itself is no use for its peak: Linux keeps the
 # high-water mark of the image before exec, which for a child of this benchmark is the
 # benchmark's own memory. CPU time (both processes) comes from the rusage of this benchmark's
 # children, read before and after the run.
@@ -384,7 +383,7 @@ _WITH_PEAK = (
     "    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
     "    sys.stderr.write('\\nCHILD_PEAK_KIB ' + str(child) + '\\n')\n"
     "atexit.register(peak)\n"
-    "from verify.entry import run\n"
+    "from verify.cli import run\n"
     "sys.argv[0] = 'verify'\n"
     "run()\n"
 )

@@ -23,16 +23,53 @@ def _setup(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_check_from_text_and_from_path_agree(tmp_path: Path) -> None:
     draft, source = _setup(tmp_path)
-    from_path = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c")
-    from_text = verify.check(DRAFT, sources=[str(source)], cache_dir=tmp_path / "c")
+    from_path = verify.check(draft, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c"))
+    from_text = verify.check(DRAFT, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c"))
     assert [r.verdict for r in from_path.results] == [Verdict.CONFIRMED, Verdict.UNVERIFIED]
     assert [r.verdict for r in from_text.results] == [r.verdict for r in from_path.results]
     assert from_path.article.path == str(draft) and from_text.article.path is None
 
 
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        pytest.param("notes/pier.md", "notes/pier.md: no such file", id="a missing Markdown file"),
+        pytest.param("pier.txt", "pier.txt: no such file", id="a missing text file"),
+        pytest.param(" drafts/Pier.HTML ", "drafts/Pier.HTML: no such file", id="upper-case suffix, spaces"),
+    ],
+)
+def test_a_string_that_names_a_missing_draft_file_is_an_input_error(given: str, message: str) -> None:
+    with pytest.raises(verify.InputError) as raised:
+        verify.check(given)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The mayor said the pier would reopen in March.", id="one line of prose"),
+        pytest.param("“The pier will reopen,” the mayor said.", id="a one-line quote"),
+    ],
+)
+def test_a_string_that_is_not_a_path_is_the_draft_itself(text: str, tmp_path: Path) -> None:
+    report = verify.check(text, options=verify.Options(cache_dir=tmp_path))
+    assert report.article.path is None and report.article.text == text
+
+
+def test_path_and_text_keywords_name_the_draft_without_guessing(tmp_path: Path) -> None:
+    draft, source = _setup(tmp_path)
+    options = verify.Options(cache_dir=tmp_path / "c")
+    by_path = verify.check(path=draft, sources=[str(source)], options=options)
+    by_text = verify.check(text=str(draft), options=options)  # the file name, checked as a one-line draft
+    assert by_path.article.path == str(draft) and by_text.article.text == str(draft)
+    with pytest.raises(verify.InputError):
+        verify.check(draft, text=DRAFT)
+    assert [c.text for c in verify.extract(path=draft)] == [c.text for c in verify.extract(text=DRAFT)]
+
+
 def test_report_json_round_trips_exactly(tmp_path: Path) -> None:
     draft, source = _setup(tmp_path)
-    report = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c")
+    report = verify.check(draft, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c"))
     assert verify.Report.from_json(report.to_json()) == report
 
 
@@ -42,18 +79,28 @@ def test_extract_fetches_nothing() -> None:
     assert claims[1].speaker is not None and claims[1].speaker.resolved_from == "she"
 
 
+def test_decisions_beside_the_draft_are_read_without_being_named(tmp_path: Path) -> None:
+    draft, source = _setup(tmp_path)
+    (tmp_path / "pier.verify.toml").write_text(
+        '[[decision]]\nclaim = "The ferry runs all winter"\nverdict = "confirmed"\nby = "Desk"\n'
+    )
+    report = verify.check(draft, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c"))
+    assert report.results[1].decision is not None and report.worst_verdict() is Verdict.CONFIRMED
+
+
 def test_decisions_and_baseline_through_the_api(tmp_path: Path) -> None:
     draft, source = _setup(tmp_path)
-    decisions = tmp_path / "pier.verify.toml"
+    decisions = tmp_path / "rulings.toml"  # not beside the draft: only this check reads it
     decisions.write_text(
         '[[decision]]\nclaim = "The ferry runs all winter"\nverdict = "confirmed"\n'
         'note = "Heard on the recording"\nby = "Desk"\n'
     )
-    first = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c", decisions=decisions)
+    options = verify.Options(cache_dir=tmp_path / "c")
+    first = verify.check(draft, sources=[str(source)], options=options, decisions=decisions)
     ferry = first.results[1]
     assert ferry.verdict is Verdict.UNVERIFIED and ferry.decision is not None
     assert first.worst_verdict() is Verdict.CONFIRMED
-    second = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c", baseline=first)
+    second = verify.check(draft, sources=[str(source)], options=options, baseline=first)
     assert [r.change for r in second.results] == ["unchanged", "changed"]  # the ruling is not in this run
 
 
@@ -61,7 +108,8 @@ def test_only_cited_local_files_are_kept_as_evidence(tmp_path: Path) -> None:
     draft, source = _setup(tmp_path)
     unrelated = tmp_path / "weather.txt"
     unrelated.write_text("Rain is expected on Sunday along the coast.\n", encoding="utf-8")
-    report = verify.check(draft, sources=[str(source), str(unrelated)], cache_dir=tmp_path / "c")
+    options = verify.Options(cache_dir=tmp_path / "c")
+    report = verify.check(draft, sources=[str(source), str(unrelated)], options=options)
     cited, uncited = report.sources
     assert report.results[0].evidence is not None and report.results[0].evidence.source == cited.id
     assert cited.snapshot is not None and Path(cited.snapshot).read_bytes() == source.read_bytes()
@@ -81,7 +129,7 @@ def test_only_cited_local_files_are_kept_as_evidence(tmp_path: Path) -> None:
 )
 def test_speaker_mismatch(tmp_path: Path, draft: str, flagged: bool) -> None:
     _, source = _setup(tmp_path)
-    (result,) = verify.check(draft, sources=[str(source)], cache_dir=tmp_path / "c").results
+    (result,) = verify.check(draft, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c")).results
     assert result.verdict is Verdict.CONFIRMED
     assert (Flag.SPEAKER_MISMATCH in result.flags) is flagged
 
@@ -90,22 +138,22 @@ def test_a_speaker_with_no_name_word_is_not_looked_up_in_the_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """"The harbour master" matches any name, so who the source credits cannot matter."""
-    import verify.claims
+    from verify.match import speaker
 
     asked: list[str] = []
-    real = verify.claims.speaker_of_passage
+    real = speaker.speaker_of_passage
 
     def spy(text: str, start: int, end: int) -> str | None:
         asked.append(text[start:end])
         return real(text, start, end)
 
-    monkeypatch.setattr(verify.claims, "speaker_of_passage", spy)
+    monkeypatch.setattr(speaker, "speaker_of_passage", spy)
     _, source = _setup(tmp_path)
     unnamed = "“The pier will close in March,” the harbour master said.\n"
-    (result,) = verify.check(unnamed, sources=[str(source)], cache_dir=tmp_path / "c").results
+    (result,) = verify.check(unnamed, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c")).results
     assert result.verdict is Verdict.CONFIRMED and asked == []
     named = "“The pier will close in March,” Tom Vale said.\n"
-    (result,) = verify.check(named, sources=[str(source)], cache_dir=tmp_path / "c").results
+    (result,) = verify.check(named, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c")).results
     assert Flag.SPEAKER_MISMATCH in result.flags and asked == ["The pier will close in March"]
 
 
@@ -119,7 +167,7 @@ def test_outlet_mismatch_when_found_only_outside_the_named_outlet(tmp_path: Path
         'outlet = "the council minutes"\n'
     )
     named = "Ines Morrow told The Ledger: “The pier will close in March.”\n"
-    (result,) = verify.check(named, sources_file=sources, cache_dir=tmp_path / "c").results
+    (result,) = verify.check(named, sources_file=sources, options=verify.Options(cache_dir=tmp_path / "c")).results
     assert result.claim.outlet == "The Ledger"
     assert result.verdict is Verdict.CONFIRMED and Flag.OUTLET_MISMATCH in result.flags
     assert result.evidence is not None and result.evidence.source == "S2"

@@ -184,39 +184,3 @@ def test_saved_report_renders_again_without_fetching(run_cli, tmp_path: Path, fm
     assert marker in rendered
     for fragment in ("They threw me to the floor", "We will not rest until every secret prison"):
         assert fragment in rendered
-
-
-@pytest.mark.parametrize(("columns", "expected"), [("60", 60), ("200", 200), ("0", 80), ("wide", 80), ("", 80)])
-def test_terminal_columns_read_as_shutil_reads_them(
-    monkeypatch: pytest.MonkeyPatch, columns: str, expected: int
-) -> None:
-    """``$COLUMNS`` when it is a positive number; else the terminal's width (none under pytest's
-    captured output), else 80, which is what shutil.get_terminal_size((80, 24)) gives."""
-    import shutil
-
-    from verify.cli import terminal_columns
-
-    monkeypatch.setenv("COLUMNS", columns)
-    monkeypatch.setattr("sys.__stdout__", None)  # no terminal: the fallback
-    assert terminal_columns() == expected
-    if columns.isdigit() and int(columns) > 0:
-        assert shutil.get_terminal_size((80, 24)).columns == expected
-
-
-@pytest.mark.parametrize("columns", [50, 72, 120])
-def test_help_is_laid_out_as_argparse_lays_it_out_for_that_width(
-    monkeypatch: pytest.MonkeyPatch, columns: int
-) -> None:
-    """The parser's own formatter gives the text argparse's default one gives at that width
-    (which differs from width to width: a formatter that ignored ``$COLUMNS`` would fail)."""
-    import argparse
-
-    from verify import cli
-
-    monkeypatch.setenv("COLUMNS", str(columns))
-    ours = cli.build_parser()
-    check = ours._subparsers._group_actions[0].choices["check"]  # type: ignore[union-attr]
-    text = check.format_help()
-    monkeypatch.setattr(cli, "_HelpFormatter", argparse.HelpFormatter)
-    theirs = cli.build_parser()._subparsers._group_actions[0].choices["check"]  # type: ignore[union-attr]
-    assert text == theirs.format_help()

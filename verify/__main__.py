@@ -1,5 +1,5 @@
 """``python -m verify``: the same as the ``verify`` command."""
 
-from verify.entry import run
+from verify.cli import run
 
 run()

@@ -23,7 +23,6 @@ Pure functions apart from ``load_baseline``, which reads the saved report.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -33,8 +32,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from verify.errors import InputError, ReportFormatError
 from verify.model import BaselineDiff, Claim, ClaimKind, ClaimResult, Flag, Report, SourceEntry, SourceStatus, Verdict
+from verify.userfiles import load_report
 from verify.version import __version__
 
 if TYPE_CHECKING:  # only for a type hint: the pool module is not needed to compare reports
@@ -87,32 +86,7 @@ def is_problem(result: ClaimResult) -> bool:
 
 def load_baseline(path: str | Path) -> Report:
     """Read a saved JSON report (``verify check --format json -o …``); errors are one line."""
-    location = Path(path)
-    try:
-        raw = location.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise InputError(f"{location}: no such baseline report") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{location}: is a directory, not a baseline report") from exc
-    except UnicodeDecodeError as exc:
-        raise ReportFormatError(f"{location}: baseline is not UTF-8 text (save it with --format json)") from exc
-    except OSError as exc:
-        raise InputError(f"{location}: cannot read the baseline ({exc.strerror or exc})") from exc
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ReportFormatError(
-            f"{location}: baseline is not JSON (line {exc.lineno}); save it with --format json"
-        ) from exc
-    if not isinstance(data, dict):
-        raise ReportFormatError(f"{location}: baseline is not a verify JSON report")
-    if data.get("schema") == "verify-batch/1":
-        raise ReportFormatError(f"{location}: baseline is a batch of reports; give the report of one draft")
-    try:
-        return Report.from_dict(data)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        detail = " ".join(str(exc).split()) or type(exc).__name__
-        raise ReportFormatError(f"{location}: not a verify JSON report ({detail})") from exc
+    return load_report(path, what="baseline")
 
 
 # ---------------------------------------------------------------------------

@@ -7,21 +7,21 @@ from Python with the same names.
 from __future__ import annotations
 
 import argparse
-import atexit
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 from verify.document import DRAFT_SUFFIXES, load_bytes
-from verify.errors import InputError, ReportFormatError, VerifyError
-from verify.jsontext import dumps_indented
+from verify.errors import InputError, VerifyError
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
-from verify.pipeline import DraftOutcome, as_document, check_many, default_cache_dir, extract
+from verify.options import Options, default_cache_dir
+from verify.pipeline import DraftOutcome, as_document, check_many, extract
 from verify.report import FORMATS, render
-from verify.sources.options import FetchOptions
+from verify.userfiles import load_report
 from verify.version import __version__
 
 EXIT_OK, EXIT_FLAGGED, EXIT_USAGE = 0, 1, 2
@@ -29,36 +29,8 @@ FAIL_ON = ("unverified", "paraphrased", "never")
 SUFFIX_BY_FORMAT = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html"}
 
 
-def terminal_columns() -> int:
-    """The terminal's width as ``shutil.get_terminal_size`` gives it: ``$COLUMNS``, else the
-    width of the terminal on standard output, else 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns > 0:
-        return columns
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's layout, with the width read from ``os``. argparse makes a formatter for every
-    argument added, only to check it, and its own reads the width through shutil, which loads bz2
-    and lzma on the way: 4.5 ms of every run, before the claims child could start."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=terminal_columns() - 2)  # argparse keeps the same margin
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit status 2."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _HelpFormatter)
-        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"verify: error: {message} (see 'verify --help')\n")
@@ -125,7 +97,7 @@ def _wants_color(stream: TextIO) -> bool:
 def _render_for(report: Report, fmt: str, output: str | None) -> str:
     """Colour and the terminal's width only when the report goes to a terminal."""
     if output is None and sys.stdout.isatty():
-        return render(report, fmt, color=_wants_color(sys.stdout), width=terminal_columns())
+        return render(report, fmt, color=_wants_color(sys.stdout), width=shutil.get_terminal_size().columns)
     return render(report, fmt)
 
 
@@ -181,30 +153,26 @@ def exit_status(reports: Sequence[Report], fail_on: str) -> int:
 
 def _run_check(args: argparse.Namespace) -> int:
     drafts, batch = _expand_articles(args.articles)
-    options = FetchOptions(
-        offline=args.offline, refresh=args.refresh, allow_private=args.allow_private, ignore_robots=args.ignore_robots
+    options = Options(
+        offline=args.offline,
+        refresh=args.refresh,
+        allow_private=args.allow_private,
+        ignore_robots=args.ignore_robots,
+        cache_dir=args.cache_dir,
+        jobs=args.jobs,
+        progress=not args.quiet and sys.stderr.isatty(),
     )
-    # The baseline and decisions code is imported only where it is used, so that a plain check
-    # forks its claims child sooner (see the note on imports in verify.pipeline).
-    if args.baseline:
-        from verify.baseline import load_baseline
-
-        baseline = load_baseline(args.baseline)  # a bad baseline fails before any fetch
-    else:
-        baseline = None
     outcomes = check_many(
         drafts,
         sources=args.source,
         sources_file=args.sources,
+        baseline=args.baseline,
+        decisions=args.decisions,
         options=options,
-        cache_dir=args.cache_dir,
-        progress=not args.quiet and sys.stderr.isatty(),
-        jobs=args.jobs,
-        baseline=baseline,
     )
-    outcomes = _apply_decisions(outcomes, args.decisions)
-    if baseline is not None:
-        outcomes = _apply_baseline(outcomes, baseline, args.baseline)
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            print(f"verify: {warning}", file=sys.stderr)
     if batch:
         return _emit_batch(outcomes, args)
     outcome = outcomes[0]
@@ -212,39 +180,6 @@ def _run_check(args: argparse.Namespace) -> int:
         raise InputError(outcome.error or f"{outcome.location}: cannot be read")
     _write(_render_for(outcome.report, args.format, args.output), args.output, sys.stdout)
     return exit_status([outcome.report], args.fail_on)
-
-
-def _apply_decisions(outcomes: tuple[DraftOutcome, ...], explicit: str | None) -> tuple[DraftOutcome, ...]:
-    """Each draft's editor decisions: ``--decisions FILE``, else DRAFT.verify.toml when it exists."""
-    from verify.decisionsfile import decisions_path  # after the check: see the note on imports in verify.pipeline
-
-    updated = []
-    for outcome in outcomes:
-        path = decisions_path(outcome.report.article.path, explicit) if outcome.report else None
-        if outcome.report is None or path is None:
-            updated.append(outcome)
-            continue
-        from verify.decisions import with_decisions  # only for a draft that has decisions
-
-        report, warnings = with_decisions(outcome.report, path)
-        for warning in warnings:
-            print(f"verify: {warning}", file=sys.stderr)
-        updated.append(DraftOutcome(outcome.location, report))
-    return tuple(updated)
-
-
-def _apply_baseline(
-    outcomes: tuple[DraftOutcome, ...], baseline: Report, baseline_path: str
-) -> tuple[DraftOutcome, ...]:
-    from verify.baseline import baseline_applies, compare_with_baseline
-
-    only_draft = sum(o.report is not None for o in outcomes) == 1
-    return tuple(
-        DraftOutcome(o.location, compare_with_baseline(o.report, baseline, baseline_path))
-        if o.report is not None and baseline_applies(o.report.article.path, baseline, only_draft=only_draft)
-        else o
-        for o in outcomes
-    )
 
 
 def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace) -> int:
@@ -294,7 +229,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     claims = extract(document)
     if args.format == "json":
         payload = extraction_to_dict(document, claims, __version__)
-        _write(dumps_indented(payload), None, sys.stdout)
+        _write(json.dumps(payload, indent=2, ensure_ascii=False), None, sys.stdout)
     else:
         from verify.report.extraction import render_claims  # only `verify extract` lists claims as text
 
@@ -303,15 +238,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    path = Path(args.report)
-    try:
-        report = Report.from_json(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the report") from exc
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ReportFormatError(f"{path}: not a verify JSON report ({exc})") from exc
+    report = load_report(args.report)
     _write(_render_for(report, args.format, args.output), args.output, sys.stdout)
     return EXIT_OK
 
@@ -337,20 +264,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The ``verify`` command: ``main``, then an exit that skips tearing the heap down.
-
-    A large check leaves hundreds of megabytes of small objects (the index, the claims, the
-    report); the interpreter freeing them one by one took about 0.1 s at 3,000 sources, after
-    the report was already written. Exit handlers still run and the output is flushed first.
-    """
-    status = main()
-    atexit._run_exitfuncs()  # what the interpreter's own exit would run first
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (``verify check ... | head``) or stream
-            pass
-    os._exit(status)
+    """The ``verify`` command: ``main``, and a quiet end when the reader of the output has gone."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # ``verify check … | head``: the reader closed the pipe; stop without a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = EXIT_OK
+    sys.exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

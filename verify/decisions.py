@@ -31,8 +31,9 @@ from pathlib import Path
 from verify.baseline import claim_key
 from verify.errors import DecisionsFileError
 from verify.model import ClaimKind, Decision, Report, Verdict
-from verify.tomlfile import read_toml
+from verify.userfiles import read_toml
 
+DECISIONS_SUFFIX = ".verify.toml"
 DECISION_VERDICTS = (Verdict.CONFIRMED, Verdict.PARAPHRASED)
 _KEYS = frozenset({"claim", "verdict", "note", "by", "at"})
 
@@ -48,6 +49,22 @@ class EditorDecision:
     @property
     def key(self) -> str:
         return claim_key(self.claim)
+
+
+def decisions_file_for(draft_path: str | Path) -> Path:
+    """Where a draft's decisions live: ``notes/draft.md`` → ``notes/draft.verify.toml``."""
+    path = Path(draft_path)
+    return path.with_name(path.stem + DECISIONS_SUFFIX)
+
+
+def decisions_path(draft_path: str | None, explicit: str | Path | None = None) -> Path | None:
+    """The decisions file for a draft: the one given, else DRAFT.verify.toml when it exists."""
+    if explicit is not None:
+        return Path(explicit)
+    if draft_path is None:
+        return None
+    beside = decisions_file_for(draft_path)
+    return beside if beside.is_file() else None
 
 
 def load_decisions(path: str | Path) -> tuple[EditorDecision, ...]:

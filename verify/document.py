@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 from verify.errors import InputError
 from verify.model import Document, Link, Span
+from verify.userfiles import read_user_file
 
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
 
@@ -228,12 +229,5 @@ def read_document(path: str | Path) -> Document:
     location = Path(path)
     if location.is_dir():
         raise InputError(f"{location}: is a directory, not a draft (pass the files, or use -o DIR)")
-    try:
-        raw = location.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{location}: no such file") from exc
-    except PermissionError as exc:
-        raise InputError(f"{location}: permission denied") from exc
-    except OSError as exc:
-        raise InputError(f"{location}: cannot read ({exc.strerror or exc})") from exc
+    raw = read_user_file(location, what="file")
     return load_bytes(raw, path=str(location), name=str(location))

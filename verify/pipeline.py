@@ -1,232 +1,76 @@
-"""The whole job as a library: draft in, Report out.
+"""The whole job as a library: drafts in, Reports out.
 
-``check()`` and ``extract()`` are what the CLI, the service and a newsroom's own scripts
-call. The stages are wired here and nowhere else:
+``check_many`` is the one composition of a check, and ``check`` its one-draft form; the CLI
+and the service only translate their inputs into a call of one of them. The stages are
+wired here and nowhere else:
 
     document ─► claims ─► source refs ─► fetched snapshots ─► readable texts ─► matches ─► Report
+                                                            (then editor decisions and the baseline)
 """
 
 from __future__ import annotations
 
-import contextlib
+import multiprocessing
 import os
+import warnings
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from verify import forked
-from verify.document import load_text, read_document
+from verify.baseline import baseline_applies, compare_with_baseline, load_baseline, reuse_for_sources
+from verify.claims import extract_claims
+from verify.decisions import decisions_path, with_decisions
+from verify.document import DRAFT_SUFFIXES, load_text, read_document
 from verify.errors import InputError
-from verify.model import (
-    ArticleInfo,
-    Claim,
-    ClaimResult,
-    Document,
-    Flag,
-    Report,
-    SourceRef,
-)
-from verify.sources.options import FetchOptions
+from verify.match import match_claims
+from verify.model import ArticleInfo, Claim, ClaimResult, Document, Report, Snapshot, SourceRef
+from verify.options import Options
+from verify.sources.pool import LoadedSource, load_pool, named_refs, source_entry
+from verify.sources.progress import FetchProgress
+from verify.sources.resolve import merge_refs, preferred_sources, refs_from_links
 from verify.version import __version__
-
-if TYPE_CHECKING:  # pragma: no cover
-    from verify.sources.pool import LoadedSource
-
-# The claim extractor, the matcher, the source readers (``verify.sources.pool`` and what it
-# loads: TOML, the fetcher, the word store), the baseline and decisions code, and even datetime
-# and the progress bar are imported where they are first used, not here. A check forks its
-# claims child (``_claims_meanwhile``) before it needs any of them, so the child loads and runs
-# the extractor while this process loads the rest and reads the sources. At 300 sources the
-# extractor's modules took 0.02 s to load and the source readers as long, datetime 3 ms and the
-# progress bar 0.5 ms: all of it was on the way to the claims before.
 
 Draft = str | Path | Document
 
-
-def default_cache_dir() -> Path:
-    """``$VERIFY_CACHE_DIR``; else the repository's ``cache/`` when run from a checkout; else ~/.cache/verify."""
-    configured = os.environ.get("VERIFY_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    checkout_cache = Path(__file__).resolve().parent.parent / "cache"
-    if checkout_cache.is_dir() and (checkout_cache.parent / "pyproject.toml").is_file():
-        return checkout_cache
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "verify"
+# A string this short, on one line, ending in a draft suffix, is meant as a path, not as a draft.
+_PATH_LIKE_MAX_CHARS = 4096
 
 
 def as_document(draft: Draft) -> Document:
-    """A Document from a path (``Path``, or a ``str`` naming an existing file) or the draft text itself."""
+    """A Document from a path (``Path``, or a ``str`` naming a file) or the draft text itself.
+
+    A one-line string that ends in a draft suffix (``notes/pier.md``) is a path even when no
+    such file exists: checking the file name as if it were the draft would pass silently.
+    """
     if isinstance(draft, Document):
         return draft
     if isinstance(draft, Path):
         return read_document(draft)
-    if "\n" not in draft and len(draft) < 4096 and os.path.isfile(draft):
-        return read_document(draft)
+    if "\n" not in draft and len(draft) < _PATH_LIKE_MAX_CHARS:
+        if os.path.isfile(draft) or Path(draft.strip()).suffix.lower() in DRAFT_SUFFIXES:
+            return read_document(draft.strip())
     return load_text(draft)
 
 
-def extract(draft: Draft) -> tuple[Claim, ...]:
+def _one_draft(draft: Draft | None, path: str | Path | None, text: str | None) -> Document:
+    given = [d for d in (draft, path, text) if d is not None]
+    if len(given) != 1:
+        raise InputError("give exactly one draft: a positional draft, path=… or text=…")
+    if path is not None:
+        return read_document(path)
+    if text is not None:
+        return load_text(text)
+    assert draft is not None
+    return as_document(draft)
+
+
+def extract(
+    draft: Draft | None = None, *, path: str | Path | None = None, text: str | None = None
+) -> tuple[Claim, ...]:
     """Every claim in the draft with its speaker, cue and outlet; nothing is fetched."""
-    from verify.claims import extract_claims
-
-    return extract_claims(as_document(draft))
-
-
-def _now() -> str:
-    """The report's ``generated_at``: UTC, to the second."""
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _with_provenance(result: ClaimResult, by_id: Mapping[str, LoadedSource]) -> ClaimResult:
-    """Name the snapshot behind the evidence, and flag a passage the source gives to someone else."""
-    evidence = result.evidence
-    if evidence is None or evidence.source not in by_id:
-        return result
-    loaded = by_id[evidence.source]
-    snapshot = loaded.fetched.snapshot
-    evidence = replace(evidence, snapshot=snapshot.sha256 if snapshot else None)
-    flags = result.flags
-    speaker = result.claim.speaker
-    # A speaker with no name word ("the spokesperson") is the same as anyone (``same_speaker``),
-    # so reading who the source credits could never flag it.
-    if loaded.text is not None and speaker is not None and speaker.name and _name_words(speaker.name) and (
-        Flag.SPEAKER_MISMATCH not in flags
-    ):
-        from verify.claims import speaker_of_passage
-
-        text = loaded.text.text if evidence.in_main_text else (loaded.text.full_text or loaded.text.text)
-        attributed = speaker_of_passage(text, evidence.start, evidence.end)
-        if attributed and not same_speaker(speaker.name, attributed):
-            flags = (*flags, Flag.SPEAKER_MISMATCH)
-    return replace(result, evidence=evidence, flags=flags)
-
-
-def _name_words(mention: str) -> set[str]:
-    """The capitalised words of a mention that can name someone ("Kadyrov"), lower-cased."""
-    return {w.strip(".,’'s").lower() for w in mention.split() if w[:1].isupper() and len(w) > 2}
-
-
-def same_speaker(ours: str, theirs: str) -> bool:
-    """Two mentions name the same speaker when they share a capitalised name word ("Kadyrov");
-    a mention with no such word ("the spokesperson") is taken to be anyone."""
-    mine, other = _name_words(ours), _name_words(theirs)
-    return not mine or not other or bool(mine & other)
-
-
-def check_document(
-    document: Document,
-    loaded: Sequence[LoadedSource],
-    *,
-    claims: Sequence[Claim] | None = None,
-    baseline: Report | None = None,
-    cache_dir: Path | None = None,
-) -> Report:
-    """Match one draft's claims against sources already loaded, and build its report.
-
-    With a ``cache_dir``, each source text's words are kept there for the next check, and
-    each local file that becomes evidence is copied into its snapshot store as soon as it
-    does (``SourcePool.keep_cited`` names the copies in the report).
-
-    With a ``baseline`` (an earlier report of this draft), claims whose words and
-    evidence snapshot are unchanged keep their baseline result without being matched.
-    """
-    from verify.match import match_claims
-    from verify.sources.cache import SnapshotCache
-    from verify.sources.pool import copy_cited_file, source_entry
-    from verify.sources.resolve import preferred_sources
-    from verify.sources.wordcache import WordCache
-
-    if claims is None:
-        from verify.claims import extract_claims
-
-        claims = extract_claims(document)
-    claims = tuple(claims)
-    texts = [s.text for s in loaded if s.text is not None]
-    unavailable = frozenset(s.numbered.id for s in loaded if s.text is None)
-    preferred = preferred_sources(claims, [s.numbered for s in loaded])
-    by_id = {s.numbered.id: s for s in loaded}
-    reused = {}
-    if baseline is not None:
-        from verify.baseline import reuse_for_sources
-
-        reused = reuse_for_sources(claims, loaded, baseline)
-    to_match = tuple(c for c in claims if c.id not in reused)
-    store = WordCache(cache_dir) if cache_dir is not None else None
-    snapshots = SnapshotCache(cache_dir) if cache_dir is not None else None
-    copied: set[str] = set()  # sources this process has copied (the matcher's child has its own)
-
-    def finish(result: ClaimResult) -> ClaimResult:
-        result = _with_provenance(result, by_id)
-        if snapshots is not None:
-            copy_cited_file(result, by_id, snapshots, copied)
-        return result
-
-    # ``finish`` runs where each result is made, in the matcher's child too: the copies are
-    # made while the other process is still matching, not in a step of their own afterwards.
-    results_matched = match_claims(
-        to_match, texts, preferred=preferred, unavailable=unavailable, word_store=store, finish=finish
-    )
-    matched = {r.claim.id: r for r in results_matched}
-    results = tuple(finish(reused[c.id]) if c.id in reused else matched[c.id] for c in claims)
-    return Report(
-        tool_version=__version__,
-        article=ArticleInfo(document.path, document.sha256, document.text, document.format),
-        sources=tuple(source_entry(s) for s in loaded),
-        results=results,
-        generated_at=_now(),
-    )
-
-
-def check(
-    draft: Draft,
-    *,
-    sources: Sequence[str | SourceRef] = (),
-    sources_file: str | Path | None = None,
-    offline: bool = False,
-    refresh: bool = False,
-    allow_private: bool = False,
-    ignore_robots: bool = False,
-    cache_dir: str | Path | None = None,
-    options: FetchOptions | None = None,
-    progress: bool = False,
-    baseline: Report | None = None,
-    decisions: str | Path | None = None,
-) -> Report:
-    """Check one draft end to end and return its Report.
-
-    ``draft`` is a path or the draft's text; ``sources`` are URLs or local paths;
-    ``sources_file`` is a TOML sources file; ``baseline`` an earlier report of the draft;
-    ``decisions`` an editor decisions file. A source that cannot be had is reported
-    with its status; it never stops the check.
-    """
-    document = as_document(draft)  # an unreadable draft raises InputError here
-    fetch_options = options or FetchOptions(
-        offline=offline, refresh=refresh, allow_private=allow_private, ignore_robots=ignore_robots
-    )
-    (outcome,) = check_many(
-        [document],
-        sources=sources,
-        sources_file=sources_file,
-        options=fetch_options,
-        cache_dir=cache_dir,
-        progress=progress,
-        baseline=baseline,
-    )
-    assert outcome.report is not None  # the document is already read
-    report = outcome.report
-    if decisions is not None:
-        from verify.decisions import with_decisions
-
-        report, _unused = with_decisions(report, decisions)
-    if baseline is not None:
-        from verify.baseline import compare_with_baseline
-
-        report = compare_with_baseline(report, baseline, None)
-    return report
-
+    return extract_claims(_one_draft(draft, path, text))
 
 
 @dataclass(frozen=True)
@@ -236,40 +80,34 @@ class DraftOutcome:
     location: str
     report: Report | None
     error: str | None = None
+    warnings: tuple[str, ...] = ()  # one line each, for a person: an editor decision that matched no claim
 
 
-def _check_one(
-    document: Document,
-    loaded: tuple[LoadedSource, ...],
-    baseline: Report | None = None,
-    cache_dir: Path | None = None,
-    claims: tuple[Claim, ...] | None = None,
+def check(
+    draft: Draft | None = None,
+    *,
+    path: str | Path | None = None,
+    text: str | None = None,
+    sources: Sequence[str | SourceRef] = (),
+    sources_file: str | Path | None = None,
+    baseline: Report | str | Path | None = None,
+    decisions: str | Path | None = None,
+    options: Options | None = None,
 ) -> Report:
-    return check_document(document, loaded, claims=claims, baseline=baseline, cache_dir=cache_dir)
+    """Check one draft end to end and return its Report: ``check_many`` for a single draft.
 
-
-# Drafts this long in all have their claims extracted in a forked child while the sources load.
-# Measured on the bench draft: extraction costs about 1.3 ms per 1,000 characters, and the fork
-# plus reading the claims back 2-3 ms of this process whatever the length; from 5,000
-# characters (a short news story) the child saves at least as much as it costs, as long as
-# loading the sources takes as long as the extraction (reading a few files, or any fetch).
-CLAIMS_IN_CHILD_MIN_CHARS = 5_000
-
-
-def _claims_meanwhile(documents: Sequence[Document]) -> forked.Forked[list[tuple[Claim, ...]]] | None:
-    """A child extracting each draft's claims, when that is worth a fork and safe."""
-    if sum(len(d.text) for d in documents) < CLAIMS_IN_CHILD_MIN_CHARS or not forked.can_fork():
-        return None
-
-    def extract_all() -> list[tuple[Claim, ...]]:
-        from verify.claims import extract_claims  # in the child: see the note on imports above
-
-        return [extract_claims(d) for d in documents]
-
-    try:
-        return forked.Forked(extract_all)
-    except forked.ForkFailed:
-        return None
+    The draft is ``path=``, ``text=``, or one positional value (a ``Path``, a ``Document``, or a
+    string that is a file's path or else the draft's text). Warnings about editor decisions are
+    issued as ``UserWarning``.
+    """
+    document = _one_draft(draft, path, text)
+    (outcome,) = check_many(
+        [document], sources=sources, sources_file=sources_file, baseline=baseline, decisions=decisions, options=options
+    )
+    assert outcome.report is not None  # the document is already read
+    for warning in outcome.warnings:
+        warnings.warn(warning, UserWarning, stacklevel=2)
+    return outcome.report
 
 
 def check_many(
@@ -277,17 +115,24 @@ def check_many(
     *,
     sources: Sequence[str | SourceRef] = (),
     sources_file: str | Path | None = None,
-    options: FetchOptions | None = None,
-    cache_dir: str | Path | None = None,
-    progress: bool = False,
-    jobs: int = 1,
-    baseline: Report | None = None,
+    baseline: Report | str | Path | None = None,
+    decisions: str | Path | None = None,
+    options: Options | None = None,
 ) -> tuple[DraftOutcome, ...]:
-    """Check several drafts, fetching each source once for all of them.
+    """Check several drafts, fetching and reading each source once for all of them.
 
-    A draft that cannot be read is reported as such; the others are still checked.
-    With ``jobs > 1`` drafts are matched in that many worker processes.
+    Each draft is checked against the sources named here and its own links. ``decisions`` is
+    an editor decisions file for every draft; without it each draft's ``DRAFT.verify.toml``
+    is read when it exists. ``baseline`` (a report, or the path of a saved one) is an earlier
+    report of the only draft, or in a batch of the draft it names: its unchanged claims keep
+    their results, and the report says what changed. A draft that cannot be read is reported
+    as such; the others are still checked.
     """
+    options = options or Options()
+    baseline_path = None
+    if isinstance(baseline, (str, Path)):
+        baseline_path = str(baseline)
+        baseline = load_baseline(baseline)  # a bad baseline fails before any fetch
     documents: list[tuple[str, Document | None, str | None]] = []
     for draft in drafts:
         label = str(draft) if not isinstance(draft, Document) else (draft.path or "-")
@@ -296,52 +141,94 @@ def check_many(
         except InputError as exc:
             documents.append((label, None, str(exc)))
     readable = [doc for _, doc, _ in documents if doc is not None]
-    extracting = _claims_meanwhile(readable)  # first: the sources file is read meanwhile too
-    with extracting or contextlib.nullcontext():
-        from verify.sources.pool import load_pool, named_refs  # after the fork: see the note on imports
-        from verify.sources.resolve import merge_refs, refs_from_links
-
-        shared = named_refs(sources=sources, sources_file=sources_file)
-        per_draft = {id(doc): merge_refs(shared, refs_from_links(doc)) for doc in readable}
-        pool = load_pool(
-            [ref for refs in per_draft.values() for ref in refs] or list(shared),
-            options=options or FetchOptions(),
-            cache_dir=Path(cache_dir) if cache_dir is not None else default_cache_dir(),
-            progress=progress,
-        )
-        # None: the draft's claims are extracted when it is checked (no child, or it failed)
-        claims_of: list[tuple[Claim, ...] | None] = [None] * len(readable)
-        if extracting is not None:
-            import verify.match  # noqa: F401 - loaded here, while the child may still be extracting
-
-            with contextlib.suppress(forked.ForkFailed):
-                claims_of = list(extracting.result())
-    serves = [False] * len(readable)  # --baseline serves the only draft, or in a batch the draft it was made from
-    if baseline is not None:
-        from verify.baseline import baseline_applies
-
-        serves = [baseline_applies(doc.path, baseline, only_draft=len(readable) == 1) for doc in readable]
-    work = [
-        (doc, pool.for_refs(per_draft[id(doc)]), baseline if use else None, pool.cache_dir, claims)
-        for doc, use, claims in zip(readable, serves, claims_of, strict=True)
+    shared = named_refs(sources=sources, sources_file=sources_file)
+    per_draft = [merge_refs(shared, refs_from_links(doc)) for doc in readable]
+    pool = load_pool(
+        [ref for refs in per_draft for ref in refs] or list(shared),
+        options=options.fetch_options(),
+        cache_dir=options.cache_path(),
+        progress=options.progress,
+    )
+    serves = [
+        baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1) for doc in readable
     ]
-    from verify.sources.progress import FetchProgress
+    reports = _match_all(readable, [pool.for_refs(refs) for refs in per_draft], baseline, serves, options)
+    finished: list[DraftOutcome] = []
+    for document, report, serve in zip(readable, reports, serves, strict=True):
+        report = pool.keep_cited(report)
+        notes: tuple[str, ...] = ()
+        decisions_file = decisions_path(document.path, decisions)
+        if decisions_file is not None:
+            report, notes = with_decisions(report, decisions_file)
+        if serve and baseline is not None:
+            report = compare_with_baseline(report, baseline, baseline_path)
+        finished.append(DraftOutcome(document.path or "-", report, None, notes))
+    by_document = iter(finished)
+    return tuple(
+        replace(next(by_document), location=label) if doc is not None else DraftOutcome(label, None, error)
+        for label, doc, error in documents
+    )
 
+
+def _match_all(
+    documents: Sequence[Document],
+    loaded: Sequence[tuple[LoadedSource, ...]],
+    baseline: Report | None,
+    serves: Sequence[bool],
+    options: Options,
+) -> list[Report]:
+    """Each draft matched against its own sources, in this process or in ``options.jobs`` workers."""
+    work = [
+        (document, sources, baseline if serve else None)
+        for document, sources, serve in zip(documents, loaded, serves, strict=True)
+    ]
     reports: list[Report] = []
-    with FetchProgress(len(work), enabled=progress and len(work) > 1, label="checking drafts") as bar:
-        if jobs > 1 and len(work) > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            with ProcessPoolExecutor(max_workers=jobs) as executor:
-                for document, report in zip(readable, executor.map(_check_one, *zip(*work, strict=True)), strict=True):
+    with FetchProgress(len(work), enabled=options.progress and len(work) > 1, label="checking drafts") as bar:
+        if options.jobs > 1 and len(work) > 1:
+            # Workers are spawned, never forked: a library must not fork its caller's process.
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as executor:
+                matched = executor.map(check_document, *zip(*work, strict=True))
+                for document, report in zip(documents, matched, strict=True):
                     reports.append(report)
                     bar.advance(document.path or "-", "checked")
         else:
-            for document, loaded, old, cache, claims in work:
-                reports.append(_check_one(document, loaded, old, cache, claims))
+            for document, sources, old in work:
+                reports.append(check_document(document, sources, old))
                 bar.advance(document.path or "-", "checked")
-    report_iter = iter([pool.keep_cited(report) for report in reports])
-    return tuple(
-        DraftOutcome(label, next(report_iter) if doc is not None else None, error)
-        for label, doc, error in documents
+    return reports
+
+
+def check_document(document: Document, loaded: Sequence[LoadedSource], baseline: Report | None = None) -> Report:
+    """Match one draft's claims against sources already loaded, and build its report.
+
+    With a ``baseline`` (an earlier report of this draft), claims whose words and evidence
+    snapshot are unchanged keep their baseline result without being matched.
+    """
+    claims = extract_claims(document)
+    texts = [s.text for s in loaded if s.text is not None]
+    unavailable = frozenset(s.numbered.id for s in loaded if s.text is None)
+    preferred = preferred_sources(claims, [s.numbered for s in loaded])
+    reused = reuse_for_sources(claims, loaded, baseline) if baseline is not None else {}
+    matched = match_claims(
+        tuple(c for c in claims if c.id not in reused), texts, preferred=preferred, unavailable=unavailable
     )
+    by_id = {r.claim.id: r for r in matched}
+    snapshots = {s.numbered.id: s.fetched.snapshot for s in loaded}
+    results = tuple(_with_snapshot(reused.get(c.id) or by_id[c.id], snapshots) for c in claims)
+    return Report(
+        tool_version=__version__,
+        article=ArticleInfo(document.path, document.sha256, document.text, document.format),
+        sources=tuple(source_entry(s) for s in loaded),
+        results=results,
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def _with_snapshot(result: ClaimResult, snapshots: Mapping[str, Snapshot | None]) -> ClaimResult:
+    """Name the snapshot (its sha256) behind the evidence."""
+    evidence = result.evidence
+    if evidence is None or evidence.source not in snapshots:
+        return result
+    snapshot = snapshots[evidence.source]
+    return replace(result, evidence=replace(evidence, snapshot=snapshot.sha256 if snapshot else None))

@@ -43,7 +43,7 @@ from starlette.routing import Route
 
 from verify.errors import VerifyError
 from verify.model import Report, SourceRef
-from verify.sources.options import FetchOptions
+from verify.options import Options, Timeout
 from verify.sources.resolve import is_url
 from verify.version import __version__
 
@@ -174,10 +174,11 @@ def run_check(request: CheckRequest, settings: ServiceSettings) -> Report:
     from verify.document import load_text
     from verify.pipeline import check  # imported here: the service module loads without the pipeline
 
-    options = FetchOptions(
+    options = Options(
         offline=settings.offline,
         allow_private=settings.allow_private,
-        deadline=min(FetchOptions.deadline, settings.time_limit),
+        cache_dir=settings.cache_dir,
+        timeout=Timeout(source=min(Timeout().source, settings.time_limit)),
     )
     document = load_text(request.text)
     # Links in the draft are sources too: cap them with the rest, or one pasted page of
@@ -186,7 +187,7 @@ def run_check(request: CheckRequest, settings: ServiceSettings) -> Report:
     if len(locations) > MAX_SOURCES:
         raise RequestError(400, f"too many sources with the draft's links ({len(locations)}; at most {MAX_SOURCES})")
     refs = [SourceRef(url=url, path=None, origin="argument") for url in request.sources]
-    return check(document, sources=refs, options=options, cache_dir=settings.cache_dir)
+    return check(document, sources=refs, options=options)
 
 
 def render_report(report: Report, fmt: str) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 from verify.match.align import DELETE, EQUAL, INSERT, REPLACE, Alignment, Op, semi_global
 from verify.match.index import Unit
+from verify.match.normalize import normalize
 
 
 def reference_semi_global(unit: Unit, claim: str, lo: int, hi: int, prefer_late: bool = False) -> Alignment:
@@ -64,7 +65,7 @@ def reference_semi_global(unit: Unit, claim: str, lo: int, hi: int, prefer_late:
 
 
 def make_unit(ids: str, number: int = 3) -> Unit:
-    return Unit(number, "S1", True, "", ids, "")
+    return Unit(number, "S1", True, "", ids, "", normalize(""))
 
 
 def check(ids: str, claim: str, lo: int, hi: int, prefer_late: bool) -> None:

@@ -165,15 +165,3 @@ def test_the_possessive_word_patterns_find_the_words_of_the_greedy_ones() -> Non
         assert WORD_RE.findall(text) == greedy.findall(text), repr(text)
         if text.isascii():
             assert ASCII_WORD_RE.findall(text) == ascii_greedy.findall(text), repr(text)
-
-
-def test_the_tokeniser_fingerprint_follows_the_unicode_tables(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stored words are keyed by it: another Python's Unicode tables may split words otherwise."""
-    import importlib
-    import unicodedata
-
-    module = importlib.import_module("verify.match.normalize")  # verify.match.normalize is also a function
-
-    here = module._fingerprint()
-    monkeypatch.setattr(unicodedata, "unidata_version", "0.0.0")
-    assert module._fingerprint() != here

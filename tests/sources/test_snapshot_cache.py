@@ -120,25 +120,6 @@ def test_two_writers_at_once_leave_a_valid_entry(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.rglob("*.tmp")]  # no temporary files left behind
 
 
-def test_a_temporary_file_a_crashed_run_left_is_stepped_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Temporary names are the process's pid and a counter: a crashed run with the same pid can
-    have left one behind, and a write must neither fail on it nor write into it."""
-    import itertools
-    import os
-
-    import verify.sources.cache as cache_module
-
-    monkeypatch.setattr(cache_module, "_TEMPORARY_NUMBERS", itertools.count(7))
-    cache = SnapshotCache(tmp_path)
-    target = cache.object_path(sha256_hex(BODY))
-    target.parent.mkdir(parents=True)
-    leftover = target.parent / f".{target.name}.{os.getpid()}.7.tmp"
-    leftover.write_bytes(b"half a body")
-    assert cache.store_body(BODY) == target and target.read_bytes() == BODY
-    assert leftover.read_bytes() == b"half a body"
-    assert sorted(p.name for p in target.parent.iterdir()) == sorted([target.name, leftover.name])
-
-
 def test_a_body_is_written_under_the_hash_it_is_given_without_hashing_it_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,11 +9,11 @@ import pytest
 from verify.decisions import (
     DecisionsFileError,
     apply_decisions,
+    decisions_file_for,
     load_decisions,
     unused_decisions,
     unused_warning,
 )
-from verify.decisionsfile import decisions_file_for
 from verify.errors import InputError
 from verify.model import ClaimKind, Report, Verdict
 

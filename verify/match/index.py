@@ -18,23 +18,17 @@ for the passages that become evidence, so they are computed lazily per unit.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Protocol
 
-from verify import forked
 from verify.match.normalize import (
-    ASCII_WORD_RE,
-    TOKENISER_FINGERPRINT,
-    WORD_RE,
     NormalizedText,
-    is_number,
     normalize,
+    stem,
 )
 from verify.match.normalize import words as _words
 from verify.model import SourceText
@@ -53,58 +47,12 @@ def symbol_of(number: int) -> str:
     return chr(code)
 
 
-class WordStore(Protocol):
-    """Somewhere to keep each text's words between runs (``verify.sources.wordcache``).
-
-    Keys come from ``words_key``; a value is the text's normalised words joined by spaces.
-    A store that cannot answer returns nothing and the words are found again.
-    """
-
-    def load(self, keys: Sequence[str]) -> dict[str, str]: ...
-
-    def save(self, entries: Mapping[str, str]) -> None: ...
-
-
-def words_key(text: str) -> str:
-    """The store key of a text's words: its hash, and the tokeniser's, so a change to the
-    normaliser or the word pattern can never pair a text with words it no longer has."""
-    return hashlib.sha256(TOKENISER_FINGERPRINT.encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-# English function words: never content words of a reported statement.
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers herself him himself his how i if in into is it it's its itself
-    just me more most my myself now of off on once only or other our ours ourselves out over own
-    said same say says she should so some such than that that's the their theirs them themselves
-    then there there's these they this those through to too told under until up us very was we were
-    what when where which while who whom why will with would you your yours yourself also according
-    week year last told tells telling""".split()
-)
-
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
-STEM_LENGTH = 6  # a crude stem keeps this many characters after suffix stripping
-
 # Where a sentence ends in normalised text: terminal punctuation, closing quotes, then a space.
 # A sentence ends at a stop, or where the normaliser left a blank line (two or more spaces):
 # a headline, a caption or a list item has no full stop but is not part of the next sentence.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= |$)|(?<=\S) {2,}(?=\S)")
 # A word broken across a line by a hyphen, shown joined in diffs ("inter-\nnational").
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_A-Z])")
-
-
-def stem(word: str) -> str:
-    """A crude stem so that "detained"/"detains" or "reports"/"reported" meet; numbers stay whole."""
-    if is_number(word):
-        return word
-    if word.endswith("'s"):
-        word = word[:-2]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:STEM_LENGTH]
 
 
 # A word asked for more than this many words past the known spans is reached from an anchor
@@ -132,19 +80,11 @@ class Unit:
     original: str = field(repr=False)
     ids: str  # one symbol per word: its own if some claim uses the word, else FILLER
     token_text: str = field(repr=False)  # the normalised words joined by single spaces
-    _normalized: NormalizedText | None = field(default=None, repr=False)
+    normalized: NormalizedText = field(repr=False)
     _span_base: int = field(default=0, repr=False)  # the word whose span is _span_starts[0], _span_ends[0]
     _span_starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
     _span_ends: array[int] = field(default_factory=lambda: array("q"), repr=False)
     _sentence_of: array[int] | None = field(default=None, repr=False)
-
-    @property
-    def normalized(self) -> NormalizedText:
-        """The normalised text with its offset map (made when first needed: words from the
-        word store come without it, and most units never become evidence)."""
-        if self._normalized is None:
-            self._normalized = normalize(self.original)
-        return self._normalized
 
     def _word_offset(self, j: int, known: int = 0, known_offset: int = 0) -> int:
         """Where word ``j`` (``0 < j < len(ids)``) starts in ``token_text``, counting on from
@@ -233,12 +173,6 @@ class Unit:
         first = self._span_base + len(starts)
         for word in self.words(first, k + 1):
             start = text.find(word, at)
-            if start < 0:  # words that are not this text's (a damaged store): use the pattern
-                found = [match.span() for match in (ASCII_WORD_RE if text.isascii() else WORD_RE).finditer(text)]
-                self._span_base = 0
-                self._span_starts = array("q", (span[0] for span in found))
-                self._span_ends = array("q", (span[1] for span in found))
-                return
             at = start + len(word)
             starts.append(start)
             ends.append(at)
@@ -286,61 +220,6 @@ class Unit:
 
 _NO_UNITS: array[int] = array("i")  # never changed: what units_of gives for a word no unit holds
 
-# Index in two processes when the texts add up to at least this many characters: below it the
-# fork and the pickled result cost more than half the work saves (measured on the bench corpus:
-# indexing ~0.07 s per million characters, a fork and its result ~3 ms).
-PARALLEL_MIN_CHARS = 500_000
-# Texts are handed to the two processes in runs of about this many characters (a few ms of
-# work each), whichever process is free taking the next run: a static half each left one
-# waiting up to 0.2 s for the other at 3,000 sources, as the two cores' speeds wandered.
-CHUNK_CHARS = 50_000
-
-
-class _Indexer:
-    """Texts made into words and symbols, one after another, in one process.
-
-    Each process that indexes has its own. A word not in ``vocab`` whose stem is in ``stems``
-    gets a symbol of this indexer's, numbered on from ``len(vocab)`` in the order such words are
-    first met (sorted within a text); ``new_words`` lists them, so that the index can give each
-    such word one symbol across processes (``SourceIndex._merge``).
-    """
-
-    def __init__(self, vocab: Mapping[str, str], stems: frozenset[str]) -> None:
-        self._vocab = vocab
-        self._local: dict[str, str] | None = None  # vocab and new words, copied at the first new word
-        self._stems = stems
-        self._prefixes = tuple(stems)  # a stem is a prefix of its word: only such words can have one
-        self.new_words: list[str] = []
-        # Each claim symbol met: the units holding it, in the order indexed. Lists to append to;
-        # ``made`` gives arrays (a child's are pickled: arrays read back several times faster).
-        self._holders: defaultdict[str, list[int]] = defaultdict(list)
-
-    def add(self, number: int, text: str, stored: str | None) -> tuple[str, str]:
-        """Text ``number``'s words joined by spaces, and its symbol string."""
-        if stored is None:
-            found = _words(normalize(text).text)
-            token_text = " ".join(found)
-        else:
-            token_text = stored
-            found = stored.split(" ") if stored else []
-        if self._prefixes:
-            candidates = set(found).difference(self._local if self._local is not None else self._vocab)
-            for word in sorted(w for w in candidates if w.startswith(self._prefixes)):
-                if stem(word) in self._stems:
-                    if self._local is None:
-                        self._local = dict(self._vocab)
-                    self._local[word] = symbol_of(len(self._local))
-                    self.new_words.append(word)
-        local = self._local if self._local is not None else self._vocab
-        symbols = "".join(map(local.get, found, repeat(FILLER)))
-        for symbol in set(symbols).difference(FILLER):
-            self._holders[symbol].append(number)
-        return token_text, symbols
-
-    def made(self) -> tuple[list[str], dict[str, array[int]]]:
-        """The new words, and for each symbol met the units holding it."""
-        return self.new_words, {symbol: array("i", units) for symbol, units in self._holders.items()}
-
 
 class SourceIndex:
     """Units, the claims' vocabulary, and which units hold each claim word.
@@ -348,136 +227,42 @@ class SourceIndex:
     ``words`` are every word a claim will be matched with (normalised); ``stems`` the content
     stems of reported statements, whose matching source words join the vocabulary. A word
     not declared here has no occurrences as far as the index knows.
-
-    With ``parallel`` None the texts are indexed in two processes (this one and a forked child)
-    when there are enough of them and forking is safe (``verify.forked``); True forks whenever
-    it is safe, False never. The index is the same either way.
-
-    With a ``store``, the words of the texts it did not have are saved there when ``save_words``
-    is called, whichever process found them. Saving is not part of building the index, so that
-    no search waits for it: ``match_claims`` has its own forked child save them while both
-    processes match. (When this process saved its own half as it indexed, that took it 6-9 ms
-    at 300 sources and 0.02-0.03 s at 3,000.) Two processes writing at once would only queue
-    for the store's lock.
     """
 
-    def __init__(
-        self,
-        sources: Sequence[SourceText],
-        words: Iterable[str] = (),
-        stems: Iterable[str] = (),
-        store: WordStore | None = None,
-        parallel: bool | None = None,
-    ) -> None:
+    def __init__(self, sources: Sequence[SourceText], words: Iterable[str] = (), stems: Iterable[str] = ()) -> None:
         self.vocab: dict[str, str] = {}  # word -> symbol, numbered in the order words were declared
         self.units: list[Unit] = []
-        self._units_of: dict[str, array[int]] = {}
-        self._in_order: set[str] = set()  # the symbols whose units are known to be ascending
+        self._units_of: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))
         self._stem_ids: dict[str, list[str]] = {}
-        self._unsaved: dict[str, str] = {}  # store key -> the words of a text the store lacked
-        self._store = store
         for word in words:
             self._word_id(word)
-        texts: list[tuple[str, str, bool]] = []  # each source's main text, then its full page text
-        for source in sources:
-            texts.append((source.source_id, source.text, True))
-            if source.full_text is not None and source.full_text != source.text:
-                texts.append((source.source_id, source.full_text, False))
-        keys = [words_key(text) for _, text, _ in texts] if store is not None else []
-        stored = store.load(keys) if store is not None else {}
-        work = [(text, stored.get(keys[k]) if stored else None) for k, (_, text, _) in enumerate(texts)]
         wanted_stems = frozenset(stems)
-        rows = self._index(work, wanted_stems, parallel)
-        for number, ((source_id, text, main), (token_text, ids)) in enumerate(zip(texts, rows, strict=True)):
-            self.units.append(Unit(number, source_id, main, text, ids, token_text))
-        if store is not None:
-            self._unsaved = {keys[n]: rows[n][0] for n in range(len(work)) if work[n][1] is None}
+        prefixes = tuple(wanted_stems)  # a stem is a prefix of its word: only such words can have one
+        for source in sources:
+            self._add(source.source_id, source.text, True, wanted_stems, prefixes)
+            if source.full_text is not None and source.full_text != source.text:
+                self._add(source.source_id, source.full_text, False, wanted_stems, prefixes)
         if wanted_stems:
-            prefixes = tuple(wanted_stems)
             for word in sorted(w for w in self.vocab if w.startswith(prefixes)):
                 word_stem = stem(word)
                 if word_stem in wanted_stems:
                     self._stem_ids.setdefault(word_stem, []).append(self.vocab[word])
 
-    def _index(
-        self,
-        work: list[tuple[str, str | None]],
-        stems: frozenset[str],
-        parallel: bool | None,
-    ) -> list[tuple[str, str]]:
-        """Each text's words and symbol string, made here or shared with a forked child."""
-        vocab = self.vocab
-        mine = _Indexer(vocab, stems)
-        # What a text costs to index: its length, a third more when it is not all ASCII (slower
-        # normalising and word patterns).
-        sizes = [len(text) if text.isascii() else len(text) * 4 // 3 for text, _ in work]
-        total = sum(sizes)
-        alone = len(work) < 2 or parallel is False or (parallel is None and total < PARALLEL_MIN_CHARS)
-        if alone or not forked.can_fork():
-            rows = [mine.add(number, text, stored) for number, (text, stored) in enumerate(work)]
-            self._merge([mine.made()], rows, in_order=True)
-            return rows
-        chunks: list[range] = []
-        start, running = 0, 0
-        for number, size in enumerate(sizes):
-            running += size
-            if running >= CHUNK_CHARS or number == len(sizes) - 1:
-                chunks.append(range(start, number + 1))
-                start, running = number + 1, 0
-        indexers = [mine]  # the one of the process doing the work: the child starts its own
-
-        def in_child() -> None:
-            indexers[0] = _Indexer(vocab, stems)
-
-        def index_chunk(k: int) -> list[tuple[str, str]]:
-            indexer = indexers[0]
-            return [indexer.add(number, *work[number]) for number in chunks[k]]
-
-        shared = forked.share(index_chunk, len(chunks), child_first=in_child, child_last=lambda: indexers[0].made())
-        rows = [row for chunk_rows in shared.values for row in chunk_rows]
-        # (Units interleave between the processes, or a failed child's were redone out of order.)
-        parts = [mine.made(), shared.child_last] if shared.child_last is not None else [mine.made()]
-        self._merge(parts, rows, in_order=False)
-        return rows
-
-    def save_words(self) -> None:
-        """Save the words of the texts the store lacked (once; later calls save nothing)."""
-        if self._store is not None and self._unsaved:
-            self._store.save(self._unsaved)
-        self._unsaved = {}
-
-    def _merge(
-        self, parts: Sequence[tuple[list[str], dict[str, array[int]]]], rows: list[tuple[str, str]], in_order: bool
-    ) -> None:
-        """Make each process's new words' symbols index-wide, and note which units hold each symbol.
-
-        ``parts`` holds what each process's indexer made; ``rows`` every text's ``(words,
-        symbols)``, changed here where a symbol changes. New words get their index-wide symbols
-        in sorted order, so that the index is the same whichever process met a word first.
-        ``in_order``: each symbol's units are ascending already (one process, texts in order).
-        """
-        base = len(self.vocab)
-        for word in sorted({word for new_words, _ in parts for word in new_words}):
-            self._word_id(word)
-        for new_words, holders in parts:
-            table: dict[int, str] = {}
-            for k, word in enumerate(new_words):
-                if self.vocab[word] != symbol_of(base + k):
-                    table[ord(symbol_of(base + k))] = self.vocab[word]
-            to_translate: set[int] = set()
-            for code in table:
-                to_translate.update(holders.get(chr(code), ()))
-            for number in to_translate:
-                token_text, ids = rows[number]
-                rows[number] = token_text, ids.translate(table)
-            for symbol, units in holders.items():
-                symbol = table.get(ord(symbol), symbol)
-                if symbol in self._units_of:
-                    self._units_of[symbol] += units
-                else:
-                    self._units_of[symbol] = units
-        if in_order:
-            self._in_order.update(self._units_of)
+    def _add(self, source_id: str, text: str, main: bool, stems: frozenset[str], prefixes: tuple[str, ...]) -> None:
+        """Index one text: its words, its symbol string, and which claim words it holds."""
+        number = len(self.units)
+        normalized = normalize(text)
+        found = _words(normalized.text)
+        if prefixes:
+            # Source words sharing a reported statement's stem join the vocabulary (in sorted
+            # order, so that the index does not depend on the order of a text's words).
+            for word in sorted(w for w in set(found).difference(self.vocab) if w.startswith(prefixes)):
+                if stem(word) in stems:
+                    self._word_id(word)
+        symbols = "".join(map(self.vocab.get, found, repeat(FILLER)))
+        for symbol in set(symbols).difference(FILLER):
+            self._units_of[symbol].append(number)
+        self.units.append(Unit(number, source_id, main, text, symbols, " ".join(found), normalized))
 
     def _word_id(self, word: str) -> str:
         symbol = self.vocab.get(word)
@@ -500,15 +285,7 @@ class SourceIndex:
 
     def units_of(self, word_id: str) -> Sequence[int]:
         """The units (ascending) holding a claim word."""
-        found = self._units_of.get(word_id)
-        if found is None:
-            return _NO_UNITS
-        if word_id not in self._in_order:
-            # Two processes' units interleave: put them in order when first asked, which only
-            # the few words a search starts from ever are.
-            found = self._units_of[word_id] = array("i", sorted(found))
-            self._in_order.add(word_id)
-        return found
+        return self._units_of.get(word_id, _NO_UNITS)
 
     def positions(self, number: int, word_ids: Iterable[str]) -> dict[str, list[int]]:
         """Where each of these words occurs in one unit (word offsets, ascending; absent words left out)."""

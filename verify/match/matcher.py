@@ -7,19 +7,15 @@ text), and what an unverified claim's reason is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from verify import forked
 from verify.match.editorial import ParsedQuote, parse_quote
-from verify.match.index import SourceIndex, Unit, WordStore
+from verify.match.index import SourceIndex, Unit
 from verify.match.quotes import place_quote
 from verify.match.reported import Passage, ReportedClaim, find_passages, reported_evidence
+from verify.match.speaker import with_speaker_check
 from verify.match.verdict import Judgement, judge_quote, quote_evidence
 from verify.model import Claim, ClaimKind, ClaimResult, Evidence, Flag, Reason, SourceText, Verdict
-
-# Match claims in two processes from this many claims on: below it a fork costs about as much as
-# half the matching (measured on the bench corpus: ~1 ms a claim, a fork ~2 ms).
-PARALLEL_MIN_CLAIMS = 40
 
 _VERDICT_RANK = {Verdict.CONFIRMED: 2, Verdict.PARAPHRASED: 1, Verdict.UNVERIFIED: 0}
 
@@ -30,19 +26,11 @@ def match_claims(
     *,
     preferred: Mapping[str, frozenset[str]] | None = None,
     unavailable: frozenset[str] = frozenset(),
-    word_store: WordStore | None = None,
-    parallel: bool | None = None,
-    finish: Callable[[ClaimResult], ClaimResult] | None = None,
 ) -> tuple[ClaimResult, ...]:
     """One result per claim, in order: verdict, reason, score, flags and evidence.
 
     ``preferred`` maps a claim id to the ids of the sources of the outlet the claim names;
-    ``unavailable`` holds the ids of sources that could not be fetched or read;
-    ``word_store`` keeps each source text's words between runs (results are the same with
-    or without it); ``parallel`` False keeps all the work in this process (by default a
-    large check forks a child for part of it, see ``verify.forked``; results are the same).
-    ``finish`` is a last step for each result, run where the result is made (so in the child
-    too): the caller's own per-result work shares the second core that way.
+    ``unavailable`` holds the ids of sources that could not be fetched or read.
     """
     preferred = preferred or {}
     quotes: dict[str, ParsedQuote] = {}
@@ -56,7 +44,7 @@ def match_claims(
     declared = [w.norm for quote in quotes.values() for segment in quote.segments for w in segment]
     declared += [w for statement in reported.values() for w, _, _ in statement.words]
     stems = {s for statement in reported.values() for s in statement.stems}
-    index = SourceIndex(sources, words=declared, stems=stems, store=word_store, parallel=parallel)
+    index = SourceIndex(sources, words=declared, stems=stems)
     segment_ids: dict[str, list[str]] = {}
     for claim_id, quote in quotes.items():
         segment_ids[claim_id] = [index.ids_of(w.norm for w in segment) for segment in quote.segments]
@@ -78,21 +66,10 @@ def match_claims(
             result = _match_reported(index, claim, reported[claim.id], wanted_units, bool(wanted_sources))
         if result.verdict is Verdict.UNVERIFIED and result.reason is None:
             result = _unverified(claim, result.flags, sources, wanted_sources, unavailable)
-        return finish(result) if finish is not None else result
+        return with_speaker_check(result, texts_by_id)
 
-    enough = len(claims) >= PARALLEL_MIN_CLAIMS if parallel is None else parallel and len(claims) >= 2
-    if not enough or not forked.can_fork():
-        results = tuple(match(claim) for claim in claims)
-        index.save_words()
-        return results
-    # The child first saves the words of the texts the store lacked, then both processes take
-    # the next claim whenever they are free: neither waits long for the other, nor for the save.
-    shared: forked.Shared[ClaimResult, None] = forked.share(
-        lambda k: match(claims[k]), len(claims), child_first=index.save_words
-    )
-    if not shared.child_done:  # the child failed or never started: the words may be unsaved
-        index.save_words()
-    return tuple(shared.values)
+    texts_by_id = {source.source_id: source for source in sources}
+    return tuple(match(claim) for claim in claims)
 
 
 def _part_breaks(claim: Claim) -> list[int]:

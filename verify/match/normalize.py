@@ -16,7 +16,6 @@ indexed per run.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from bisect import bisect_right
@@ -381,16 +380,18 @@ def number_values(tokens: list[str]) -> list[str]:
     return values
 
 
-def _fingerprint() -> str:
-    """A hash of this module's source and of the Unicode version: the normaliser and the word
-    pattern live here, and NFKC and the word classes follow Python's Unicode tables, so a
-    change to any of them changes it (and with it every key of the word store)."""
-    try:
-        with open(__file__, "rb") as own_source:
-            code = own_source.read()
-        return hashlib.sha256(code + unicodedata.unidata_version.encode()).hexdigest()[:16]
-    except OSError:  # run from somewhere its source cannot be read: never reuse stored words
-        return f"unreadable-{id(_fingerprint)}"
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
+STEM_LENGTH = 6  # a crude stem keeps this many characters after suffix stripping
 
 
-TOKENISER_FINGERPRINT = _fingerprint()
+def stem(word: str) -> str:
+    """A crude stem so that "detained"/"detains" or "reports"/"reported" meet; numbers stay whole."""
+    if is_number(word):
+        return word
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:STEM_LENGTH]

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -137,7 +137,8 @@ def _file_matches(path: Path, sha256: str) -> bool:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, temp_name = _create_temporary(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
@@ -148,28 +149,6 @@ def _atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
-
-
-_TEMPORARY_NUMBERS = itertools.count()
-
-
-def _create_temporary(path: Path) -> tuple[int, str]:
-    """A new empty file beside ``path``, open for writing, and its name: named for this
-    process (its pid and a counter).
-
-    No other writer can choose the same name, so creating it exclusively only ever fails on
-    a file a crashed run with the same pid left behind: then the next number is tried.
-    (``tempfile.mkstemp`` did the same with random names, at the cost of loading tempfile,
-    shutil and random, about 3 ms a process, and of a folder check before every file.)
-    """
-    while True:
-        temp_name = f"{path.parent}{os.sep}.{path.name}.{os.getpid()}.{next(_TEMPORARY_NUMBERS)}.tmp"
-        try:
-            return os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), temp_name
-        except FileExistsError:
-            continue
-        except FileNotFoundError:  # the folder is made on the first write into it
-            path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def utc_now() -> str:

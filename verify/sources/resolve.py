@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from verify.errors import SourcesFileError
 from verify.model import Claim, Document, SourceRef
-from verify.tomlfile import read_toml
+from verify.userfiles import read_toml
 
 _URL_SCHEMES = ("http://", "https://")
 

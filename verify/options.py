@@ -1,0 +1,88 @@
+"""How a check runs: one frozen object that the command line, the service and scripts fill in.
+
+    options = verify.Options(offline=True, timeout=verify.Timeout(read=5))
+    report = verify.check("draft.md", options=options)
+
+Settings that change what is checked (the draft, its sources, a baseline, decisions) are
+arguments of ``check``/``check_many``; everything here only says how the work is done.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verify.sources.options import FetchOptions
+
+_FETCH_DEFAULTS = FetchOptions()
+
+
+@dataclass(frozen=True)
+class Timeout:
+    """Seconds a fetch may wait: to connect, between bytes, and for all attempts at one source."""
+
+    connect: float = _FETCH_DEFAULTS.connect_timeout
+    read: float = _FETCH_DEFAULTS.read_timeout
+    source: float = _FETCH_DEFAULTS.deadline
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much fetching a check may do at once and per source."""
+
+    concurrency: int = _FETCH_DEFAULTS.concurrency  # requests in flight across all hosts
+    per_host: int = _FETCH_DEFAULTS.per_host  # requests in flight to one host
+    retries: int = _FETCH_DEFAULTS.max_retries  # attempts after the first, for retryable failures
+    redirects: int = _FETCH_DEFAULTS.max_redirects
+    max_bytes: int = _FETCH_DEFAULTS.max_bytes  # body size as sent
+    max_decoded_bytes: int = _FETCH_DEFAULTS.max_decoded_bytes  # body size after decompression
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a check runs. Every field has a default that suits a reporter's laptop."""
+
+    offline: bool = False  # never touch the network: cache and local files only
+    refresh: bool = False  # fetch again even when a snapshot is cached
+    allow_private: bool = False  # permit loopback and private networks (an intranet source)
+    ignore_robots: bool = False  # the user is entitled to read these sources
+    cache_dir: str | Path | None = None  # None: ``default_cache_dir()``
+    timeout: Timeout = field(default_factory=Timeout)
+    limits: Limits = field(default_factory=Limits)
+    contact: str | None = None  # a URL or address added to the User-Agent
+    jobs: int = 1  # drafts of a batch matched in parallel worker processes
+    progress: bool = False  # a progress display on standard error
+
+    def cache_path(self) -> Path:
+        return Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()
+
+    def fetch_options(self) -> FetchOptions:
+        """The fetcher's settings for these options."""
+        return FetchOptions(
+            offline=self.offline,
+            refresh=self.refresh,
+            allow_private=self.allow_private,
+            ignore_robots=self.ignore_robots,
+            concurrency=self.limits.concurrency,
+            per_host=self.limits.per_host,
+            connect_timeout=self.timeout.connect,
+            read_timeout=self.timeout.read,
+            deadline=self.timeout.source,
+            max_retries=self.limits.retries,
+            max_redirects=self.limits.redirects,
+            max_bytes=self.limits.max_bytes,
+            max_decoded_bytes=self.limits.max_decoded_bytes,
+            contact=self.contact,
+        )
+
+
+def default_cache_dir() -> Path:
+    """``$VERIFY_CACHE_DIR``; else the repository's ``cache/`` when run from a checkout; else ~/.cache/verify."""
+    configured = os.environ.get("VERIFY_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    checkout_cache = Path(__file__).resolve().parent.parent / "cache"
+    if checkout_cache.is_dir() and (checkout_cache.parent / "pyproject.toml").is_file():
+        return checkout_cache
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "verify"

@@ -1,0 +1,71 @@
+"""Reading the files a user names (drafts, sources files, decisions, saved reports) with one-line errors."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from verify.errors import InputError, ReportFormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from verify.model import Report
+
+
+def read_user_file(path: str | Path, *, what: str, error: type[InputError] = InputError) -> bytes:
+    """The file's bytes; every problem is ``error`` with one line naming the file and ``what`` it is."""
+    location = Path(path)
+    try:
+        return location.read_bytes()
+    except FileNotFoundError as exc:
+        raise error(f"{location}: no such {what}") from exc
+    except IsADirectoryError as exc:
+        raise error(f"{location}: is a directory, not a {what}") from exc
+    except PermissionError as exc:
+        raise error(f"{location}: permission denied") from exc
+    except OSError as exc:
+        raise error(f"{location}: cannot read ({exc.strerror or exc})") from exc
+
+
+def read_user_text(path: str | Path, *, what: str, error: type[InputError] = InputError) -> str:
+    """The file as UTF-8 text (a byte-order mark dropped); not UTF-8 is ``error`` too."""
+    raw = read_user_file(path, what=what, error=error)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: {what} is not UTF-8 text") from exc
+
+
+def read_toml(path: str | Path, *, what: str, error: type[InputError] = InputError) -> dict[str, Any]:
+    """The parsed TOML file; every problem is ``error`` with one line naming the file and ``what`` it is."""
+    text = read_user_text(path, what=what, error=error)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}: not valid TOML ({' '.join(str(exc).split())})") from exc
+
+
+def load_report(path: str | Path, *, what: str = "report") -> Report:
+    """A saved JSON report (``verify check --format json -o …``); every problem is one line."""
+    from verify.model import Report
+
+    location = Path(path)
+    try:
+        raw = read_user_file(location, what=f"{what} report").decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReportFormatError(f"{location}: {what} is not UTF-8 text (save it with --format json)") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        message = f"{location}: {what} is not JSON (line {exc.lineno}); save it with --format json"
+        raise ReportFormatError(message) from exc
+    if not isinstance(data, dict):
+        raise ReportFormatError(f"{location}: {what} is not a verify JSON report")
+    if data.get("schema") == "verify-batch/1":
+        raise ReportFormatError(f"{location}: {what} is a batch of reports; give the report of one draft")
+    try:
+        return Report.from_dict(data)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise ReportFormatError(f"{location}: not a verify JSON report ({detail})") from exc
