@@ -74,7 +74,27 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--allow-private", action="store_true", help="let requests name private addresses")
+
+    cache = commands.add_parser("cache", help="what the cache holds, and pruning it")
+    cache_commands = cache.add_subparsers(dest="cache_command", required=True, parser_class=_Parser)
+    stats = cache_commands.add_parser("stats", help="files and bytes in each part of the cache")
+    stats.add_argument("--cache-dir", metavar="DIR", default=str(default_cache_dir()))
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    prune = cache_commands.add_parser("prune", help="remove snapshots and texts older than DAYS")
+    prune.add_argument("--older-than", type=_positive_float, required=True, metavar="DAYS")
+    prune.add_argument("--cache-dir", metavar="DIR", default=str(default_cache_dir()))
+    prune.add_argument("--dry-run", action="store_true", help="say what would be removed, remove nothing")
     return parser
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return number
 
 
 def _positive_int(value: str) -> int:
@@ -243,6 +263,46 @@ def _run_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_cache(args: argparse.Namespace) -> int:
+    from verify.sources.cachedir import cache_stats, prune_cache
+
+    root = Path(args.cache_dir)
+    if args.cache_command == "prune":
+        pruned = prune_cache(root, args.older_than, dry_run=args.dry_run)
+        verb = "would remove" if args.dry_run else "removed"
+        _write(f"{verb} {pruned.files} files, {_size(pruned.bytes)}, from {root}", None, sys.stdout)
+        return EXIT_OK
+    stats = cache_stats(root)
+    if args.format == "json":
+        areas = [{"name": a.name, "files": a.files, "bytes": a.bytes, "oldest": a.oldest} for a in stats.areas]
+        _write(json.dumps({"cache_dir": str(root), "areas": areas}, indent=2), None, sys.stdout)
+        return EXIT_OK
+    lines = [f"cache {root}: {_size(stats.bytes)}"]
+    for area in stats.areas:
+        age = f", oldest {_age(area.oldest)}" if area.oldest is not None else ""
+        lines.append(f"  {area.name}: {area.files} files, {_size(area.bytes)}{age}")
+    _write("\n".join(lines), None, sys.stdout)
+    return EXIT_OK
+
+
+def _size(count: int) -> str:
+    if count < 1024:
+        return f"{count} bytes"
+    size = count / 1024
+    for unit in ("KB", "MB"):
+        if size < 1024:
+            return f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"
+
+
+def _age(mtime: float) -> str:
+    import time
+
+    days = (time.time() - mtime) / 86_400
+    return f"{days:.0f} days old" if days >= 1 else "less than a day old"
+
+
 def _run_serve(args: argparse.Namespace) -> int:
     from verify.service import serve
 
@@ -252,7 +312,13 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    runners = {"check": _run_check, "extract": _run_extract, "report": _run_report, "serve": _run_serve}
+    runners = {
+        "check": _run_check,
+        "extract": _run_extract,
+        "report": _run_report,
+        "serve": _run_serve,
+        "cache": _run_cache,
+    }
     try:
         return runners[args.command](args)
     except VerifyError as exc:

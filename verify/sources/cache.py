@@ -96,7 +96,7 @@ class SnapshotCache:
         sha256 = sha256 or sha256_hex(body)
         path = self.object_path(sha256)
         if not (path.is_file() and _file_matches(path, sha256)):
-            _atomic_write(path, body)
+            atomic_write(path, body)
         return path
 
     def store(self, url: str, snapshot: Snapshot, headers: Mapping[str, str]) -> Snapshot:
@@ -115,7 +115,7 @@ class SnapshotCache:
             "size": len(snapshot.body),
         }
         data = json.dumps(record, indent=2, ensure_ascii=False).encode("utf-8")
-        _atomic_write(self.record_path(url), data)
+        atomic_write(self.record_path(url), data)
         return replace(snapshot, cache_path=str(body_path))
 
 
@@ -136,7 +136,7 @@ def _file_matches(path: Path, sha256: str) -> bool:
         return False
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -30,7 +30,7 @@ from verify.sources.resolve import (
     ref_key,
     refs_from_arguments,
 )
-from verify.sources.text import readable_text
+from verify.sources.textcache import TextCache
 
 
 def named_refs(
@@ -109,12 +109,13 @@ def load_pool(
     """Fetch every source once and extract its readable text; failures become statuses."""
     unique = merge_refs(refs)
     fetched_all = fetch_sources(unique, cache_dir=cache_dir, options=options, progress=progress)
+    texts = TextCache(cache_dir)
     by_location: dict[str, tuple[FetchedSource, SourceText | None]] = {}
     for ref, fetched in zip(unique, fetched_all, strict=True):
         text = None
         if fetched.status is SourceStatus.OK and fetched.snapshot is not None:
             try:
-                text = readable_text(ref_key(ref), fetched.snapshot)
+                text = texts.read(ref_key(ref), fetched.snapshot)
             except SourceError as exc:
                 fetched = replace(fetched, status=SourceStatus(exc.status), error=str(exc))
         by_location[ref_key(ref)] = (fetched, text)

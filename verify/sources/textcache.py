@@ -1,0 +1,73 @@
+"""Readable text kept beside the snapshots, so that a re-check reads no HTML or PDF again.
+
+Layout under the cache directory::
+
+    texts/<version>/ab/<key>.json   {"text": …, "full_text": …} of one body
+
+The key is the SHA-256 of the body with the content type and charset it was read under: the
+same bytes read the same way give the same text, whichever URL or file they came from. The
+version is a hash of the code and libraries that turn bytes into text, so a new extractor never
+serves a text an older one made; ``verify cache prune`` removes the folders of other versions.
+An entry that cannot be read or parsed is treated as absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from verify.model import Snapshot, SourceText
+from verify.sources import text as text_module
+from verify.sources.cache import atomic_write
+from verify.sources.text import readable_text
+
+TEXTS_FOLDER = "texts"
+# The libraries whose output is part of a readable text.
+_READERS = ("trafilatura", "lxml", "beautifulsoup4", "pypdf", "charset-normalizer")
+
+
+@lru_cache(maxsize=1)
+def text_version() -> str:
+    """A short hash of ``verify.sources.text`` and the versions of the libraries it reads with."""
+    digest = hashlib.sha256(Path(text_module.__file__).read_bytes())
+    for name in _READERS:
+        try:
+            digest.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none;".encode())
+    return digest.hexdigest()[:16]
+
+
+class TextCache:
+    """Readable texts under ``root`` (the cache directory)."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / TEXTS_FOLDER / text_version()
+
+    def _path(self, snapshot: Snapshot) -> Path:
+        how = f"{snapshot.sha256}\n{snapshot.content_type or ''}\n{snapshot.charset or ''}"
+        key = hashlib.sha256(how.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.folder / key[:2] / f"{key}.json"
+
+    def read(self, source_id: str, snapshot: Snapshot) -> SourceText:
+        """The snapshot's readable text, from the cache or made (and kept) now.
+
+        Raises ``SourceError`` as ``readable_text`` does; failures are not kept.
+        """
+        path = self._path(snapshot)
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(stored.get("text"), str) and isinstance(stored.get("full_text"), str | None):
+                return SourceText(source_id, stored["text"], stored["full_text"])
+        except (OSError, ValueError, AttributeError):
+            pass
+        made = readable_text(source_id, snapshot)
+        data = json.dumps({"text": made.text, "full_text": made.full_text})
+        try:
+            atomic_write(path, data.encode("ascii"))
+        except OSError:
+            pass  # a read-only cache: the text is made again next time
+        return made
