@@ -15,50 +15,34 @@ from typing import NamedTuple
 
 from verify.claims.lexicon import (
     ADVERBIALS,
+    AMBIGUOUS_VERBS,
+    BAD_ENDINGS,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    ED_NOUNS,
     EVALUATIVE_VERBS,
+    INTRO_WORDS,
     KNOWN_OUTLET_WORDS,
+    LEADING_CONJUNCTIONS,
+    NOT_PLURALS,
+    NP_STOP,
     ORG_WORDS,
     OUTLET_PATTERNS,
+    PARTICLES,
     PERSONAL_PRONOUNS,
     PLURAL_HEADS,
+    PREPOSITIONS,
+    SAID,
     SPEECH_VERBS,
+    SUBORDINATORS,
     TIME_WORDS,
 )
 from verify.claims.sentences import is_abbreviation
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&.-]*[\w’])?\.?")
 
-DETERMINERS = frozenset(
-    "a an the one another two three four five some several many most other his her their its our "
-    "this that these those each both all no any your my".split()
-)
-# Words that open an introductory phrase before the subject ("In an interview, ...").
-_INTRO_WORDS = frozenset(
-    "in on at after before during last earlier later but however meanwhile asked speaking when "
-    "while instead still yet now today yesterday separately according since as with without despite "
-    "following for from under through to by of about like unlike although though because if so and "
-    "then also indeed moreover furthermore writing responding referring addressing in a an the "
-    "monday tuesday wednesday thursday friday saturday sunday recently previously first finally "
-    "overall elsewhere here there this that back once".split()
-)
-_LEADING_CONJUNCTIONS = frozenset("and but so yet then also while meanwhile however or plus what".split())
-_SUBORDINATORS = frozenset(
-    "when while because if as after before since although though until unless whether where "
-    "which who whom whose what how why that but and or so than".split()
-)
-_PREPOSITIONS = frozenset(
-    "by of from with to for at in on about into onto over under between against among "
-    "through during after before without".split()
-)
 # Words that may directly precede a noun use of an ambiguous verb form ("the report").
-_NOUN_LEADS = DETERMINERS | frozenset("’s 's".split()) | _PREPOSITIONS
-_AMBIGUOUS_VERBS = frozenset(
-    "state states note notes report reports claim claims post posts charge charges fire hit hits "
-    "point counter answer answers comment comments hope hopes fear fears repeat promise promises "
-    "pledge pledges vow vows demand demands estimate estimates caution joke jokes quip tweet tweets "
-    "remark remarks stress warning testimony call calls attack attacks mention mentions reply "
-    "replies insist deny add write".split()
-)
+_NOUN_LEADS = DETERMINERS | frozenset("’s 's".split()) | PREPOSITIONS
 # Adverbs and auxiliaries between a speaker and the verb ("the minister also", "my
 # father often") are not part of the speaker's name.
 _TRAILING_WORDS = sorted(
@@ -78,27 +62,11 @@ _TRAILING_NOISE = re.compile(
 )
 _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|referred to|who asked|who gave)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_NP_STOP = frozenset(
-    "who which that after before when while on in at during since last this as because if "
-    "one-year earlier later".split()
-)
-_BAD_ENDINGS = frozenset(
-    "and or but to of the a an with for in on at by from that which who as while than nor".split()
-)
-_CLAUSE_WORDS = frozenset(
-    "is was are were has have had can could will would shall should may might must do does did "
-    "seemed seems appeared appears began begins went goes got gets made makes took takes became "
-    "becomes there you to whom which whose".split()
-)
-_NOT_PLURALS = frozenset("this his its was has is us yes thus always perhaps sometimes news".split())
-_SAID = frozenset("said says told tells added adds wrote writes".split())
-_ED_NOUNS = frozenset("red bed seed need creed united reed".split())
 _SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?\s+(?=[A-Z“\"])")
 _RELATIVE_WHAT = re.compile(r"\b(?:what|whom)\s+(?=\S)")
 # How many words after a closing mark the cue may come: room for a long appositive
 # ("..., Scott Hale, the attorney general of the state, one of those suing, said").
 _TAIL_WORDS = 30
-_PARTICLES = frozenset({"out", "back", "up", "on"})
 
 
 @dataclass(frozen=True)
@@ -142,7 +110,7 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
         return False
     if i > 0 and ws[i - 1].text.endswith(("’s", "'s", "s’")) and ws[i - 1].text[0].isupper():
         return False  # a verb never follows a possessive: "Lind’s repeated warning"
-    if w in _AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in _AMBIGUOUS_VERBS:
+    if w in AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in AMBIGUOUS_VERBS:
         if i > 0 and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
             return False
         if i > 1 and not w.endswith("s") and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower():
@@ -161,7 +129,7 @@ def is_pronoun(name: str) -> bool:
 
 
 def _cue_text(ws: list[Word], i: int) -> str:
-    if i + 1 < len(ws) and ws[i + 1].norm in _PARTICLES and ws[i].norm in {
+    if i + 1 < len(ws) and ws[i + 1].norm in PARTICLES and ws[i].norm in {
         "pointed",
         "point",
         "points",
@@ -183,18 +151,18 @@ def plausible_subject(name: str) -> bool:
     first = ws[0]
     if first.norm in {"there", "what", "this", "that", "which", "who"} and len(ws) == 1:
         return False
-    if first.norm in _SUBORDINATORS or (len(ws) == 1 and first.norm in _INTRO_WORDS):
+    if first.norm in SUBORDINATORS or (len(ws) == 1 and first.norm in INTRO_WORDS):
         return False
     if first.norm in PERSONAL_PRONOUNS:
         return len(ws) == 1 and first.norm not in {"i", "we"} or first.norm in {"i", "we"} and len(ws) == 1
-    if ws[-1].norm in _BAD_ENDINGS:
+    if ws[-1].norm in BAD_ENDINGS:
         return False
     for w in ws[1:]:
-        if w.norm in _CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in _SAID:
+        if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
-        if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in _ED_NOUNS:
+        if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
             return False
-    if first.norm in _PREPOSITIONS or (first.norm in _INTRO_WORDS and first.norm not in DETERMINERS):
+    if first.norm in PREPOSITIONS or (first.norm in INTRO_WORDS and first.norm not in DETERMINERS):
         return False  # "Following initial reports", "In a statement"
     if first.text[0].isupper() or first.text[0].isdigit():
         return True
@@ -203,7 +171,7 @@ def plausible_subject(name: str) -> bool:
     if first.norm in PERSONAL_PRONOUNS or first.norm in DETERMINERS:
         return True
     last = ws[-1].norm
-    if len(ws) <= 3 and last.endswith("s") and last not in _NOT_PLURALS and len(last) > 3:
+    if len(ws) <= 3 and last.endswith("s") and last not in NOT_PLURALS and len(last) > 3:
         return True  # "guards", "show insiders": a group speaking
     return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
 
@@ -244,7 +212,7 @@ def clean_subject(raw: str) -> str | None:
             segments.pop(0)
             continue
         head = first_words[0].norm
-        if head in _INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
+        if head in INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
             segments.pop(0)
         else:
             break
@@ -291,7 +259,7 @@ def _has_capitalised(ws: list[Word]) -> bool:
 
 def _strip_conjunctions(name: str) -> str:
     ws = words(name)
-    while ws and ws[0].norm in _LEADING_CONJUNCTIONS:
+    while ws and ws[0].norm in LEADING_CONJUNCTIONS:
         name = name[ws[0].end :].lstrip(" ,")
         ws = words(name)
     return name
@@ -313,7 +281,7 @@ def _last_noun_phrase(text: str) -> str | None:
     ws = words(text)
     k = len(ws)
     start = k
-    while start > 0 and ws[start - 1].norm not in _PREPOSITIONS and k - start < 6:
+    while start > 0 and ws[start - 1].norm not in PREPOSITIONS and k - start < 6:
         start -= 1
     if start == k:
         return None
@@ -321,7 +289,7 @@ def _last_noun_phrase(text: str) -> str | None:
     if plausible_subject(candidate):
         return candidate
     # the agent of a passive: "stopped by guards who ..."
-    if start > 0 and ws[start - 1].norm == "by" and k - start <= 3 and ws[-1].norm not in _BAD_ENDINGS:
+    if start > 0 and ws[start - 1].norm == "by" and k - start <= 3 and ws[-1].norm not in BAD_ENDINGS:
         return candidate
     return None
 
@@ -331,11 +299,11 @@ def _after_verb_np(text: str) -> tuple[str | None, str]:
     lead = len(text) - len(text.lstrip())
     chunk = text[lead : _np_chunk_end(text, lead)]
     ws = words(chunk)
-    if not ws or ws[0].norm in _PREPOSITIONS | _NP_STOP | {"that", "it"} and ws[0].norm != "it":
+    if not ws or ws[0].norm in PREPOSITIONS | NP_STOP | {"that", "it"} and ws[0].norm != "it":
         return None, text
     cut = len(ws)
     for k, w in enumerate(ws):
-        if k > 0 and w.norm in _NP_STOP:
+        if k > 0 and w.norm in NP_STOP:
             cut = k
             break
     name = chunk[: ws[cut - 1].end].strip()
@@ -390,7 +358,7 @@ def parse_tail(tail: str, *, offset: int = 0) -> Attribution | None:
         if not is_speech_verb(ws, i):
             continue
         subject_text = body[: ws[i].start]
-        if ws[0].norm in _SUBORDINATORS:
+        if ws[0].norm in SUBORDINATORS:
             return None
         if any(ch in subject_text for ch in ".;!?") and not _only_abbreviation_dots(subject_text):
             return None
@@ -486,7 +454,7 @@ def np_after_according(text: str) -> str | None:
     for k, w in enumerate(ws):
         if w.start >= chunk_end:
             break
-        if k > 0 and (w.norm in _NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and k + 1 < len(ws)
+        if k > 0 and (w.norm in NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and k + 1 < len(ws)
                       and re.match(r"(?:year|month|week|day)s?$", ws[k + 1].norm)):
             cut = w.start
             break
@@ -499,7 +467,7 @@ def np_after_according(text: str) -> str | None:
 def sentence_subject(text: str) -> str | None:
     """The subject at the start of a clause ("Lind was ..., saying" -> "Lind")."""
     first = words(text[:40])
-    if first and first[0].norm in _INTRO_WORDS and ", " in text:
+    if first and first[0].norm in INTRO_WORDS and ", " in text:
         text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ..."
     ws = words(text)
     if not ws:
@@ -509,7 +477,7 @@ def sentence_subject(text: str) -> str | None:
         k += 1
     if k == 0:
         return ws[0].text if ws[0].norm in PERSONAL_PRONOUNS else None
-    if k == 1 and ws[0].norm in DETERMINERS | _INTRO_WORDS:
+    if k == 1 and ws[0].norm in DETERMINERS | INTRO_WORDS:
         return None
     return text[ws[0].start : ws[k - 1].end]
 

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from verify.claims.attribution import (
-    DETERMINERS,
     Attribution,
     Word,
     find_outlet,
@@ -24,7 +23,14 @@ from verify.claims.attribution import (
     words,
 )
 from verify.claims.coref import FULL_NAME, Resolver
-from verify.claims.lexicon import EVALUATIVE_VERBS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, ORG_WORDS, SPEECH_VERBS
+from verify.claims.lexicon import (
+    DETERMINERS,
+    EVALUATIVE_VERBS,
+    FEMALE_GIVEN_NAMES,
+    MALE_GIVEN_NAMES,
+    ORG_WORDS,
+    SPEECH_VERBS,
+)
 from verify.claims.quotes import Quotation, find_quotations
 from verify.claims.reported import ReportedSpeech, find_reported
 from verify.claims.sentences import is_abbreviation, sentence_spans

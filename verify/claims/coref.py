@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.claims.attribution import DETERMINERS, Word, words
+from verify.claims.attribution import Word, words
 from verify.claims.lexicon import (
+    DETERMINERS,
     FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
     MALE_GIVEN_NAMES,

@@ -325,3 +325,51 @@ FEMALE_GIVEN_NAMES: frozenset[str] = frozenset(
     "nicole nikki olga pamela patricia rachel rebecca ruth sarah sharon sophie stephanie susan "
     "svetlana tatiana theresa valerie victoria virginia".split()
 )
+
+
+# Word classes the speaker and cue finder (``verify.claims.attribution``) reads phrases with.
+DETERMINERS = frozenset(
+    "a an the one another two three four five some several many most other his her their its our "
+    "this that these those each both all no any your my".split()
+)
+# Words that open an introductory phrase before the subject ("In an interview, ...").
+INTRO_WORDS = frozenset(
+    "in on at after before during last earlier later but however meanwhile asked speaking when "
+    "while instead still yet now today yesterday separately according since as with without despite "
+    "following for from under through to by of about like unlike although though because if so and "
+    "then also indeed moreover furthermore writing responding referring addressing in a an the "
+    "monday tuesday wednesday thursday friday saturday sunday recently previously first finally "
+    "overall elsewhere here there this that back once".split()
+)
+LEADING_CONJUNCTIONS = frozenset("and but so yet then also while meanwhile however or plus what".split())
+SUBORDINATORS = frozenset(
+    "when while because if as after before since although though until unless whether where "
+    "which who whom whose what how why that but and or so than".split()
+)
+PREPOSITIONS = frozenset(
+    "by of from with to for at in on about into onto over under between against among "
+    "through during after before without".split()
+)
+AMBIGUOUS_VERBS = frozenset(
+    "state states note notes report reports claim claims post posts charge charges fire hit hits "
+    "point counter answer answers comment comments hope hopes fear fears repeat promise promises "
+    "pledge pledges vow vows demand demands estimate estimates caution joke jokes quip tweet tweets "
+    "remark remarks stress warning testimony call calls attack attacks mention mentions reply "
+    "replies insist deny add write".split()
+)
+NP_STOP = frozenset(
+    "who which that after before when while on in at during since last this as because if "
+    "one-year earlier later".split()
+)
+BAD_ENDINGS = frozenset(
+    "and or but to of the a an with for in on at by from that which who as while than nor".split()
+)
+CLAUSE_WORDS = frozenset(
+    "is was are were has have had can could will would shall should may might must do does did "
+    "seemed seems appeared appears began begins went goes got gets made makes took takes became "
+    "becomes there you to whom which whose".split()
+)
+NOT_PLURALS = frozenset("this his its was has is us yes thus always perhaps sometimes news".split())
+SAID = frozenset("said says told tells added adds wrote writes".split())
+ED_NOUNS = frozenset("red bed seed need creed united reed".split())
+PARTICLES = frozenset({"out", "back", "up", "on"})

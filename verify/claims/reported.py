@@ -15,7 +15,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from verify.claims.attribution import (
-    DETERMINERS,
     clean_subject,
     find_outlet,
     is_speech_verb,
@@ -26,6 +25,7 @@ from verify.claims.attribution import (
     words,
 )
 from verify.claims.lexicon import (
+    DETERMINERS,
     EVALUATIVE_VERBS,
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
