@@ -61,35 +61,6 @@ def test_word_spans_found_from_the_words_are_those_of_the_word_pattern() -> None
         assert unit.norm_spans() == expected
 
 
-def test_word_spans_asked_in_any_order_are_the_patterns_own_in_long_texts() -> None:
-    """Far into a long text a span is reached from an anchor word whose text occurs once; the
-    texts here repeat long words ("harbour", "reopened"), which must never serve as anchors, and
-    requests jump back and forth as evidence makes them."""
-    import random
-
-    from verify.match.index import SPAN_ANCHOR_AFTER_WORDS
-    from verify.match.normalize import WORD_RE
-
-    common = ["harbour", "reopened", "the", "pier", "said", "1.5", "don't", "council", "…", "—", "&amp;"]
-    rng = random.Random(29)
-    anchored = 0
-    for size in [SPAN_ANCHOR_AFTER_WORDS, 150, 400, 1200]:
-        for _ in range(12):
-            # Some words occur once (numbered), most many times: anchors must pick only the former.
-            words = [rng.choice(common) if rng.random() < 0.85 else f"ledger{rng.randrange(10**6)}"
-                     for _ in range(size)]  # fmt: skip
-            text = " ".join(w if rng.random() < 0.9 else w.upper() + "," for w in words)
-            unit = SourceIndex([SourceText("S1", text)]).units[0]
-            expected = [m.span() for m in WORD_RE.finditer(unit.normalized.text)]
-            asked = [rng.randrange(len(expected)) for _ in range(40)]
-            asked += [k + d for k in asked[:10] for d in (-7, 3, 12) if 0 <= k + d < len(expected)]
-            for k in asked:
-                assert unit.span(k) == expected[k], (text, k)
-            anchored += unit._span_base > 0
-            assert unit.norm_spans() == expected
-    assert anchored > 10  # the anchors were used, not only the walk from word 0
-
-
 def test_a_units_words_are_the_slices_of_its_word_list() -> None:
     """``Unit.words`` cuts the asked words out of ``token_text`` by offset, keeping no list of
     words: it must give what slicing that list would, for any bounds."""

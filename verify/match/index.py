@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 
 from verify.match.normalize import (
+    WORD_RE,
     NormalizedText,
     normalize,
     stem,
@@ -55,21 +56,6 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= |$)|(?<=\S) {2,}(?=\S)")
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_A-Z])")
 
 
-# A word asked for more than this many words past the known spans is reached from an anchor
-# (``Unit._anchor``): a word of at least SPAN_ANCHOR_MIN_CHARS characters, sought among
-# SPAN_ANCHOR_TRIES words from SPAN_ANCHOR_MARGIN_WORDS before the word asked. The margin covers
-# what one passage's evidence asks next: its diff, its span, then its snippet, which starts
-# SNIPPET_CONTEXT_WORDS before the passage. Speed only: the spans are the same whatever these
-# are. Chosen by replaying the 508 span requests of the bench corpus's evidence at 300 sources
-# (74 units, their normalised texts and the word-end tables of the time made beforehand):
-# 9.9 ms walking from word 0, 2.9 ms with these; margins of 24 to 48 words and thresholds of 48
-# or 64 did as well within 0.3 ms, 6-character anchors took 4.4 ms.
-SPAN_ANCHOR_AFTER_WORDS = 48
-SPAN_ANCHOR_MARGIN_WORDS = 32
-SPAN_ANCHOR_TRIES = 32
-SPAN_ANCHOR_MIN_CHARS = 5
-
-
 @dataclass
 class Unit:
     """One searchable text of one source."""
@@ -81,113 +67,26 @@ class Unit:
     ids: str  # one symbol per word: its own if some claim uses the word, else FILLER
     token_text: str = field(repr=False)  # the normalised words joined by single spaces
     normalized: NormalizedText = field(repr=False)
-    _span_base: int = field(default=0, repr=False)  # the word whose span is _span_starts[0], _span_ends[0]
-    _span_starts: array[int] = field(default_factory=lambda: array("q"), repr=False)
-    _span_ends: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    # Made when first asked: only the few units that become evidence ever need them.
+    _words: list[str] | None = field(default=None, repr=False)
+    _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
     _sentence_of: array[int] | None = field(default=None, repr=False)
-
-    def _word_offset(self, j: int, known: int = 0, known_offset: int = 0) -> int:
-        """Where word ``j`` (``0 < j < len(ids)``) starts in ``token_text``, counting on from
-        word ``known`` (at most ``j``) at ``known_offset``.
-
-        Found by halving the text with ``str.count``, which runs at C speed, rather than from a
-        table of where every word starts: a search asks for a few words of a unit at a time
-        (163 requests over 111 units at 300 sources), and such a table, made from every word
-        of each unit asked, took 10 ms at 300 sources and 51 ms at 3,000.
-        """
-        tokens, spaces = self.token_text, j - known  # the spaces to pass: one before each word
-        low, high = known_offset, len(tokens)
-        while high - low > 64 and spaces > 1:  # (in a short stretch, stepping from space to space is as quick)
-            middle = (low + high) // 2
-            passed = tokens.count(" ", low, middle)
-            if passed >= spaces:
-                high = middle
-            else:
-                spaces -= passed
-                low = middle
-        for _ in range(spaces):
-            low = tokens.index(" ", low) + 1
-        return low
 
     def words(self, start: int, end: int) -> list[str]:
         """Normalised words ``[start, end)`` (as a slice of a list of them would give)."""
-        count = len(self.ids)  # one symbol per word
-        start, end, _ = slice(start, end).indices(count)
-        if end <= start:
-            return []
-        begin = self._word_offset(start) if start else 0
-        if end == count:
-            return self.token_text[begin:].split(" ")
-        return self.token_text[begin : self._word_offset(end, start, begin) - 1].split(" ")
-
-    def span(self, k: int) -> tuple[int, int]:
-        """Normalised character offsets of word ``k``.
-
-        Words are located only as far as asked: evidence needs a few words of a unit, and
-        finding every word of every evidence unit cost more than the rest of the evidence.
-        Each word is found with ``str.find`` from the end of the one before, not by scanning
-        with the word pattern again: what lies between two words holds no letter or digit, so
-        the first place the next word's text occurs is where that word is (about 40% less time
-        than the pattern on the bench corpus's evidence).
-
-        The known spans are a run of consecutive words, from word 0 or from an anchor: a word
-        asked for far past the run (a passage in the middle of a long text) is reached from a
-        word a little before it whose place is certain (``_anchor``), not by walking from the
-        start of the text.
-        """
-        base, starts = self._span_base, self._span_starts
-        if not base <= k < base + len(starts):
-            if k < base or k - (base + len(starts)) > SPAN_ANCHOR_AFTER_WORDS:
-                self._anchor(k)
-            self._walk_to(k)
-            base, starts = self._span_base, self._span_starts
-        return starts[k - base], self._span_ends[k - base]
-
-    def _anchor(self, k: int) -> None:
-        """Restart the known spans at a word shortly before word ``k`` whose place is certain: one
-        of ``SPAN_ANCHOR_MIN_CHARS`` characters or more whose text occurs once in the whole
-        normalised text (a word's text is always there at its own place, so a single occurrence
-        can only be that word). Failing that, from word 0, unless ``k`` lies past the known run."""
-        text = self.normalized.text
-        low = min(k, len(self.ids) - 1) - SPAN_ANCHOR_MARGIN_WORDS  # later requests of a passage lie a little before
-        first = max(low - SPAN_ANCHOR_TRIES, 0) + 1
-        if low >= first:
-            candidates = self.words(first, low + 1)
-            for j in range(low, first - 1, -1):
-                word = candidates[j - first]
-                if len(word) < SPAN_ANCHOR_MIN_CHARS:
-                    continue
-                at = text.find(word)
-                if at >= 0 and text.find(word, at + 1) < 0:
-                    self._span_base = j
-                    self._span_starts, self._span_ends = array("q", [at]), array("q", [at + len(word)])
-                    return
-        if k < self._span_base:
-            self._span_base, self._span_starts, self._span_ends = 0, array("q"), array("q")
-
-    def _walk_to(self, k: int) -> None:
-        """Extend the known run of spans up to word ``k`` (or the last word)."""
-        starts, ends = self._span_starts, self._span_ends
-        text = self.normalized.text
-        at = ends[-1] if ends else 0
-        first = self._span_base + len(starts)
-        for word in self.words(first, k + 1):
-            start = text.find(word, at)
-            at = start + len(word)
-            starts.append(start)
-            ends.append(at)
-
-    def _all_spans(self) -> None:
-        """Make the known run of spans start at word 0 and cover every word."""
-        if self._span_base:
-            self._span_base, self._span_starts, self._span_ends = 0, array("q"), array("q")
-        if self.ids:
-            self._walk_to(len(self.ids) - 1)
+        if self._words is None:
+            self._words = self.token_text.split(" ") if self.token_text else []
+        return self._words[start:end]
 
     def norm_spans(self) -> list[tuple[int, int]]:
         """Normalised character offsets of every word."""
-        self._all_spans()
-        return list(zip(self._span_starts, self._span_ends, strict=True))
+        if self._spans is None:
+            self._spans = [match.span() for match in WORD_RE.finditer(self.normalized.text)]
+        return self._spans
+
+    def span(self, k: int) -> tuple[int, int]:
+        """Normalised character offsets of word ``k``."""
+        return self.norm_spans()[k]
 
     def original_span(self, first: int, end: int) -> tuple[int, int]:
         """Original character offsets of words ``[first, end)`` (``end > first``)."""
@@ -209,8 +108,7 @@ class Unit:
             ends = [m.end() for m in _SENTENCE_END.finditer(self.normalized.text)]
             result = array("l")
             sentence = 0
-            self._all_spans()
-            for start in self._span_starts:
+            for start, _ in self.norm_spans():
                 while sentence < len(ends) and ends[sentence] <= start:
                     sentence += 1
                 result.append(sentence)

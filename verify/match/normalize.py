@@ -50,10 +50,7 @@ _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
 
 # A word: letters and digits, with inner apostrophes ("don't", "Kadyrov's") kept inside; a number
 # keeps its decimal point ("3.5"). Everything else (punctuation, quotes, dashes) separates words.
-# The quantifiers are possessive (``++``, ``*+``: never give back what they matched). Nothing
-# follows them that could need them to, so the words are those of the plain greedy pattern
-# ``\d+(?:\.\d+)*|[^\W_]+(?:'[^\W_]+)*``; the engine just keeps no backtracking points, and
-# splitting the bench corpus's 300 texts into words took 0.035 s instead of 0.046 s.
+# Possessive quantifiers give the same words as the plain greedy pattern, without backtracking points.
 WORD_RE = re.compile(r"\d++(?:\.\d++)*+|[^\W_]++(?:'[^\W_]++)*+")
 # The same pattern for a text that is all ASCII, where it matches exactly the same words; plain
 # ASCII classes scan about a third faster than Unicode categories.
@@ -112,9 +109,8 @@ def _is_letter(char: str) -> bool:
     return char.isalpha()
 
 
-# Pieces of this many characters are tested with ``str.isascii`` before the non-ASCII pattern
-# scans them: in the bench corpus's texts that are not all ASCII (a few accented names, bullets
-# or curly quotes in thousands of plain characters) this took the scan from 0.078 s to 0.028 s.
+# Pieces of this many characters are tested with ``str.isascii`` first: most non-ASCII texts are
+# ASCII but for a few names or curly quotes, and ASCII pieces take the cheaper path.
 _ASCII_PIECE = 256
 
 
@@ -223,11 +219,8 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(text, folded, tuple(norm_starts), tuple(chunks))
 
 
-# A text that is not all ASCII is split into pieces of about this many characters, each ending
-# at a space, and each piece that is all ASCII gets the faster pattern. No word holds a space,
-# so the pieces give the same words as the whole; most such texts are ASCII but for a few
-# accented names or bullets, and this scans them about 15% faster (measured on the bench corpus
-# at 3,000 sources: 0.23 s instead of 0.27 s for its 760 such texts; 128 to 512 did as well).
+# A text that is not all ASCII is split at spaces into pieces of about this many characters, and
+# an all-ASCII piece gets the faster pattern; no word holds a space, so the words are the same.
 _WORDS_PIECE = 256
 
 
@@ -243,9 +236,7 @@ def _ascii_words(text: str) -> list[str]:
     whole words, and most are one word all of letters or all of digits: those need no pattern,
     nor do such words with dots or apostrophes only around them ("spring.", "'tis": a dot or an
     apostrophe belongs to a word only between two of its characters). Pieces with an inner
-    apostrophe or dot, or digits then letters ("3.5", "don't", "1990s") go to the pattern. On
-    the bench corpus's 225 ASCII texts at 300 sources this took 20-21 ms where the pattern over
-    the whole text took 25-26 ms.
+    apostrophe or dot, or digits then letters ("3.5", "don't", "1990s") go to the pattern.
     """
     found: list[str] = []
     append, extend, findall = found.append, found.extend, ASCII_WORD_RE.findall
@@ -272,8 +263,6 @@ def words(normalized: str) -> list[str]:
         if cut < 0:
             cut = end
         piece = normalized[start:cut]
-        # (Pieces this short gain nothing from ``_ascii_words``: 11.8 ms against 10.8 ms for the
-        # bench corpus's 75 such texts at 300 sources.)
         found += (ASCII_WORD_RE if piece.isascii() else WORD_RE).findall(piece)
         start = cut
     return found

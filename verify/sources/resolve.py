@@ -93,9 +93,7 @@ def ref_key(ref: SourceRef) -> str:
 
 @lru_cache(maxsize=65536)
 def _absolute(cwd: str, path: str) -> str:
-    # A key is asked for several times per source (merging, loading, numbering); normalising
-    # the same path again each time cost 0.1 s for 3,000 sources. The working directory is
-    # part of the key, so a change of directory never returns a stale answer.
+    # Asked several times per source; the working directory is in the key, so a change of it is seen.
     return os.path.normpath(os.path.join(cwd, path))
 
 
