@@ -3,7 +3,8 @@
     VerifyError                 base: catch this to catch everything below
      ├── InputError             an article or option the user gave cannot be used
      │    ├── SourcesFileError  the --sources TOML file is missing or malformed
-     │    └── DecisionsFileError an editor decisions file is missing or malformed
+     │    ├── DecisionsFileError an editor decisions file is missing or malformed
+     │    └── ConfigError       a configuration file (verify.toml, [tool.verify]) is malformed
      ├── ReportFormatError      a saved report is not a verify report
      └── SourceError            one source could not be had (never stops a run:
                                  it becomes a source status in the report)
@@ -28,6 +29,10 @@ class SourcesFileError(InputError):
 
 class DecisionsFileError(InputError):
     """An editor decisions file cannot be read or does not follow the expected layout."""
+
+
+class ConfigError(InputError):
+    """A configuration file cannot be read or holds a key or value verify does not accept."""
 
 
 class ReportFormatError(VerifyError):
