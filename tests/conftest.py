@@ -33,19 +33,3 @@ def run_cli(tmp_path: Path):  # type: ignore[no-untyped-def]
         )
 
     return run
-
-
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the children ``verify.forked`` makes, so a test knows a split really happened."""
-    from verify import forked
-
-    made: list[int] = []
-    original = forked.Forked.__init__
-
-    def counting(self: forked.Forked[object], work: object) -> None:
-        made.append(1)
-        original(self, work)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(forked.Forked, "__init__", counting)
-    return made

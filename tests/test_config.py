@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from verify import config as config_module
-from verify.config import FAIL_ON, FORBIDDEN_KEYS, Config, FetchConfig, Outlet, find_config, load_config
+from verify.config import FORBIDDEN_KEYS, Config, FetchConfig, Outlet, find_config, load_config
 from verify.errors import ConfigError, InputError
 
 PYPROJECT_HEAD = '[project]\nname = "harbour-desk"\nversion = "1.0"\n\n'  # four lines before [tool.verify]
@@ -405,12 +405,6 @@ def test_config_error_is_an_input_error_drawn_in_the_tree() -> None:
 
     assert issubclass(ConfigError, InputError)
     assert "ConfigError" in (verify.errors.__doc__ or "")
-
-
-def test_fail_on_values_match_the_command_line() -> None:
-    from verify.cli import FAIL_ON as CLI_FAIL_ON
-
-    assert FAIL_ON == CLI_FAIL_ON
 
 
 def test_a_table_below_a_group_table_needs_only_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

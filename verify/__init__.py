@@ -8,6 +8,7 @@
 """
 
 from verify.errors import (
+    ConfigError,
     DecisionsFileError,
     InputError,
     ReportFormatError,
@@ -38,6 +39,7 @@ __all__ = [
     "Claim",
     "ClaimKind",
     "ClaimResult",
+    "ConfigError",
     "DecisionsFileError",
     "DraftOutcome",
     "Evidence",

@@ -12,20 +12,21 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from verify.config import FAIL_ON, Config, find_config, load_config
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, VerifyError
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
-from verify.options import Options, default_cache_dir
+from verify.options import Options, default_cache_dir, with_config
 from verify.pipeline import DraftOutcome, as_document, check_many, extract
 from verify.report import FORMATS, render
 from verify.userfiles import load_report
 from verify.version import __version__
 
 EXIT_OK, EXIT_FLAGGED, EXIT_USAGE = 0, 1, 2
-FAIL_ON = ("unverified", "paraphrased", "never")
 SUFFIX_BY_FORMAT = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html"}
 
 
@@ -47,12 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--source", action="append", default=[], metavar="URL_OR_PATH", help="a source (repeatable)")
     check.add_argument("--offline", action="store_true", help="no network: cache and local files only")
     check.add_argument("--refresh", action="store_true", help="fetch again even when a snapshot is cached")
-    check.add_argument("--cache-dir", metavar="DIR", help="snapshot cache (default: %(default)s)",
-                       default=str(default_cache_dir()))  # fmt: skip
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help=f"snapshot cache (default: the configuration file's, else {default_cache_dir()})",
+    )
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("-o", "--output", metavar="PATH", help="write the report here (a directory for many drafts)")
-    check.add_argument("--fail-on", choices=FAIL_ON, default="unverified",
-                       help="exit 1 when a claim is at or below this verdict (default: unverified)")  # fmt: skip
+    check.add_argument("--fail-on", choices=FAIL_ON,
+                       help="exit 1 when a claim is at or below this verdict (default: the configuration "
+                            "file's, else unverified)")  # fmt: skip
     check.add_argument("--allow-private", action="store_true", help="permit loopback and private addresses")
     check.add_argument("--ignore-robots", action="store_true", help="fetch even where robots.txt disallows it")
     check.add_argument("--quiet", action="store_true", help="no progress display")
@@ -173,15 +178,22 @@ def exit_status(reports: Sequence[Report], fail_on: str) -> int:
 
 def _run_check(args: argparse.Namespace) -> int:
     drafts, batch = _expand_articles(args.articles)
-    options = Options(
+    # The configuration file is found upwards from the first draft (from here for standard input).
+    first = next((d for d in drafts if isinstance(d, Path)), Path.cwd())
+    config_path = find_config(first)
+    config = load_config(config_path) if config_path is not None else Config()
+    options = replace(
+        with_config(Options(), config),
         offline=args.offline,
         refresh=args.refresh,
         allow_private=args.allow_private,
         ignore_robots=args.ignore_robots,
-        cache_dir=args.cache_dir,
         jobs=args.jobs,
         progress=not args.quiet and sys.stderr.isatty(),
     )
+    if args.cache_dir is not None:
+        options = replace(options, cache_dir=args.cache_dir)
+    fail_on = args.fail_on or config.fail_on or "unverified"
     outcomes = check_many(
         drafts,
         sources=args.source,
@@ -194,15 +206,15 @@ def _run_check(args: argparse.Namespace) -> int:
         for warning in outcome.warnings:
             print(f"verify: {warning}", file=sys.stderr)
     if batch:
-        return _emit_batch(outcomes, args)
+        return _emit_batch(outcomes, args, fail_on)
     outcome = outcomes[0]
     if outcome.report is None:
         raise InputError(outcome.error or f"{outcome.location}: cannot be read")
     _write(_render_for(outcome.report, args.format, args.output), args.output, sys.stdout)
-    return exit_status([outcome.report], args.fail_on)
+    return exit_status([outcome.report], fail_on)
 
 
-def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace) -> int:
+def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace, fail_on: str) -> int:
     reports = [o.report for o in outcomes if o.report is not None]
     summary = {
         "schema": "verify-batch/1",
@@ -241,7 +253,7 @@ def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace) ->
             print(f"verify: {outcome.error}", file=sys.stderr)
     if any(o.error for o in outcomes):
         return EXIT_USAGE
-    return exit_status(reports, args.fail_on)
+    return exit_status(reports, fail_on)
 
 
 def _run_extract(args: argparse.Namespace) -> int:

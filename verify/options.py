@@ -10,10 +10,14 @@ arguments of ``check``/``check_many``; everything here only says how the work is
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verify.sources.options import FetchOptions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from verify.config import Config
 
 _FETCH_DEFAULTS = FetchOptions()
 
@@ -53,6 +57,9 @@ class Options:
     contact: str | None = None  # a URL or address added to the User-Agent
     jobs: int = 1  # drafts of a batch matched in parallel worker processes
     progress: bool = False  # a progress display on standard error
+    # Each outlet's names, the one a sources file uses and those a draft may use ("The Harbour
+    # Gazette", "the Gazette"): a source of one name is that outlet's under all of them.
+    outlets: tuple[tuple[str, ...], ...] = ()
 
     def cache_path(self) -> Path:
         return Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()
@@ -75,6 +82,29 @@ class Options:
             max_decoded_bytes=self.limits.max_decoded_bytes,
             contact=self.contact,
         )
+
+
+def with_config(options: Options, config: Config) -> Options:
+    """``options`` with every setting the configuration file makes laid over it."""
+    fetch = config.fetch
+    timeout = Timeout(
+        connect=fetch.connect_timeout if fetch.connect_timeout is not None else options.timeout.connect,
+        read=fetch.timeout if fetch.timeout is not None else options.timeout.read,
+        source=fetch.deadline if fetch.deadline is not None else options.timeout.source,
+    )
+    limits = replace(
+        options.limits,
+        concurrency=fetch.concurrency if fetch.concurrency is not None else options.limits.concurrency,
+        per_host=fetch.per_host if fetch.per_host is not None else options.limits.per_host,
+    )
+    return replace(
+        options,
+        cache_dir=config.cache_dir if config.cache_dir is not None else options.cache_dir,
+        timeout=timeout,
+        limits=limits,
+        contact=fetch.contact if fetch.contact is not None else options.contact,
+        outlets=options.outlets + tuple((outlet.name, *outlet.aliases) for outlet in config.outlets),
+    )
 
 
 def default_cache_dir() -> Path:

@@ -29,7 +29,7 @@ from verify.model import ArticleInfo, Claim, ClaimResult, Document, Report, Snap
 from verify.options import Options
 from verify.sources.pool import LoadedSource, load_pool, named_refs, source_entry
 from verify.sources.progress import FetchProgress
-from verify.sources.resolve import merge_refs, preferred_sources, refs_from_links
+from verify.sources.resolve import merge_refs, preferred_sources, refs_from_links, with_outlet_names
 from verify.version import __version__
 
 Draft = str | Path | Document
@@ -142,7 +142,7 @@ def check_many(
             documents.append((label, None, str(exc)))
     readable = [doc for _, doc, _ in documents if doc is not None]
     shared = named_refs(sources=sources, sources_file=sources_file)
-    per_draft = [merge_refs(shared, refs_from_links(doc)) for doc in readable]
+    per_draft = [with_outlet_names(merge_refs(shared, refs_from_links(doc)), options.outlets) for doc in readable]
     pool = load_pool(
         [ref for refs in per_draft for ref in refs] or list(shared),
         options=options.fetch_options(),

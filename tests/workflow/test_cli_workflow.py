@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
 from verify.baseline import claim_key
-from verify.cli import build_parser
 from verify.model import Report
-
-
-def _check_flags() -> set[str]:
-    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    return {flag for action in commands.choices["check"]._actions for flag in action.option_strings}
-
-
-# Until verify/cli.py loads decisions and passes --baseline down (the lead's wiring), these
-# tests cannot run; once `verify check --decisions` exists they do, with nothing to change here.
-pytestmark = pytest.mark.skipif(
-    "--decisions" not in _check_flags(), reason="needs the --decisions/--baseline wiring in verify/cli.py"
-)
-
 
 SOURCE = (
     "Ana Reyes has run the ferry café for eleven years. “We will not rest until the pier reopens,” "

@@ -129,6 +129,19 @@ def normalise_outlet(name: str) -> str:
     return text.strip(" .,:;")
 
 
+def with_outlet_names(refs: Sequence[SourceRef], outlets: Sequence[Sequence[str]]) -> tuple[SourceRef, ...]:
+    """Each source of a known outlet under every name of that outlet (``Options.outlets``)."""
+    if not outlets:
+        return tuple(refs)
+    groups = [(frozenset(normalise_outlet(n) for n in names), tuple(names)) for names in outlets]
+    named = []
+    for ref in refs:
+        mine = {normalise_outlet(n) for n in ref.names()}
+        more = [n for keys, names in groups if keys & mine for n in names if normalise_outlet(n) not in mine]
+        named.append(replace(ref, aliases=ref.aliases + tuple(dict.fromkeys(more))) if more else ref)
+    return tuple(named)
+
+
 def preferred_sources(
     claims: Sequence[Claim], sources: Sequence[NumberedSource]
 ) -> Mapping[str, frozenset[str]]:
