@@ -55,6 +55,7 @@ class Options:
     timeout: Timeout = field(default_factory=Timeout)
     limits: Limits = field(default_factory=Limits)
     contact: str | None = None  # a URL or address added to the User-Agent
+    use_proxy_env: bool = False  # honour HTTP(S)_PROXY; the proxy then connects, so addresses are checked by name only
     jobs: int = 1  # drafts of a batch matched in parallel worker processes
     progress: bool = False  # a progress display on standard error
     # Each outlet's names, the one a sources file uses and those a draft may use ("The Harbour
@@ -81,6 +82,7 @@ class Options:
             max_bytes=self.limits.max_bytes,
             max_decoded_bytes=self.limits.max_decoded_bytes,
             contact=self.contact,
+            use_proxy_env=self.use_proxy_env,
         )
 
 
