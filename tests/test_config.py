@@ -333,7 +333,7 @@ def test_errors(tmp_path: Path, name: str, text: str, message: str) -> None:
         pytest.param("pyproject.toml", PYPROJECT_HEAD.encode(), ": has no [tool.verify] table",
                      id="pyproject without the table"),
         pytest.param("verify.toml", None, ": no such configuration file", id="missing"),
-        pytest.param("verify.toml", "folder", ": is a folder, not a configuration file", id="a folder"),
+        pytest.param("verify.toml", "folder", ": is a directory, not a configuration file", id="a folder"),
     ],
 )  # fmt: skip
 def test_errors_before_any_key(tmp_path: Path, name: str, content: bytes | str | None, message: str) -> None:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, TypeVar
 
 from verify.config import FAIL_ON, Config, find_config, load_config
 from verify.document import DRAFT_SUFFIXES, load_bytes
@@ -93,22 +93,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _positive_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not number > 0 or number == float("inf"):
+    number = _number(value, float)
+    if number == float("inf"):
         raise argparse.ArgumentTypeError("must be a positive number")
     return number
 
 
+_N = TypeVar("_N", int, float)
+
+
 def _positive_int(value: str) -> int:
+    return _number(value, int)
+
+
+def _number(value: str, kind: type[_N]) -> _N:
+    """A positive number of ``kind`` from the command line, or argparse's one-line error."""
     try:
-        number = int(value)
+        number = kind(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(f"not a {'whole ' if kind is int else ''}number: {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError("must be a positive number" if kind is float else "must be at least 1")
     return number
 
 

@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from verify.errors import ConfigError
+from verify.userfiles import read_user_file
 
 _FILE_NAMES: Final = ("verify.toml", "pyproject.toml")  # the order they are looked for in one folder
 FAIL_ON: Final = ("unverified", "paraphrased", "never")
@@ -242,14 +243,7 @@ def load_config(path: Path) -> Config:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: no such configuration file") from exc
-    except IsADirectoryError as exc:
-        raise ConfigError(f"{path}: is a folder, not a configuration file") from exc
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    raw = read_user_file(path, what="configuration file", error=ConfigError)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
