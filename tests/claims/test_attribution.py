@@ -8,7 +8,8 @@ while measuring on the PolNeAR dev split.
 from __future__ import annotations
 
 import pytest
-from helpers import claim_starting
+
+from tests.helpers import claim_starting
 
 ROWS = [
     # (id, text, quote start, speaker name, resolved_from, cue, outlet)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import claims_of
 
+from tests.helpers import claims_of
 from verify.model import ClaimKind
 
 

@@ -13,8 +13,8 @@ import brotli
 import httpx
 import pytest
 import respx
-from srchelp import fetch
 
+from tests.helpers import fetch
 from verify.model import SourceStatus
 from verify.sources.client import USER_AGENT, parse_retry_after
 from verify.version import __version__

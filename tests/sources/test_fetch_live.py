@@ -15,8 +15,8 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from srchelp import LiveServer, closed_port, make_pdf, send, serving
 
+from tests.helpers import LiveServer, closed_port, make_pdf, send, serving
 from verify.model import SourceRef, SourceStatus
 from verify.sources.fetch import fetch_sources
 from verify.sources.options import FetchOptions

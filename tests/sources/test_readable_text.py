@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from srchelp import make_pdf
 
+from tests.helpers import make_pdf
 from verify.errors import SourceError
 from verify.model import Snapshot
 from verify.sources.text import decode_bytes, document_kind, join_pdf_lines, readable_text, visible_text

@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 import respx
-from srchelp import fetch, make_pdf
 
+from tests.helpers import fetch, make_pdf
 from verify.model import Snapshot, SourceRef, SourceStatus
 from verify.sources.cache import SnapshotCache, sha256_hex
 from verify.sources.fetch import fetch_sources

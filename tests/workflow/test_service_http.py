@@ -19,14 +19,14 @@ with warnings.catch_warnings():  # Starlette's note about a future httpx; not ou
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+from tests import helpers
+from tests.helpers import source_server
 from verify import service
 from verify.baseline import claim_key
 from verify.errors import InputError
 from verify.model import Report
 from verify.service import CheckRequest, ServiceSettings, create_app
 
-from . import pages
-from .pages import source_server
 from .reports import report_of, result
 
 DRAFT = "“We will not rest until the pier reopens,” said Ana Reyes, who runs the ferry café."
@@ -260,11 +260,11 @@ def test_draft_text_naming_a_server_file_is_only_text(tmp_path: Path) -> None:
 )
 def test_address_policy_is_the_clis(tmp_path: Path, allow_private: bool, status: str, verdict: str) -> None:
     with source_server() as url, TestClient(create_app(allow_private=allow_private, cache_dir=tmp_path)) as client:
-        response = client.post("/v1/check", json={"text": pages.DRAFT, "sources": [url]})
+        response = client.post("/v1/check", json={"text": helpers.DRAFT, "sources": [url]})
     assert response.status_code == 200, response.text
     report = Report.from_json(response.text)
     assert [s.status.value for s in report.sources] == [status]
-    quote = next(r for r in report.results if claim_key(r.claim.text) == claim_key(pages.QUOTE))
+    quote = next(r for r in report.results if claim_key(r.claim.text) == claim_key(helpers.QUOTE))
     assert quote.verdict is not None and quote.verdict.value == verdict
 
 

@@ -13,11 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests import helpers
+from tests.helpers import source_server
 from verify.baseline import claim_key
 from verify.model import Report
-
-from . import pages
-from .pages import source_server
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -80,7 +79,7 @@ def test_real_service_checks_a_draft_against_a_local_page(service_url: str, fmt:
     with source_server() as source:
         response = httpx.post(
             f"{service_url}/v1/check",
-            json={"text": pages.DRAFT, "sources": [source], "format": fmt},
+            json={"text": helpers.DRAFT, "sources": [source], "format": fmt},
             timeout=60,
             trust_env=False,
         )
@@ -89,7 +88,7 @@ def test_real_service_checks_a_draft_against_a_local_page(service_url: str, fmt:
     if fmt == "json":
         report = Report.from_json(response.text)
         assert [s.status.value for s in report.sources] == ["ok"]
-        (quote,) = [r for r in report.results if claim_key(r.claim.text) == claim_key(pages.QUOTE)]
+        (quote,) = [r for r in report.results if claim_key(r.claim.text) == claim_key(helpers.QUOTE)]
         assert quote.verdict is not None and quote.verdict.value == "confirmed"
 
 

@@ -1,5 +1,13 @@
-"""Helpers for the source tests: a real HTTP server on 127.0.0.1, a tiny PDF writer,
-a resolver that maps test host names to addresses, and recorded (not slept) backoff."""
+"""Helpers the whole test suite shares.
+
+- claims: ``claims_of`` and ``claim_starting`` run the extractor on a short text;
+- sources: ``serving``/``LiveServer``, a real HTTP server on 127.0.0.1 whose answers each test
+  sets per path; ``send`` to answer; ``fetch`` over test host names that resolve to a public
+  address; ``make_pdf``, a tiny valid PDF; ``closed_port``;
+- workflow: ``PAGE``, a fictional source page quoting ``QUOTE``, served by ``source_server``.
+
+The fixtures built on these (``live_server``, ``waits``) are in ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +19,27 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
-
-from verify.model import FetchedSource, SourceRef
-from verify.sources import client
+from verify.claims import extract_claims
+from verify.document import load_text
+from verify.model import Claim, FetchedSource, SourceRef
 from verify.sources.fetch import fetch_sources
 from verify.sources.options import FetchOptions
+
+# -- claims -----------------------------------------------------------------------------------
+
+
+def claims_of(text: str) -> tuple[Claim, ...]:
+    return extract_claims(load_text(text, format="text"))
+
+
+def claim_starting(text: str, words: str) -> Claim:
+    """The claim whose text begins with ``words`` (fails the test if there is none)."""
+    found = [c for c in claims_of(text) if c.text.startswith(words)]
+    assert found, f"no claim starts with {words!r}: {[c.text for c in claims_of(text)]}"
+    return found[0]
+
+
+# -- sources ----------------------------------------------------------------------------------
 
 PUBLIC_IP = "93.184.215.14"  # any global address: respx answers, nothing is sent
 
@@ -69,12 +92,6 @@ def serving() -> Iterator[LiveServer]:
         httpd.server_close()
 
 
-@pytest.fixture
-def live_server() -> Iterator[LiveServer]:
-    with serving() as server:
-        yield server
-
-
 def send(
     handler: BaseHTTPRequestHandler,
     status: int,
@@ -99,18 +116,6 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Backoff waits are recorded here instead of slept, so retry tests run instantly."""
-    recorded: list[float] = []
-
-    async def record(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(client, "backoff_sleep", record)
-    return recorded
 
 
 async def public_resolver(host: str, port: int) -> list[str]:
@@ -150,3 +155,31 @@ def make_pdf(lines: Sequence[str]) -> bytes:
         out += f"{offset:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref_at}\n%%EOF\n".encode()
     return bytes(out)
+
+
+# -- workflow ---------------------------------------------------------------------------------
+
+QUOTE = "We will not rest until the pier reopens"
+DRAFT = f"“{QUOTE},” said Ana Reyes, who runs the ferry café on the quay.\n"
+
+PAGE = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Café owner vows to fight pier closure</title></head>
+<body><article>
+<h1>Café owner vows to fight pier closure</h1>
+<p>Ana Reyes has run the ferry café on the quay for eleven years, and she does not mean to stop now.</p>
+<p>“{QUOTE},” Reyes said on Tuesday, standing by the locked gate. “The town needs its ferry.”</p>
+<p>The council says repairs to the timber deck would cost more than the harbour earns in a decade.</p>
+</article></body></html>
+""".encode()
+
+
+def _serve_page(handler: BaseHTTPRequestHandler) -> None:
+    send(handler, 200, PAGE)
+
+
+@contextlib.contextmanager
+def source_server() -> Iterator[str]:
+    """Serve ``PAGE`` on a free port of 127.0.0.1; yields its URL."""
+    with serving() as server:
+        server.routes["/pier-story"] = _serve_page
+        yield server.url("/pier-story")
