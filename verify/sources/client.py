@@ -35,9 +35,8 @@ from verify.sources.netpolicy import AddressPolicy, AddressRefused, HostNotFound
 from verify.sources.options import ALLOWED_SCHEMES, FetchOptions
 from verify.version import __version__
 
-# Where a site owner reads about the client that visited them. TODO(lead): the project's public URL.
-# No public home page exists yet, so the agent names the tool and its purpose only; a
-# newsroom running it at scale can add a contact with FetchOptions.contact.
+# The agent names the tool and its purpose; a newsroom running it at scale adds a contact
+# (``contact`` in the configuration file's [fetch] table, or ``Options.contact``).
 USER_AGENT = f"verify/{__version__} (quote-attribution checker for newsrooms)"
 
 

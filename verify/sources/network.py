@@ -33,7 +33,7 @@ async def fetch_urls(
         pool=options.deadline,
     )
     if options.use_proxy_env:
-        # A proxy makes the connection, so addresses are checked by name only (see README).
+        # A proxy makes the connection, so addresses are checked by name only.
         transport: httpx.AsyncBaseTransport | None = None
     else:
         transport = PinnedTransport(policy, max_connections=max(options.concurrency, 1))
