@@ -66,6 +66,7 @@ DEEP = 5000  # far deeper than Python recursion and than lxml's tree depth limit
         pytest.param("<span>a</span>\n<span>b</span>", "a\nb", id="newline-between-inlines"),
         pytest.param("<b>one</b> \x0c <i>two</i>", "one two", id="form-feed-between-inlines"),
         pytest.param("<pre><b>one</b>\x0c<i>two</i></pre>", "one\ntwo", id="form-feed-in-pre"),
+        pytest.param("<b>one</b> \x0c<!-- note -->two", "one two", id="form-feed-before-comment"),
         pytest.param("<p>Zoë said “ça va” — 東京で</p>", "Zoë said “ça va” — 東京で", id="non-ascii"),
         pytest.param("\ufeff<p>x</p>", "x", id="byte-order-mark"),
         pytest.param("", "", id="empty"),
