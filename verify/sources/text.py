@@ -4,9 +4,11 @@ Pure functions of bytes; nothing here touches the network or the cache.
 
 HTML (and XHTML) goes through trafilatura for the article body, favouring recall, one
 paragraph per line. Because a quote may sit outside what trafilatura calls the main text
-(a caption, a pull quote, a sidebar), the page's full visible text (BeautifulSoup;
-scripts, styles and hidden elements dropped; block elements on their own lines) is kept
-as ``SourceText.full_text`` when it differs.
+(a caption, a pull quote, a sidebar), the page's full visible text (scripts, styles and
+hidden elements dropped; block elements on their own lines) is kept as
+``SourceText.full_text`` when it differs. Parsers: lxml reads sources (trafilatura's tree,
+and the visible text straight from parser events: fast on large pages, no depth limit);
+BeautifulSoup, over the same parser, reads only HTML drafts (``verify.document``).
 
 Bytes become text in this order: a byte-order mark; the Content-Type charset; an HTML
 ``<meta charset>`` / ``http-equiv`` (or an XML declaration); strict UTF-8; then
@@ -26,18 +28,13 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bs4.element import PageElement, Tag
-
-# charset-normalizer, trafilatura, BeautifulSoup and pypdf are imported where they are
-# used: together they cost a fifth of a second at start-up, and a check of plain-text or
-# local sources needs none of them.
 
 from verify.errors import SourceError
 from verify.model import Snapshot, SourceStatus, SourceText
+
+# charset-normalizer, trafilatura, lxml and pypdf are imported where they are used:
+# together they cost a fifth of a second at start-up, and a check of plain-text or
+# local sources needs none of them.
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 XML_TYPES = frozenset({"application/xml", "text/xml"})
@@ -59,7 +56,7 @@ _LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1"
 _WINDOWS_1252_LIKE = frozenset({"windows-1252", "cp1252", *_LATIN1_LABELS})
 
 # Elements whose text a reader never sees.
-_INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "canvas", "iframe", "object")
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "canvas", "iframe", "object"})
 # Elements that start a new line in a rendered page.
 _BLOCKS = frozenset(
     {
@@ -70,6 +67,9 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _CELLS = frozenset({"td", "th"})
+# Elements inside which whitespace is kept as written.
+_PRESERVE_SPACE = frozenset({"pre", "textarea"})
+_ASCII_SPACES = " \t\n\f\r"
 
 
 def readable_text(source_id: str, snapshot: Snapshot) -> SourceText:
@@ -213,40 +213,84 @@ def _main_text(html: str) -> str:
 
 def visible_text(html: str) -> str:
     """Every word a reader can see, one block element per line."""
-    from bs4 import BeautifulSoup
+    from lxml import etree
 
-    soup = BeautifulSoup(html, "lxml")
-    for hidden in soup.find_all(_INVISIBLE):
-        hidden.decompose()
-    for hidden in soup.find_all(hidden=True):
-        hidden.decompose()
-    return _clean_lines("".join(_text_pieces(soup)))
+    parser = etree.HTMLParser(target=_VisibleText())
+    parser.feed(html[1:] if html.startswith("\ufeff") else html)  # a leading byte-order mark is not text
+    text: str = parser.close()
+    return text
 
 
-def _text_pieces(root: Tag) -> Iterator[str]:
-    from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+class _VisibleText:
+    """An lxml parser target that keeps the text a reader sees.
 
-    # An explicit stack instead of recursion: real pages nest deeper than Python recurses.
-    stack: list[PageElement | str] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str) and not isinstance(node, NavigableString):
-            yield node  # a separator pushed below
-            continue
-        if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
-            continue
-        if isinstance(node, NavigableString):
-            yield str(node)
-            continue
-        if not isinstance(node, Tag):
-            continue
-        if node.name == "br":
-            yield "\n"
-            continue
-        separator = "\n" if node.name in _BLOCKS else " " if node.name in _CELLS else ""
-        yield separator
-        stack.append(separator)
-        stack.extend(reversed(list(node.children)))
+    Driven by the parser's events, so no tree is built and no nesting depth is too deep.
+    Each run of text between two events is one string, read as BeautifulSoup reads it, so
+    the text is the same as through BeautifulSoup: a string of nothing but ASCII whitespace,
+    outside ``<pre>`` and ``<textarea>``, becomes one space, or one line break if it holds one.
+    """
+
+    def __init__(self) -> None:
+        self._pieces: list[str] = []
+        self._run: list[str] = []
+        self.data = self._run.append  # called by the parser for every bit of text
+        self._closing: list[tuple[str, bool]] = []  # per open visible element: separator, is pre/textarea
+        self._skipping = 0  # depth inside a dropped element
+        self._preserving = 0  # open <pre>/<textarea> elements
+
+    def _end_run(self) -> None:
+        text = "".join(self._run)
+        self._run.clear()
+        if self._skipping:
+            return
+        if not self._preserving and not text.strip(_ASCII_SPACES):
+            text = "\n" if "\n" in text else " "  # a lone form feed must not break the line
+        self._pieces.append(text)
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if self._run:
+            self._end_run()
+        if self._skipping:
+            self._skipping += 1
+        elif tag in _INVISIBLE or "hidden" in attrib:
+            self._skipping = 1
+        elif tag == "br":
+            self._pieces.append("\n")
+            self._skipping = 1  # nothing inside a <br> counts
+        else:
+            separator = "\n" if tag in _BLOCKS else " " if tag in _CELLS else ""
+            preserves = tag in _PRESERVE_SPACE
+            self._pieces.append(separator)
+            self._closing.append((separator, preserves))
+            self._preserving += preserves
+
+    def end(self, tag: str) -> None:
+        if self._run:
+            self._end_run()
+        if self._skipping:
+            self._skipping -= 1
+            return
+        separator, preserves = self._closing.pop()
+        self._preserving -= preserves
+        self._pieces.append(separator)
+
+    # Comments, processing instructions and the doctype show nothing but end a run of text.
+    def comment(self, text: str) -> None:
+        if self._run:
+            self._end_run()
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        if self._run:
+            self._end_run()
+
+    def doctype(self, name: str | None, public_id: str | None, system_url: str | None) -> None:
+        if self._run:
+            self._end_run()
+
+    def close(self) -> str:
+        if self._run:
+            self._end_run()
+        return _clean_lines("".join(self._pieces))
 
 
 def _clean_lines(text: str) -> str:
