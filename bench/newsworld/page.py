@@ -101,6 +101,14 @@ _SCROLL_DEPTH = (
     ".push({event:'scroll_depth',depth:m});}});},{passive:true});})();"
 )
 
+# Space held for ads before they load, and what a printed page leaves out.
+_LATE_STYLE = (
+    ".ad-slot--leaderboard{min-height:90px}.ad-slot--inline{min-height:250px;margin:24px auto}"
+    "@media (min-width:960px){.ad-slot--leaderboard{min-height:250px}}"
+    "@media print{.site-header,.consent,.ad-slot,.share,.newsletter,.related,.most-read,.comments,.site-footer"
+    "{display:none}.story-body p{font-size:11pt;line-height:1.4}}"
+)
+
 _NEWSLETTER = (
     "document.addEventListener('submit',function(e){var f=e.target;if(!f.matches('.newsletter__form'))return;"
     "e.preventDefault();var b=f.querySelector('button');b.disabled=true;fetch(f.action,{method:'POST',"
@@ -370,6 +378,7 @@ def render(story: Story, rng: random.Random, target: int) -> bytes:
         head = _head(story, random.Random(rng.getrandbits(64)), url, css_rules)
         parts = [*head, f'<body class="page page--article section-{slug(story.topic.section)}">',
                  *_menus(story, random.Random(rng.getrandbits(64))),
+                 f"<style>{_LATE_STYLE}</style>",
                  _ad_slot(random.Random(rng.getrandbits(64)), story, "leaderboard", "728x90,970x250"),
                  *_article(story, random.Random(rng.getrandbits(64)), entities),
                  *_related(random.Random(rng.getrandbits(64)), story),
