@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_matching  # noqa: E402
-from bench_check import child_environment, make_typical_corpus  # noqa: E402
+from bench_check import DEFAULT_SEED, child_environment, make_typical_corpus  # noqa: E402
 
 VOLATILE_KEYS = frozenset({"generated_at", "fetched_at"})
 SHOWN_DIFFERENCES = 12
@@ -134,7 +134,7 @@ def _demo(tmp: Path) -> Corpus:
 
 
 def _typical(tmp: Path) -> Corpus:
-    typical = make_typical_corpus(tmp / "typical", seed=2026)
+    typical = make_typical_corpus(tmp / "typical", DEFAULT_SEED)
     return Corpus("typical", (str(typical.draft), "--sources", str(typical.sources)), tmp)
 
 
