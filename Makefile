@@ -25,6 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_fetch.py
+	$(BIN)/python bench/bench_check.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py

@@ -71,6 +71,8 @@ SOURCE_CHARS = 3500
 BASELINE_CONFIRMED = 100.0  # partial_ratio of the processed strings; fixed a priori
 BASELINE_PARAPHRASED = 85.0  # fixed a priori, not tuned
 SEED = 20261123
+FULL_PLAN = ((300, 100), (3000, 300))  # sources x quotes of a full run
+SPARE_SOURCES = 400  # sources built beyond the largest run: "absent" quotes come from them
 
 CLASSES = ("verbatim", "case_punct", "ellipsis", "bracket", "word_changed", "number_changed", "negation", "absent")
 # The verdict each edit must get: the labelled pairs' table (bench/eval_matching.py).
@@ -305,6 +307,23 @@ def run_baseline(sources: list[str], quotes: list[Quote]) -> tuple[float, int, l
 PROCESS_RUNS = 3  # each kind of process run is repeated and the median kept (the machine is noisy)
 
 
+def draft_paragraph(quote: Quote) -> str:
+    return f"“{quote.text},” the spokesperson said."
+
+
+def write_check_corpus(folder: Path, sources: list[str], quotes: list[Quote]) -> tuple[Path, Path]:
+    """The corpus as ``verify check`` reads it: one text file per source, a sources file, and one
+    draft holding every quote as a direct quote. Returns the draft's and the sources file's paths."""
+    lines = []
+    for i, text in enumerate(sources):
+        (folder / f"s{i + 1:05d}.txt").write_text(text, encoding="utf-8")
+        lines.append(f'[[source]]\npath = "s{i + 1:05d}.txt"\n')
+    (folder / "sources.toml").write_text("\n".join(lines), encoding="utf-8")
+    draft = "\n\n".join(draft_paragraph(q) for q in quotes) + "\n"
+    (folder / "draft.md").write_text(draft, encoding="utf-8")
+    return folder / "draft.md", folder / "sources.toml"
+
+
 def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | None:
     """The whole ``verify check`` process: wall time, peak RSS and verdicts, or None if unusable.
 
@@ -318,13 +337,7 @@ def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | Non
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "verify")], check=False)
     with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
         folder = Path(tmp)
-        lines = []
-        for i, text in enumerate(sources):
-            (folder / f"s{i + 1:05d}.txt").write_text(text, encoding="utf-8")
-            lines.append(f'[[source]]\npath = "s{i + 1:05d}.txt"\n')
-        (folder / "sources.toml").write_text("\n".join(lines), encoding="utf-8")
-        draft = "\n\n".join(f"“{q.text},” the spokesperson said." for q in quotes) + "\n"
-        (folder / "draft.md").write_text(draft, encoding="utf-8")
+        draft_path, sources_path = write_check_corpus(folder, sources, quotes)
         timings: dict[str, list[float]] = {"cold": [], "warm": []}
         cpu: dict[str, list[float]] = {"cold": [], "warm": []}
         peaks: dict[str, int] = {"cold": 0, "warm": 0}
@@ -334,7 +347,7 @@ def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | Non
             # A new cache folder for each cold run: deleting the last one right before a run
             # would time the file system's clean-up, not verify.
             cache = folder / f"cache-{run}"
-            command = [str(VERIFY), "check", str(folder / "draft.md"), "--sources", str(folder / "sources.toml"),
+            command = [str(VERIFY), "check", str(draft_path), "--sources", str(sources_path),
                        "--offline", "--format", "json", "--fail-on", "never", "--cache-dir", str(cache)]
             for kind in ("cold", "warm"):
                 outcome = _timed(command)
@@ -352,7 +365,7 @@ def run_process(sources: list[str], quotes: list[Quote]) -> dict[str, Any] | Non
     offset = 0
     for q in quotes:
         starts.append(offset)
-        offset += len(f"“{q.text},” the spokesperson said.") + 2
+        offset += len(draft_paragraph(q)) + 2
     for claim in report["claims"]:
         if claim["kind"] not in ("direct", "partial") or claim["verdict"] is None:
             continue
@@ -437,10 +450,15 @@ def corpus(all_sources: list[str], n: int, m: int, seed: int) -> tuple[list[str]
     return chosen, build_quotes(chosen, spare, m, rng)
 
 
+def sized_corpus(all_sources: list[str], n: int, m: int) -> tuple[list[str], list[Quote]]:
+    """The corpus of n sources and m quotes that a run of this size measures."""
+    return corpus(all_sources, n, m, SEED + n + m)
+
+
 def measure(
     all_sources: list[str], n: int, m: int, baseline_sample: int | None, with_process: bool
 ) -> dict[str, Any]:
-    chosen, quotes = corpus(all_sources, n, m, SEED + n + m)
+    chosen, quotes = sized_corpus(all_sources, n, m)
     row: dict[str, Any] = {"sources": n, "quotes": len(quotes), "source_chars": sum(map(len, chosen))}
     seconds, verdicts = run_matcher(chosen, quotes)
     row["matcher"] = {
@@ -505,11 +523,13 @@ def main() -> None:
         plan = [(40, 16, None)]
         sizes = [20, 40]
     else:
-        plan = [(300, 100, None), (3000, 300, None if args.full_baseline else args.baseline_sample)]
+        (small, small_quotes), (large, large_quotes) = FULL_PLAN
+        plan = [(small, small_quotes, None),
+                (large, large_quotes, None if args.full_baseline else args.baseline_sample)]  # fmt: skip
         sizes = [300, 1000, 2000, 3000]
     largest = max(n for n, _, _ in plan)
     started = time.perf_counter()
-    all_sources = build_sources(largest + 400)
+    all_sources = build_sources(largest + SPARE_SOURCES)
     print(f"corpus: {len(all_sources)} sources built in {time.perf_counter() - started:.1f}s", flush=True)
 
     runs: list[dict[str, Any]] = []
