@@ -10,6 +10,7 @@ import copy
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -307,6 +308,14 @@ BROKEN_REPORTS: list[Any] = [
         decision={"verdict": "confirmed", "note": "", "by": "", "at": None}), id="decision by nobody"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(change="edited"), id="unknown change mark"),
 ]  # fmt: skip
+
+
+@pytest.mark.invalid_reports
+def test_a_test_may_serialise_a_report_that_breaks_the_contract(reports: dict[str, Report]) -> None:
+    report = reports["every source readable"]
+    term = replace(report.results[0], claim=replace(report.results[0].claim, kind=ClaimKind.TERM))
+    data = replace(report, results=(term, *report.results[1:])).to_dict()  # a term with a verdict
+    assert problems(data, "report") != []
 
 
 def test_the_unbroken_report_validates(reports: dict[str, Report]) -> None:
