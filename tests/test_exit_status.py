@@ -11,24 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.reports import report_of, result
 from verify.cli import exit_status
-from verify.model import ArticleInfo, Claim, ClaimKind, ClaimResult, Decision, Reason, Report, Span, Verdict
+from verify.model import Report, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
-REASON = {Verdict.CONFIRMED: Reason.EXACT, Verdict.PARAPHRASED: Reason.ALTERED, Verdict.UNVERIFIED: Reason.NOT_FOUND}
 
 
 def _report(*verdicts: Verdict, decided: Verdict | None = None) -> Report:
-    results = [
-        ClaimResult(Claim(f"C{i}", ClaimKind.DIRECT, "x", Span(0, 1), 0, None, None, None), v, REASON[v], 100.0)
-        for i, v in enumerate(verdicts, start=1)
-    ]
-    if decided is not None and results:
-        results[-1] = ClaimResult(
-            results[-1].claim, results[-1].verdict, results[-1].reason, 100.0,
-            decision=Decision(decided, "heard on the recording", "desk"),
-        )  # fmt: skip
-    return Report("t", ArticleInfo(None, "0" * 64), (), tuple(results))
+    rows = [result(f"quote {n}", v.value) for n, v in enumerate(verdicts, start=1)]
+    if decided is not None and rows:
+        rows[-1] = result(f"quote {len(rows)}", verdicts[-1].value, decided=decided.value)
+    return report_of(rows)
 
 
 C, P, U = Verdict.CONFIRMED, Verdict.PARAPHRASED, Verdict.UNVERIFIED

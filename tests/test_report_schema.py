@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from schemas import DOCS, load, problems
 
 import verify
+from tests.schemas import DOCS, load, problems
 from verify import cli
 from verify.baseline import CHANGE_CHANGED, CHANGE_NEW, CHANGE_UNCHANGED
 from verify.decisions import DECISION_VERDICTS
@@ -126,13 +126,13 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def reports(newsroom: Path) -> dict[str, Report]:
-    cache = newsroom / "cache"
+    offline = verify.Options(offline=True, cache_dir=newsroom / "cache")
+    online = verify.Options(cache_dir=newsroom / "cache")
     full = verify.check(
         newsroom / "pier.md",
         sources_file=newsroom / "sources.toml",
         sources=[str(newsroom / "letter.txt")],
-        offline=True,
-        cache_dir=cache,
+        options=offline,
     )
     numbers = next(r for r in full.results if r.claim.text.startswith("We have 14 boats"))
     decisions = newsroom / "pier.verify.toml"
@@ -144,18 +144,17 @@ def reports(newsroom: Path) -> dict[str, Report]:
     return {
         "sources file, argument and link": full,
         "every source readable": verify.check(
-            newsroom / "plain.md", sources=[str(newsroom / "minutes.txt")], offline=True, cache_dir=cache
+            newsroom / "plain.md", sources=[str(newsroom / "minutes.txt")], options=offline
         ),
-        "no sources at all": verify.check(PLAIN_DRAFT, cache_dir=cache),
+        "no sources at all": verify.check(PLAIN_DRAFT, options=online),
         "unreadable and refused sources": verify.check(
-            PLAIN_DRAFT, sources=[str(newsroom / "broken.pdf"), "http://127.0.0.1:9/statement"], cache_dir=cache
+            PLAIN_DRAFT, sources=[str(newsroom / "broken.pdf"), "http://127.0.0.1:9/statement"], options=online
         ),
         "decisions and a baseline": verify.check(
             newsroom / "pier.md",
             sources_file=newsroom / "sources.toml",
             sources=[str(newsroom / "letter.txt")],
-            offline=True,
-            cache_dir=cache,
+            options=offline,
             decisions=decisions,
             baseline=full,
         ),
@@ -200,9 +199,7 @@ def test_the_real_checks_reach_every_verdict_reason_flag_kind_and_origin(reports
 
 
 def test_saved_reports_of_the_workflow_and_renderer_tests_validate() -> None:
-    from report.sample import empty_report, sample_report
-    from workflow.reports import report_of, result
-
+    from tests.reports import empty_report, report_of, result, sample_report
     from verify.model import ClaimKind as Kind
 
     built = report_of([result("We will not rest", "confirmed"), result("gay purge", None, kind=Kind.TERM)])

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.reports import HOSTILE, sample_report
 from verify.report import render
-
-from .sample import HOSTILE, sample_report
 
 pytestmark = pytest.mark.browser
 

@@ -10,10 +10,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from tests.reports import DRAFT, HOSTILE, HOSTILE_SPEAKER, HOSTILE_URL, empty_report, result_by_id, sample_report
 from verify.model import ArticleInfo
 from verify.report import render, view
-
-from .sample import DRAFT, HOSTILE, HOSTILE_SPEAKER, HOSTILE_URL, empty_report, result, sample_report
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +48,7 @@ def test_draft_text_survives_highlighting_character_for_character(html: str) -> 
 
 @pytest.mark.parametrize("claim_id", [r.claim.id for r in sample_report().results])
 def test_each_claim_is_highlighted_over_exactly_its_parts(page: BeautifulSoup, claim_id: str) -> None:
-    claim = result(sample_report(), claim_id).claim
+    claim = result_by_id(sample_report(), claim_id).claim
     marks = page.select(f'#draft mark[data-claim="{claim_id}"]')
     highlighted = "".join(m.get_text() for m in marks if not m.find_parent("a"))
     # chips sit outside marks, so the marks hold only draft characters

@@ -8,11 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
+from tests.reports import HOSTILE, HOSTILE_URL, LONG_URL, sample_report
 from verify.model import DiffOp
 from verify.report import render
 from verify.report.markdown import diff_markdown, escape, escape_line, link
-
-from .sample import HOSTILE, HOSTILE_URL, LONG_URL, sample_report
 
 MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 

@@ -7,11 +7,10 @@ import re
 
 import pytest
 
+from tests.reports import LONG_URL, result_by_id, sample_report
 from verify.model import DiffOp, SourceEntry, SourceStatus
 from verify.report import render
 from verify.report.text import diff_text
-
-from .sample import LONG_URL, result, sample_report
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -59,7 +58,7 @@ def test_colour_only_when_asked(color: bool, has_ansi: bool) -> None:
     ],
 )
 def test_word_diff_markers_without_colour(color: bool, expected: str, absent: str) -> None:
-    evidence = result(sample_report(), "C3").evidence
+    evidence = result_by_id(sample_report(), "C3").evidence
     assert evidence is not None
     line = diff_text(evidence.diff, color=color).plain
     assert expected in line

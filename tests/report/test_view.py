@@ -7,10 +7,9 @@ import json
 
 import pytest
 
+from tests.reports import DRAFT, empty_report, sample_report
 from verify.model import Claim, ClaimKind, ClaimResult, Span, Verdict
 from verify.report import FORMATS, render, view
-
-from .sample import DRAFT, empty_report, sample_report
 
 
 def _result(claim_id: str, *spans: tuple[int, int]) -> ClaimResult:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.reports import report_of, result
 from verify.decisions import (
     DecisionsFileError,
     apply_decisions,
@@ -16,8 +17,6 @@ from verify.decisions import (
 )
 from verify.errors import InputError
 from verify.model import ClaimKind, Report, Verdict
-
-from .reports import report_of, result
 
 RECORDED = "The pier will reopen before the summer"
 ALTERED = "Nobody asked us before the vote"

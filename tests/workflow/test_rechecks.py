@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.reports import SNAPSHOT, SOURCE_URL, report_of, result, source_entry
 from verify.baseline import (
     SIMILAR_CLAIM_MIN_RATIO,
     baseline_applies,
@@ -18,8 +19,6 @@ from verify.baseline import (
 )
 from verify.errors import InputError, ReportFormatError
 from verify.model import ClaimKind, Flag, Report
-
-from .reports import SNAPSHOT, SOURCE_URL, report_of, result, source_entry
 
 PRISONS = "We will not rest until every secret prison has been closed"
 PRISONS_EDITED = "We will never rest until every secret prison has been closed"

@@ -21,13 +21,12 @@ with warnings.catch_warnings():  # Starlette's note about a future httpx; not ou
 
 from tests import helpers
 from tests.helpers import source_server
+from tests.reports import report_of, result
 from verify import service
 from verify.baseline import claim_key
 from verify.errors import InputError
 from verify.model import Report
 from verify.service import CheckRequest, ServiceSettings, create_app
-
-from .reports import report_of, result
 
 DRAFT = "“We will not rest until the pier reopens,” said Ana Reyes, who runs the ferry café."
 

@@ -1,10 +1,13 @@
-"""Report objects for the renderer tests, built by hand from a short fictional draft.
+"""The one report factory of the test suite.
 
-``sample_report()`` has one claim of every sort the renderers must show: confirmed,
-paraphrased with a word diff, unverified, a term, a partial quote inside reported
-speech (overlapping spans), a quote over two paragraphs, an editor's decision, a
-failed source, baseline changes, and a hostile claim whose text, speaker, snippet
-and source URL carry markup, script and template syntax.
+Two ways to build a report by hand:
+
+- a table row per claim: ``result("We will not rest", "confirmed", speaker="Ana Reyes")`` is
+  one claim of a fictional draft, and ``report_of([...])`` wraps results in a Report whose only
+  source is ``SOURCE_URL`` with snapshot ``SNAPSHOT``;
+- ``sample_report()``: one rich report for the renderers, with every kind of claim, a quote
+  over two paragraphs, failed sources, a baseline block and hostile text in every field a
+  renderer shows; ``empty_report()``: no claims, no sources, no text.
 """
 
 from __future__ import annotations
@@ -27,6 +30,85 @@ from verify.model import (
     Speaker,
     Verdict,
 )
+from verify.version import __version__
+
+SOURCE_URL = "https://harbour-times.example/pier-vote"
+SNAPSHOT = "a" * 64
+
+_REASONS = {
+    Verdict.CONFIRMED: Reason.EXACT,
+    Verdict.PARAPHRASED: Reason.ALTERED,
+    Verdict.UNVERIFIED: Reason.NOT_FOUND,
+}
+
+
+def result(
+    text: str,
+    verdict: str | None,
+    *,
+    speaker: str | None = "Ana Reyes",
+    paragraph: int = 0,
+    kind: ClaimKind = ClaimKind.DIRECT,
+    claim_id: str = "C1",
+    start: int = 0,
+    outlet: str | None = None,
+    decided: str | None = None,
+    flags: tuple[Flag, ...] = (),
+    source_id: str = "S1",
+) -> ClaimResult:
+    """One claim and its verdict; evidence points at ``source_id`` unless unverified."""
+    claim = Claim(
+        id=claim_id,
+        kind=kind,
+        text=text,
+        span=Span(start, start + len(text)),
+        paragraph=paragraph,
+        speaker=Speaker(speaker) if speaker else None,
+        cue="said",
+        outlet=outlet,
+    )
+    if kind is ClaimKind.TERM or verdict is None:
+        return ClaimResult(claim, None, None, None)
+    found = Verdict(verdict)
+    evidence = None
+    if found is not Verdict.UNVERIFIED:
+        evidence = Evidence(source_id, 10, 10 + len(text), text, ((DiffOp.EQUAL, text),), snapshot=SNAPSHOT)
+    decision = Decision(Verdict(decided), "heard on the recording", "desk") if decided else None
+    score = None if found is Verdict.UNVERIFIED else 100.0
+    return ClaimResult(claim, found, _REASONS[found], score, flags, evidence, decision)
+
+
+def numbered(results: list[ClaimResult]) -> tuple[ClaimResult, ...]:
+    """The results with ids C1, C2, … in order, as the extractor numbers them."""
+    out = []
+    for n, r in enumerate(results, start=1):
+        out.append(ClaimResult(**{**r.__dict__, "claim": Claim(**{**r.claim.__dict__, "id": f"C{n}"})}))
+    return tuple(out)
+
+
+def source_entry(source_id: str = "S1", url: str = SOURCE_URL, sha256: str = SNAPSHOT) -> SourceEntry:
+    return SourceEntry(
+        id=source_id, url=url, path=None, outlet="Harbour Times", status=SourceStatus.OK, http_status=200,
+        from_cache=False, fetched_at="2026-11-23T20:00:00+00:00", sha256=sha256, content_type="text/html",
+        error=None,
+    )  # fmt: skip
+
+
+def report_of(
+    results: list[ClaimResult], *, sources: tuple[SourceEntry, ...] | None = None, version: str = __version__
+) -> Report:
+    text = "\n\n".join(r.claim.text for r in results)
+    return Report(
+        tool_version=version,
+        article=ArticleInfo(path="pier.md", sha256="b" * 64, text=text, format="markdown"),
+        sources=(source_entry(),) if sources is None else sources,
+        results=numbered(results),
+        generated_at="2026-11-23T20:00:00+00:00",
+    )
+
+
+# -- the renderers' sample report --------------------------------------------------
+
 
 # What a hostile draft or source might carry; tests check none of it takes effect.
 HOSTILE = (
@@ -341,5 +423,5 @@ def empty_report() -> Report:
     )
 
 
-def result(report: Report, claim_id: str) -> ClaimResult:
+def result_by_id(report: Report, claim_id: str) -> ClaimResult:
     return next(r for r in report.results if r.claim.id == claim_id)
