@@ -75,3 +75,22 @@ def test_a_units_words_are_the_slices_of_its_word_list() -> None:
         for start in range(-3, size + 3):
             for end in range(-3, size + 3):
                 assert unit.words(start, end) == listed[start:end], (text, start, end)
+
+
+def test_sentence_of_gives_each_word_the_sentence_its_start_lies_in() -> None:
+    """Counted piece by piece, the same as placing each word's start among the sentence ends."""
+    import random
+
+    from verify.match.index import _SENTENCE_END
+    from verify.match.normalize import WORD_RE
+
+    rng = random.Random(11)
+    pieces = ["The pier", "closed.", "U.S.", "3.5", "said:", "“Yes!”", "'tis", "(ok)", "?!", "  ", "\n\n", "é"]
+    for _ in range(2000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        unit = SourceIndex([SourceText("S1", text)]).units[0]
+        norm = unit.normalized.text
+        ends = [m.end() for m in _SENTENCE_END.finditer(norm)]
+        expected = [sum(1 for e in ends if e <= m.start()) for m in WORD_RE.finditer(norm)]
+        assert list(unit.sentence_of()) == expected, repr(text)
+        assert len(expected) == len(unit.ids)  # every word has its sentence

@@ -103,15 +103,18 @@ class Unit:
         return " ".join(_LINE_BREAK_HYPHEN.sub("", self.original[start:stop]).split())
 
     def sentence_of(self) -> array[int]:
-        """For each word, the index of the sentence it belongs to."""
+        """For each word, the index of the sentence it belongs to.
+
+        Counted sentence by sentence: a sentence ends before a space, which no word holds, so
+        the words of each piece between two ends are that sentence's words.
+        """
         if self._sentence_of is None:
-            ends = [m.end() for m in _SENTENCE_END.finditer(self.normalized.text)]
+            text = self.normalized.text
             result = array("l")
-            sentence = 0
-            for start, _ in self.norm_spans():
-                while sentence < len(ends) and ends[sentence] <= start:
-                    sentence += 1
-                result.append(sentence)
+            start = 0
+            for number, end in enumerate([m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]):
+                result.extend(repeat(number, len(_words(text[start:end]))))
+                start = end
             self._sentence_of = result
         return self._sentence_of
 
