@@ -10,11 +10,9 @@ wired here and nowhere else:
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import warnings
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -185,6 +183,9 @@ def _match_all(
     reports: list[Report] = []
     with FetchProgress(len(work), enabled=options.progress and len(work) > 1, label="checking drafts") as bar:
         if options.jobs > 1 and len(work) > 1:
+            import multiprocessing  # here: only a batch with workers needs it
+            from concurrent.futures import ProcessPoolExecutor
+
             # Workers are spawned, never forked: a library must not fork its caller's process.
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as executor:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import islice, repeat
 
 from verify.match.normalize import (
     WORD_RE,
@@ -69,7 +69,8 @@ class Unit:
     normalized: NormalizedText = field(repr=False)
     # Made when first asked: only the few units that become evidence ever need them.
     _words: list[str] | None = field(default=None, repr=False)
-    _spans: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _more_spans: Iterator[re.Match[str]] | None = field(default=None, repr=False)
     _sentence_of: array[int] | None = field(default=None, repr=False)
 
     def words(self, start: int, end: int) -> list[str]:
@@ -80,13 +81,17 @@ class Unit:
 
     def norm_spans(self) -> list[tuple[int, int]]:
         """Normalised character offsets of every word."""
-        if self._spans is None:
-            self._spans = [match.span() for match in WORD_RE.finditer(self.normalized.text)]
+        if self.ids:
+            self.span(len(self.ids) - 1)
         return self._spans
 
     def span(self, k: int) -> tuple[int, int]:
-        """Normalised character offsets of word ``k``."""
-        return self.norm_spans()[k]
+        """Normalised character offsets of word ``k``; words are located only as far as asked."""
+        if k >= len(self._spans):
+            if self._more_spans is None:
+                self._more_spans = WORD_RE.finditer(self.normalized.text)
+            self._spans.extend(map(re.Match.span, islice(self._more_spans, k + 1 - len(self._spans))))
+        return self._spans[k]
 
     def original_span(self, first: int, end: int) -> tuple[int, int]:
         """Original character offsets of words ``[first, end)`` (``end > first``)."""

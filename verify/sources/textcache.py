@@ -16,15 +16,15 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from verify.model import Snapshot, SourceText
 from verify.sources import text as text_module
 from verify.sources.cache import atomic_write
-from verify.sources.text import readable_text
+from verify.sources.text import document_kind, readable_text
 
 TEXTS_FOLDER = "texts"
+KEPT_KINDS = frozenset({"html", "pdf"})  # the kinds whose reading is worth keeping
 # The libraries whose output is part of a readable text.
 _READERS = ("trafilatura", "lxml", "beautifulsoup4", "pypdf", "charset-normalizer")
 
@@ -32,6 +32,8 @@ _READERS = ("trafilatura", "lxml", "beautifulsoup4", "pypdf", "charset-normalize
 @lru_cache(maxsize=1)
 def text_version() -> str:
     """A short hash of ``verify.sources.text`` and the versions of the libraries it reads with."""
+    from importlib import metadata  # here: only a check that reads HTML or PDF asks
+
     digest = hashlib.sha256(Path(text_module.__file__).read_bytes())
     for name in _READERS:
         try:
@@ -55,8 +57,11 @@ class TextCache:
     def read(self, source_id: str, snapshot: Snapshot) -> SourceText:
         """The snapshot's readable text, from the cache or made (and kept) now.
 
-        Raises ``SourceError`` as ``readable_text`` does; failures are not kept.
+        Raises ``SourceError`` as ``readable_text`` does; failures are not kept. Plain text is
+        read as it is, which costs less than a cache entry.
         """
+        if document_kind(snapshot.content_type, snapshot.body) not in KEPT_KINDS:
+            return readable_text(source_id, snapshot)
         path = self._path(snapshot)
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
