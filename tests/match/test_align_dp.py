@@ -65,7 +65,7 @@ def reference_semi_global(unit: Unit, claim: str, lo: int, hi: int, prefer_late:
 
 
 def make_unit(ids: str, number: int = 3) -> Unit:
-    return Unit(number, "S1", True, "", ids, "", normalize(""))
+    return Unit(number, "S1", True, "", ids, normalize(""))
 
 
 def check(ids: str, claim: str, lo: int, hi: int, prefer_late: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from verify.match import match_claims
 from verify.match.index import FILLER, SourceIndex, symbol_of
+from verify.match.normalize import WORD_RE
 from verify.model import Claim, ClaimKind, SourceText, Span, Verdict
 
 
@@ -21,7 +22,7 @@ def test_a_unit_is_one_symbol_per_word_with_filler_for_words_no_claim_uses() -> 
     source = SourceText("S1", "The pier, said the harbour master, will not reopen before spring.")
     index = SourceIndex([source], words=["pier", "reopen", "spring", "nowhere"])
     unit = index.units[0]
-    assert len(unit.ids) == 11 == len(unit.token_text.split(" "))
+    assert len(unit.ids) == 11 == len(unit.words(0, 100))
     pier, reopen, spring, nowhere = index.ids_of(["pier", "reopen", "spring", "nowhere"])
     assert unit.ids[1] == pier and unit.ids[8] == reopen and unit.ids[10] == spring
     assert unit.ids.count(FILLER) == 8
@@ -62,8 +63,7 @@ def test_word_spans_found_from_the_words_are_those_of_the_word_pattern() -> None
 
 
 def test_a_units_words_are_the_slices_of_its_word_list() -> None:
-    """``Unit.words`` cuts the asked words out of ``token_text`` by offset, keeping no list of
-    words: it must give what slicing that list would, for any bounds."""
+    """``Unit.words`` gives what slicing the list of the text's words would, for any bounds."""
     import random
 
     rng = random.Random(7)
@@ -71,7 +71,7 @@ def test_a_units_words_are_the_slices_of_its_word_list() -> None:
     for size in [0, 1, 2, 3, 10, 57, 240]:
         text = " ".join(rng.choice(vocabulary) for _ in range(size))
         unit = SourceIndex([SourceText("S1", text)]).units[0]
-        listed = unit.token_text.split(" ") if unit.token_text else []
+        listed = WORD_RE.findall(unit.normalized.text)
         for start in range(-3, size + 3):
             for end in range(-3, size + 3):
                 assert unit.words(start, end) == listed[start:end], (text, start, end)

@@ -65,7 +65,6 @@ class Unit:
     main: bool  # False for the full page text, searched when the main text fails
     original: str = field(repr=False)
     ids: str  # one symbol per word: its own if some claim uses the word, else FILLER
-    token_text: str = field(repr=False)  # the normalised words joined by single spaces
     normalized: NormalizedText = field(repr=False)
     # Made when first asked: only the few units that become evidence ever need them.
     _words: list[str] | None = field(default=None, repr=False)
@@ -76,7 +75,7 @@ class Unit:
     def words(self, start: int, end: int) -> list[str]:
         """Normalised words ``[start, end)`` (as a slice of a list of them would give)."""
         if self._words is None:
-            self._words = self.token_text.split(" ") if self.token_text else []
+            self._words = _words(self.normalized.text)
         return self._words[start:end]
 
     def norm_spans(self) -> list[tuple[int, int]]:
@@ -168,7 +167,7 @@ class SourceIndex:
         symbols = "".join(map(self.vocab.get, found, repeat(FILLER)))
         for symbol in set(symbols).difference(FILLER):
             self._units_of[symbol].append(number)
-        self.units.append(Unit(number, source_id, main, text, symbols, " ".join(found), normalized))
+        self.units.append(Unit(number, source_id, main, text, symbols, normalized))
 
     def _word_id(self, word: str) -> str:
         symbol = self.vocab.get(word)
