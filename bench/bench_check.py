@@ -17,8 +17,7 @@ For each run: wall time; CPU time (user + system of the process and every child 
 this script's RUSAGE_CHILDREN before and after); peak RSS (from wait4, the largest of the process
 and its children). This script stays small (it imports no verify code and writes the corpus in a
 child), because a child's peak RSS can never read below that of the process that started it: the
-figure is recorded as ``peak_rss_floor_mib``. VERIFY_NO_FORK is removed from the children's
-environment, so both checkouts run as they do by default.
+figure is recorded as ``peak_rss_floor_mib``. Each checkout runs with its own defaults.
 
 Medians are printed with the ratio other / this (above 1: this checkout is faster or smaller),
 and everything is written to bench/out/bench_check.json.
