@@ -66,7 +66,7 @@ outlet = "the Ellery Gazette"
 aliases = ["Gazette"]
 
 [[source]]
-path = "missing.txt"
+url = "https://harbour-radio.example/pier"
 outlet = "Harbour Radio"
 """
 
@@ -192,7 +192,7 @@ def test_the_real_checks_reach_every_verdict_reason_flag_kind_and_origin(reports
     assert {c["kind"] for c in claims} == {k.value for k in ClaimKind}
     assert {s["origin"] for s in sources} == set(load("report")["$defs"]["sourceOrigin"]["enum"])
     statuses = {s["status"] for s in sources}
-    assert statuses >= {"ok", "not_found", "offline_miss", "unreadable", "blocked"}
+    assert statuses >= {"ok", "offline_miss", "unreadable", "blocked"}
     rechecked = reports["decisions and a baseline"].to_dict()
     assert any(c["decision"] for c in rechecked["claims"]) and "baseline" in rechecked
     assert {c["change"] for c in rechecked["claims"]} == {CHANGE_UNCHANGED}

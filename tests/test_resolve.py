@@ -3,7 +3,7 @@
 import pytest
 
 from verify.document import load_text
-from verify.errors import SourcesFileError
+from verify.errors import InputError, SourcesFileError
 from verify.model import Claim, ClaimKind, SourceRef, Span, Speaker
 from verify.sources.resolve import (
     load_sources_file,
@@ -23,6 +23,8 @@ def test_sources_file_resolves_paths_against_its_folder(tmp_path) -> None:  # ty
         '[[source]]\nurl = "https://ledger.example/a"\noutlet = "The Ledger"\naliases = ["Ledger TV"]\n\n'
         '[[source]]\npath = "notes/interview.txt"\n'
     )
+    (tmp_path / "sub" / "notes").mkdir()
+    (tmp_path / "sub" / "notes" / "interview.txt").write_text("Notes.\n")
     web, local = load_sources_file(sources)
     assert (web.url, web.outlet, web.aliases, web.origin) == ("https://ledger.example/a", "The Ledger", ("Ledger TV",),
                                                               "sources_file")  # fmt: skip
@@ -54,9 +56,48 @@ def test_missing_sources_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
         load_sources_file(tmp_path / "nope.toml")
 
 
-def test_arguments_split_urls_from_paths() -> None:
+def test_arguments_split_urls_from_paths(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "b.txt").write_text("Notes.\n")
     url, path = refs_from_arguments(["https://a.example/x", "notes/b.txt"])
     assert (url.url, url.path, path.url, path.path) == ("https://a.example/x", None, None, "notes/b.txt")
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        pytest.param("notes/missing.txt", "notes/missing.txt: no such source file", id="a missing file"),
+        pytest.param("notes", "notes: is a directory, not a source file", id="a folder"),
+    ],
+)
+def test_a_local_source_that_is_not_a_file_is_a_usage_error(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch, given: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(InputError) as raised:
+        refs_from_arguments([given])
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        pytest.param('[[sources]]\nurl = "https://a.example/x"\n',
+                     "unknown table or key 'sources' (did you mean [[source]]?)", id="sources for source"),  # fmt: skip
+        pytest.param('[[source]]\nurl = "https://a.example/x"\noutlat = "The Ledger"\n',
+                     "source 1: unknown key 'outlat' (did you mean 'outlet'?)", id="a misspelt key"),  # fmt: skip
+        pytest.param('[[source]]\npath = "gone.txt"\n', "source 1: no such file", id="a missing local file"),
+        pytest.param("title = 'sources'\n", "unknown table or key 'title'", id="an unrelated key"),
+    ],
+)
+def test_a_sources_file_that_says_something_else_is_refused(tmp_path, toml: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "draft.sources.toml"
+    path.write_text(toml)
+    with pytest.raises(SourcesFileError) as raised:
+        load_sources_file(path)
+    assert message in str(raised.value) and "\n" not in str(raised.value)
 
 
 def test_links_name_their_outlet_by_anchor() -> None:

@@ -20,7 +20,7 @@ from verify.config import FAIL_ON, Config, find_config, load_config
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, VerifyError
 from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
-from verify.options import Options, default_cache_dir, with_config
+from verify.options import Options, Timeout, default_cache_dir, with_config
 from verify.pipeline import DraftOutcome, as_document, check_many, extract
 from verify.report import FORMATS, render
 from verify.userfiles import load_report
@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "file's, else unverified)")  # fmt: skip
     check.add_argument("--allow-private", action="store_true", help="permit loopback and private addresses")
     check.add_argument("--ignore-robots", action="store_true", help="fetch even where robots.txt disallows it")
+    check.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
+                       help="longest wait for one source, all attempts included (default: 60)")  # fmt: skip
     check.add_argument("--quiet", action="store_true", help="no progress display")
     check.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="drafts checked in parallel")
     check.add_argument("--baseline", metavar="REPORT.json", help="compare with an earlier report of this draft")
@@ -72,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = commands.add_parser("report", help="render a saved JSON report again")
     rep.add_argument("report", metavar="REPORT.json")
-    rep.add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    rep.add_argument("--format", choices=FORMATS, default="text")
     rep.add_argument("-o", "--output", metavar="FILE")
 
     serve = commands.add_parser("serve", help="run the HTTP service")
@@ -198,6 +200,12 @@ def _run_check(args: argparse.Namespace) -> int:
     )
     if args.cache_dir is not None:
         options = replace(options, cache_dir=args.cache_dir)
+    if args.timeout is not None:
+        timeout = options.timeout
+        options = replace(
+            options,
+            timeout=Timeout(min(timeout.connect, args.timeout), min(timeout.read, args.timeout), args.timeout),
+        )
     fail_on = args.fail_on or config.fail_on or "unverified"
     outcomes = check_many(
         drafts,

@@ -27,7 +27,14 @@ from verify.model import ArticleInfo, Claim, ClaimResult, Document, Report, Snap
 from verify.options import Options
 from verify.sources.pool import LoadedSource, load_pool, named_refs, source_entry
 from verify.sources.progress import FetchProgress
-from verify.sources.resolve import merge_refs, preferred_sources, refs_from_links, with_outlet_names
+from verify.sources.resolve import (
+    load_sources_file,
+    merge_refs,
+    preferred_sources,
+    refs_from_links,
+    sources_file_beside,
+    with_outlet_names,
+)
 from verify.version import __version__
 
 Draft = str | Path | Document
@@ -102,7 +109,8 @@ def check(
     (outcome,) = check_many(
         [document], sources=sources, sources_file=sources_file, baseline=baseline, decisions=decisions, options=options
     )
-    assert outcome.report is not None  # the document is already read
+    if outcome.report is None:
+        raise InputError(outcome.error or f"{outcome.location}: cannot be checked")
     for warning in outcome.warnings:
         warnings.warn(warning, UserWarning, stacklevel=2)
     return outcome.report
@@ -131,16 +139,21 @@ def check_many(
     if isinstance(baseline, (str, Path)):
         baseline_path = str(baseline)
         baseline = load_baseline(baseline)  # a bad baseline fails before any fetch
-    documents: list[tuple[str, Document | None, str | None]] = []
+    shared = named_refs(sources=sources, sources_file=sources_file)
+    outcomes: list[DraftOutcome | None] = []  # None: still to check
+    readable: list[Document] = []
+    per_draft: list[tuple[SourceRef, ...]] = []
     for draft in drafts:
         label = str(draft) if not isinstance(draft, Document) else (draft.path or "-")
         try:
-            documents.append((label, as_document(draft), None))
-        except InputError as exc:
-            documents.append((label, None, str(exc)))
-    readable = [doc for _, doc, _ in documents if doc is not None]
-    shared = named_refs(sources=sources, sources_file=sources_file)
-    per_draft = [with_outlet_names(merge_refs(shared, refs_from_links(doc)), options.outlets) for doc in readable]
+            document = as_document(draft)
+            refs = merge_refs(_sources_beside(document, sources_file), shared, refs_from_links(document))
+        except InputError as exc:  # this draft cannot be checked; the others still are
+            outcomes.append(DraftOutcome(label, None, str(exc)))
+            continue
+        outcomes.append(None)
+        readable.append(document)
+        per_draft.append(with_outlet_names(refs, options.outlets))
     pool = load_pool(
         [ref for refs in per_draft for ref in refs] or list(shared),
         options=options.fetch_options(),
@@ -151,21 +164,43 @@ def check_many(
         baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1) for doc in readable
     ]
     reports = _match_all(readable, [pool.for_refs(refs) for refs in per_draft], baseline, serves, options)
-    finished: list[DraftOutcome] = []
-    for document, report, serve in zip(readable, reports, serves, strict=True):
-        report = pool.keep_cited(report)
-        notes: tuple[str, ...] = ()
-        decisions_file = decisions_path(document.path, decisions)
+    finished = iter(
+        _finish(document, pool.keep_cited(report), decisions, baseline if serve else None, baseline_path)
+        for document, report, serve in zip(readable, reports, serves, strict=True)
+    )
+    labels = [str(d) if not isinstance(d, Document) else (d.path or "-") for d in drafts]
+    return tuple(
+        replace(next(finished), location=label) if outcome is None else outcome
+        for label, outcome in zip(labels, outcomes, strict=True)
+    )
+
+
+def _sources_beside(document: Document, sources_file: str | Path | None) -> tuple[SourceRef, ...]:
+    """The sources file beside the draft (``pier.sources.toml`` for ``pier.md``), unless it is ``sources_file``."""
+    beside = sources_file_beside(document.path)
+    if beside is None or (sources_file is not None and Path(sources_file).resolve() == beside.resolve()):
+        return ()
+    return load_sources_file(beside)
+
+
+def _finish(
+    document: Document,
+    report: Report,
+    decisions: str | Path | None,
+    baseline: Report | None,
+    baseline_path: str | None,
+) -> DraftOutcome:
+    """The report with the editor's decisions and the baseline's changes; a bad decisions file is the draft's error."""
+    notes: tuple[str, ...] = ()
+    decisions_file = decisions_path(document.path, decisions)
+    try:
         if decisions_file is not None:
             report, notes = with_decisions(report, decisions_file)
-        if serve and baseline is not None:
-            report = compare_with_baseline(report, baseline, baseline_path)
-        finished.append(DraftOutcome(document.path or "-", report, None, notes))
-    by_document = iter(finished)
-    return tuple(
-        replace(next(by_document), location=label) if doc is not None else DraftOutcome(label, None, error)
-        for label, doc, error in documents
-    )
+    except InputError as exc:
+        return DraftOutcome(document.path or "-", None, str(exc))
+    if baseline is not None:
+        report = compare_with_baseline(report, baseline, baseline_path)
+    return DraftOutcome(document.path or "-", report, None, notes)
 
 
 def _match_all(

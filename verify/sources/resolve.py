@@ -5,6 +5,7 @@ Pure apart from reading the sources file; nothing here fetches anything.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from verify.errors import SourcesFileError
+from verify.errors import InputError, SourcesFileError
 from verify.model import Claim, Document, SourceRef
 from verify.userfiles import read_toml
 
@@ -34,6 +35,10 @@ def load_sources_file(path: str | Path) -> tuple[SourceRef, ...]:
     """Read a TOML sources file: ``[[source]]`` tables with url or path, outlet, aliases."""
     location = Path(path)
     data = read_toml(location, what="sources file", error=SourcesFileError)
+    for name in data:
+        if name != "source":
+            hint = _nearest(name, ("source",), "[[source]]")
+            raise SourcesFileError(f"{location}: unknown table or key {name!r}{hint}")
     tables = data.get("source", [])
     if not isinstance(tables, list):
         raise SourcesFileError(f"{location}: 'source' must be an array of tables ([[source]])")
@@ -41,13 +46,22 @@ def load_sources_file(path: str | Path) -> tuple[SourceRef, ...]:
     return tuple(refs)
 
 
+SOURCE_KEYS = ("url", "path", "outlet", "aliases")
+
+
+def _nearest(name: str, known: Sequence[str], shown: str | None = None) -> str:
+    """" (did you mean 'x'?)" for a misspelt name close to a known one, else nothing."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {shown or repr(close[0])}?)" if close else ""
+
+
 def _ref_from_table(table: object, number: int, location: Path) -> SourceRef:
     where = f"{location}: source {number}"
     if not isinstance(table, dict):
         raise SourcesFileError(f"{where}: must be a table with 'url' or 'path'")
-    unknown = set(table) - {"url", "path", "outlet", "aliases"}
+    unknown = sorted(set(table) - set(SOURCE_KEYS))
     if unknown:
-        raise SourcesFileError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        raise SourcesFileError(f"{where}: unknown key {unknown[0]!r}{_nearest(unknown[0], SOURCE_KEYS)}")
     url, path = table.get("url"), table.get("path")
     if (url is None) == (path is None):
         raise SourcesFileError(f"{where}: needs exactly one of 'url' or 'path'")
@@ -62,14 +76,35 @@ def _ref_from_table(table: object, number: int, location: Path) -> SourceRef:
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise SourcesFileError(f"{where}: 'aliases' must be a list of strings")
     resolved_path = None if path is None else str(location.parent / path)
+    if resolved_path is not None and not os.path.isfile(resolved_path):
+        raise SourcesFileError(f"{where}: no such file {resolved_path}")
     return SourceRef(url=url, path=resolved_path, outlet=outlet, aliases=tuple(aliases), origin="sources_file")
 
 
+SOURCES_SUFFIX = ".sources.toml"
+
+
+def sources_file_beside(draft_path: str | None) -> Path | None:
+    """``notes/pier.sources.toml`` for ``notes/pier.md`` when it exists, as ``pier.verify.toml`` is found."""
+    if draft_path is None:
+        return None
+    path = Path(draft_path)
+    beside = path.with_name(path.stem + SOURCES_SUFFIX)
+    return beside if beside.is_file() else None
+
+
 def refs_from_arguments(values: Iterable[str]) -> tuple[SourceRef, ...]:
-    """``--source`` values: URLs are fetched, anything else is a local path read from disk."""
-    return tuple(
-        SourceRef(url=v, path=None) if is_url(v) else SourceRef(url=None, path=v) for v in values
-    )
+    """``--source`` values: URLs are fetched, anything else is a local file read from disk, which must exist."""
+    refs = []
+    for value in values:
+        if is_url(value):
+            refs.append(SourceRef(url=value, path=None))
+        elif not os.path.isfile(value):
+            what = "is a directory, not a source file" if os.path.isdir(value) else "no such source file"
+            raise InputError(f"{value}: {what}")
+        else:
+            refs.append(SourceRef(url=None, path=value))
+    return tuple(refs)
 
 
 def refs_from_links(document: Document) -> tuple[SourceRef, ...]:
