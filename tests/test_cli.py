@@ -54,7 +54,8 @@ def test_empty_draft_gives_empty_report_and_exit_0(run_cli, tmp_path: Path) -> N
     result = run_cli("check", str(_write(tmp_path / "empty.md", b"")), "--format", "json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["summary"] == {"claims": 0, "confirmed": 0, "paraphrased": 0, "unverified": 0}
+    assert report["summary"] == {"claims": 0, "confirmed": 0, "paraphrased": 0, "unverified": 0, "flagged": 0}
+    assert report["problems"] == []
     assert report["claims"] == [] and report["sources"] == []
 
 
@@ -155,7 +156,8 @@ def test_seed_offline_follows_the_contract(run_cli) -> None:  # type: ignore[no-
     checkable = [c for c in report["claims"] if c["kind"] != "term"]
     assert len(checkable) >= 15
     assert report["summary"] == {"claims": len(checkable), "confirmed": 0, "paraphrased": 0,
-                                 "unverified": len(checkable)}  # fmt: skip
+                                 "unverified": len(checkable), "flagged": 0}  # fmt: skip
+    assert sorted(report["problems"]) == sorted(c["id"] for c in checkable)
     for claim in report["claims"]:
         assert claim["kind"] in {"direct", "partial", "reported", "term"}
         start, end = claim["span"]["start"], claim["span"]["end"]

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.reports import empty_report, report_of, result, sample_report
-from verify.model import ClaimKind, Report, Verdict
+from verify.model import ClaimKind, ClaimResult, Flag, Report, Severity, Verdict
 
 ROUND_TRIPS = {
     "the renderers' sample": sample_report,
@@ -27,7 +27,7 @@ def test_contract_fields_are_present() -> None:
     data = sample_report().to_dict()
     assert data["schema"] == "verify-report/1"
     assert data["tool"]["name"] == "verify"
-    assert set(data["summary"]) == {"claims", "confirmed", "paraphrased", "unverified"}
+    assert set(data["summary"]) == {"claims", "confirmed", "paraphrased", "unverified", "flagged"}
     claim = next(c for c in data["claims"] if c["evidence"])
     for key in ("id", "kind", "text", "span", "paragraph", "speaker", "cue", "outlet", "verdict", "reason", "score",
                 "flags", "evidence"):  # fmt: skip
@@ -42,5 +42,51 @@ def test_contract_fields_are_present() -> None:
 
 def test_terms_are_not_counted_and_decisions_count_for_fail_on() -> None:
     report = ROUND_TRIPS["a decision and a term"]()
-    assert report.summary() == {"claims": 1, "confirmed": 0, "paraphrased": 1, "unverified": 0}
+    assert report.summary() == {"claims": 1, "confirmed": 0, "paraphrased": 1, "unverified": 0, "flagged": 0}
     assert report.worst_verdict() is Verdict.CONFIRMED  # the editor's decision wins
+
+
+@pytest.mark.parametrize(
+    ("row", "severity"),
+    [
+        pytest.param(result("a", "confirmed"), Severity.CONFIRMED, id="confirmed"),
+        pytest.param(result("a", "confirmed", flags=(Flag.OUTSIDE_MAIN_TEXT,)), Severity.CONFIRMED, id="informs"),
+        pytest.param(result("a", "confirmed", flags=(Flag.SPEAKER_MISMATCH,)), Severity.LOOK, id="a look flag"),
+        pytest.param(result("a", "paraphrased"), Severity.ALTERED, id="altered"),
+        pytest.param(result("a", "unverified"), Severity.NOT_FOUND, id="not found"),
+        pytest.param(result("a", "unverified", decided="confirmed"), Severity.CONFIRMED, id="an editor confirmed it"),
+        pytest.param(result("a", None, kind=ClaimKind.TERM), None, id="a term"),
+    ],
+)
+def test_one_order_of_severity(row: ClaimResult, severity: Severity | None) -> None:
+    assert row.severity == severity
+
+
+def test_problems_are_listed_worst_first_and_in_draft_order_among_equals() -> None:
+    report = report_of(
+        [
+            result("fine", "confirmed"),
+            result("look", "confirmed", flags=(Flag.NUMBER_MISMATCH,)),
+            result("gone", "unverified"),
+            result("changed", "paraphrased"),
+            result("also gone", "unverified"),
+        ]
+    )
+    assert [r.claim.text for r in report.problems()] == ["gone", "also gone", "changed", "look"]
+    assert report.to_dict()["problems"] == ["C3", "C5", "C4", "C2"]
+    assert report.summary()["flagged"] == 1
+
+
+@pytest.mark.parametrize(
+    ("rows", "fails"),
+    [
+        pytest.param([result("a", "confirmed")], False, id="all confirmed"),
+        pytest.param([result("a", "paraphrased")], False, id="altered, no flag"),
+        pytest.param([result("a", "confirmed", flags=(Flag.SPEAKER_MISMATCH,))], True, id="confirmed with a look flag"),
+        pytest.param([result("a", "confirmed", flags=(Flag.OUTSIDE_MAIN_TEXT,))], False, id="an informing flag"),
+        pytest.param([result("a", "unverified")], True, id="unverified"),
+        pytest.param([result("a", "unverified", decided="confirmed")], False, id="settled by an editor"),
+    ],
+)
+def test_fail_on_flagged(rows: list[ClaimResult], fails: bool) -> None:
+    assert report_of(rows).fails("flagged") is fails

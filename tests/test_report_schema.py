@@ -266,7 +266,8 @@ BROKEN_REPORTS: list[Any] = [
     pytest.param(lambda d: d.pop("generated_at"), id="report without generated_at"),
     pytest.param(lambda d: d["sources"][0].pop("status"), id="source without status"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(confidence=0.9), id="extra key on a claim"),
-    pytest.param(lambda d: d.update(problems=["C2"]), id="top-level problems (not built yet)"),
+    pytest.param(lambda d: d.update(problems=["S1"]), id="a problem that is not a claim id"),
+    pytest.param(lambda d: d.pop("problems"), id="no problems list"),
     pytest.param(lambda d: _claim(d, verdict="confirmed")["evidence"].update(attributed_to="Tom Brack"),
                  id="evidence.attributed_to (not built yet)"),  # fmt: skip
     pytest.param(lambda d: d["sources"][0].update(discovery=None), id="source discovery (not built yet)"),

@@ -19,7 +19,7 @@ from typing import NoReturn, TextIO, TypeVar
 from verify.config import FAIL_ON, Config, find_config, load_config
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, VerifyError
-from verify.model import VERDICT_RANK, Document, Report, Verdict, extraction_to_dict
+from verify.model import Document, Report, extraction_to_dict
 from verify.options import Options, Timeout, default_cache_dir, with_config
 from verify.pipeline import DraftOutcome, as_document, check_many, extract
 from verify.report import FORMATS, render
@@ -170,14 +170,7 @@ def _write(text: str, output: str | None, stream: TextIO) -> None:
 
 
 def exit_status(reports: Sequence[Report], fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = VERDICT_RANK[Verdict(fail_on)]
-    for report in reports:
-        worst = report.worst_verdict()
-        if worst is not None and VERDICT_RANK[worst] <= threshold:
-            return EXIT_FLAGGED
-    return EXIT_OK
+    return EXIT_FLAGGED if any(report.fails(fail_on) for report in reports) else EXIT_OK
 
 
 # -- commands -------------------------------------------------------------------------

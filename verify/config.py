@@ -59,7 +59,7 @@ from verify.errors import ConfigError
 from verify.userfiles import read_user_file
 
 _FILE_NAMES: Final = ("verify.toml", "pyproject.toml")  # the order they are looked for in one folder
-FAIL_ON: Final = ("unverified", "paraphrased", "never")
+FAIL_ON: Final = ("unverified", "paraphrased", "flagged", "never")
 
 # key -> (what it switches on, the run's flag): each would send a draft's words to a third party.
 FORBIDDEN_KEYS: Final[Mapping[str, tuple[str, str]]] = {

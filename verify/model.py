@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
 SCHEMA = "verify-report/1"
@@ -76,6 +76,36 @@ VERDICT_RANK: dict[Verdict, int] = {
     Verdict.PARAPHRASED: 1,
     Verdict.CONFIRMED: 2,
 }
+
+# Flags that ask an editor to look, whatever the verdict: ``--fail-on flagged`` fails on them,
+# and a claim carrying one is a problem. ``outside_main_text`` only informs.
+LOOK_FLAGS: frozenset[Flag] = frozenset(
+    {
+        Flag.NUMBER_MISMATCH,
+        Flag.NEGATION_MISMATCH,
+        Flag.SPEAKER_MISMATCH,
+        Flag.OUTLET_MISMATCH,
+        Flag.ELLIPSIS_OMITS_NEGATION,
+        Flag.ELLIPSIS_OMITS_NUMBER,
+    }
+)
+
+
+class Severity(IntEnum):
+    """The one order of how much a claim needs an editor, worst highest; every report sorts and
+    colours by it."""
+
+    CONFIRMED = 0
+    CONFIRMED_WITH_STYLE = 1
+    LOOK = 2  # a verdict that stands, with a flag that asks an editor to look
+    ALTERED = 3
+    SOURCE_UNAVAILABLE = 4
+    NOT_FOUND = 5  # not found, or nothing to check it against
+    CONTRADICTED = 6
+    MISATTRIBUTED = 7
+
+
+_UNVERIFIED_SEVERITY = {Reason.SOURCE_UNAVAILABLE: Severity.SOURCE_UNAVAILABLE}
 
 
 # ---------------------------------------------------------------------------
@@ -257,6 +287,27 @@ class ClaimResult:
         """The verdict that counts for --fail-on: an editor's decision wins."""
         return self.decision.verdict if self.decision else self.verdict
 
+    @property
+    def severity(self) -> Severity | None:
+        """How much this claim needs an editor (None for a term); an editor's decision settles it."""
+        verdict = self.effective_verdict
+        if verdict is None:
+            return None
+        if self.decision is not None:
+            return Severity.CONFIRMED if verdict is Verdict.CONFIRMED else Severity.ALTERED
+        if verdict is Verdict.UNVERIFIED:
+            return _UNVERIFIED_SEVERITY.get(self.reason, Severity.NOT_FOUND) if self.reason else Severity.NOT_FOUND
+        if self.reason is Reason.ALTERED:
+            return Severity.ALTERED
+        if LOOK_FLAGS.intersection(self.flags):
+            return Severity.LOOK
+        return Severity.CONFIRMED
+
+    @property
+    def needs_a_look(self) -> bool:
+        """Unverified, altered, or carrying a flag that asks an editor to look."""
+        return self.severity is not None and self.severity >= Severity.LOOK
+
 
 @dataclass(frozen=True)
 class SourceEntry:
@@ -312,11 +363,31 @@ class Report:
             "confirmed": counts[Verdict.CONFIRMED],
             "paraphrased": counts[Verdict.PARAPHRASED],
             "unverified": counts[Verdict.UNVERIFIED],
+            "flagged": sum(1 for r in self.checkable if LOOK_FLAGS.intersection(r.flags)),
         }
+
+    def problems(self) -> tuple[ClaimResult, ...]:
+        """The claims that need an editor, worst first (draft order among equals)."""
+        found = [r for r in self.checkable if r.needs_a_look]
+        return tuple(sorted(found, key=lambda r: -int(r.severity or 0)))
 
     def worst_verdict(self) -> Verdict | None:
         verdicts = [r.effective_verdict for r in self.checkable if r.effective_verdict]
         return min(verdicts, key=VERDICT_RANK.__getitem__) if verdicts else None
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether ``--fail-on fail_on`` fails this report: some claim's verdict (an editor's
+        decision winning) is at or below ``unverified`` or ``paraphrased``; for ``flagged``,
+        some claim is unverified or carries a flag in ``LOOK_FLAGS`` that no decision settled."""
+        if fail_on == "never":
+            return False
+        if fail_on == "flagged":
+            return any(
+                r.effective_verdict is Verdict.UNVERIFIED or (r.decision is None and LOOK_FLAGS.intersection(r.flags))
+                for r in self.checkable
+            )
+        worst = self.worst_verdict()
+        return worst is not None and VERDICT_RANK[worst] <= VERDICT_RANK[Verdict(fail_on)]
 
     def source(self, source_id: str) -> SourceEntry | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -440,6 +511,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "text": report.article.text,
         },
         "summary": report.summary(),
+        "problems": [r.claim.id for r in report.problems()],
         "sources": [source_to_dict(s) for s in report.sources],
         "claims": [result_to_dict(r) for r in report.results],
         "generated_at": report.generated_at,
