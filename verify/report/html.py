@@ -150,6 +150,7 @@ def render_html(report: Report) -> str:
         cards=_cards(report),
         baseline=report.baseline,
         baseline_introduced=_introduced_links(report),
+        problems=_problems(report),
         css=Markup(css),
         js=Markup(js),
         csp=_csp(css, js),
@@ -328,6 +329,15 @@ def _cards(report: Report) -> list[CardView]:
             )
         )
     return cards
+
+
+def _problems(report: Report) -> list[tuple[str, str, str, str]]:
+    """The problems-first list: (category, icon, card anchor, one line) per claim, worst first."""
+    anchors = dict(zip((r.claim.id for r in report.results), view.anchor_names(report), strict=True))
+    return [
+        (view.category(r), view.ICONS[view.category(r)], anchors[r.claim.id], view.problem_line(r))
+        for r in report.problems()
+    ]
 
 
 def _introduced_links(report: Report) -> list[tuple[str, str | None]]:

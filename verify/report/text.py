@@ -60,6 +60,11 @@ def _text(value: str, style: str = "") -> Text:
 
 def _blocks(report: Report, *, color: bool) -> list[RenderableType]:
     blocks: list[RenderableType] = [_heading(report), _summary(report), Text("")]
+    problems = report.problems()
+    if problems:
+        blocks.append(Text(f"Needs a look ({len(problems)}), worst first", style="bold underline"))
+        blocks += [_problem(result) for result in problems]
+        blocks.append(Text(""))
     if report.baseline is not None:
         blocks += [_baseline(report), Text("")]
     blocks.append(Text("Sources", style="bold underline"))
@@ -72,6 +77,12 @@ def _blocks(report: Report, *, color: bool) -> list[RenderableType]:
     for result in report.results:
         blocks.append(_claim(report, result, color=color))
     return blocks
+
+
+def _problem(result: ClaimResult) -> Text:
+    line = Text(f"{view.ICONS[view.category(result)]} ", style=STYLES[view.category(result)], overflow="fold")
+    line.append_text(_text(view.problem_line(result)))
+    return line
 
 
 def _heading(report: Report) -> Text:

@@ -82,6 +82,23 @@ def category_counts(report: Report) -> dict[str, int]:
     return counts
 
 
+PROBLEM_QUOTE_LIMIT = 70  # characters of a quote shown on a problem's one line
+
+
+def problem_line(result: ClaimResult) -> str:
+    """One line for the problems-first list: what is wrong, where, and the quote's start.
+
+    ``C3 ¶4 unverified (not found in the sources): “The pier will …” — number differs``
+    """
+    claim = result.claim
+    what = result.verdict.value if result.verdict else "term"
+    reason = reason_text(result)
+    flags = [flag_text(f.value) for f in result.flags]
+    line = f"{claim.id} ¶{claim.paragraph + 1} {what}{f' ({reason})' if reason else ''}: "
+    line += "“" + shorten(one_line(claim.text), PROBLEM_QUOTE_LIMIT) + "”"
+    return printable(line + (" — " + "; ".join(flags) if flags else ""))
+
+
 def reason_text(result: ClaimResult) -> str | None:
     return None if result.reason is None else REASON_TEXT.get(result.reason.value, result.reason.value)
 
