@@ -1,22 +1,26 @@
 """Re-checks: compare a report with an earlier one of the same draft, and reuse what still holds.
 
-A claim is recognised across versions of a draft by its words, never by its id or
-offsets, so an edit elsewhere in the draft (a new paragraph above it, a renumbered
-claim) does not disturb it:
+A claim is recognised across versions of a draft by its words, never by its id or offsets,
+so an edit elsewhere in the draft (a new paragraph above it, a renumbered claim) does not
+disturb it. Two claims are the same claim when they have the same kind and the same speaker
+and
 
-1. *Same text*: the claim keys are equal (``claim_key``: case, whitespace, quote and
-   dash style and the punctuation at either end do not count). The pair is
-   ``unchanged`` when the verdict that counts (an editor's decision wins) is the same,
-   else ``changed``.
-2. *Edited*: otherwise a claim is paired with a left-over baseline claim whose key is
-   at least ``SIMILAR_CLAIM_MIN_RATIO`` similar (rapidfuzz ``fuzz.ratio``) **and** that
-   has the same speaker or sits in the same paragraph. Such a pair is ``changed``.
-3. Anything left is ``new``.
+1. their keys are equal (``claim_key``: case, whitespace, quote and dash style and the
+   punctuation at either end do not count); the pair is ``unchanged`` when the verdict that
+   counts (an editor's decision wins) is the same, else ``changed``; or
+2. they share at least ``SAME_CLAIM_MIN_SHARED_WORDS`` of their words (an edited quote):
+   ``changed``.
 
-A *problem* is a checkable claim whose verdict that counts is paraphrased or unverified.
-``BaselineDiff.introduced`` lists the ids of claims that are problems now but were not
-(or did not exist) in the baseline; ``resolved`` lists the texts of baseline problems
-that are no longer problems, including those whose claim has left the draft.
+Anything left is ``new``, and a baseline claim left over is gone.
+
+What changed is read in the model's one order of severity (``ClaimResult.severity``) and
+its flags that ask an editor to look (``LOOK_FLAGS``): a claim whose severity rose or that
+gained such a flag is *newly at fault* (``BaselineDiff.introduced``, ids), as is a new claim
+that needs a look; one whose severity fell or that lost such a flag is *resolved*
+(``BaselineDiff.resolved``, the baseline claim's text), as is a baseline claim that needed a
+look and is gone. When the baseline was made by another version of verify, a change to a
+claim whose words and evidence snapshot are the same comes from the new rules, not from the
+draft or its sources: it is listed apart (``BaselineDiff.rules_changed``, ids).
 
 Pure functions apart from ``load_baseline``, which reads the saved report.
 """
@@ -25,29 +29,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
-from verify.model import BaselineDiff, Claim, ClaimKind, ClaimResult, Flag, Report, SourceEntry, SourceStatus, Verdict
+from verify.model import (
+    LOOK_FLAGS,
+    BaselineDiff,
+    Claim,
+    ClaimKind,
+    ClaimResult,
+    Flag,
+    Report,
+    SourceEntry,
+    SourceStatus,
+    Verdict,
+)
 from verify.userfiles import load_report
 from verify.version import __version__
 
 if TYPE_CHECKING:  # only for a type hint: the pool module is not needed to compare reports
     from verify.sources.pool import LoadedSource
 
-# Two claim texts whose keys are at least this similar (0–100, rapidfuzz fuzz.ratio) are
-# the same claim, edited, when they also share a speaker or a paragraph. Measured on
-# the pairs in tests/workflow/test_rechecks.py: a changed word in a sentence-long quote
-# scores 94.9 ("will not rest" → "will never rest"), a clause added to a short quote
-# 76.7, while two different quotes by one speaker score 40.5 and 46.2. (A small
-# hand-made set: recalibrate with real revision histories when we have them.)
-SIMILAR_CLAIM_MIN_RATIO = 75.0
-
-PROBLEM_VERDICTS = frozenset({Verdict.PARAPHRASED, Verdict.UNVERIFIED})
+# Two claims of one kind and speaker are the same claim, edited, when they share at least
+# this share of their words (counted in the longer of the two): a changed word in a
+# sentence-long quote keeps about nine words in ten, two different quotes by one speaker
+# share function words only (tests/workflow/test_rechecks.py holds both kinds).
+SAME_CLAIM_MIN_SHARED_WORDS = 0.7
 
 CHANGE_NEW, CHANGE_CHANGED, CHANGE_UNCHANGED = "new", "changed", "unchanged"
 
@@ -61,6 +71,7 @@ _TYPOGRAPHY = str.maketrans(
 )  # fmt: skip
 _END_PUNCTUATION = " \"',.;:"
 _WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
 def claim_key(text: str) -> str:
@@ -72,11 +83,6 @@ def claim_key(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
     return _WHITESPACE.sub(" ", folded).strip(_END_PUNCTUATION).casefold()
-
-
-def is_problem(result: ClaimResult) -> bool:
-    """A checkable claim whose verdict that counts is paraphrased or unverified."""
-    return result.claim.kind is not ClaimKind.TERM and result.effective_verdict in PROBLEM_VERDICTS
 
 
 # ---------------------------------------------------------------------------
@@ -108,41 +114,51 @@ def _speaker_key(claim: Claim) -> str | None:
     return claim_key(name) if name else None
 
 
-def _same_place(new: Claim, old: Claim) -> bool:
-    """Same speaker (both named, names equal as keys), or the same paragraph."""
-    speaker = _speaker_key(new)
-    return (speaker is not None and speaker == _speaker_key(old)) or new.paragraph == old.paragraph
+def _words(text: str) -> Counter[str]:
+    return Counter(_WORD.findall(claim_key(text)))
+
+
+def shared_words(a: str, b: str) -> float:
+    """The share of words two claim texts have in common, counted in the longer one."""
+    mine, theirs = _words(a), _words(b)
+    longer = max(sum(mine.values()), sum(theirs.values()))
+    return sum((mine & theirs).values()) / longer if longer else 1.0
+
+
+def _same_claim(new: Claim, old: Claim) -> bool:
+    return new.kind is old.kind and _speaker_key(new) == _speaker_key(old)
 
 
 def pair_claims(
-    new: Sequence[ClaimResult], old: Sequence[ClaimResult], *, min_ratio: float = SIMILAR_CLAIM_MIN_RATIO
+    new: Sequence[ClaimResult], old: Sequence[ClaimResult], *, min_shared: float = SAME_CLAIM_MIN_SHARED_WORDS
 ) -> tuple[ClaimPair, ...]:
     """Each new claim's counterpart in ``old``, if any; every claim is paired at most once.
 
     Equal keys pair first, in order (a quote used twice pairs first with first); then the
-    most similar remaining pairs that pass ``min_ratio`` and ``_same_place``.
+    remaining pairs of one kind and speaker that share most words, from ``min_shared`` up.
     """
     new_keys = [claim_key(r.claim.text) for r in new]
     old_keys = [claim_key(r.claim.text) for r in old]
-    waiting: dict[str, list[int]] = {}
+    waiting: dict[tuple[str, ClaimKind, str | None], list[int]] = {}
     for j, key in enumerate(old_keys):
-        waiting.setdefault(key, []).append(j)
+        waiting.setdefault((key, old[j].claim.kind, _speaker_key(old[j].claim)), []).append(j)
     pairs: list[ClaimPair] = []
     for i, key in enumerate(new_keys):
-        if waiting.get(key):
-            pairs.append(ClaimPair(i, waiting[key].pop(0), same_text=True))
+        slot = waiting.get((key, new[i].claim.kind, _speaker_key(new[i].claim)))
+        if slot:
+            pairs.append(ClaimPair(i, slot.pop(0), same_text=True))
     taken_new = {p.new for p in pairs}
     taken_old = {p.old for p in pairs}
     candidates: list[tuple[float, int, int, int]] = []
-    for i, new_key in enumerate(new_keys):
+    for i in range(len(new)):
         if i in taken_new:
             continue
-        for j, old_key in enumerate(old_keys):
-            if j in taken_old or not _same_place(new[i].claim, old[j].claim):
+        for j in range(len(old)):
+            if j in taken_old or not _same_claim(new[i].claim, old[j].claim):
                 continue
-            score = fuzz.ratio(new_key, old_key, score_cutoff=min_ratio)
-            if score:
-                candidates.append((-score, abs(i - j), i, j))
+            share = shared_words(new[i].claim.text, old[j].claim.text)
+            if share >= min_shared:
+                candidates.append((-share, abs(i - j), i, j))
     for _, _, i, j in sorted(candidates):
         if i not in taken_new and j not in taken_old:
             pairs.append(ClaimPair(i, j, same_text=False))
@@ -151,35 +167,56 @@ def pair_claims(
     return tuple(sorted(pairs, key=lambda p: p.new))
 
 
+def _needs_a_look(result: ClaimResult) -> bool:
+    return result.needs_a_look
+
+
+def _look_flags(result: ClaimResult) -> frozenset[Flag]:
+    return frozenset() if result.decision is not None else LOOK_FLAGS.intersection(result.flags)
+
+
+def _severity(result: ClaimResult) -> int:
+    return int(result.severity) if result.severity is not None else -1
+
+
+def _same_evidence(new: ClaimResult, old: ClaimResult) -> bool:
+    """Both found in the same snapshot, or both found nowhere."""
+    if new.evidence is None or old.evidence is None:
+        return new.evidence is None and old.evidence is None
+    return new.evidence.snapshot is not None and new.evidence.snapshot == old.evidence.snapshot
+
+
 def compare_with_baseline(report: Report, baseline: Report, baseline_path: str | None) -> Report:
     """``report`` with every claim's ``change`` set and ``Report.baseline`` filled in."""
     pairs = {p.new: p for p in pair_claims(report.results, baseline.results)}
+    other_version = baseline.tool_version != report.tool_version
     results: list[ClaimResult] = []
     introduced: list[str] = []
-    still_problem: set[int] = set()  # baseline indexes whose problem carries on
+    resolved: list[str] = []
+    rules_changed: list[str] = []
+    paired_old: set[int] = set()
     for i, result in enumerate(report.results):
         pair = pairs.get(i)
         if pair is None:
-            change = CHANGE_NEW
-            was_problem = False
-        else:
-            old = baseline.results[pair.old]
-            same = pair.same_text and old.effective_verdict == result.effective_verdict
-            change = CHANGE_UNCHANGED if same else CHANGE_CHANGED
-            was_problem = is_problem(old)
-            if was_problem and is_problem(result):
-                still_problem.add(pair.old)
-        if is_problem(result) and not was_problem:
+            results.append(replace(result, change=CHANGE_NEW))
+            if _needs_a_look(result):
+                introduced.append(result.claim.id)
+            continue
+        paired_old.add(pair.old)
+        old = baseline.results[pair.old]
+        same = pair.same_text and old.effective_verdict == result.effective_verdict
+        results.append(replace(result, change=CHANGE_UNCHANGED if same else CHANGE_CHANGED))
+        worse = _severity(result) > _severity(old) or bool(_look_flags(result) - _look_flags(old))
+        better = _severity(result) < _severity(old) or bool(_look_flags(old) - _look_flags(result))
+        if (worse or better) and other_version and pair.same_text and _same_evidence(result, old):
+            rules_changed.append(result.claim.id)
+        elif worse:
             introduced.append(result.claim.id)
-        results.append(replace(result, change=change))
-    resolved = tuple(
-        old.claim.text for j, old in enumerate(baseline.results) if is_problem(old) and j not in still_problem
-    )
-    return replace(
-        report,
-        results=tuple(results),
-        baseline=BaselineDiff(baseline_path, introduced=tuple(introduced), resolved=resolved),
-    )
+        elif better:
+            resolved.append(old.claim.text)
+    resolved += [old.claim.text for j, old in enumerate(baseline.results) if j not in paired_old and _needs_a_look(old)]
+    diff = BaselineDiff(baseline_path, tuple(introduced), tuple(resolved), tuple(rules_changed))
+    return replace(report, results=tuple(results), baseline=diff)
 
 
 # ---------------------------------------------------------------------------

@@ -412,6 +412,7 @@ class BaselineDiff:
     baseline_path: str | None
     introduced: tuple[str, ...] = field(default=())  # claim ids newly at fault
     resolved: tuple[str, ...] = field(default=())  # claim texts no longer at fault
+    rules_changed: tuple[str, ...] = field(default=())  # claim ids whose change comes from a new version
 
 
 # ---------------------------------------------------------------------------
@@ -521,6 +522,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "path": report.baseline.baseline_path,
             "introduced": list(report.baseline.introduced),
             "resolved": list(report.baseline.resolved),
+            "rules_changed": list(report.baseline.rules_changed),
         }
     return data
 
@@ -616,7 +618,10 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             None
             if baseline is None
             else BaselineDiff(
-                baseline.get("path"), tuple(baseline.get("introduced", ())), tuple(baseline.get("resolved", ()))
+                baseline.get("path"),
+                tuple(baseline.get("introduced", ())),
+                tuple(baseline.get("resolved", ())),
+                tuple(baseline.get("rules_changed", ())),
             )
         ),
     )

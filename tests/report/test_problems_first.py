@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tests.reports import report_of, result
@@ -42,3 +43,16 @@ def test_the_html_report_lists_problems_first_with_links_to_their_cards() -> Non
 def test_a_report_without_problems_has_no_such_list() -> None:
     report = report_of([result("The pier is safe", "confirmed")])
     assert "Needs a look" not in render(report, "text") and "Needs a look" not in render(report, "html")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_what_changed_since_the_baseline_comes_first_with_rule_changes_apart(fmt: str) -> None:
+    from dataclasses import replace
+
+    from verify.model import BaselineDiff
+
+    report = replace(report_of(ROWS), baseline=BaselineDiff("old.json", ("C3",), ("gone quote",), ("C2",)))
+    rendered = render(report, fmt, width=200)
+    since = rendered.index("Since the baseline")
+    assert since < rendered.index("Needs a look") if fmt != "markdown" else since >= 0
+    assert "not by the draft: C2" in rendered or "not the draft: C2" in rendered

@@ -10,12 +10,13 @@ import pytest
 
 from tests.reports import SNAPSHOT, SOURCE_URL, report_of, result, source_entry
 from verify.baseline import (
-    SIMILAR_CLAIM_MIN_RATIO,
+    SAME_CLAIM_MIN_SHARED_WORDS,
     baseline_applies,
     claim_key,
     compare_with_baseline,
     load_baseline,
     reuse_from_baseline,
+    shared_words,
 )
 from verify.errors import InputError, ReportFormatError
 from verify.model import ClaimKind, Flag, Report
@@ -23,7 +24,7 @@ from verify.model import ClaimKind, Flag, Report
 PRISONS = "We will not rest until every secret prison has been closed"
 PRISONS_EDITED = "We will never rest until every secret prison has been closed"
 WATER = "The water ran out on Tuesday"
-WATER_LONGER = "The water ran out on Tuesday, and nobody came"
+WATER_LONGER = "The water ran out early on Tuesday"
 BUS = "We were told to wait for a bus that never came"
 
 
@@ -72,8 +73,24 @@ CASES = [
         id="words edited, same speaker elsewhere: changed",
     ),
     pytest.param(
-        [(WATER, C, "Ana Reyes", 1)], [(WATER_LONGER, C, "Tom Brack", 1)], ["changed"], [], [],
-        id="clause added, other speaker, same paragraph: changed",
+        [(WATER, C, "Ana Reyes", 1)], [(WATER_LONGER, C, "Ana Reyes", 1)], ["changed"], [], [],
+        id="a word added, same speaker: changed",
+    ),
+    pytest.param(
+        [(WATER, C, "Ana Reyes", 1)], [(WATER, C, "Tom Brack", 1)], ["new"], [], [],
+        id="same words, another speaker: new, and the old one gone",
+    ),
+    pytest.param(
+        [(BUS, P, "Ana Reyes", 2)], [(BUS, U, "Ana Reyes", 2, None, (Flag.NUMBER_MISMATCH,))], ["changed"], ["C1"], [],
+        id="paraphrased to unverified with a new number_mismatch: newly at fault",
+    ),
+    pytest.param(
+        [(BUS, C, "Ana Reyes", 2)], [(BUS, C, "Ana Reyes", 2, None, (Flag.SPEAKER_MISMATCH,))], ["unchanged"], ["C1"],
+        [], id="same verdict, a look flag gained: newly at fault",
+    ),
+    pytest.param(
+        [(BUS, C, "Ana Reyes", 2, None, (Flag.SPEAKER_MISMATCH,))], [(BUS, C, "Ana Reyes", 2)], ["unchanged"], [],
+        [BUS], id="same verdict, a look flag lost: resolved",
     ),
     pytest.param(
         [(PRISONS, U, "Ana Reyes", 2)], [(PRISONS_EDITED, U, "Tom Brack", 6)], ["new"], ["C1"], [PRISONS],
@@ -93,6 +110,11 @@ CASES = [
         id="paraphrase still paraphrase: neither introduced nor resolved",
     ),
     pytest.param(
+        [(BUS, U, "Ana Reyes", 2, None, (), ClaimKind.REPORTED)],
+        [(BUS, P, "Ana Reyes", 2, None, (), ClaimKind.REPORTED)],
+        ["changed"], [], [BUS], id="reported speech now supported: resolved",
+    ),
+    pytest.param(
         [(BUS, U, "Ana Reyes", 2)], [(BUS, U, "Ana Reyes", 2, C)], ["changed"], [], [BUS],
         id="editor decision settles it: resolved",
     ),
@@ -108,10 +130,10 @@ CASES = [
 @pytest.mark.parametrize(("old", "new", "changes", "introduced", "resolved"), CASES)
 def test_compare_with_baseline(old, new, changes, introduced, resolved) -> None:  # type: ignore[no-untyped-def]
     def build(rows):  # type: ignore[no-untyped-def]
-        return report_of(
-            [result(text, verdict, speaker=who, paragraph=para, decided=(rest or [None])[0])
-             for text, verdict, who, para, *rest in rows]
-        )  # fmt: skip
+        def row(text, verdict, who, para, decided=None, flags=(), kind=ClaimKind.DIRECT):  # type: ignore[no-untyped-def]
+            return result(text, verdict, speaker=who, paragraph=para, decided=decided, flags=flags, kind=kind)
+
+        return report_of([row(*r) for r in rows])
 
     compared = compare_with_baseline(build(new), build(old), "old.json")
     assert [r.change for r in compared.results] == changes
@@ -130,12 +152,30 @@ def test_terms_are_never_problems() -> None:
 
 
 def test_threshold_sits_between_edits_and_other_quotes() -> None:
-    from rapidfuzz import fuzz
-
     edits = [(PRISONS, PRISONS_EDITED), (WATER, WATER_LONGER)]
     others = [(WATER, BUS), (PRISONS, BUS)]
-    assert all(fuzz.ratio(claim_key(a), claim_key(b)) >= SIMILAR_CLAIM_MIN_RATIO for a, b in edits)
-    assert all(fuzz.ratio(claim_key(a), claim_key(b)) < SIMILAR_CLAIM_MIN_RATIO for a, b in others)
+    assert all(shared_words(a, b) >= SAME_CLAIM_MIN_SHARED_WORDS for a, b in edits)
+    assert all(shared_words(a, b) < SAME_CLAIM_MIN_SHARED_WORDS for a, b in others)
+
+
+@pytest.mark.parametrize(
+    ("same_snapshot", "listed_as"),
+    [
+        pytest.param(True, "rules_changed", id="same words, same snapshot: the new rules"),
+        pytest.param(False, "introduced", id="the source changed: the draft's own problem"),
+    ],
+)
+def test_a_baseline_from_another_version_lists_rule_changes_apart(same_snapshot: bool, listed_as: str) -> None:
+    old = report_of([result(BUS, C)], version="0.0.9")
+    new = report_of([result(BUS, C, flags=(Flag.NUMBER_MISMATCH,))])
+    if not same_snapshot:
+        evidence = new.results[0].evidence
+        assert evidence is not None
+        new = replace(new, results=(replace(new.results[0], evidence=replace(evidence, snapshot="b" * 64)),))
+    compared = compare_with_baseline(new, old, None)
+    assert compared.baseline is not None
+    listed = {"introduced": compared.baseline.introduced, "rules_changed": compared.baseline.rules_changed}
+    assert listed[listed_as] == ("C1",) and not any(v for k, v in listed.items() if k != listed_as)
 
 
 def test_compared_report_survives_json() -> None:

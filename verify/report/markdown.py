@@ -97,6 +97,9 @@ def _baseline(report: Report) -> list[str]:
     where = f" {escape(baseline.baseline_path)}" if baseline.baseline_path else ""
     introduced = ", ".join(escape(i) for i in baseline.introduced) or "none"
     lines = [f"**Since the baseline{where}:** newly at fault: {introduced}."]
+    if baseline.rules_changed:
+        changed = ", ".join(escape(i) for i in baseline.rules_changed)
+        lines.append(f"Changed by this version's rules, not by the draft: {changed}.")
     for text in baseline.resolved:
         lines.append(f"- resolved: “{escape(view.shorten(text, 120))}”")
     return lines

@@ -60,13 +60,13 @@ def _text(value: str, style: str = "") -> Text:
 
 def _blocks(report: Report, *, color: bool) -> list[RenderableType]:
     blocks: list[RenderableType] = [_heading(report), _summary(report), Text("")]
+    if report.baseline is not None:
+        blocks += [_baseline(report), Text("")]
     problems = report.problems()
     if problems:
         blocks.append(Text(f"Needs a look ({len(problems)}), worst first", style="bold underline"))
         blocks += [_problem(result) for result in problems]
         blocks.append(Text(""))
-    if report.baseline is not None:
-        blocks += [_baseline(report), Text("")]
     blocks.append(Text("Sources", style="bold underline"))
     if not report.sources:
         blocks.append(Padding(_text("none given or found: nothing could be checked", "italic"), (0, 0, 0, 2)))
@@ -127,6 +127,9 @@ def _baseline(report: Report) -> RenderableType:
         title.append_text(_text(baseline.baseline_path))
     title.append(": newly at fault: ")
     title.append_text(_text(", ".join(baseline.introduced) or "none"))
+    if baseline.rules_changed:
+        title.append("; changed by this version's rules, not the draft: ")
+        title.append_text(_text(", ".join(baseline.rules_changed)))
     lines: list[RenderableType] = [title]
     for text in baseline.resolved:
         lines.append(Padding(_text("resolved: “" + view.shorten(text, 160) + "”"), (0, 0, 0, 2)))
