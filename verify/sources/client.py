@@ -1,11 +1,12 @@
 """One polite, bounded HTTP GET: address checks, retries, redirects and size limits.
 
 ``HttpGetter.get`` follows redirects itself so every hop is checked again (scheme,
-address policy, and whatever ``hop_check`` adds, such as robots.txt); retries the
-failures worth retrying with exponential backoff and jitter, honouring Retry-After;
-and reads the body as a stream, stopping as soon as it passes the size cap or, after
-decompression (done here, incrementally), the decoded-size cap. A failure is raised
-as ``FetchFailure`` carrying the source status to report.
+address policy, and whatever ``hop_check`` adds, such as robots.txt) and the address each
+hop's answer came from is recorded; retries the failures worth retrying with exponential
+backoff and jitter, honouring Retry-After; and reads the body as a stream, stopping as soon
+as it passes the size cap or, after decompression (done here, incrementally), the
+decoded-size cap. A failure is raised as ``FetchFailure`` carrying the source status to
+report.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tenacity.stop import stop_base
 from verify.model import SourceStatus
 from verify.sources.netpolicy import AddressPolicy, AddressRefused, HostNotFound
 from verify.sources.options import ALLOWED_SCHEMES, FetchOptions
+from verify.sources.provenance import Hop
 from verify.version import __version__
 
 # The agent names the tool and its purpose; a newsroom running it at scale adds a contact
@@ -104,6 +106,7 @@ class Got:
     body: bytes
     content_type: str | None  # media type only, lower case
     charset: str | None
+    hops: tuple[Hop, ...] = ()  # every request made, the first one first, and where its answer came from
 
 
 def split_content_type(value: str | None) -> tuple[str | None, str | None]:
@@ -190,12 +193,13 @@ class HttpGetter:
         """
         current = _parse_url(url)
         seen = {str(current)}
-        hops = 0
+        hops: list[Hop] = []
         while True:
             await self._check_hop(current)
             if hop_check is not None:
                 await hop_check(current)
-            response_status, headers, body = await self._with_retries(current, deadline_at, only_readable)
+            response_status, headers, body, addresses = await self._with_retries(current, deadline_at, only_readable)
+            hops.append(Hop(str(current), addresses))
             if response_status in REDIRECT_STATUSES:
                 location = headers.get("location")
                 if not location:
@@ -206,10 +210,9 @@ class HttpGetter:
                     target = current.join(location.strip()).copy_with(fragment=None)
                 except (httpx.InvalidURL, ValueError) as error:
                     raise FetchFailure(SourceStatus.HTTP_ERROR, f"bad redirect Location: {error}") from error
-                hops += 1
                 if str(target) in seen:
-                    raise FetchFailure(SourceStatus.BLOCKED, f"redirect loop: {target} again after {hops} hops")
-                if hops > self.options.max_redirects:
+                    raise FetchFailure(SourceStatus.BLOCKED, f"redirect loop: {target} again after {len(hops)} hops")
+                if len(hops) > self.options.max_redirects:
                     raise FetchFailure(
                         SourceStatus.BLOCKED, f"more than {self.options.max_redirects} redirects (last {target})"
                     )
@@ -218,7 +221,7 @@ class HttpGetter:
                 continue
             assert body is not None
             media_type, charset = split_content_type(headers.get("content-type"))
-            return Got(str(current), response_status, headers, body, media_type, charset)
+            return Got(str(current), response_status, headers, body, media_type, charset, tuple(hops))
 
     async def _check_hop(self, url: httpx.URL) -> None:
         if url.scheme not in ALLOWED_SCHEMES:
@@ -236,7 +239,7 @@ class HttpGetter:
 
     async def _with_retries(
         self, url: httpx.URL, deadline_at: float, only_readable: bool
-    ) -> tuple[int, httpx.Headers, bytes | None]:
+    ) -> tuple[int, httpx.Headers, bytes | None, tuple[str, ...]]:
         loop = asyncio.get_running_loop()
         backoff = wait_exponential_jitter(multiplier=RETRY_BASE_DELAY, max=RETRY_MAX_DELAY, jitter=RETRY_BASE_DELAY)
 
@@ -272,7 +275,10 @@ class HttpGetter:
             raise FetchFailure(SourceStatus.HTTP_ERROR, f"connection failed: {_reason(error)}") from error
         raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
-    async def _attempt(self, url: httpx.URL, only_readable: bool) -> tuple[int, httpx.Headers, bytes | None]:
+    async def _attempt(
+        self, url: httpx.URL, only_readable: bool
+    ) -> tuple[int, httpx.Headers, bytes | None, tuple[str, ...]]:
+        """One request: status, headers, body (None for a redirect) and the addresses the answer came from."""
         slot = self._host_slots.setdefault(url.host, asyncio.Semaphore(self.options.per_host))
         async with slot:
             request = self.client.build_request(
@@ -281,8 +287,9 @@ class HttpGetter:
             response = await self.client.send(request, stream=True, follow_redirects=False)
             try:
                 status = response.status_code
+                addresses = self._answered_from(response, url)
                 if status in REDIRECT_STATUSES:
-                    return status, response.headers, None
+                    return status, response.headers, None, addresses
                 if status in RETRY_STATUSES:
                     retry_after = parse_retry_after(response.headers.get("retry-after"))
                     raise _RetryableStatus(status, response.reason_phrase, retry_after)
@@ -296,9 +303,19 @@ class HttpGetter:
                         SourceStatus.BLOCKED, f"content type {media_type} is not HTML, text or PDF", status
                     )
                 body = await read_body(response, self.options.max_bytes, self.options.max_decoded_bytes)
-                return status, response.headers, body
+                return status, response.headers, body, addresses
             finally:
                 await response.aclose()
+
+    def _answered_from(self, response: httpx.Response, url: httpx.URL) -> tuple[str, ...]:
+        """The address of the connection that carried ``response``; through a proxy (or when the
+        connection does not say), every address the policy checked for the host."""
+        stream = response.extensions.get("network_stream")
+        if stream is not None and not self.options.use_proxy_env:
+            peer = stream.get_extra_info("server_addr")
+            if isinstance(peer, tuple) and peer:
+                return (str(peer[0]).split("%", 1)[0],)
+        return tuple(str(ip) for ip in self.policy.pinned(url.raw_host.decode("ascii")) or ())
 
 
 def _attempts(count: int) -> str:
