@@ -85,6 +85,10 @@ class FetchFailure(Exception):
         self.http_status = http_status
 
 
+class RedirectTrap(FetchFailure):
+    """A redirect loop (the server's fault: ``http_error``) or more redirects than allowed (``blocked``)."""
+
+
 class AddressBlocked(FetchFailure):
     """The address policy refused a host: nothing was sent to it."""
 
@@ -192,7 +196,7 @@ class HttpGetter:
         report names the real failure rather than a timeout.
         """
         current = _parse_url(url)
-        seen = {str(current)}
+        chain = [current]
         hops: list[Hop] = []
         while True:
             await self._check_hop(current)
@@ -210,13 +214,16 @@ class HttpGetter:
                     target = current.join(location.strip()).copy_with(fragment=None)
                 except (httpx.InvalidURL, ValueError) as error:
                     raise FetchFailure(SourceStatus.HTTP_ERROR, f"bad redirect Location: {error}") from error
-                if str(target) in seen:
-                    raise FetchFailure(SourceStatus.BLOCKED, f"redirect loop: {target} again after {len(hops)} hops")
-                if len(hops) > self.options.max_redirects:
-                    raise FetchFailure(
+                earlier = [str(u) for u in chain]
+                if str(target) in earlier:
+                    loop = [*chain[earlier.index(str(target)) :], target]
+                    shown = " → ".join(_shown(u, chain[0]) for u in loop)
+                    raise RedirectTrap(SourceStatus.HTTP_ERROR, f"redirect loop: {shown}", response_status)
+                if len(chain) > self.options.max_redirects:
+                    raise RedirectTrap(
                         SourceStatus.BLOCKED, f"more than {self.options.max_redirects} redirects (last {target})"
                     )
-                seen.add(str(target))
+                chain.append(target)
                 current = target
                 continue
             assert body is not None
@@ -324,6 +331,12 @@ def _attempts(count: int) -> str:
 
 def _reason(error: BaseException) -> str:
     return one_line(error) or type(error).__name__
+
+
+def _shown(url: httpx.URL, first: httpx.URL) -> str:
+    """``url`` as a redirect chain shows it: its path alone when it is on the first URL's site."""
+    same_site = (url.scheme, url.host, url.port) == (first.scheme, first.host, first.port)
+    return url.raw_path.decode("ascii", errors="replace") if same_site else str(url)
 
 
 def _parse_url(url: str) -> httpx.URL:

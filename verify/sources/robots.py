@@ -12,7 +12,8 @@ What an answer for ``/robots.txt`` means, following RFC 9309 section 2.3.1:
   that failure as its status (``timeout``, ``http_error``, ``not_found``), since the page
   itself could not be reached either; nothing else is sent to the site.
 
-Redirects of robots.txt are followed with the same per-hop address checks as pages.
+Redirects of robots.txt are followed with the same per-hop address checks as pages; a
+redirect loop, or more redirects than allowed, makes it unavailable (RFC 9309, 2.3.1.2).
 Crawl-delay is not used: verify asks each site for a handful of pages at most, under
 the per-host concurrency limit.
 """
@@ -27,7 +28,7 @@ import httpx
 from protego import Protego
 
 from verify.model import SourceStatus
-from verify.sources.client import ROBOTS_TOKEN, AddressBlocked, FetchFailure, Got
+from verify.sources.client import ROBOTS_TOKEN, AddressBlocked, FetchFailure, Got, RedirectTrap
 
 ROBOTS_PARSE_LIMIT = 500 * 1024
 
@@ -48,6 +49,8 @@ def rules_from(got: Got | FetchFailure) -> RobotsRules:
     if isinstance(got, Got):
         text = got.body[:ROBOTS_PARSE_LIMIT].decode("utf-8", errors="replace")
         return RobotsRules(Protego.parse(text))
+    if isinstance(got, RedirectTrap):
+        return RobotsRules(None)  # a redirect loop or too many: unavailable (RFC 9309, 2.3.1.2)
     status = got.http_status
     if status is not None and 400 <= status < 500 and status != 429:
         return RobotsRules(None)
@@ -56,7 +59,7 @@ def rules_from(got: Got | FetchFailure) -> RobotsRules:
     if isinstance(got, AddressBlocked):
         raise got  # the site's address is refused: the page would be too
     if got.status in (SourceStatus.UNREADABLE, SourceStatus.BLOCKED):
-        return RobotsRules(None)  # too many redirects, too large, undecodable: treat as unavailable
+        return RobotsRules(None)  # too large, undecodable, or redirected to another scheme: treat as unavailable
     raise got
 
 
