@@ -189,11 +189,14 @@ class HttpGetter:
         deadline_at: float,
         hop_check: Callable[[httpx.URL], Awaitable[None]] | None = None,
         only_readable: bool = True,
+        keep_first: int | None = None,
     ) -> Got:
         """GET ``url`` following redirects; raise FetchFailure for anything but a 2xx body.
 
         ``deadline_at`` (event-loop time) stops retries whose wait would pass it, so the
-        report names the real failure rather than a timeout.
+        report names the real failure rather than a timeout. ``keep_first``: read only that
+        many bytes of the (decoded) body and ignore the rest, instead of refusing a body
+        past the size caps.
         """
         current = _parse_url(url)
         chain = [current]
@@ -202,7 +205,8 @@ class HttpGetter:
             await self._check_hop(current)
             if hop_check is not None:
                 await hop_check(current)
-            response_status, headers, body, addresses = await self._with_retries(current, deadline_at, only_readable)
+            answer = await self._with_retries(current, deadline_at, only_readable, keep_first)
+            response_status, headers, body, addresses = answer
             hops.append(Hop(str(current), addresses))
             if response_status in REDIRECT_STATUSES:
                 location = headers.get("location")
@@ -245,7 +249,7 @@ class HttpGetter:
             raise FetchFailure(SourceStatus.NOT_FOUND, str(missing)) from missing
 
     async def _with_retries(
-        self, url: httpx.URL, deadline_at: float, only_readable: bool
+        self, url: httpx.URL, deadline_at: float, only_readable: bool, keep_first: int | None
     ) -> tuple[int, httpx.Headers, bytes | None, tuple[str, ...]]:
         loop = asyncio.get_running_loop()
         backoff = wait_exponential_jitter(multiplier=RETRY_BASE_DELAY, max=RETRY_MAX_DELAY, jitter=RETRY_BASE_DELAY)
@@ -268,7 +272,7 @@ class HttpGetter:
             async for attempt in retrying:
                 with attempt:
                     attempts = attempt.retry_state.attempt_number
-                    return await self._attempt(url, only_readable)
+                    return await self._attempt(url, only_readable, keep_first)
         except _RetryableStatus as error:
             raise FetchFailure(SourceStatus.HTTP_ERROR, f"{error} after {_attempts(attempts)}", error.status) from error
         except httpx.TimeoutException as error:
@@ -283,7 +287,7 @@ class HttpGetter:
         raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
     async def _attempt(
-        self, url: httpx.URL, only_readable: bool
+        self, url: httpx.URL, only_readable: bool, keep_first: int | None
     ) -> tuple[int, httpx.Headers, bytes | None, tuple[str, ...]]:
         """One request: status, headers, body (None for a redirect) and the addresses the answer came from."""
         slot = self._host_slots.setdefault(url.host, asyncio.Semaphore(self.options.per_host))
@@ -309,7 +313,10 @@ class HttpGetter:
                     raise FetchFailure(
                         SourceStatus.BLOCKED, f"content type {media_type} is not HTML, text or PDF", status
                     )
-                body = await read_body(response, self.options.max_bytes, self.options.max_decoded_bytes)
+                if keep_first is not None:  # that much is read even when the size cap is lower
+                    body = await read_prefix(response, max(self.options.max_bytes, keep_first), keep_first)
+                else:
+                    body = await read_body(response, self.options.max_bytes, self.options.max_decoded_bytes)
                 return status, response.headers, body, addresses
             finally:
                 await response.aclose()
@@ -375,6 +382,25 @@ async def read_body(response: httpx.Response, max_bytes: int, max_decoded: int) 
     decoded += _run_decoders(decoders, None, max_decoded - len(decoded) + 1)
     _check_decoded(decoded, max_decoded)
     return bytes(decoded)
+
+
+async def read_prefix(response: httpx.Response, max_bytes: int, length: int) -> bytes:
+    """The first ``length`` bytes of the decoded body; the rest is never read.
+
+    For a file of which only a prefix counts (robots.txt): a body past the caps is cut, not
+    refused. At most ``max_bytes`` come off the wire; past that, what they decoded to.
+    """
+    decoders = [_decoder_for(name) for name in _encodings(response.headers.get("content-encoding"))]
+    decoders.reverse()
+    received = 0
+    decoded = bytearray()
+    async for chunk in response.aiter_raw():
+        received += len(chunk)
+        decoded += _run_decoders(decoders, chunk, length - len(decoded) + 1)
+        if len(decoded) >= length or received >= max_bytes:
+            return bytes(decoded[:length])
+    decoded += _run_decoders(decoders, None, length - len(decoded) + 1)
+    return bytes(decoded[:length])
 
 
 def _check_decoded(decoded: bytearray, max_decoded: int) -> None:

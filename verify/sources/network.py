@@ -19,7 +19,7 @@ from verify.sources.options import FetchOptions
 from verify.sources.outcome import Outcome
 from verify.sources.progress import FetchProgress
 from verify.sources.provenance import ROBOTS_ALLOWED, ROBOTS_IGNORED, Provenance
-from verify.sources.robots import RobotsGate
+from verify.sources.robots import ROBOTS_PARSE_LIMIT, RobotsGate
 from verify.sources.transport import PinnedTransport
 
 
@@ -53,7 +53,12 @@ async def fetch_urls(
         async def get_robots(url: str) -> Got:
             try:
                 async with asyncio.timeout(options.deadline):
-                    return await getter.get(url, deadline_at=loop.time() + options.deadline, only_readable=False)
+                    return await getter.get(
+                        url,
+                        deadline_at=loop.time() + options.deadline,
+                        only_readable=False,
+                        keep_first=ROBOTS_PARSE_LIMIT,
+                    )
             except TimeoutError as error:
                 raise FetchFailure(SourceStatus.TIMEOUT, f"no answer within {options.deadline:g} s") from error
 

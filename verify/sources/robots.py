@@ -3,7 +3,8 @@
 What an answer for ``/robots.txt`` means, following RFC 9309 section 2.3.1:
 
 * 2xx: its rules apply to the product token ``verify`` (or the ``*`` group). Only the
-  first 500 KiB are parsed, as the RFC allows.
+  first 500 KiB are read and parsed, as the RFC allows (the line the cut falls in is
+  dropped): a longer file is obeyed as far as that, whatever the size caps for pages.
 * 4xx other than 429 (404, 410, 401, 403 …): "unavailable": every path is allowed.
 * 429, 5xx (after retries): "unreachable": the RFC says assume complete disallow, so the
   source is ``blocked`` with a message saying why; ``--ignore-robots`` overrides it
@@ -47,8 +48,10 @@ class RobotsRules:
 def rules_from(got: Got | FetchFailure) -> RobotsRules:
     """What an answer (or failure) for /robots.txt means; re-raises failures to reach the site."""
     if isinstance(got, Got):
-        text = got.body[:ROBOTS_PARSE_LIMIT].decode("utf-8", errors="replace")
-        return RobotsRules(Protego.parse(text))
+        body = got.body[:ROBOTS_PARSE_LIMIT]
+        if len(body) == ROBOTS_PARSE_LIMIT:
+            body = body.rpartition(b"\n")[0]  # a rule cut in half could mean something else
+        return RobotsRules(Protego.parse(body.decode("utf-8", errors="replace")))
     if isinstance(got, RedirectTrap):
         return RobotsRules(None)  # a redirect loop or too many: unavailable (RFC 9309, 2.3.1.2)
     status = got.http_status
@@ -59,7 +62,7 @@ def rules_from(got: Got | FetchFailure) -> RobotsRules:
     if isinstance(got, AddressBlocked):
         raise got  # the site's address is refused: the page would be too
     if got.status in (SourceStatus.UNREADABLE, SourceStatus.BLOCKED):
-        return RobotsRules(None)  # too large, undecodable, or redirected to another scheme: treat as unavailable
+        return RobotsRules(None)  # undecodable, or redirected to another scheme: treat as unavailable
     raise got
 
 
