@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from verify.sources.addresses import parse_ip, refusal
+from verify.sources.addresses import IPAddress, Refusal, parse_ip, refusal
 
 ROBOTS_ALLOWED = "allowed"  # robots.txt consulted at every hop, and it allowed the request
 ROBOTS_IGNORED = "ignored"  # fetched with --ignore-robots: robots.txt never consulted
@@ -90,8 +91,7 @@ def refusal_for(provenance: Provenance, *, allow_private: bool, ignore_robots: b
     """Why a check with these rules may not read a snapshot fetched this way (one line), or None."""
     for hop in provenance.hops:
         for address in hop.addresses:
-            ip = parse_ip(address)
-            found = refusal(ip) if ip is not None else None
+            ip, found = _judged(address)
             if ip is None:
                 return f"cached snapshot refused: its record names {address!r}, which is not an address"
             if found is not None and (found.always or not allow_private):
@@ -103,5 +103,12 @@ def refusal_for(provenance: Provenance, *, allow_private: bool, ignore_robots: b
 
 
 def _not_public(address: str) -> bool:
+    ip, found = _judged(address)
+    return ip is None or found is not None
+
+
+@lru_cache(maxsize=4096)
+def _judged(address: str) -> tuple[IPAddress | None, Refusal | None]:
+    """The address and why it is not public; remembered, since a run reads many records from few hosts."""
     ip = parse_ip(address)
-    return ip is None or refusal(ip) is not None
+    return ip, (refusal(ip) if ip is not None else None)
