@@ -3,7 +3,8 @@
 - claims: ``claims_of`` and ``claim_starting`` run the extractor on a short text;
 - sources: ``serving``/``LiveServer``, a real HTTP server on 127.0.0.1 whose answers each test
   sets per path; ``send`` to answer; ``fetch`` over test host names that resolve to a public
-  address; ``make_pdf``, a tiny valid PDF; ``closed_port``;
+  address; ``fetched_from``, the provenance a cache record keeps; ``make_pdf``, a tiny valid
+  PDF; ``closed_port``;
 - workflow: ``PAGE``, a fictional source page quoting ``QUOTE``, served by ``source_server``.
 
 The fixtures built on these (``live_server``, ``waits``) are in ``tests/conftest.py``.
@@ -24,6 +25,7 @@ from verify.document import load_text
 from verify.model import Claim, FetchedSource, SourceRef
 from verify.sources.fetch import fetch_sources
 from verify.sources.options import FetchOptions
+from verify.sources.provenance import ROBOTS_ALLOWED, Hop, Provenance
 
 # -- claims -----------------------------------------------------------------------------------
 
@@ -44,6 +46,12 @@ def claim_starting(text: str, words: str) -> Claim:
 PUBLIC_IP = "93.184.215.14"  # any global address: respx answers, nothing is sent
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
+
+
+def fetched_from(url: str, address: str = PUBLIC_IP, **how: object) -> Provenance:
+    """How a snapshot of ``url`` was fetched: in one request, from ``address``, robots.txt allowing it."""
+    settings: dict[str, object] = {"allow_private": False, "robots": ROBOTS_ALLOWED, **how}
+    return Provenance(hops=(Hop(url, (address,)),), **settings)  # type: ignore[arg-type]
 
 
 @dataclass

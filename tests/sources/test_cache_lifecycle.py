@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import fetched_from
 from verify.model import Snapshot
 from verify.sources import textcache
 from verify.sources.cache import SnapshotCache, sha256_hex
@@ -109,8 +110,10 @@ def _age(path: Path, days: float) -> None:
 def _cache_with(tmp_path: Path) -> dict[str, Path]:
     """A cache with a fresh and an old URL record, a kept local copy, and texts of two versions."""
     cache = SnapshotCache(tmp_path)
-    fresh = cache.store("https://a.example/fresh", snapshot_of(b"fresh page", fetched_at="2027-01-15T00:00:00Z"), {})
-    old = cache.store("https://a.example/old", snapshot_of(b"old page", fetched_at="2026-01-01T00:00:00Z"), {})
+    fresh_url, old_url = "https://a.example/fresh", "https://a.example/old"
+    fresh_snapshot = snapshot_of(b"fresh page", fetched_at="2027-01-15T00:00:00Z")
+    fresh = cache.store(fresh_url, fresh_snapshot, {}, fetched_from(fresh_url))
+    old = cache.store(old_url, snapshot_of(b"old page", fetched_at="2026-01-01T00:00:00Z"), {}, fetched_from(old_url))
     kept_recent = cache.store_body(b"a local file cited last week")
     kept_long_ago = cache.store_body(b"a local file cited last year")
     text = tmp_path / "texts" / text_version() / "ab" / "x.json"

@@ -137,12 +137,26 @@ def test_compressed_answers(
         assert result.snapshot is not None and result.snapshot.body == ARTICLE.encode()
 
 
-def test_a_redirect_loop_is_blocked(live_server: LiveServer, tmp_path: Path) -> None:
-    live_server.routes["/a"] = lambda h: send(h, 302, headers=[("Location", "/b")])
-    live_server.routes["/b"] = lambda h: send(h, 302, headers=[("Location", "/a")])
+@pytest.mark.parametrize(
+    ("redirects", "status", "error"),
+    [
+        ({"/a": "/b", "/b": "/a"}, SourceStatus.HTTP_ERROR, "redirect loop: /a → /b → /a"),
+        ({"/a": "/a"}, SourceStatus.HTTP_ERROR, "redirect loop: /a → /a"),
+        ({"/a": "/b", "/b": "/c?x=1", "/c?x=1": "/b"}, SourceStatus.HTTP_ERROR, "redirect loop: /b → /c?x=1 → /b"),
+        # a long chain without a loop passes a limit verify sets: refused on purpose, as before
+        ({f"/r{i}": f"/r{i + 1}" for i in range(7)} | {"/a": "/r0"}, SourceStatus.BLOCKED, "more than 5 redirects"),
+    ],
+    ids=["two pages", "to itself", "after a first hop", "too many"],
+)
+def test_a_redirect_loop_is_the_servers_error_and_names_the_loop(
+    live_server: LiveServer, tmp_path: Path, redirects: dict[str, str], status: SourceStatus, error: str
+) -> None:
+    for path, target in redirects.items():
+        live_server.routes[path] = lambda h, target=target: send(h, 302, headers=[("Location", target)])
     (result,) = run(live_server, ["/a"], tmp_path)
-    assert result.status is SourceStatus.BLOCKED and "redirect loop" in (result.error or "")
-    assert live_server.count("/a") == 1 and live_server.count("/b") == 1
+    assert (result.status, result.snapshot) == (status, None)
+    assert error in (result.error or "")
+    assert all(live_server.count(path) <= 1 for path in redirects)  # no page asked for twice
 
 
 def test_robots_txt_on_a_real_server(live_server: LiveServer, tmp_path: Path) -> None:
@@ -155,6 +169,56 @@ def test_robots_txt_on_a_real_server(live_server: LiveServer, tmp_path: Path) ->
     assert live_server.count("/robots.txt") == 1
     assert live_server.count("/members/list") == 0
     assert live_server.count("/open") == 1
+
+
+def test_a_robots_txt_in_a_redirect_loop_counts_as_unavailable(live_server: LiveServer, tmp_path: Path) -> None:
+    live_server.routes["/robots.txt"] = lambda h: send(h, 301, headers=[("Location", "/robots-old.txt")])
+    live_server.routes["/robots-old.txt"] = lambda h: send(h, 301, headers=[("Location", "/robots.txt")])
+    live_server.routes["/a"] = page()
+    (result,) = run(live_server, ["/a"], tmp_path)
+    assert (result.status, live_server.count("/a")) == (SourceStatus.OK, 1)  # RFC 9309: unavailable, all allowed
+
+
+KIB = 1024
+FILLER_LINE = b"# " + b"n" * 97 + b"\n"  # a comment line of 100 bytes
+
+
+def robots_file(before: bytes, filler_bytes: int, after: bytes = b"") -> bytes:
+    """A robots.txt: ``before``, comment lines up to ``filler_bytes`` more, then ``after``."""
+    filler = FILLER_LINE * (filler_bytes // len(FILLER_LINE))
+    rest = filler_bytes - len(filler)
+    return before + filler + (b"#" * (rest - 1) + b"\n" if rest else b"") + after
+
+
+# The size cap for pages is 200 KB in these rows, so every robots.txt here is over it.
+@pytest.mark.parametrize(
+    ("robots", "encoding", "page", "status"),
+    [
+        (robots_file(b"User-agent: *\nDisallow: /\n", 700 * KIB), None, "/story", SourceStatus.BLOCKED),
+        (robots_file(b"User-agent: *\n", 400 * KIB, b"Disallow: /story\n"), None, "/story", SourceStatus.BLOCKED),
+        (robots_file(b"User-agent: *\n", 700 * KIB, b"Disallow: /\n"), None, "/story", SourceStatus.OK),
+        # the cut at 500 KiB falls inside "/storyboard": the half rule would disallow /story
+        (robots_file(b"User-agent: *\n", 500 * KIB - 30, b"Disallow: /storyboard\n"), None, "/story", SourceStatus.OK),
+        (
+            gzip.compress(robots_file(b"User-agent: *\nDisallow: /\n", 3_000 * KIB)),
+            "gzip",
+            "/story",
+            SourceStatus.BLOCKED,
+        ),
+    ],
+    ids=["disallow first", "disallow within 500 KiB", "disallow past 500 KiB", "rule cut in half", "gzip bomb"],
+)
+def test_a_robots_txt_over_the_size_caps_is_obeyed_for_its_first_500_kib(
+    live_server: LiveServer, tmp_path: Path, robots: bytes, encoding: str | None, page: str, status: SourceStatus
+) -> None:
+    headers = [("Content-Encoding", encoding)] if encoding else []
+    live_server.routes["/robots.txt"] = lambda h: send(h, 200, robots, "text/plain", headers)
+    live_server.routes[page] = lambda h: send(h, 200, ARTICLE.encode())
+    (result,) = run(live_server, [page], tmp_path, max_bytes=200_000, max_decoded_bytes=1_000_000)
+    assert result.status is status
+    assert live_server.count(page) == (status is SourceStatus.OK)
+    if status is SourceStatus.BLOCKED:
+        assert result.error == f"disallowed by robots.txt (http://127.0.0.1:{live_server.port}/robots.txt)"
 
 
 def test_a_refused_connection_is_reported(waits: list[float], tmp_path: Path) -> None:

@@ -64,6 +64,52 @@ def test_charset_order(body: bytes, header: str | None, html: bool, expected: st
     assert expected in decode_bytes(body, header, html=html)
 
 
+CJK = "市議会は火曜日に新しい桟橋の建設を承認した。\n"
+PAGE = f"<html><body><p>{QUOTE}</p></body></html>\n"
+
+
+def even(data: bytes) -> bytes:
+    """``data`` padded to a whole number of UTF-16 code units, as a page that decodes either way is."""
+    return data if len(data) % 4 == 0 else data + b" " * (4 - len(data) % 4)
+
+
+@pytest.mark.parametrize(
+    ("body", "label", "html", "expected"),
+    [
+        # a wide label on bytes that are plainly not wide: not believed
+        (even(PAGE.encode()), "utf-16", True, PAGE),
+        (even(PAGE.encode()), "UTF-16LE", True, PAGE),
+        (even(PAGE.encode()), "utf-16be", True, PAGE),
+        (even(PAGE.encode()), "utf-32", True, PAGE),
+        (even(b"The pier reopens in May."), "utf-16", False, "The pier reopens in May."),
+        (even(QUOTE.encode()), "utf-16", False, QUOTE),
+        (even(QUOTE.encode() + b"\0"), "utf-16", False, QUOTE + "\0"),  # a stray zero byte is not UTF-16
+        (even(b'<meta charset="utf-16"><p>' + QUOTE.encode()), None, True, '<meta charset="utf-16"><p>' + QUOTE),
+        (
+            even("Café owners in Zürich said “prices will rise” next year.".encode("cp1252")),
+            "utf-16",
+            False,
+            "Café owners in Zürich said “prices will rise” next year.",
+        ),
+        # genuine UTF-16 and UTF-32, with and without a byte-order mark, still decode
+        (PAGE.encode("utf-16-le"), "utf-16", True, PAGE),
+        (PAGE.encode("utf-16-be"), "utf-16", True, PAGE),
+        (QUOTE.encode("utf-16-le"), "utf-16le", False, QUOTE),
+        (QUOTE.encode("utf-16-be"), "utf-16be", False, QUOTE),
+        (QUOTE.encode("utf-16"), "utf-16", False, QUOTE),
+        (codecs.BOM_UTF16_BE + QUOTE.encode("utf-16-be"), "utf-16", False, QUOTE),
+        (QUOTE.encode("utf-32-le"), "utf-32", False, QUOTE),
+        (QUOTE.encode("utf-32-be"), "utf-32", False, QUOTE),
+        (CJK.encode("utf-16-le"), "utf-16", False, CJK),
+        (CJK.encode("utf-16-be"), "utf-16be", False, CJK),
+    ],
+)
+def test_a_wide_charset_label_is_believed_only_when_the_bytes_agree(
+    body: bytes, label: str | None, html: bool, expected: str
+) -> None:
+    assert decode_bytes(body, label, html=html).rstrip(" ") == expected.rstrip(" ")
+
+
 @pytest.mark.parametrize(
     ("text", "codec"),
     [

@@ -11,7 +11,7 @@ import httpx
 import pytest
 import respx
 
-from tests.helpers import fetch, make_pdf
+from tests.helpers import fetch, fetched_from, make_pdf
 from verify.model import Snapshot, SourceRef, SourceStatus
 from verify.sources.cache import SnapshotCache, sha256_hex
 from verify.sources.fetch import fetch_sources
@@ -32,14 +32,17 @@ def stored(cache: SnapshotCache, body: bytes = BODY, url: str = URL) -> Snapshot
         sha256=sha256_hex(body),
         body=body,
     )
-    return cache.store(url, snapshot, {"Content-Type": "text/html; charset=utf-8", "Set-Cookie": "secret"})
+    headers = {"Content-Type": "text/html; charset=utf-8", "Set-Cookie": "secret"}
+    return cache.store(url, snapshot, headers, fetched_from(url))
 
 
 def test_store_then_load_round_trips(tmp_path: Path) -> None:
     cache = SnapshotCache(tmp_path)
     saved = stored(cache)
-    loaded = cache.load(URL)
-    assert loaded is not None and loaded.from_cache
+    cached = cache.load(URL)
+    assert cached is not None and cached.provenance == fetched_from(URL)
+    loaded = cached.snapshot
+    assert loaded.from_cache
     assert (loaded.body, loaded.sha256, loaded.final_url, loaded.charset) == (BODY, saved.sha256, URL, "utf-8")
     assert loaded.cache_path == saved.cache_path == str(tmp_path / "objects" / saved.sha256[:2] / saved.sha256)
     record = json.loads(cache.record_path(URL).read_text())
@@ -55,7 +58,7 @@ def test_identical_bodies_share_one_object(tmp_path: Path) -> None:
 
 
 def _bad_json(cache: SnapshotCache, snapshot: Snapshot) -> None:
-    cache.record_path(URL).write_text('{"schema": "verify-snapshot/1", "url": ')
+    cache.record_path(URL).write_text('{"schema": "verify-snapshot/2", "url": ')
 
 
 def _missing_body(cache: SnapshotCache, snapshot: Snapshot) -> None:
@@ -105,7 +108,7 @@ def test_a_damaged_entry_is_fetched_again_and_repaired(tmp_path: Path, damage) -
         (result,) = fetch([URL], tmp_path)
     assert (result.status, page.call_count) == (SourceStatus.OK, 1)
     repaired = SnapshotCache(tmp_path).load(URL)
-    assert repaired is not None and repaired.body == BODY
+    assert repaired is not None and repaired.snapshot.body == BODY
 
 
 def test_two_writers_at_once_leave_a_valid_entry(tmp_path: Path) -> None:
@@ -116,7 +119,7 @@ def test_two_writers_at_once_leave_a_valid_entry(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     loaded = SnapshotCache(tmp_path).load(URL)
-    assert loaded is not None and loaded.body in bodies
+    assert loaded is not None and loaded.snapshot.body in bodies
     assert not [p for p in tmp_path.rglob("*.tmp")]  # no temporary files left behind
 
 

@@ -4,7 +4,8 @@ Layout under the cache directory::
 
     objects/ab/<sha256>        a body, named by the SHA-256 of its bytes
     urls/<sha256 of url>.json  what was fetched for one URL: final URL, status,
-                               the headers that matter, fetch time, body sha256
+                               the headers that matter, fetch time, body sha256, and
+                               how it was fetched (``provenance.Provenance``)
 
 Bodies are content-addressed, so two runs (or two URLs) with the same bytes share
 one file and a body can never be changed in place. Every write goes to a temporary
@@ -13,6 +14,11 @@ sees the old file or the new one, never half of one, even when two runs share th
 cache. A record that is not valid JSON, names a missing body, or whose body no longer
 hashes to the recorded sha256 is treated as absent: the source is fetched again.
 Only successful (2xx) bodies are stored; a failure is never cached.
+
+A record says how its snapshot was fetched: the address every hop's answer came from,
+whether private addresses were permitted, whether robots.txt allowed it. Whoever reads a
+snapshot decides with that whether its check may (``provenance.refusal_for``); a record
+without it, as an older verify wrote, is treated as absent.
 """
 
 from __future__ import annotations
@@ -29,8 +35,11 @@ from pathlib import Path
 from typing import Any
 
 from verify.model import Snapshot
+from verify.sources.provenance import Provenance, from_record
 
-RECORD_SCHEMA = "verify-snapshot/1"
+# /2 added how the snapshot was fetched; /1 records are never trusted (fetched again).
+RECORD_SCHEMA = "verify-snapshot/2"
+_OLDER_SCHEMAS = frozenset({"verify-snapshot/1"})
 
 # Response headers worth keeping with the evidence; the rest is noise.
 KEPT_HEADERS = (
@@ -55,6 +64,12 @@ def kept_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class CachedSnapshot:
+    snapshot: Snapshot
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class SnapshotCache:
     root: Path
 
@@ -64,18 +79,24 @@ class SnapshotCache:
     def record_path(self, url: str) -> Path:
         return self.root / "urls" / f"{sha256_hex(url.encode('utf-8'))}.json"
 
-    def load(self, url: str) -> Snapshot | None:
-        """The cached snapshot of ``url``, or None when absent or not trustworthy."""
+    def load(self, url: str) -> CachedSnapshot | None:
+        """The cached snapshot of ``url`` and how it was fetched, or None when absent or not trustworthy.
+
+        Whether the caller's check may read it is the caller's question (``provenance.refusal_for``).
+        """
         record = _read_record(self.record_path(url))
         if record is None or record.get("url") != url:
             return None
+        provenance = from_record(record)
+        if provenance is None:
+            return None  # nothing says how it was fetched, so no check may rely on it
         try:
             sha256 = str(record["sha256"])
             body_path = self.object_path(sha256)
             body = body_path.read_bytes()
             if sha256_hex(body) != sha256:
                 return None  # a partial or altered body: refetch rather than trust it
-            return Snapshot(
+            snapshot = Snapshot(
                 location=url,
                 final_url=record.get("final_url"),
                 http_status=record.get("http_status"),
@@ -89,6 +110,15 @@ class SnapshotCache:
             )
         except (KeyError, OSError, TypeError, ValueError):
             return None
+        return CachedSnapshot(snapshot, provenance)
+
+    def written_by_older_version(self, url: str) -> bool:
+        """Whether ``url`` has a record of an older schema, which is never served."""
+        try:
+            record = json.loads(self.record_path(url).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(record, dict) and record.get("schema") in _OLDER_SCHEMAS
 
     def store_body(self, body: bytes, sha256: str | None = None) -> Path:
         """Write ``body`` under its hash (once) and return where it lies; ``sha256`` is the
@@ -99,8 +129,9 @@ class SnapshotCache:
             atomic_write(path, body)
         return path
 
-    def store(self, url: str, snapshot: Snapshot, headers: Mapping[str, str]) -> Snapshot:
-        """Keep ``snapshot`` as the evidence for ``url``; returns it with ``cache_path`` set."""
+    def store(self, url: str, snapshot: Snapshot, headers: Mapping[str, str], provenance: Provenance) -> Snapshot:
+        """Keep ``snapshot``, fetched as ``provenance`` says, as the evidence for ``url``;
+        returns it with ``cache_path`` set."""
         body_path = self.store_body(snapshot.body)
         record: dict[str, Any] = {
             "schema": RECORD_SCHEMA,
@@ -113,6 +144,7 @@ class SnapshotCache:
             "fetched_at": snapshot.fetched_at,
             "sha256": snapshot.sha256,
             "size": len(snapshot.body),
+            **provenance.to_record(),
         }
         data = json.dumps(record, indent=2, ensure_ascii=False).encode("utf-8")
         atomic_write(self.record_path(url), data)

@@ -1,11 +1,12 @@
 """One polite, bounded HTTP GET: address checks, retries, redirects and size limits.
 
 ``HttpGetter.get`` follows redirects itself so every hop is checked again (scheme,
-address policy, and whatever ``hop_check`` adds, such as robots.txt); retries the
-failures worth retrying with exponential backoff and jitter, honouring Retry-After;
-and reads the body as a stream, stopping as soon as it passes the size cap or, after
-decompression (done here, incrementally), the decoded-size cap. A failure is raised
-as ``FetchFailure`` carrying the source status to report.
+address policy, and whatever ``hop_check`` adds, such as robots.txt) and the address each
+hop's answer came from is recorded; retries the failures worth retrying with exponential
+backoff and jitter, honouring Retry-After; and reads the body as a stream, stopping as soon
+as it passes the size cap or, after decompression (done here, incrementally), the
+decoded-size cap. A failure is raised as ``FetchFailure`` carrying the source status to
+report.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tenacity.stop import stop_base
 from verify.model import SourceStatus
 from verify.sources.netpolicy import AddressPolicy, AddressRefused, HostNotFound
 from verify.sources.options import ALLOWED_SCHEMES, FetchOptions
+from verify.sources.provenance import Hop
 from verify.version import __version__
 
 # The agent names the tool and its purpose; a newsroom running it at scale adds a contact
@@ -83,6 +85,10 @@ class FetchFailure(Exception):
         self.http_status = http_status
 
 
+class RedirectTrap(FetchFailure):
+    """A redirect loop (the server's fault: ``http_error``) or more redirects than allowed (``blocked``)."""
+
+
 class AddressBlocked(FetchFailure):
     """The address policy refused a host: nothing was sent to it."""
 
@@ -104,6 +110,7 @@ class Got:
     body: bytes
     content_type: str | None  # media type only, lower case
     charset: str | None
+    hops: tuple[Hop, ...] = ()  # every request made, the first one first, and where its answer came from
 
 
 def split_content_type(value: str | None) -> tuple[str | None, str | None]:
@@ -182,20 +189,25 @@ class HttpGetter:
         deadline_at: float,
         hop_check: Callable[[httpx.URL], Awaitable[None]] | None = None,
         only_readable: bool = True,
+        keep_first: int | None = None,
     ) -> Got:
         """GET ``url`` following redirects; raise FetchFailure for anything but a 2xx body.
 
         ``deadline_at`` (event-loop time) stops retries whose wait would pass it, so the
-        report names the real failure rather than a timeout.
+        report names the real failure rather than a timeout. ``keep_first``: read only that
+        many bytes of the (decoded) body and ignore the rest, instead of refusing a body
+        past the size caps.
         """
         current = _parse_url(url)
-        seen = {str(current)}
-        hops = 0
+        chain = [current]
+        hops: list[Hop] = []
         while True:
             await self._check_hop(current)
             if hop_check is not None:
                 await hop_check(current)
-            response_status, headers, body = await self._with_retries(current, deadline_at, only_readable)
+            answer = await self._with_retries(current, deadline_at, only_readable, keep_first)
+            response_status, headers, body, addresses = answer
+            hops.append(Hop(str(current), addresses))
             if response_status in REDIRECT_STATUSES:
                 location = headers.get("location")
                 if not location:
@@ -206,19 +218,21 @@ class HttpGetter:
                     target = current.join(location.strip()).copy_with(fragment=None)
                 except (httpx.InvalidURL, ValueError) as error:
                     raise FetchFailure(SourceStatus.HTTP_ERROR, f"bad redirect Location: {error}") from error
-                hops += 1
-                if str(target) in seen:
-                    raise FetchFailure(SourceStatus.BLOCKED, f"redirect loop: {target} again after {hops} hops")
-                if hops > self.options.max_redirects:
-                    raise FetchFailure(
+                earlier = [str(u) for u in chain]
+                if str(target) in earlier:
+                    loop = [*chain[earlier.index(str(target)) :], target]
+                    shown = " → ".join(_shown(u, chain[0]) for u in loop)
+                    raise RedirectTrap(SourceStatus.HTTP_ERROR, f"redirect loop: {shown}", response_status)
+                if len(chain) > self.options.max_redirects:
+                    raise RedirectTrap(
                         SourceStatus.BLOCKED, f"more than {self.options.max_redirects} redirects (last {target})"
                     )
-                seen.add(str(target))
+                chain.append(target)
                 current = target
                 continue
             assert body is not None
             media_type, charset = split_content_type(headers.get("content-type"))
-            return Got(str(current), response_status, headers, body, media_type, charset)
+            return Got(str(current), response_status, headers, body, media_type, charset, tuple(hops))
 
     async def _check_hop(self, url: httpx.URL) -> None:
         if url.scheme not in ALLOWED_SCHEMES:
@@ -235,8 +249,8 @@ class HttpGetter:
             raise FetchFailure(SourceStatus.NOT_FOUND, str(missing)) from missing
 
     async def _with_retries(
-        self, url: httpx.URL, deadline_at: float, only_readable: bool
-    ) -> tuple[int, httpx.Headers, bytes | None]:
+        self, url: httpx.URL, deadline_at: float, only_readable: bool, keep_first: int | None
+    ) -> tuple[int, httpx.Headers, bytes | None, tuple[str, ...]]:
         loop = asyncio.get_running_loop()
         backoff = wait_exponential_jitter(multiplier=RETRY_BASE_DELAY, max=RETRY_MAX_DELAY, jitter=RETRY_BASE_DELAY)
 
@@ -258,7 +272,7 @@ class HttpGetter:
             async for attempt in retrying:
                 with attempt:
                     attempts = attempt.retry_state.attempt_number
-                    return await self._attempt(url, only_readable)
+                    return await self._attempt(url, only_readable, keep_first)
         except _RetryableStatus as error:
             raise FetchFailure(SourceStatus.HTTP_ERROR, f"{error} after {_attempts(attempts)}", error.status) from error
         except httpx.TimeoutException as error:
@@ -272,7 +286,10 @@ class HttpGetter:
             raise FetchFailure(SourceStatus.HTTP_ERROR, f"connection failed: {_reason(error)}") from error
         raise AssertionError("unreachable: tenacity either returns or raises")  # pragma: no cover
 
-    async def _attempt(self, url: httpx.URL, only_readable: bool) -> tuple[int, httpx.Headers, bytes | None]:
+    async def _attempt(
+        self, url: httpx.URL, only_readable: bool, keep_first: int | None
+    ) -> tuple[int, httpx.Headers, bytes | None, tuple[str, ...]]:
+        """One request: status, headers, body (None for a redirect) and the addresses the answer came from."""
         slot = self._host_slots.setdefault(url.host, asyncio.Semaphore(self.options.per_host))
         async with slot:
             request = self.client.build_request(
@@ -281,8 +298,9 @@ class HttpGetter:
             response = await self.client.send(request, stream=True, follow_redirects=False)
             try:
                 status = response.status_code
+                addresses = self._answered_from(response, url)
                 if status in REDIRECT_STATUSES:
-                    return status, response.headers, None
+                    return status, response.headers, None, addresses
                 if status in RETRY_STATUSES:
                     retry_after = parse_retry_after(response.headers.get("retry-after"))
                     raise _RetryableStatus(status, response.reason_phrase, retry_after)
@@ -295,10 +313,23 @@ class HttpGetter:
                     raise FetchFailure(
                         SourceStatus.BLOCKED, f"content type {media_type} is not HTML, text or PDF", status
                     )
-                body = await read_body(response, self.options.max_bytes, self.options.max_decoded_bytes)
-                return status, response.headers, body
+                if keep_first is not None:  # that much is read even when the size cap is lower
+                    body = await read_prefix(response, max(self.options.max_bytes, keep_first), keep_first)
+                else:
+                    body = await read_body(response, self.options.max_bytes, self.options.max_decoded_bytes)
+                return status, response.headers, body, addresses
             finally:
                 await response.aclose()
+
+    def _answered_from(self, response: httpx.Response, url: httpx.URL) -> tuple[str, ...]:
+        """The address of the connection that carried ``response``; through a proxy (or when the
+        connection does not say), every address the policy checked for the host."""
+        stream = response.extensions.get("network_stream")
+        if stream is not None and not self.options.use_proxy_env:
+            peer = stream.get_extra_info("server_addr")
+            if isinstance(peer, tuple) and peer:
+                return (str(peer[0]).split("%", 1)[0],)
+        return tuple(str(ip) for ip in self.policy.pinned(url.raw_host.decode("ascii")) or ())
 
 
 def _attempts(count: int) -> str:
@@ -307,6 +338,12 @@ def _attempts(count: int) -> str:
 
 def _reason(error: BaseException) -> str:
     return one_line(error) or type(error).__name__
+
+
+def _shown(url: httpx.URL, first: httpx.URL) -> str:
+    """``url`` as a redirect chain shows it: its path alone when it is on the first URL's site."""
+    same_site = (url.scheme, url.host, url.port) == (first.scheme, first.host, first.port)
+    return url.raw_path.decode("ascii", errors="replace") if same_site else str(url)
 
 
 def _parse_url(url: str) -> httpx.URL:
@@ -345,6 +382,25 @@ async def read_body(response: httpx.Response, max_bytes: int, max_decoded: int) 
     decoded += _run_decoders(decoders, None, max_decoded - len(decoded) + 1)
     _check_decoded(decoded, max_decoded)
     return bytes(decoded)
+
+
+async def read_prefix(response: httpx.Response, max_bytes: int, length: int) -> bytes:
+    """The first ``length`` bytes of the decoded body; the rest is never read.
+
+    For a file of which only a prefix counts (robots.txt): a body past the caps is cut, not
+    refused. At most ``max_bytes`` come off the wire; past that, what they decoded to.
+    """
+    decoders = [_decoder_for(name) for name in _encodings(response.headers.get("content-encoding"))]
+    decoders.reverse()
+    received = 0
+    decoded = bytearray()
+    async for chunk in response.aiter_raw():
+        received += len(chunk)
+        decoded += _run_decoders(decoders, chunk, length - len(decoded) + 1)
+        if len(decoded) >= length or received >= max_bytes:
+            return bytes(decoded[:length])
+    decoded += _run_decoders(decoders, None, length - len(decoded) + 1)
+    return bytes(decoded[:length])
 
 
 def _check_decoded(decoded: bytearray, max_decoded: int) -> None:

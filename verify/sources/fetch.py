@@ -7,10 +7,12 @@ concurrently: at most ``options.concurrency`` URLs in flight, at most ``options.
 requests to one host. Every problem with a source becomes its status and a one-line error;
 nothing is raised for a source.
 
-Per URL, in order: a cached snapshot (unless ``refresh``) → ``ok``, ``from_cache``;
+Per URL, in order: a host that is an IP literal the address policy refuses → ``blocked``;
+a cached snapshot (unless ``refresh``) that this check's rules accept → ``ok``,
+``from_cache``; one they refuse → ``blocked`` offline, fetched again online;
 ``offline`` → ``offline_miss``; else fetch within ``options.deadline`` seconds, with
 robots.txt (unless ``ignore_robots``) and the address policy checked at every redirect
-hop, then keep the body in the cache.
+hop, then keep the body in the cache with how it was fetched.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from verify.model import FetchedSource, Snapshot, SourceRef, SourceStatus
+from verify.sources.addresses import AddressRefused, check_address, parse_ip
 from verify.sources.cache import SnapshotCache, sha256_hex, utc_now
 from verify.sources.options import ALLOWED_SCHEMES, FetchOptions
 from verify.sources.outcome import Outcome
+from verify.sources.provenance import ROBOTS_IGNORED, refusal_for
 
 if TYPE_CHECKING:
     from verify.sources.netpolicy import Resolver
@@ -172,7 +176,14 @@ def _without_dot_segments(path: str) -> str:
 
 
 def _without_network(key: str, cache: SnapshotCache, options: FetchOptions) -> Outcome | None:
-    """The outcome when no request is needed (bad scheme, cache hit, offline), else None."""
+    """The outcome when no request is needed (bad scheme or address, cache hit, offline), else None.
+
+    A cached snapshot is served only if this check's own rules would have let it be fetched
+    the way its record says it was (``provenance.refusal_for``). Online a refused snapshot is
+    fetched again, and the address policy and robots.txt decide as for any fetch; offline the
+    refusal is the outcome. The readable-text cache is keyed by body hash, so it is reached
+    only through a snapshot served here.
+    """
     try:
         parts = urlsplit(key)
         parts.port  # noqa: B018  # a port that is not a number raises here
@@ -181,11 +192,27 @@ def _without_network(key: str, cache: SnapshotCache, options: FetchOptions) -> O
     scheme = parts.scheme
     if scheme not in ALLOWED_SCHEMES:
         return Outcome(SourceStatus.BLOCKED, error=f"only http and https URLs are fetched, not {scheme or '?'}:")
+    literal = parse_ip(parts.hostname or "")
+    if literal is not None:
+        try:
+            check_address(literal, allow_private=options.allow_private)
+        except AddressRefused as refused:  # as the fetch would be, before any request
+            return Outcome(SourceStatus.BLOCKED, error=f"address refused: {refused}")
     if not options.refresh:
         cached = cache.load(key)
         if cached is not None:
-            return Outcome(SourceStatus.OK, snapshot=cached, http_status=cached.http_status)
+            refused_because = refusal_for(
+                cached.provenance, allow_private=options.allow_private, ignore_robots=options.ignore_robots
+            )
+            if refused_because is None:
+                snapshot, ignored = cached.snapshot, cached.provenance.robots == ROBOTS_IGNORED
+                return Outcome(SourceStatus.OK, snapshot, http_status=snapshot.http_status, robots_ignored=ignored)
+            if options.offline:
+                return Outcome(SourceStatus.BLOCKED, error=refused_because)
     if options.offline:
+        if cache.written_by_older_version(key):
+            older = "cached by an older verify that did not record how it was fetched (offline)"
+            return Outcome(SourceStatus.OFFLINE_MISS, error=older)
         return Outcome(SourceStatus.OFFLINE_MISS, error="not in the cache (offline)")
     return None
 

@@ -18,7 +18,8 @@ from verify.sources.netpolicy import AddressPolicy, Resolver
 from verify.sources.options import FetchOptions
 from verify.sources.outcome import Outcome
 from verify.sources.progress import FetchProgress
-from verify.sources.robots import RobotsGate
+from verify.sources.provenance import ROBOTS_ALLOWED, ROBOTS_IGNORED, Provenance
+from verify.sources.robots import ROBOTS_PARSE_LIMIT, RobotsGate
 from verify.sources.transport import PinnedTransport
 
 
@@ -52,7 +53,12 @@ async def fetch_urls(
         async def get_robots(url: str) -> Got:
             try:
                 async with asyncio.timeout(options.deadline):
-                    return await getter.get(url, deadline_at=loop.time() + options.deadline, only_readable=False)
+                    return await getter.get(
+                        url,
+                        deadline_at=loop.time() + options.deadline,
+                        only_readable=False,
+                        keep_first=ROBOTS_PARSE_LIMIT,
+                    )
             except TimeoutError as error:
                 raise FetchFailure(SourceStatus.TIMEOUT, f"no answer within {options.deadline:g} s") from error
 
@@ -74,7 +80,8 @@ async def fetch_urls(
 async def fetch_url(
     url: str, getter: HttpGetter, robots: RobotsGate, cache: SnapshotCache, options: FetchOptions
 ) -> Outcome:
-    """Fetch one URL from the network within the per-source deadline and cache the body."""
+    """Fetch one URL from the network within the per-source deadline and cache the body with
+    how it was fetched, so a later check with other rules can tell whether it may read it."""
     ignored = options.ignore_robots
     loop = asyncio.get_running_loop()
     deadline_at = loop.time() + options.deadline
@@ -99,8 +106,14 @@ async def fetch_url(
         sha256=sha256_hex(got.body),
         body=got.body,
     )
+    provenance = Provenance(
+        hops=got.hops,
+        allow_private=options.allow_private,
+        robots=ROBOTS_IGNORED if ignored else ROBOTS_ALLOWED,
+        via_proxy=options.use_proxy_env,
+    )
     try:
-        snapshot = cache.store(url, snapshot, got.headers)
+        snapshot = cache.store(url, snapshot, got.headers, provenance)
     except OSError:
         pass  # an unwritable cache loses the evidence copy, not the source
     return Outcome(SourceStatus.OK, snapshot=snapshot, http_status=got.http_status, robots_ignored=ignored)

@@ -3,7 +3,8 @@
 What an answer for ``/robots.txt`` means, following RFC 9309 section 2.3.1:
 
 * 2xx: its rules apply to the product token ``verify`` (or the ``*`` group). Only the
-  first 500 KiB are parsed, as the RFC allows.
+  first 500 KiB are read and parsed, as the RFC allows (the line the cut falls in is
+  dropped): a longer file is obeyed as far as that, whatever the size caps for pages.
 * 4xx other than 429 (404, 410, 401, 403 …): "unavailable": every path is allowed.
 * 429, 5xx (after retries): "unreachable": the RFC says assume complete disallow, so the
   source is ``blocked`` with a message saying why; ``--ignore-robots`` overrides it
@@ -12,7 +13,8 @@ What an answer for ``/robots.txt`` means, following RFC 9309 section 2.3.1:
   that failure as its status (``timeout``, ``http_error``, ``not_found``), since the page
   itself could not be reached either; nothing else is sent to the site.
 
-Redirects of robots.txt are followed with the same per-hop address checks as pages.
+Redirects of robots.txt are followed with the same per-hop address checks as pages; a
+redirect loop, or more redirects than allowed, makes it unavailable (RFC 9309, 2.3.1.2).
 Crawl-delay is not used: verify asks each site for a handful of pages at most, under
 the per-host concurrency limit.
 """
@@ -27,7 +29,7 @@ import httpx
 from protego import Protego
 
 from verify.model import SourceStatus
-from verify.sources.client import ROBOTS_TOKEN, AddressBlocked, FetchFailure, Got
+from verify.sources.client import ROBOTS_TOKEN, AddressBlocked, FetchFailure, Got, RedirectTrap
 
 ROBOTS_PARSE_LIMIT = 500 * 1024
 
@@ -46,8 +48,12 @@ class RobotsRules:
 def rules_from(got: Got | FetchFailure) -> RobotsRules:
     """What an answer (or failure) for /robots.txt means; re-raises failures to reach the site."""
     if isinstance(got, Got):
-        text = got.body[:ROBOTS_PARSE_LIMIT].decode("utf-8", errors="replace")
-        return RobotsRules(Protego.parse(text))
+        body = got.body[:ROBOTS_PARSE_LIMIT]
+        if len(body) == ROBOTS_PARSE_LIMIT:
+            body = body.rpartition(b"\n")[0]  # a rule cut in half could mean something else
+        return RobotsRules(Protego.parse(body.decode("utf-8", errors="replace")))
+    if isinstance(got, RedirectTrap):
+        return RobotsRules(None)  # a redirect loop or too many: unavailable (RFC 9309, 2.3.1.2)
     status = got.http_status
     if status is not None and 400 <= status < 500 and status != 429:
         return RobotsRules(None)
@@ -56,7 +62,7 @@ def rules_from(got: Got | FetchFailure) -> RobotsRules:
     if isinstance(got, AddressBlocked):
         raise got  # the site's address is refused: the page would be too
     if got.status in (SourceStatus.UNREADABLE, SourceStatus.BLOCKED):
-        return RobotsRules(None)  # too many redirects, too large, undecodable: treat as unavailable
+        return RobotsRules(None)  # undecodable, or redirected to another scheme: treat as unavailable
     raise got
 
 

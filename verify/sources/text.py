@@ -14,9 +14,16 @@ Bytes become text in this order: a byte-order mark; the Content-Type charset; an
 ``<meta charset>`` / ``http-equiv`` (or an XML declaration); strict UTF-8; then
 charset-normalizer's guess (Windows-1252 winning a tie, since short Western texts fit
 several code pages equally well). A declared charset that fails to decode strictly is skipped.
-One correction on top: a body labelled Latin-1/Windows-1252 (or ASCII) that is valid
-UTF-8 with non-ASCII bytes is read as UTF-8, since such bytes are almost never
-intended Latin-1 and mislabelled UTF-8 is common.
+Two corrections on top, for labels that lie:
+
+- a body labelled Latin-1/Windows-1252 (or ASCII) that is valid UTF-8 with non-ASCII bytes
+  is read as UTF-8, since such bytes are almost never intended Latin-1 and mislabelled
+  UTF-8 is common;
+- a UTF-16 or UTF-32 label on a body without a byte-order mark is believed only when the
+  bytes look like it: every ASCII character (markup, spaces, line breaks) has a zero byte in
+  those encodings, so a body without zero bytes, or valid UTF-8 with only a few, is not
+  UTF-16 whatever it says (read that way it would be CJK-looking nonsense). A bare
+  ``utf-16``/``utf-32`` label takes its byte order from where the zero bytes fall.
 
 PDF text lines are joined into paragraphs so sentence words stay together; a line that
 ends in a hyphen keeps its line break ("exam-\\nple") so the matcher, which knows whether
@@ -54,6 +61,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)["']""")
 _LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"})
 _WINDOWS_1252_LIKE = frozenset({"windows-1252", "cp1252", *_LATIN1_LABELS})
+_WIDE_CODECS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
 
 # Elements whose text a reader never sees.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "canvas", "iframe", "object"})
@@ -173,9 +181,41 @@ def _strict_decode(body: bytes, label: str | None) -> str | None:
         if label in _LATIN1_LABELS:
             label = "windows-1252"  # what browsers use for these labels
     try:
-        return body.decode(label)
-    except (LookupError, UnicodeDecodeError):
+        codec = codecs.lookup(label).name
+    except LookupError:
         return None
+    if codec in _WIDE_CODECS:
+        return _wide_decode(body, codec)
+    try:
+        return body.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _wide_decode(body: bytes, codec: str) -> str | None:
+    """``body`` as the UTF-16/UTF-32 its label says (no byte-order mark), or None when the bytes say otherwise."""
+    zeros = body.count(0)
+    if zeros == 0:
+        return None  # not one ASCII character: plain ASCII markup mislabelled
+    if zeros * 4 < len(body):
+        try:
+            body.decode("utf-8")
+            return None  # valid UTF-8 with a stray zero byte or two; UTF-16 of markup is half zeros
+        except UnicodeDecodeError:
+            pass
+    if codec in ("utf-16", "utf-32"):
+        codec += _byte_order(body[:_PRESCAN_BYTES], 2 if codec == "utf-16" else 4)
+    try:
+        return body.decode(codec)
+    except UnicodeDecodeError:
+        return None  # unpaired surrogates, a cut code unit: not what the label says
+
+
+def _byte_order(head: bytes, width: int) -> str:
+    """``-le`` or ``-be``: an ASCII character has its zero bytes after it little-endian, before it big-endian."""
+    little = sum(1 for k in range(width - 1, len(head), width) if head[k] == 0)
+    big = sum(1 for k in range(0, len(head), width) if head[k] == 0)
+    return "-be" if big > little else "-le"
 
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,11 @@ same bytes read the same way give the same text, whichever URL or file they came
 version is a hash of the code and libraries that turn bytes into text, so a new extractor never
 serves a text an older one made; ``verify cache prune`` removes the folders of other versions.
 An entry that cannot be read or parsed is treated as absent.
+
+No check reads a text here that it could not read as a snapshot: the key is made from the
+body's hash, which only a snapshot in hand gives, and ``pool.load_pool`` asks only for the
+snapshots that fetching served (a cached one only after the check's own address and robots
+rules accepted how it was fetched, ``provenance.refusal_for``).
 """
 
 from __future__ import annotations
