@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="REPORT.json", help="compare with an earlier report of this draft")
     check.add_argument("--decisions", metavar="FILE",
                        help="editor decisions (TOML; default: DRAFT.verify.toml beside each draft)")  # fmt: skip
+    check.add_argument("--time-limit", type=_positive_float, metavar="SECONDS",
+                       help="stop the whole check after this long (exit 2); default: no limit")  # fmt: skip
 
     ext = commands.add_parser("extract", help="list the claims of a draft without fetching anything")
     ext.add_argument("article", metavar="ARTICLE")
@@ -195,6 +197,7 @@ def _run_check(args: argparse.Namespace) -> int:
         ignore_robots=args.ignore_robots,
         jobs=args.jobs,
         progress=not args.quiet and sys.stderr.isatty(),
+        time_limit=args.time_limit,
     )
     if args.cache_dir is not None:
         options = replace(options, cache_dir=args.cache_dir)

@@ -10,7 +10,8 @@ nothing is raised for a source.
 Per URL, in order: a cached snapshot (unless ``refresh``) → ``ok``, ``from_cache``;
 ``offline`` → ``offline_miss``; else fetch within ``options.deadline`` seconds, with
 robots.txt (unless ``ignore_robots``) and the address policy checked at every redirect
-hop, then keep the body in the cache.
+hop, then keep the body in the cache. Under a check's ``deadline`` no request starts once it
+has passed, and each source's own deadline is cut to what is left of it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from verify.deadline import NO_DEADLINE, Deadline
 from verify.model import FetchedSource, Snapshot, SourceRef, SourceStatus
 from verify.sources.cache import SnapshotCache, sha256_hex, utc_now
 from verify.sources.options import ALLOWED_SCHEMES, FetchOptions
@@ -49,6 +51,7 @@ def fetch_sources(
     options: FetchOptions,
     progress: bool = False,
     resolver: Resolver | None = None,
+    deadline: Deadline = NO_DEADLINE,
 ) -> tuple[FetchedSource, ...]:
     """Get every source in ``refs``; the result is in the same order as ``refs``.
 
@@ -74,7 +77,7 @@ def fetch_sources(
         else:
             to_fetch.append(url)
     if to_fetch:
-        outcomes.update(_over_network(to_fetch, cache, options, progress, resolver))
+        outcomes.update(_over_network(to_fetch, cache, options, progress, resolver, deadline))
     results: list[FetchedSource] = []
     read_at = utc_now()  # one time for the whole run's local files
     local = iter(read_locals([ref for ref, key in zip(refs, keys, strict=True) if key is None], read_at))
@@ -97,7 +100,12 @@ def fetch_sources(
 
 
 def _over_network(
-    urls: list[str], cache: SnapshotCache, options: FetchOptions, progress: bool, resolver: Resolver | None
+    urls: list[str],
+    cache: SnapshotCache,
+    options: FetchOptions,
+    progress: bool,
+    resolver: Resolver | None,
+    deadline: Deadline,
 ) -> dict[str, Outcome]:
     import asyncio
     import concurrent.futures
@@ -105,7 +113,7 @@ def _over_network(
     from verify.sources.netpolicy import system_resolver
     from verify.sources.network import fetch_urls
 
-    job = fetch_urls(urls, cache, options, progress, resolver or system_resolver)
+    job = fetch_urls(urls, cache, options, progress, resolver or system_resolver, deadline)
     try:
         asyncio.get_running_loop()
     except RuntimeError:
