@@ -2,8 +2,9 @@
 
 - claims: ``claims_of`` and ``claim_starting`` run the extractor on a short text;
 - sources: ``serving``/``LiveServer``, a real HTTP server on 127.0.0.1 whose answers each test
-  sets per path; ``send`` to answer; ``fetch`` over test host names that resolve to a public
-  address; ``fetched_from``, the provenance a cache record keeps; ``make_pdf``, a tiny valid
+  sets per path; ``send`` to answer; ``stalling``, an answer that never comes until released;
+  ``fetch`` over test host names that resolve to a public address; ``fetched_from``, the
+  provenance a cache record keeps; ``make_pdf``, a tiny valid
   PDF; ``closed_port``;
 - workflow: ``PAGE``, a fictional source page quoting ``QUOTE``, served by ``source_server``.
 
@@ -117,6 +118,17 @@ def send(
         handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
     handler.wfile.write(body)
+
+
+def stalling(release: threading.Event) -> Handler:
+    """A route that sends nothing until ``release`` is set (or 60 s pass), then a short page."""
+
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        release.wait(timeout=60)  # the timeout only ends a broken test's server thread
+        with contextlib.suppress(OSError):  # the client has usually given up by now
+            send(handler, 200, b"<p>late</p>")
+
+    return answer
 
 
 def closed_port() -> int:

@@ -8,6 +8,7 @@
 """
 
 from verify.errors import (
+    CheckTimeout,
     ConfigError,
     DecisionsFileError,
     InputError,
@@ -36,6 +37,7 @@ from verify.report import render
 from verify.version import __version__
 
 __all__ = [
+    "CheckTimeout",
     "Claim",
     "ClaimKind",
     "ClaimResult",

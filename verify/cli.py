@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="REPORT.json", help="compare with an earlier report of this draft")
     check.add_argument("--decisions", metavar="FILE",
                        help="editor decisions (TOML; default: DRAFT.verify.toml beside each draft)")  # fmt: skip
+    check.add_argument("--time-limit", type=_positive_float, metavar="SECONDS",
+                       help="stop the whole check after this long (exit 2); default: no limit")  # fmt: skip
 
     ext = commands.add_parser("extract", help="list the claims of a draft without fetching anything")
     ext.add_argument("article", metavar="ARTICLE")
@@ -81,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--allow-private", action="store_true", help="let requests name private addresses")
+    serve.add_argument("--cache-dir", metavar="DIR",
+                       help=f"the service's snapshot cache (default: {default_cache_dir() / 'service'})")  # fmt: skip
+    serve.add_argument("--time-limit", type=_positive_float, default=120.0, metavar="SECONDS",
+                       help="seconds per request, waiting for a worker included (default: 120)")  # fmt: skip
 
     cache = commands.add_parser("cache", help="what the cache holds, and pruning it")
     cache_commands = cache.add_subparsers(dest="cache_command", required=True, parser_class=_Parser)
@@ -190,6 +196,7 @@ def _run_check(args: argparse.Namespace) -> int:
         ignore_robots=args.ignore_robots,
         jobs=args.jobs,
         progress=not args.quiet and sys.stderr.isatty(),
+        time_limit=args.time_limit,
     )
     if args.cache_dir is not None:
         options = replace(options, cache_dir=args.cache_dir)
@@ -324,7 +331,13 @@ def _age(mtime: float) -> str:
 def _run_serve(args: argparse.Namespace) -> int:
     from verify.service import serve
 
-    serve(host=args.host, port=args.port, allow_private=args.allow_private)
+    serve(
+        host=args.host,
+        port=args.port,
+        allow_private=args.allow_private,
+        cache_dir=Path(args.cache_dir) if args.cache_dir is not None else None,
+        time_limit=args.time_limit,
+    )
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@
      │    ├── DecisionsFileError an editor decisions file is missing or malformed
      │    └── ConfigError       a configuration file (verify.toml, [tool.verify]) is malformed
      ├── ReportFormatError      a saved report is not a verify report
+     ├── CheckTimeout           a check ran past its time limit (Options.time_limit)
      └── SourceError            one source could not be had (never stops a run:
                                  it becomes a source status in the report)
 
@@ -37,6 +38,10 @@ class ConfigError(InputError):
 
 class ReportFormatError(VerifyError):
     """A file given as a saved report is not a verify JSON report."""
+
+
+class CheckTimeout(VerifyError):
+    """A check ran past ``Options.time_limit``; it stopped at the next step, with no report."""
 
 
 class SourceError(VerifyError):

@@ -58,6 +58,9 @@ class Options:
     use_proxy_env: bool = False  # honour HTTP(S)_PROXY; the proxy then connects, so addresses are checked by name only
     jobs: int = 1  # drafts of a batch matched in parallel worker processes
     progress: bool = False  # a progress display on standard error
+    # Seconds for the whole check, fetching included; past them it stops at its next step
+    # with CheckTimeout (a thread cannot be killed, so the check stops itself). None: no limit.
+    time_limit: float | None = None
     # Each outlet's names, the one a sources file uses and those a draft may use ("The Harbour
     # Gazette", "the Gazette"): a source of one name is that outlet's under all of them.
     outlets: tuple[tuple[str, ...], ...] = ()

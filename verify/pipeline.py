@@ -19,6 +19,7 @@ from pathlib import Path
 
 from verify.baseline import baseline_applies, compare_with_baseline, load_baseline, reuse_for_sources
 from verify.claims import extract_claims
+from verify.deadline import NO_DEADLINE, Deadline
 from verify.decisions import decisions_path, with_decisions
 from verify.document import DRAFT_SUFFIXES, load_text, read_document
 from verify.errors import InputError
@@ -132,9 +133,12 @@ def check_many(
     is read when it exists. ``baseline`` (a report, or the path of a saved one) is an earlier
     report of the only draft, or in a batch of the draft it names: its unchanged claims keep
     their results, and the report says what changed. A draft that cannot be read is reported
-    as such; the others are still checked.
+    as such; the others are still checked. With ``options.time_limit``, the check stops at its
+    next step once the limit has passed and raises ``CheckTimeout``: no source is fetched
+    after it, and no claim matched.
     """
     options = options or Options()
+    deadline = Deadline.after(options.time_limit)
     baseline_path = None
     if isinstance(baseline, (str, Path)):
         baseline_path = str(baseline)
@@ -159,11 +163,13 @@ def check_many(
         options=options.fetch_options(),
         cache_dir=options.cache_path(),
         progress=options.progress,
+        deadline=deadline,
     )
+    deadline.poll()  # sources cut short by the limit must not reach a report as mere timeouts
     serves = [
         baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1) for doc in readable
     ]
-    reports = _match_all(readable, [pool.for_refs(refs) for refs in per_draft], baseline, serves, options)
+    reports = _match_all(readable, [pool.for_refs(refs) for refs in per_draft], baseline, serves, options, deadline)
     finished = iter(
         _finish(document, pool.keep_cited(report), decisions, baseline if serve else None, baseline_path)
         for document, report, serve in zip(readable, reports, serves, strict=True)
@@ -209,10 +215,14 @@ def _match_all(
     baseline: Report | None,
     serves: Sequence[bool],
     options: Options,
+    deadline: Deadline,
 ) -> list[Report]:
-    """Each draft matched against its own sources, in this process or in ``options.jobs`` workers."""
+    """Each draft matched against its own sources, in this process or in ``options.jobs`` workers.
+
+    Workers get the same ``deadline``: the monotonic clock is the machine's, not the process's.
+    """
     work = [
-        (document, sources, baseline if serve else None)
+        (document, sources, baseline if serve else None, deadline)
         for document, sources, serve in zip(documents, loaded, serves, strict=True)
     ]
     reports: list[Report] = []
@@ -229,25 +239,37 @@ def _match_all(
                     reports.append(report)
                     bar.advance(document.path or "-", "checked")
         else:
-            for document, sources, old in work:
-                reports.append(check_document(document, sources, old))
+            for document, sources, old, _ in work:
+                reports.append(check_document(document, sources, old, deadline))
                 bar.advance(document.path or "-", "checked")
     return reports
 
 
-def check_document(document: Document, loaded: Sequence[LoadedSource], baseline: Report | None = None) -> Report:
+def check_document(
+    document: Document,
+    loaded: Sequence[LoadedSource],
+    baseline: Report | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> Report:
     """Match one draft's claims against sources already loaded, and build its report.
 
     With a ``baseline`` (an earlier report of this draft), claims whose words and evidence
-    snapshot are unchanged keep their baseline result without being matched.
+    snapshot are unchanged keep their baseline result without being matched. ``deadline`` is
+    polled before and after the claims are found, and before each claim is matched.
     """
+    deadline.poll()
     claims = extract_claims(document)
+    deadline.poll()
     texts = [s.text for s in loaded if s.text is not None]
     unavailable = frozenset(s.numbered.id for s in loaded if s.text is None)
     preferred = preferred_sources(claims, [s.numbered for s in loaded])
     reused = reuse_for_sources(claims, loaded, baseline) if baseline is not None else {}
     matched = match_claims(
-        tuple(c for c in claims if c.id not in reused), texts, preferred=preferred, unavailable=unavailable
+        tuple(c for c in claims if c.id not in reused),
+        texts,
+        preferred=preferred,
+        unavailable=unavailable,
+        deadline=deadline,
     )
     by_id = {r.claim.id: r for r in matched}
     snapshots = {s.numbered.id: s.fetched.snapshot for s in loaded}

@@ -4,32 +4,41 @@ Routes:
 
 - ``POST /v1/check``: JSON ``{"text": "…", "sources": ["https://…"], "format": "json"}``
   answers 200 with the report in the format asked for (json, html, markdown or text).
-- ``GET /``: a paste-in form; ``POST /check`` (form-encoded) answers the HTML report.
+- ``GET /``: a paste-in form; ``POST /check`` (a form post) answers the HTML report.
 - ``GET /healthz``: ``{"status": "ok", "version": "…"}``.
 
-Errors are ``{"error": "one line"}``: 400 for bad JSON or fields, 413 for a body over
-the size limit (by Content-Length up front, and while reading), 504 when a check runs
-over the time limit, 500 for anything unexpected (logged, never shown).
+Errors are ``{"error": "one line"}``: 400 for bad JSON or fields, 403 for a post from another
+site, 408 for a body that does not arrive in time, 413 for a body over the size limit (by
+Content-Length up front, and while reading), 415 for a body of the wrong media type, 504
+when a check runs over the time limit, 500 for anything unexpected (logged, never shown).
 
 A request comes from someone else, so it gets less than the command line: sources must
 be http(s) URLs (a path would read the server's disk), the draft is only ever text
 (never a file name), and private addresses are refused unless the server was started
-with ``allow_private``. The check itself is blocking and runs in a worker thread; at
-most ``max_checks`` run at once, and a request that waits or runs past its time limit
-gets its 504 while the thread finishes on its own.
+with ``allow_private``. A post must come from the service's own page or from a program
+(no ``Origin`` of another site, no cross-site ``Sec-Fetch-Site``), since any web page a
+user visits can post to a service on their loopback. The check itself is blocking and runs
+in a worker thread; at most ``max_checks`` run at once, and each one stops itself at its
+time limit (``Options.time_limit``), so a request answered 504 frees its slot within a step.
+
+``serve`` runs the app with hypercorn, whose keep-alive timer runs from the moment a
+connection is idle until a request's headers are complete and is not restarted by the bytes
+that trickle in: it is the header deadline. The body deadline is the app's (``read_body``).
 """
 
 from __future__ import annotations
 
+import email.message
+import email.parser
+import email.policy
 import html
 import json
 import logging
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs
 
 import anyio
@@ -37,13 +46,14 @@ import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from verify.errors import VerifyError
+from verify.deadline import Deadline
+from verify.errors import CheckTimeout, VerifyError
 from verify.model import Report, SourceRef
-from verify.options import Options, Timeout
+from verify.options import Options, Timeout, default_cache_dir
 from verify.sources.resolve import is_url
 from verify.version import __version__
 
@@ -58,10 +68,15 @@ MEDIA_TYPES = {
 }
 MAX_SOURCES = 50  # per request: each one is a fetch the server makes on the caller's behalf
 MAX_URL_LENGTH = 2048
+MAX_FORM_FIELDS = 10
 REQUEST_FIELDS = frozenset({"text", "sources", "format"})
 # Host names the Host header is checked against when the service listens on loopback.
 # (IPv6 "::1" is left out: Starlette's host check cannot parse "[::1]:port".)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
+JSON_TYPES = frozenset({"application/json"})
+FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+# Sec-Fetch-Site values of a request a person made on the service's own page, or typed in.
+OWN_FETCH_SITES = frozenset({"same-origin", "none"})
 
 
 class RequestError(Exception):
@@ -84,16 +99,77 @@ class CheckRequest:
 @dataclass(frozen=True)
 class ServiceSettings:
     allow_private: bool = False
-    cache_dir: Path | None = None  # None: verify.pipeline.default_cache_dir()
+    cache_dir: Path | None = None  # None: service_cache_dir(), the service's own
     max_body_bytes: int = 2_000_000
     time_limit: float = 120.0  # seconds per request, waiting for a worker included
     offline: bool = False
     max_checks: int = 2  # checks running at once (this is a 2-core machine's worth)
+    body_timeout: float = 30.0  # seconds for a request's body to arrive, once its headers have
+
+
+def service_cache_dir() -> Path:
+    """The service's own snapshot cache, beside the command's: pages a user fetched with
+    ``--allow-private`` or ``--ignore-robots`` never become answers to a service client."""
+    return default_cache_dir() / "service"
+
+
+# ---------------------------------------------------------------------------
+# Refusing requests before reading them (pure)
+# ---------------------------------------------------------------------------
+
+
+def cross_site_refusal(headers: Mapping[str, str]) -> str | None:
+    """Why a post must be refused as sent by another site's page, or None.
+
+    A browser names the page's origin in ``Origin`` and its relation to the service in
+    ``Sec-Fetch-Site``; a program such as curl sends neither and is let through.
+    """
+    site = headers.get("sec-fetch-site")
+    if site is not None and site.strip().lower() not in OWN_FETCH_SITES:
+        return "a page of another site may not post to this service (Sec-Fetch-Site)"
+    origin = headers.get("origin")
+    if origin is not None and origin.strip().lower() not in own_origins(headers.get("host", "")):
+        return "a page of another site may not post to this service (Origin)"
+    return None
+
+
+def own_origins(host: str) -> frozenset[str]:
+    """The origins of the service's own pages for a ``Host`` header, over http or https.
+
+    Either scheme, since behind a TLS proxy the page is https and the service plain http.
+    """
+    host = host.strip().lower()
+    if not host:
+        return frozenset()
+    return frozenset({"http://" + host.removesuffix(":80"), "https://" + host.removesuffix(":443")})
+
+
+def media_type(headers: Mapping[str, str]) -> str:
+    """The body's media type without parameters, lower-cased ('' when there is none)."""
+    return headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def require_media_type(headers: Mapping[str, str], accepted: frozenset[str]) -> str:
+    found = media_type(headers)
+    if found not in accepted:
+        shown = " or ".join(sorted(accepted))
+        raise RequestError(415, f"the body must be sent as {shown}, not {found or 'an unnamed type'}")
+    return found
 
 
 # ---------------------------------------------------------------------------
 # Validating requests (pure)
 # ---------------------------------------------------------------------------
+
+
+def parse_json_body(body: bytes) -> object:
+    """The body as JSON data; a ``RequestError(400)`` for anything that is not."""
+    try:
+        return json.loads(body)
+    except RecursionError:  # "[[[[…" nested past the interpreter's limit
+        raise RequestError(400, "body is not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # also UnicodeDecodeError, and integers too long to convert
+        raise RequestError(400, f"body is not valid JSON ({' '.join(str(exc).split())[:200]})") from None
 
 
 def parse_check_request(data: object) -> CheckRequest:
@@ -102,10 +178,11 @@ def parse_check_request(data: object) -> CheckRequest:
         raise RequestError(400, 'body must be a JSON object like {"text": "...", "sources": ["https://..."]}')
     unknown = sorted(set(data) - REQUEST_FIELDS)
     if unknown:
-        raise RequestError(400, f"unknown field {unknown[0]!r} (expected text, sources, format)")
+        raise RequestError(400, f"unknown field {unknown[0][:40]!r} (expected text, sources, format)")
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise RequestError(400, "'text' must be the draft, a non-empty string")
+    _require_encodable(text, "'text'")
     sources = data.get("sources", [])
     if sources is None:
         sources = []
@@ -114,9 +191,17 @@ def parse_check_request(data: object) -> CheckRequest:
     fmt = data.get("format", "json")
     if fmt is None:
         fmt = "json"
-    if fmt not in FORMATS:
+    if not isinstance(fmt, str) or fmt not in FORMATS:
         raise RequestError(400, f"'format' must be one of {', '.join(FORMATS)}")
     return CheckRequest(text=text, sources=_checked_sources(sources), format=fmt)
+
+
+def _require_encodable(value: str, name: str) -> None:
+    """JSON may spell a lone surrogate ("\\ud800"), which is no character and cannot be written out."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise RequestError(400, f"{name} holds a lone surrogate at offset {exc.start}, which is not text") from None
 
 
 def _checked_sources(sources: Sequence[str]) -> tuple[str, ...]:
@@ -124,30 +209,62 @@ def _checked_sources(sources: Sequence[str]) -> tuple[str, ...]:
     if len(cleaned) > MAX_SOURCES:
         raise RequestError(400, f"too many sources ({len(cleaned)}; at most {MAX_SOURCES})")
     for number, url in enumerate(cleaned, start=1):
+        _require_encodable(url, f"source {number}")
         if len(url) > MAX_URL_LENGTH or not is_url(url) or any(c.isspace() for c in url):
             shown = url if len(url) <= 80 else url[:79] + "…"
             raise RequestError(400, f"source {number} ({shown!r}) must be an http(s) URL; the service reads no files")
     return cleaned
 
 
-def form_fields(body: bytes) -> tuple[str, str]:
-    """The paste-in form's ``text`` and ``sources`` (``application/x-www-form-urlencoded``)."""
+def form_fields(body: bytes, content_type: str = "application/x-www-form-urlencoded") -> tuple[str, str]:
+    """The paste-in form's ``text`` and ``sources``, url-encoded or ``multipart/form-data``.
+
+    ``content_type`` is the whole header (a multipart body needs its boundary parameter).
+    """
+    if content_type.split(";", 1)[0].strip().lower() == "multipart/form-data":
+        return _multipart_fields(body, content_type)
     try:
-        fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=10)
+        fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS)
     except (UnicodeDecodeError, ValueError) as exc:
         raise RequestError(400, "the form could not be read") from exc
     return (fields.get("text") or [""])[0], (fields.get("sources") or [""])[0]
+
+
+def _multipart_fields(body: bytes, content_type: str) -> tuple[str, str]:
+    # The standard library's MIME parser: the body is already read and size-capped.
+    header = b"Content-Type: " + content_type.encode("latin-1", "replace") + b"\r\n\r\n"
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(header + body)
+    if not message.is_multipart() or message.defects:
+        raise RequestError(400, "the form could not be read")
+    parts = message.get_payload()
+    if not isinstance(parts, list) or len(parts) > MAX_FORM_FIELDS:
+        raise RequestError(400, "the form could not be read")
+    found: dict[str, str] = {}
+    for part in parts:
+        if not isinstance(part, email.message.Message):
+            continue
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if not isinstance(name, str) or name in found or not isinstance(payload, bytes):
+            continue
+        try:
+            found[name] = payload.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RequestError(400, "the form could not be read (not UTF-8)") from exc
+    return found.get("text", ""), found.get("sources", "")
 
 
 def parse_form(text: str, sources: str) -> CheckRequest:
     """A form request: the draft, and source URLs one per line; the answer is HTML."""
     if not text.strip():
         raise RequestError(400, "paste a draft to check")
+    _require_encodable(text, "the draft")
     return CheckRequest(text=text, sources=_checked_sources(sources.splitlines()), format="html")
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it is known to exceed ``limit`` bytes."""
+async def read_body(request: Request, limit: int, timeout: float = 30.0) -> bytes:
+    """The request body: 413 as soon as it is known to exceed ``limit`` bytes, 408 when it
+    has not all arrived ``timeout`` seconds after the headers (a client that trickles bytes)."""
     declared = request.headers.get("content-length")
     if declared is not None:
         if not declared.strip().isdigit():
@@ -156,11 +273,17 @@ async def read_body(request: Request, limit: int) -> bytes:
             raise RequestError(413, f"body too large (limit {limit} bytes)")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise RequestError(413, f"body too large (limit {limit} bytes)")
-        chunks.append(chunk)
+    try:
+        with anyio.fail_after(timeout):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise RequestError(413, f"body too large (limit {limit} bytes)")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise RequestError(408, f"the request body did not arrive within {timeout:g} s") from None
+    except ClientDisconnect:
+        raise RequestError(400, "the client closed the connection before sending the whole body") from None
     return b"".join(chunks)
 
 
@@ -170,15 +293,17 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def run_check(request: CheckRequest, settings: ServiceSettings) -> Report:
-    """The blocking check of one request. The draft is text, never a path; sources are URLs only."""
+    """The blocking check of one request, stopped after ``settings.time_limit`` seconds
+    (``CheckTimeout``). The draft is text, never a path; sources are URLs only."""
     from verify.document import load_text
     from verify.pipeline import check  # imported here: the service module loads without the pipeline
 
     options = Options(
         offline=settings.offline,
         allow_private=settings.allow_private,
-        cache_dir=settings.cache_dir,
+        cache_dir=settings.cache_dir if settings.cache_dir is not None else service_cache_dir(),
         timeout=Timeout(source=min(Timeout().source, settings.time_limit)),
+        time_limit=settings.time_limit,
     )
     document = load_text(request.text)
     # Links in the draft are sources too: cap them with the rest, or one pasted page of
@@ -198,31 +323,48 @@ def render_report(report: Report, fmt: str) -> str:
     return render(report, fmt)
 
 
-def _check_and_render(request: CheckRequest, settings: ServiceSettings, gate: threading.BoundedSemaphore) -> str:
+def _check_and_render(
+    request: CheckRequest, settings: ServiceSettings, gate: threading.BoundedSemaphore, deadline: Deadline
+) -> str:
     # The gate is taken inside the thread, so a check abandoned by its request (504)
-    # still counts until it really ends: timed-out work cannot pile up behind the limit.
-    if not gate.acquire(timeout=settings.time_limit):
-        raise TimeoutError
+    # still counts until it really ends, which its own time limit makes soon.
+    if not gate.acquire(timeout=deadline.remaining()):
+        raise CheckTimeout("no worker became free within the time limit")
     try:
-        return render_report(run_check(request, settings), request.format)
+        deadline.poll()
+        return render_report(run_check(request, replace(settings, time_limit=deadline.remaining())), request.format)
     finally:
         gate.release()
 
 
 async def _answer(request: CheckRequest, settings: ServiceSettings, gate: threading.BoundedSemaphore) -> Response:
-    work = partial(_check_and_render, request, settings, gate)
+    deadline = Deadline.after(settings.time_limit)  # waiting for a worker counts too
+    work = partial(_check_and_render, request, settings, gate, deadline)
     try:
         with anyio.fail_after(settings.time_limit):
             body = await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
-    except TimeoutError:
+    except (TimeoutError, CheckTimeout):
         raise RequestError(504, f"the check took longer than {settings.time_limit:g} s") from None
     except VerifyError as exc:
         raise RequestError(400, " ".join(str(exc).split())) from exc
     return Response(body, media_type=MEDIA_TYPES[request.format])
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+def _closing(request: Request, status: int) -> dict[str, str]:
+    """``Connection: close`` after a body that did not arrive: the rest of it is not waited for."""
+    return {"connection": "close"} if status == 408 and request.scope.get("http_version", "1.1") < "2" else {}
+
+
+def _error(request: Request, status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=_closing(request, status))
+
+
+def _guard(request: Request, accepted: frozenset[str]) -> None:
+    """Refuse a post from another site's page (403), then a body of another media type (415)."""
+    refusal = cross_site_refusal(request.headers)
+    if refusal is not None:
+        raise RequestError(403, refusal)
+    require_media_type(request.headers, accepted)
 
 
 # ---------------------------------------------------------------------------
@@ -239,33 +381,39 @@ def create_app(
     offline: bool = False,
     max_checks: int = 2,
     allowed_hosts: Sequence[str] | None = None,
+    body_timeout: float = 30.0,
 ) -> Starlette:
     """The service as an ASGI app. ``allowed_hosts`` limits the Host header (None: any)."""
-    settings = ServiceSettings(allow_private, cache_dir, max_body_bytes, time_limit, offline, max_checks)
+    settings = ServiceSettings(
+        allow_private, cache_dir, max_body_bytes, time_limit, offline, max_checks, body_timeout
+    )
     gate = threading.BoundedSemaphore(max_checks)
 
     async def check_json(request: Request) -> Response:
         try:
-            body = await read_body(request, settings.max_body_bytes)
-            try:
-                data: Any = json.loads(body)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise RequestError(400, f"body is not valid JSON ({' '.join(str(exc).split())})") from exc
-            return await _answer(parse_check_request(data), settings, gate)
+            _guard(request, JSON_TYPES)
+            body = await read_body(request, settings.max_body_bytes, settings.body_timeout)
+            return await _answer(parse_check_request(parse_json_body(body)), settings, gate)
         except RequestError as exc:
-            return _error(exc.status, str(exc))
+            return _error(request, exc.status, str(exc))
         except Exception:
             log.exception("check failed")
-            return _error(500, "internal error; see the server log")
+            return _error(request, 500, "internal error; see the server log")
 
     async def check_form(request: Request) -> Response:
+        try:
+            _guard(request, FORM_TYPES)
+        except RequestError as exc:  # not the form's own post: no form page to show
+            return PlainTextResponse(str(exc) + "\n", status_code=exc.status)
         text = sources = ""
         try:
-            text, sources = form_fields(await read_body(request, settings.max_body_bytes))
+            body = await read_body(request, settings.max_body_bytes, settings.body_timeout)
+            text, sources = form_fields(body, request.headers.get("content-type", ""))
             return await _answer(parse_form(text, sources), settings, gate)
         except RequestError as exc:
             page = _page(_form_body(error=str(exc), text=text, sources=sources))
-            return HTMLResponse(page, status_code=exc.status, headers={"Content-Security-Policy": _FORM_CSP})
+            headers = {"Content-Security-Policy": _FORM_CSP, **_closing(request, exc.status)}
+            return HTMLResponse(page, status_code=exc.status, headers=headers)
         except Exception:
             log.exception("check failed")
             page = _page(_form_body(error="internal error; see the server log", text=text, sources=sources))
@@ -291,15 +439,45 @@ def create_app(
     return Starlette(routes=routes, middleware=middleware)
 
 
-def serve(host: str = "127.0.0.1", port: int = 8080, allow_private: bool = False) -> None:
-    """Run the service with uvicorn until interrupted."""
-    import uvicorn
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    allow_private: bool = False,
+    *,
+    cache_dir: Path | None = None,
+    time_limit: float = 120.0,
+    header_timeout: float = 10.0,
+    body_timeout: float = 30.0,
+) -> None:
+    """Run the service with hypercorn until interrupted (SIGINT or SIGTERM).
+
+    ``header_timeout``: seconds from a connection's start, or the end of its last response,
+    until a request's headers are complete; ``body_timeout``: seconds for the body after that.
+    """
+    import asyncio
+
+    from hypercorn.asyncio import serve as serve_app
+    from hypercorn.config import Config
 
     loopback = host in LOOPBACK_HOSTS
     if allow_private and not loopback:
         log.warning("--allow-private on %s: anyone who can reach this port can make it fetch private addresses", host)
-    app = create_app(allow_private=allow_private, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
-    uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=5)
+    app = create_app(
+        allow_private=allow_private,
+        cache_dir=cache_dir,
+        time_limit=time_limit,
+        allowed_hosts=LOOPBACK_HOSTS if loopback else None,
+        body_timeout=body_timeout,
+    )
+    config = Config()
+    config.bind = [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"]
+    # hypercorn's keep-alive timer runs while no request is in progress and ignores bytes
+    # that arrive before the headers are complete: so it bounds the time to send them.
+    config.keep_alive_timeout = header_timeout
+    config.include_server_header = False
+    config.graceful_timeout = 5
+    config.accesslog = "-"
+    asyncio.run(serve_app(app, config, mode="asgi"))  # type: ignore[arg-type]  # Starlette is an ASGI app
 
 
 # ---------------------------------------------------------------------------

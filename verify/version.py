@@ -3,4 +3,4 @@
 Written here, once; pyproject.toml reads it from this file, so the two cannot disagree.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

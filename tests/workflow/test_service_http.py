@@ -13,18 +13,20 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import anyio
 import pytest
 
 with warnings.catch_warnings():  # Starlette's note about a future httpx; not ours to act on
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+import verify
 from tests import helpers
 from tests.helpers import source_server
 from tests.reports import report_of, result
 from verify import service
 from verify.baseline import claim_key
-from verify.errors import InputError
+from verify.errors import CheckTimeout, InputError
 from verify.model import Report
 from verify.service import CheckRequest, ServiceSettings, create_app
 
@@ -273,3 +275,191 @@ def test_links_in_the_draft_count_as_sources(tmp_path: Path) -> None:
         response = client.post("/v1/check", json={"text": f"Ana Reyes said the pier would reopen. {links}"})
     assert response.status_code == 400
     assert "too many sources" in response.json()["error"]
+
+
+# -- requests from other sites, and bodies of other types ------------------------------------
+
+OWN = "http://testserver"  # the TestClient's Host is "testserver"
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        pytest.param({}, 200, id="a program: neither header"),
+        pytest.param({"origin": OWN}, 200, id="own origin"),
+        pytest.param({"origin": "https://testserver"}, 200, id="own host behind a TLS proxy"),
+        pytest.param({"origin": OWN, "sec-fetch-site": "same-origin"}, 200, id="own page in a browser"),
+        pytest.param({"sec-fetch-site": "none"}, 200, id="typed by the user"),
+        pytest.param({"origin": "https://news-site.example"}, 403, id="another origin"),
+        pytest.param({"origin": "null"}, 403, id="opaque origin"),
+        pytest.param({"origin": "http://testserver:8081"}, 403, id="another port"),
+        pytest.param({"origin": "http://testserver.attacker.example"}, 403, id="own name as a prefix"),
+        pytest.param({"sec-fetch-site": "cross-site"}, 403, id="cross-site"),
+        pytest.param({"sec-fetch-site": "same-site"}, 403, id="same site, another origin"),
+        pytest.param({"origin": OWN, "sec-fetch-site": "cross-site"}, 403, id="cross-site with own origin"),
+        pytest.param({"origin": "https://news-site.example", "sec-fetch-site": "none"}, 403, id="other origin, none"),
+    ],
+)
+@pytest.mark.parametrize("route", ["/v1/check", "/check"])
+def test_posts_from_another_sites_page_are_refused(
+    client: TestClient, calls: list, route: str, headers: dict[str, str], status: int  # type: ignore[type-arg]
+) -> None:
+    if route == "/v1/check":
+        response = client.post(route, json={"text": DRAFT}, headers=headers)
+    else:
+        response = client.post(route, data={"text": DRAFT, "sources": ""}, headers=headers)
+    assert response.status_code == status, response.text
+    if status == 403:
+        assert calls == []  # nothing fetched, nothing checked
+        message = response.json()["error"] if route == "/v1/check" else response.text.strip()
+        assert "another site" in message and "\n" not in message
+    else:
+        assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("route", "content_type", "status"),
+    [
+        ("/v1/check", "application/json", 200),
+        ("/v1/check", "application/json; charset=utf-8", 200),
+        ("/v1/check", "Application/JSON", 200),
+        ("/v1/check", "text/plain", 415),  # what a page may post without asking first
+        ("/v1/check", "application/x-www-form-urlencoded", 415),
+        ("/v1/check", "multipart/form-data; boundary=x", 415),
+        ("/v1/check", None, 415),
+        ("/check", "application/x-www-form-urlencoded", 200),
+        ("/check", "application/x-www-form-urlencoded; charset=utf-8", 200),
+        ("/check", "text/plain", 415),
+        ("/check", "application/json", 415),
+        ("/check", None, 415),
+    ],
+)
+def test_a_body_must_be_of_the_routes_media_type(
+    client: TestClient, calls: list, route: str, content_type: str | None, status: int  # type: ignore[type-arg]
+) -> None:
+    body = json.dumps({"text": DRAFT}) if route == "/v1/check" else "text=" + DRAFT
+    headers = {"content-type": content_type} if content_type else {}
+    response = client.post(route, content=body.encode(), headers=headers)
+    assert response.status_code == status, response.text
+    assert len(calls) == (1 if status == 200 else 0)
+    if status == 415:
+        message = response.json()["error"] if route == "/v1/check" else response.text.strip()
+        assert "must be sent as" in message and "\n" not in message
+
+
+def test_the_form_may_be_posted_as_multipart(client: TestClient, calls: list[CheckRequest]) -> None:
+    fields = {"text": DRAFT, "sources": "https://ferry.example/a\nhttps://ferry.example/b"}
+    response = client.post("/check", files={name: (None, value) for name, value in fields.items()})
+    assert response.status_code == 200, response.text
+    assert calls == [CheckRequest(DRAFT, ("https://ferry.example/a", "https://ferry.example/b"), "html")]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        pytest.param(b"--x\r\nContent-Disposition: form-data; name=text\r\n\r\n\xff\xfe\r\n--x--\r\n",
+                     "multipart/form-data; boundary=x", id="not UTF-8"),  # fmt: skip
+        pytest.param(b"no parts at all", "multipart/form-data; boundary=x", id="no parts"),
+        pytest.param(b"--x\r\n\r\n--x--\r\n", "multipart/form-data", id="no boundary"),
+        pytest.param(b"text=%FF%FE&" + b"&".join(b"f%d=1" % n for n in range(20)), "application/x-www-form-urlencoded",
+                     id="too many fields"),  # fmt: skip
+    ],
+)
+def test_a_form_that_cannot_be_read_is_400(client: TestClient, calls: list, body: bytes, content_type: str) -> None:  # type: ignore[type-arg]
+    response = client.post("/check", content=body, headers={"content-type": content_type})
+    assert response.status_code == 400
+    assert 'name="text"' in response.text  # the form again, with the message
+    assert calls == []
+
+
+# -- bodies that are not requests ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        pytest.param(b"[" * 100_000, "nested too deeply", id="array nested 100,000 deep"),
+        pytest.param(b'{"a":' * 100_000, "nested too deeply", id="object nested 100,000 deep"),
+        pytest.param(b'{"text": [' + b"[" * 50_000 + b"]}", "nested too deeply", id="deep inside a field"),
+        pytest.param(b'{"text": ' + b"7" * 5_000 + b"}", "not valid JSON", id="number too long to convert"),
+        pytest.param(b"null", "JSON object", id="null"),
+        pytest.param(b'"a draft"', "JSON object", id="a string"),
+        pytest.param(b"42", "JSON object", id="a number"),
+        pytest.param(b'{"text": ["a draft"]}', "'text'", id="text a list"),
+        pytest.param(b'{"text": {"body": "x"}}', "'text'", id="text an object"),
+        pytest.param(b'{"text": "x", "sources": {"a": "http://a.x"}}', "'sources' must be a list", id="sources dict"),
+        pytest.param(b'{"text": "x", "sources": [["https://a.x"]]}', "'sources' must be a list", id="nested list"),
+        pytest.param(b'{"text": "x", "format": ["json"]}', "'format' must be one of", id="format a list"),
+        pytest.param(b'{"text": "x", "format": 1}', "'format' must be one of", id="format a number"),
+        pytest.param(b'{"text": "\\ud800 said Ana"}', "lone surrogate", id="lone surrogate in text"),
+        pytest.param(b'{"text": "x", "sources": ["https://a.example/\\udc00"]}', "lone surrogate", id="in a source"),
+        pytest.param(b'{"text": NaN}', "'text'", id="NaN"),
+        pytest.param(b"\xef\xbb\xbf{}", "'text'", id="byte-order mark, then no text"),
+    ],
+)  # fmt: skip
+def test_a_body_that_is_not_a_request_is_400_with_one_line(calls: list, body: bytes, message: str) -> None:  # type: ignore[type-arg]
+    with TestClient(create_app()) as client:
+        response = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert message in error and "\n" not in error and len(error) < 300
+    assert calls == []
+
+
+@pytest.mark.anyio
+async def test_a_body_that_trickles_in_is_408_at_the_body_timeout() -> None:
+    from starlette.requests import Request
+
+    async def receive() -> dict[str, object]:
+        await anyio.sleep(30)  # a client that sent its headers and then almost nothing
+        return {"type": "http.request", "body": b"x", "more_body": False}
+
+    scope = {"type": "http", "method": "POST", "path": "/v1/check", "headers": [(b"content-type", b"application/json")]}
+    started = anyio.current_time()
+    with pytest.raises(service.RequestError) as refused:
+        await service.read_body(Request(scope, receive), limit=1000, timeout=0.2)  # type: ignore[arg-type]
+    assert refused.value.status == 408 and "did not arrive within 0.2 s" in str(refused.value)
+    assert anyio.current_time() - started < 10  # not the client's 30 s
+
+
+# -- the time limit -----------------------------------------------------------------------------
+
+
+def test_the_check_gets_what_is_left_of_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    given: list[float] = []
+
+    def check(request: CheckRequest, settings: ServiceSettings) -> Report:
+        given.append(settings.time_limit)
+        return report_of([])
+
+    monkeypatch.setattr(service, "run_check", check)
+    with TestClient(create_app(time_limit=30)) as client:
+        assert client.post("/v1/check", json={"text": DRAFT}).status_code == 200
+    assert len(given) == 1 and 25 < given[0] <= 30
+
+
+def test_a_check_that_stops_at_its_limit_is_504_not_400(monkeypatch: pytest.MonkeyPatch) -> None:
+    def check(request: CheckRequest, settings: ServiceSettings) -> Report:
+        raise CheckTimeout("the check took longer than its time limit of 1 s")
+
+    monkeypatch.setattr(service, "run_check", check)
+    with TestClient(create_app(time_limit=30)) as client:
+        response = client.post("/v1/check", json={"text": DRAFT})
+    assert response.status_code == 504 and "longer than 30 s" in response.json()["error"]
+
+
+@pytest.mark.network
+def test_the_service_keeps_a_cache_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "cache"
+    monkeypatch.setenv("VERIFY_CACHE_DIR", str(shared))
+    statuses = {}
+    with source_server() as url:
+        # A page the command fetched into the default cache (say, from an intranet with --allow-private)…
+        verify.check(text=helpers.DRAFT, sources=[url], options=verify.Options(allow_private=True))
+        for name, cache_dir in (("default", None), ("given the command's", shared)):
+            with TestClient(create_app(allow_private=True, offline=True, cache_dir=cache_dir)) as client:
+                response = client.post("/v1/check", json={"text": helpers.DRAFT, "sources": [url]})
+            statuses[name] = [s.status.value for s in Report.from_json(response.text).sources]
+    # …is not what a service client is answered from, unless the service is told to share it.
+    assert statuses == {"default": ["offline_miss"], "given the command's": ["ok"]}
+    assert service.service_cache_dir() == shared / "service"

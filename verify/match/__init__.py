@@ -2,10 +2,11 @@
 
 Public entry point (pure, no I/O):
 
-- ``match_claims(claims, sources, *, preferred=None, unavailable=frozenset())
+- ``match_claims(claims, sources, *, preferred=None, unavailable=frozenset(), deadline=NO_DEADLINE)
   -> tuple[ClaimResult, ...]``: one result per claim, same order. ``preferred`` maps a claim id
   to the ids of the sources of the outlet that claim names; ``unavailable`` holds the ids of
-  sources that could not be fetched or read.
+  sources that could not be fetched or read; ``deadline`` (``verify.deadline``) is polled
+  before each claim.
 
 Also public, for other stages that must compare text the same way:
 

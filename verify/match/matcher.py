@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from verify.deadline import NO_DEADLINE, Deadline
 from verify.match.editorial import ParsedQuote, parse_quote
 from verify.match.index import SourceIndex, Unit
 from verify.match.quotes import place_quote
@@ -26,11 +27,13 @@ def match_claims(
     *,
     preferred: Mapping[str, frozenset[str]] | None = None,
     unavailable: frozenset[str] = frozenset(),
+    deadline: Deadline = NO_DEADLINE,
 ) -> tuple[ClaimResult, ...]:
     """One result per claim, in order: verdict, reason, score, flags and evidence.
 
     ``preferred`` maps a claim id to the ids of the sources of the outlet the claim names;
-    ``unavailable`` holds the ids of sources that could not be fetched or read.
+    ``unavailable`` holds the ids of sources that could not be fetched or read. ``deadline``
+    is polled before each claim is matched (``CheckTimeout`` once it has passed).
     """
     preferred = preferred or {}
     quotes: dict[str, ParsedQuote] = {}
@@ -54,6 +57,7 @@ def match_claims(
         units_of_source.setdefault(unit.source_id, []).append(unit.number)
 
     def match(claim: Claim) -> ClaimResult:
+        deadline.poll()
         if claim.kind is ClaimKind.TERM:
             return ClaimResult(claim, None, None, None)
         wanted_sources = preferred.get(claim.id, frozenset())

@@ -12,7 +12,8 @@ a cached snapshot (unless ``refresh``) that this check's rules accept → ``ok``
 ``from_cache``; one they refuse → ``blocked`` offline, fetched again online;
 ``offline`` → ``offline_miss``; else fetch within ``options.deadline`` seconds, with
 robots.txt (unless ``ignore_robots``) and the address policy checked at every redirect
-hop, then keep the body in the cache with how it was fetched.
+hop, then keep the body in the cache with how it was fetched. Under a check's ``deadline`` no
+request starts once it has passed, and each source's own deadline is cut to what is left of it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from verify.deadline import NO_DEADLINE, Deadline
 from verify.model import FetchedSource, Snapshot, SourceRef, SourceStatus
 from verify.sources.addresses import AddressRefused, check_address, parse_ip
 from verify.sources.cache import SnapshotCache, sha256_hex, utc_now
@@ -53,6 +55,7 @@ def fetch_sources(
     options: FetchOptions,
     progress: bool = False,
     resolver: Resolver | None = None,
+    deadline: Deadline = NO_DEADLINE,
 ) -> tuple[FetchedSource, ...]:
     """Get every source in ``refs``; the result is in the same order as ``refs``.
 
@@ -78,7 +81,7 @@ def fetch_sources(
         else:
             to_fetch.append(url)
     if to_fetch:
-        outcomes.update(_over_network(to_fetch, cache, options, progress, resolver))
+        outcomes.update(_over_network(to_fetch, cache, options, progress, resolver, deadline))
     results: list[FetchedSource] = []
     read_at = utc_now()  # one time for the whole run's local files
     local = iter(read_locals([ref for ref, key in zip(refs, keys, strict=True) if key is None], read_at))
@@ -101,7 +104,12 @@ def fetch_sources(
 
 
 def _over_network(
-    urls: list[str], cache: SnapshotCache, options: FetchOptions, progress: bool, resolver: Resolver | None
+    urls: list[str],
+    cache: SnapshotCache,
+    options: FetchOptions,
+    progress: bool,
+    resolver: Resolver | None,
+    deadline: Deadline,
 ) -> dict[str, Outcome]:
     import asyncio
     import concurrent.futures
@@ -109,7 +117,7 @@ def _over_network(
     from verify.sources.netpolicy import system_resolver
     from verify.sources.network import fetch_urls
 
-    job = fetch_urls(urls, cache, options, progress, resolver or system_resolver)
+    job = fetch_urls(urls, cache, options, progress, resolver or system_resolver, deadline)
     try:
         asyncio.get_running_loop()
     except RuntimeError:

@@ -11,6 +11,7 @@ import asyncio
 
 import httpx
 
+from verify.deadline import NO_DEADLINE, Deadline
 from verify.model import Snapshot, SourceStatus
 from verify.sources.cache import SnapshotCache, sha256_hex, utc_now
 from verify.sources.client import FetchFailure, Got, HttpGetter, one_line, user_agent
@@ -24,8 +25,14 @@ from verify.sources.transport import PinnedTransport
 
 
 async def fetch_urls(
-    urls: list[str], cache: SnapshotCache, options: FetchOptions, progress: bool, resolver: Resolver
+    urls: list[str],
+    cache: SnapshotCache,
+    options: FetchOptions,
+    progress: bool,
+    resolver: Resolver,
+    deadline: Deadline = NO_DEADLINE,
 ) -> dict[str, Outcome]:
+    """Every URL's outcome; none is started once ``deadline`` has passed, and none runs past it."""
     policy = AddressPolicy(allow_private=options.allow_private, resolver=resolver)
     timeout = httpx.Timeout(
         connect=options.connect_timeout,
@@ -51,16 +58,17 @@ async def fetch_urls(
         loop = asyncio.get_running_loop()
 
         async def get_robots(url: str) -> Got:
+            seconds = deadline.cap(options.deadline)
             try:
-                async with asyncio.timeout(options.deadline):
+                async with asyncio.timeout(seconds):
                     return await getter.get(
                         url,
-                        deadline_at=loop.time() + options.deadline,
+                        deadline_at=loop.time() + seconds,
                         only_readable=False,
                         keep_first=ROBOTS_PARSE_LIMIT,
                     )
             except TimeoutError as error:
-                raise FetchFailure(SourceStatus.TIMEOUT, f"no answer within {options.deadline:g} s") from error
+                raise FetchFailure(SourceStatus.TIMEOUT, f"no answer within {seconds:g} s") from error
 
         robots = RobotsGate(get_robots)
         in_flight = asyncio.Semaphore(max(options.concurrency, 1))
@@ -69,7 +77,10 @@ async def fetch_urls(
 
             async def one(url: str) -> tuple[str, Outcome]:
                 async with in_flight:
-                    outcome = await fetch_url(url, getter, robots, cache, options)
+                    if deadline.passed():  # the check is over: start nothing new
+                        outcome = Outcome(SourceStatus.TIMEOUT, error="not fetched: the check's time limit had passed")
+                    else:
+                        outcome = await fetch_url(url, getter, robots, cache, options, deadline)
                 bar.advance(url, outcome.status.value)
                 return url, outcome
 
@@ -78,20 +89,24 @@ async def fetch_urls(
 
 
 async def fetch_url(
-    url: str, getter: HttpGetter, robots: RobotsGate, cache: SnapshotCache, options: FetchOptions
+    url: str,
+    getter: HttpGetter,
+    robots: RobotsGate,
+    cache: SnapshotCache,
+    options: FetchOptions,
+    deadline: Deadline = NO_DEADLINE,
 ) -> Outcome:
-    """Fetch one URL from the network within the per-source deadline and cache the body with
-    how it was fetched, so a later check with other rules can tell whether it may read it."""
+    """Fetch one URL within the per-source deadline (cut to what is left of the check's) and cache
+    the body with how it was fetched, so a later check with other rules can tell whether it may read it."""
     ignored = options.ignore_robots
     loop = asyncio.get_running_loop()
-    deadline_at = loop.time() + options.deadline
+    seconds = deadline.cap(options.deadline)
+    deadline_at = loop.time() + seconds
     try:
-        async with asyncio.timeout(options.deadline):
+        async with asyncio.timeout(seconds):
             got = await getter.get(url, deadline_at=deadline_at, hop_check=None if ignored else robots.check)
     except TimeoutError:
-        return Outcome(
-            SourceStatus.TIMEOUT, error=f"no complete answer within {options.deadline:g} s", robots_ignored=ignored
-        )
+        return Outcome(SourceStatus.TIMEOUT, error=f"no complete answer within {seconds:g} s", robots_ignored=ignored)
     except FetchFailure as failure:
         return Outcome(failure.status, error=str(failure), http_status=failure.http_status, robots_ignored=ignored)
     except Exception as error:  # a bug or an error type nobody foresaw must not stop the run

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from verify.deadline import NO_DEADLINE, Deadline
 from verify.errors import SourceError
 from verify.model import (
     FetchedSource,
@@ -105,13 +106,19 @@ def load_pool(
     options: FetchOptions,
     cache_dir: Path,
     progress: bool = False,
+    deadline: Deadline = NO_DEADLINE,
 ) -> SourcePool:
-    """Fetch every source once and extract its readable text; failures become statuses."""
+    """Fetch every source once and extract its readable text; failures become statuses.
+
+    ``deadline`` is the check's: the fetcher keeps within it, and it is polled before each
+    source's text is read (``CheckTimeout`` once it has passed).
+    """
     unique = merge_refs(refs)
-    fetched_all = fetch_sources(unique, cache_dir=cache_dir, options=options, progress=progress)
+    fetched_all = fetch_sources(unique, cache_dir=cache_dir, options=options, progress=progress, deadline=deadline)
     texts = TextCache(cache_dir)
     by_location: dict[str, tuple[FetchedSource, SourceText | None]] = {}
     for ref, fetched in zip(unique, fetched_all, strict=True):
+        deadline.poll()
         text = None
         if fetched.status is SourceStatus.OK and fetched.snapshot is not None:
             try:
