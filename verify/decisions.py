@@ -77,6 +77,12 @@ def load_decisions(path: str | Path) -> tuple[EditorDecision, ...]:
     tables = data.get("decision", [])
     if not isinstance(tables, list):
         raise DecisionsFileError(f"{location}: 'decision' must be an array of tables ([[decision]])")
+    return decisions_from_tables(tables, str(location))
+
+
+def decisions_from_tables(tables: Sequence[object], location: str) -> tuple[EditorDecision, ...]:
+    """Rulings from ``[[decision]]``-shaped tables (a file's, or a service request's); ``location``
+    names where they came from in each one-line ``DecisionsFileError``."""
     decisions = [_decision_from_table(table, n, location) for n, table in enumerate(tables, start=1)]
     first_by_key: dict[str, int] = {}
     for decision in decisions:
@@ -88,7 +94,7 @@ def load_decisions(path: str | Path) -> tuple[EditorDecision, ...]:
     return tuple(decisions)
 
 
-def _decision_from_table(table: object, number: int, location: Path) -> EditorDecision:
+def _decision_from_table(table: object, number: int, location: str) -> EditorDecision:
     where = f"{location}: decision {number}"
     if not isinstance(table, dict):
         raise DecisionsFileError(f"{where}: must be a table with 'claim', 'verdict' and 'by'")

@@ -20,7 +20,14 @@ from pathlib import Path
 from verify.baseline import baseline_applies, compare_with_baseline, load_baseline, reuse_for_sources
 from verify.claims import extract_claims
 from verify.deadline import NO_DEADLINE, Deadline
-from verify.decisions import decisions_path, with_decisions
+from verify.decisions import (
+    EditorDecision,
+    apply_decisions,
+    decisions_path,
+    unused_decisions,
+    unused_warning,
+    with_decisions,
+)
 from verify.document import DRAFT_SUFFIXES, load_text, read_document
 from verify.errors import InputError
 from verify.match import match_claims
@@ -39,6 +46,8 @@ from verify.sources.resolve import (
 from verify.version import __version__
 
 Draft = str | Path | Document
+# Editor decisions: a decisions file's path, or rulings already read (``decisions_from_tables``).
+Decisions = str | Path | Sequence[EditorDecision]
 
 # A string this short, on one line, ending in a draft suffix, is meant as a path, not as a draft.
 _PATH_LIKE_MAX_CHARS = 4096
@@ -97,7 +106,7 @@ def check(
     sources: Sequence[str | SourceRef] = (),
     sources_file: str | Path | None = None,
     baseline: Report | str | Path | None = None,
-    decisions: str | Path | None = None,
+    decisions: Decisions | None = None,
     options: Options | None = None,
 ) -> Report:
     """Check one draft end to end and return its Report: ``check_many`` for a single draft.
@@ -123,7 +132,7 @@ def check_many(
     sources: Sequence[str | SourceRef] = (),
     sources_file: str | Path | None = None,
     baseline: Report | str | Path | None = None,
-    decisions: str | Path | None = None,
+    decisions: Decisions | None = None,
     options: Options | None = None,
 ) -> tuple[DraftOutcome, ...]:
     """Check several drafts, fetching and reading each source once for all of them.
@@ -192,15 +201,17 @@ def _sources_beside(document: Document, sources_file: str | Path | None) -> tupl
 def _finish(
     document: Document,
     report: Report,
-    decisions: str | Path | None,
+    decisions: Decisions | None,
     baseline: Report | None,
     baseline_path: str | None,
 ) -> DraftOutcome:
     """The report with the editor's decisions and the baseline's changes; a bad decisions file is the draft's error."""
     notes: tuple[str, ...] = ()
-    decisions_file = decisions_path(document.path, decisions)
     try:
-        if decisions_file is not None:
+        if decisions is not None and not isinstance(decisions, (str, Path)):
+            report = apply_decisions(report, decisions)
+            notes = tuple(unused_warning(d, "decisions") for d in unused_decisions(report, decisions))
+        elif (decisions_file := decisions_path(document.path, decisions)) is not None:
             report, notes = with_decisions(report, decisions_file)
     except InputError as exc:
         return DraftOutcome(document.path or "-", None, str(exc))

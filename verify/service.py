@@ -50,8 +50,10 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from verify.baseline import compare_with_baseline
 from verify.deadline import Deadline
-from verify.errors import CheckTimeout, VerifyError
+from verify.decisions import EditorDecision, decisions_from_tables
+from verify.errors import CheckTimeout, DecisionsFileError, VerifyError
 from verify.model import Report, SourceRef
 from verify.options import Options, Timeout, default_cache_dir
 from verify.sources.resolve import is_url
@@ -69,7 +71,8 @@ MEDIA_TYPES = {
 MAX_SOURCES = 50  # per request: each one is a fetch the server makes on the caller's behalf
 MAX_URL_LENGTH = 2048
 MAX_FORM_FIELDS = 10
-REQUEST_FIELDS = frozenset({"text", "sources", "format"})
+REQUEST_FIELDS = frozenset({"text", "sources", "format", "decisions", "baseline"})
+SOURCE_FIELDS = frozenset({"url", "outlet", "aliases"})
 # Host names the Host header is checked against when the service listens on loopback.
 # (IPv6 "::1" is left out: Starlette's host check cannot parse "[::1]:port".)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
@@ -89,11 +92,14 @@ class RequestError(Exception):
 
 @dataclass(frozen=True)
 class CheckRequest:
-    """A validated request: the draft's text, its source URLs and the format wanted."""
+    """A validated request: the draft's text, its sources, the format wanted, and optionally the
+    editor's rulings and an earlier report (only ever used to say what changed)."""
 
     text: str
-    sources: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
     format: str = "json"
+    decisions: tuple[EditorDecision, ...] = ()
+    baseline: Report | None = None
 
 
 @dataclass(frozen=True)
@@ -178,7 +184,7 @@ def parse_check_request(data: object) -> CheckRequest:
         raise RequestError(400, 'body must be a JSON object like {"text": "...", "sources": ["https://..."]}')
     unknown = sorted(set(data) - REQUEST_FIELDS)
     if unknown:
-        raise RequestError(400, f"unknown field {unknown[0][:40]!r} (expected text, sources, format)")
+        raise RequestError(400, f"unknown field {unknown[0][:40]!r} (expected {', '.join(sorted(REQUEST_FIELDS))})")
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise RequestError(400, "'text' must be the draft, a non-empty string")
@@ -186,14 +192,44 @@ def parse_check_request(data: object) -> CheckRequest:
     sources = data.get("sources", [])
     if sources is None:
         sources = []
-    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        raise RequestError(400, "'sources' must be a list of URL strings")
+    if not isinstance(sources, list):
+        raise RequestError(400, "'sources' must be a list of URLs or {\"url\", \"outlet\", \"aliases\"} objects")
     fmt = data.get("format", "json")
     if fmt is None:
         fmt = "json"
     if not isinstance(fmt, str) or fmt not in FORMATS:
         raise RequestError(400, f"'format' must be one of {', '.join(FORMATS)}")
-    return CheckRequest(text=text, sources=_checked_sources(sources), format=fmt)
+    return CheckRequest(
+        text=text,
+        sources=_checked_sources(sources),
+        format=fmt,
+        decisions=_checked_decisions(data.get("decisions")),
+        baseline=_checked_baseline(data.get("baseline")),
+    )
+
+
+def _checked_decisions(value: object) -> tuple[EditorDecision, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise RequestError(400, "'decisions' must be a list of {\"claim\", \"verdict\", \"by\", …} objects")
+    try:
+        return decisions_from_tables(value, "decisions")
+    except DecisionsFileError as exc:
+        raise RequestError(400, str(exc)) from None
+
+
+def _checked_baseline(value: object) -> Report | None:
+    """A client's earlier report: used only to say what changed, never to reuse a verdict."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise RequestError(400, "'baseline' must be a verify JSON report (an object)")
+    try:
+        return Report.from_dict(value)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise RequestError(400, f"'baseline' is not a verify JSON report ({detail})") from None
 
 
 def _require_encodable(value: str, name: str) -> None:
@@ -204,16 +240,38 @@ def _require_encodable(value: str, name: str) -> None:
         raise RequestError(400, f"{name} holds a lone surrogate at offset {exc.start}, which is not text") from None
 
 
-def _checked_sources(sources: Sequence[str]) -> tuple[str, ...]:
-    cleaned = tuple(dict.fromkeys(s.strip() for s in sources if s.strip()))
-    if len(cleaned) > MAX_SOURCES:
-        raise RequestError(400, f"too many sources ({len(cleaned)}; at most {MAX_SOURCES})")
-    for number, url in enumerate(cleaned, start=1):
+def _checked_sources(sources: Sequence[object]) -> tuple[SourceRef, ...]:
+    """URL strings or ``{"url", "outlet", "aliases"}`` objects, each URL once, in order."""
+    refs: dict[str, SourceRef] = {}
+    for number, item in enumerate(sources, start=1):
+        outlet, aliases = None, ()
+        if isinstance(item, dict):
+            unknown = sorted(set(item) - SOURCE_FIELDS)
+            if unknown:
+                expected = "expected url, outlet, aliases"
+                raise RequestError(400, f"source {number}: unknown field {unknown[0][:40]!r} ({expected})")
+            url, outlet, aliases = item.get("url"), item.get("outlet"), item.get("aliases", [])
+            if outlet is not None and (not isinstance(outlet, str) or not outlet.strip()):
+                raise RequestError(400, f"source {number}: 'outlet' must be a non-empty string")
+            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+                raise RequestError(400, f"source {number}: 'aliases' must be a list of names")
+            for name in (outlet or "", *aliases):
+                _require_encodable(name, f"source {number}")
+        else:
+            url = item
+        if not isinstance(url, str):
+            raise RequestError(400, f"source {number} must be a URL or a {{\"url\", \"outlet\", \"aliases\"}} object")
+        url = url.strip()
+        if not url:
+            continue
         _require_encodable(url, f"source {number}")
         if len(url) > MAX_URL_LENGTH or not is_url(url) or any(c.isspace() for c in url):
             shown = url if len(url) <= 80 else url[:79] + "…"
             raise RequestError(400, f"source {number} ({shown!r}) must be an http(s) URL; the service reads no files")
-    return cleaned
+        refs.setdefault(url, SourceRef(url=url, path=None, outlet=outlet, aliases=tuple(aliases), origin="argument"))
+    if len(refs) > MAX_SOURCES:
+        raise RequestError(400, f"too many sources ({len(refs)}; at most {MAX_SOURCES})")
+    return tuple(refs.values())
 
 
 def form_fields(body: bytes, content_type: str = "application/x-www-form-urlencoded") -> tuple[str, str]:
@@ -308,11 +366,14 @@ def run_check(request: CheckRequest, settings: ServiceSettings) -> Report:
     document = load_text(request.text)
     # Links in the draft are sources too: cap them with the rest, or one pasted page of
     # links would have the server fetch thousands of addresses for one request.
-    locations = {link.url for link in document.links} | set(request.sources)
+    locations = {link.url for link in document.links} | {ref.url for ref in request.sources}
     if len(locations) > MAX_SOURCES:
         raise RequestError(400, f"too many sources with the draft's links ({len(locations)}; at most {MAX_SOURCES})")
-    refs = [SourceRef(url=url, path=None, origin="argument") for url in request.sources]
-    return check(document, sources=refs, options=options)
+    report = check(document, sources=request.sources, decisions=request.decisions or None, options=options)
+    if request.baseline is not None:
+        # Anything in a request can be forged: the client's report only says what changed.
+        report = compare_with_baseline(report, request.baseline, None)
+    return report
 
 
 def render_report(report: Report, fmt: str) -> str:

@@ -27,10 +27,14 @@ from tests.reports import report_of, result
 from verify import service
 from verify.baseline import claim_key
 from verify.errors import CheckTimeout, InputError
-from verify.model import Report
+from verify.model import Report, SourceRef
 from verify.service import CheckRequest, ServiceSettings, create_app
 
 DRAFT = "“We will not rest until the pier reopens,” said Ana Reyes, who runs the ferry café."
+
+
+def _refs(*urls: str) -> tuple[SourceRef, ...]:
+    return tuple(SourceRef(url=url, path=None, origin="argument") for url in urls)
 
 
 @pytest.fixture
@@ -62,7 +66,16 @@ def client(calls: list[CheckRequest]) -> Iterator[TestClient]:
         pytest.param(b'{"text": "   "}', "'text'", id="blank text"),
         pytest.param(b'{"text": 7}', "'text'", id="text not a string"),
         pytest.param(b'{"text": "x", "sources": "https://a.example"}', "'sources' must be a list", id="sources string"),
-        pytest.param(b'{"text": "x", "sources": [1]}', "'sources' must be a list", id="sources not strings"),
+        pytest.param(b'{"text": "x", "sources": [1]}', "source 1 must be a URL or", id="sources not strings"),
+        pytest.param(b'{"text": "x", "sources": [{"url": "https://a.example/x", "owner": "A"}]}',
+                     "source 1: unknown field 'owner'", id="a source object with an unknown field"),  # fmt: skip
+        pytest.param(b'{"text": "x", "sources": [{"url": "https://a.example/x", "aliases": "A"}]}',
+                     "'aliases' must be a list", id="aliases not a list"),  # fmt: skip
+        pytest.param(b'{"text": "x", "decisions": [{"claim": "x", "verdict": "great", "by": "D"}]}',
+                     "decisions: decision 1: 'verdict' must be", id="a decision with an unknown verdict"),  # fmt: skip
+        pytest.param(b'{"text": "x", "baseline": [1]}', "'baseline' must be a verify JSON report", id="baseline list"),
+        pytest.param(b'{"text": "x", "baseline": {"schema": "x"}}', "'baseline' is not a verify JSON report",
+                     id="baseline without its fields"),  # fmt: skip
         pytest.param(b'{"text": "x", "sources": ["/etc/passwd"]}', "must be an http(s) URL", id="local path"),
         pytest.param(b'{"text": "x", "sources": ["file:///etc/passwd"]}', "must be an http(s) URL", id="file URL"),
         pytest.param(b'{"text": "x", "sources": ["https://a.example/x y"]}', "must be an http(s) URL", id="space"),
@@ -108,7 +121,7 @@ def test_check_answers_the_format_asked_for(client: TestClient, fmt: str | None,
 def test_request_reaches_the_pipeline_as_text_and_urls(client: TestClient, calls: list[CheckRequest]) -> None:
     sources = [" https://ferry.example/a ", "", "https://ferry.example/a", "http://ferry.example/b"]
     client.post("/v1/check", json={"text": DRAFT, "sources": sources, "format": "markdown"})
-    assert calls == [CheckRequest(DRAFT, ("https://ferry.example/a", "http://ferry.example/b"), "markdown")]
+    assert calls == [CheckRequest(DRAFT, _refs("https://ferry.example/a", "http://ferry.example/b"), "markdown")]
 
 
 @pytest.mark.parametrize(
@@ -215,7 +228,7 @@ def test_form_post_answers_the_html_report(client: TestClient, calls: list[Check
     sources = "https://ferry.example/a\r\n\r\nhttps://ferry.example/b\r\n"
     response = client.post("/check", data={"text": DRAFT, "sources": sources})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
-    assert calls == [CheckRequest(DRAFT, ("https://ferry.example/a", "https://ferry.example/b"), "html")]
+    assert calls == [CheckRequest(DRAFT, _refs("https://ferry.example/a", "https://ferry.example/b"), "html")]
     assert "We will not rest" in response.text
 
 
@@ -351,7 +364,7 @@ def test_the_form_may_be_posted_as_multipart(client: TestClient, calls: list[Che
     fields = {"text": DRAFT, "sources": "https://ferry.example/a\nhttps://ferry.example/b"}
     response = client.post("/check", files={name: (None, value) for name, value in fields.items()})
     assert response.status_code == 200, response.text
-    assert calls == [CheckRequest(DRAFT, ("https://ferry.example/a", "https://ferry.example/b"), "html")]
+    assert calls == [CheckRequest(DRAFT, _refs("https://ferry.example/a", "https://ferry.example/b"), "html")]
 
 
 @pytest.mark.parametrize(
@@ -388,7 +401,7 @@ def test_a_form_that_cannot_be_read_is_400(client: TestClient, calls: list, body
         pytest.param(b'{"text": ["a draft"]}', "'text'", id="text a list"),
         pytest.param(b'{"text": {"body": "x"}}', "'text'", id="text an object"),
         pytest.param(b'{"text": "x", "sources": {"a": "http://a.x"}}', "'sources' must be a list", id="sources dict"),
-        pytest.param(b'{"text": "x", "sources": [["https://a.x"]]}', "'sources' must be a list", id="nested list"),
+        pytest.param(b'{"text": "x", "sources": [["https://a.x"]]}', "source 1 must be a URL or", id="nested list"),
         pytest.param(b'{"text": "x", "format": ["json"]}', "'format' must be one of", id="format a list"),
         pytest.param(b'{"text": "x", "format": 1}', "'format' must be one of", id="format a number"),
         pytest.param(b'{"text": "\\ud800 said Ana"}', "lone surrogate", id="lone surrogate in text"),
