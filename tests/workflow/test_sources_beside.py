@@ -107,3 +107,23 @@ def test_a_reader_that_closes_the_pipe_early_gets_no_traceback(tmp_path: Path) -
         errors = process.stderr.read().decode()
         process.wait(timeout=120)
     assert "Traceback" not in errors and "BrokenPipeError" not in errors
+
+
+def test_a_saved_copy_of_a_paywalled_page_is_reported_under_its_url(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``url`` and ``path`` together: the file is what that URL served; nothing is fetched."""
+    url = "https://paywalled.example/pier-story"
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "pier-story.html").write_text(f"<html><body><article><p>{MINUTES}</p></article></body></html>")
+    draft = tmp_path / "pier.md"
+    draft.write_text(f"As [the Gazette]({url}) reported: “The pier will close in March,” Ines Morrow said.\n")
+    (tmp_path / "pier.sources.toml").write_text(
+        f'[[source]]\nurl = "{url}"\npath = "saved/pier-story.html"\noutlet = "the Gazette"\n'
+    )
+    result = run_cli("check", str(draft), "--format", "json", "--fail-on", "never")  # online: still no request
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    (source,) = report["sources"]  # the draft's link to the same URL is the same source
+    assert (source["url"], source["path"], source["status"]) == (url, str(saved / "pier-story.html"), "ok")
+    assert Path(source["snapshot"]).read_bytes() == (saved / "pier-story.html").read_bytes()
+    assert report["claims"][0]["verdict"] == "confirmed" and report["claims"][0]["evidence"]["source"] == "S1"

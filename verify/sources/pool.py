@@ -88,7 +88,7 @@ class SourcePool:
         for k, entry in enumerate(entries):
             if entry.id not in cited or entry.path is None:
                 continue
-            fetched, _ = self.by_location[ref_key(SourceRef(url=None, path=entry.path))]
+            fetched, _ = self.by_location[ref_key(SourceRef(url=entry.url, path=entry.path))]
             snapshot = fetched.snapshot
             if snapshot is None or snapshot.cache_path is not None:
                 continue

@@ -63,8 +63,8 @@ def _ref_from_table(table: object, number: int, location: Path) -> SourceRef:
     if unknown:
         raise SourcesFileError(f"{where}: unknown key {unknown[0]!r}{_nearest(unknown[0], SOURCE_KEYS)}")
     url, path = table.get("url"), table.get("path")
-    if (url is None) == (path is None):
-        raise SourcesFileError(f"{where}: needs exactly one of 'url' or 'path'")
+    if url is None and path is None:
+        raise SourcesFileError(f"{where}: needs 'url' or 'path' (both: the file is a saved copy of that URL)")
     if url is not None and (not isinstance(url, str) or not is_url(url)):
         raise SourcesFileError(f"{where}: 'url' must be an http(s) URL")
     if path is not None and (not isinstance(path, str) or not path):
@@ -118,7 +118,7 @@ def refs_from_links(document: Document) -> tuple[SourceRef, ...]:
 
 
 def ref_key(ref: SourceRef) -> str:
-    """One key per place: a URL without its fragment, or a file's absolute path."""
+    """One key per place: a URL without its fragment (also for a saved copy of it), or a file's absolute path."""
     if ref.url is not None:
         parts = urlsplit(ref.url)
         return parts._replace(fragment="").geturl()
