@@ -37,7 +37,7 @@ def test_sources_file_resolves_paths_against_its_folder(tmp_path) -> None:  # ty
         pytest.param("[[source]\nurl=1", "not valid TOML", id="malformed"),
         pytest.param('source = "x"', "array of tables", id="not a table array"),
         pytest.param('[[source]]\noutlet = "X"', "needs 'url' or 'path'", id="neither url nor path"),
-        pytest.param('[[source]]\nurl = "https://a.example"\npath = "b"', "no such file", id="a saved copy that is missing"),
+        pytest.param('[[source]]\nurl = "https://a.example"\npath = "b"', "no such file", id="saved copy missing"),
         pytest.param('[[source]]\nurl = "ftp://a.example"', r"an http\(s\) URL", id="not http"),
         pytest.param('[[source]]\nurl = "https://a.example"\naliases = "X"', "list of strings", id="aliases"),
         pytest.param('[[source]]\nurl = "https://a.example"\nurl_typo = 1', "unknown key", id="unknown key"),
