@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore-robots", action="store_true", help="fetch even where robots.txt disallows it")
     check.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
                        help="longest wait for one source, all attempts included (default: 60)")  # fmt: skip
+    check.add_argument("--only-problems", action="store_true",
+                       help="text and Markdown: only the claims that need a look, and failed sources")  # fmt: skip
     check.add_argument("--quiet", action="store_true", help="no progress display")
     check.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="drafts checked in parallel")
     check.add_argument("--baseline", metavar="REPORT.json", help="compare with an earlier report of this draft")
@@ -132,11 +134,12 @@ def _wants_color(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
-def _render_for(report: Report, fmt: str, output: str | None) -> str:
+def _render_for(report: Report, fmt: str, output: str | None, only_problems: bool = False) -> str:
     """Colour and the terminal's width only when the report goes to a terminal."""
     if output is None and sys.stdout.isatty():
-        return render(report, fmt, color=_wants_color(sys.stdout), width=shutil.get_terminal_size().columns)
-    return render(report, fmt)
+        columns = shutil.get_terminal_size().columns
+        return render(report, fmt, color=_wants_color(sys.stdout), width=columns, only_problems=only_problems)
+    return render(report, fmt, only_problems=only_problems)
 
 
 def _stdin_document() -> Document:
@@ -223,7 +226,7 @@ def _run_check(args: argparse.Namespace) -> int:
     outcome = outcomes[0]
     if outcome.report is None:
         raise InputError(outcome.error or f"{outcome.location}: cannot be read")
-    _write(_render_for(outcome.report, args.format, args.output), args.output, sys.stdout)
+    _write(_render_for(outcome.report, args.format, args.output, args.only_problems), args.output, sys.stdout)
     return exit_status([outcome.report], fail_on)
 
 
@@ -241,7 +244,7 @@ def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace, fa
             _write(json.dumps({**summary, "reports": [r.to_dict() for r in reports]}, indent=2), None, sys.stdout)
         else:
             for report in reports:
-                _write(_render_for(report, args.format, None), None, sys.stdout)
+                _write(_render_for(report, args.format, None, args.only_problems), None, sys.stdout)
     else:
         directory = Path(args.output)
         try:
@@ -259,7 +262,7 @@ def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace, fa
                 name = f"{stem}-{n}"
             used.add(name)
             target = directory / (name + SUFFIX_BY_FORMAT[args.format])
-            _write(render(outcome.report, args.format), str(target), sys.stdout)
+            _write(render(outcome.report, args.format, only_problems=args.only_problems), str(target), sys.stdout)
         _write(json.dumps(summary, indent=2), str(directory / "summary.json"), sys.stdout)
     for outcome in outcomes:
         if outcome.error:

@@ -8,8 +8,9 @@ headings, tables or entities can be smuggled in by a quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from verify.model import ClaimResult, DiffOp, Report, SourceEntry
+from verify.model import ClaimResult, DiffOp, Report, SourceEntry, SourceStatus
 from verify.report import view
 
 # ASCII punctuation Markdown may act on anywhere in a line (``$`` is GitHub's maths).
@@ -51,7 +52,7 @@ def link(url: str | None, label: str | None = None) -> str:
     return f"[{escape(label)}](<{href}>)"
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, *, only_problems: bool = False) -> str:
     lines: list[str] = []
     name = report.article.path.replace("\\", "/").rsplit("/", 1)[-1] if report.article.path else None
     lines.append(f"## Quote check: {escape(name)}" if name else "## Quote check")
@@ -60,10 +61,22 @@ def render_markdown(report: Report) -> str:
     if report.baseline is not None:
         lines.append("")
         lines.extend(_baseline(report))
-    lines.append("")
-    lines.extend(_sources(report))
-    lines.append("")
-    lines.extend(_claims(report))
+    problems = report.problems()
+    if problems:
+        lines += ["", f"### Needs a look ({len(problems)}), worst first", ""]
+        for n, result in enumerate(problems, start=1):
+            lines.append(f"{n}. {view.ICONS[view.category(result)]} {escape(view.problem_line(result))}")
+    if only_problems:
+        failed = [entry for entry in report.sources if entry.status is not SourceStatus.OK]
+        if failed:
+            lines += ["", *_sources(report, failed)]
+        for result in problems:
+            lines += ["", *_claim(report, result)]
+    else:
+        lines.append("")
+        lines.extend(_sources(report))
+        lines.append("")
+        lines.extend(_claims(report))
     lines.append("")
     meta = [f"verify {escape(report.tool_version)}"]
     if report.generated_at:
@@ -120,12 +133,14 @@ def _source_row(entry: SourceEntry) -> str:
     return f"| {escape(entry.id)} | {outlet} | {where} | {status} | {fetched} | {note} |"
 
 
-def _sources(report: Report) -> list[str]:
-    lines = ["### Sources", ""]
-    if not report.sources:
+def _sources(report: Report, entries: Sequence[SourceEntry] | None = None) -> list[str]:
+    """The sources table: every source, or only ``entries`` (the ones that failed)."""
+    lines = ["### Sources" if entries is None else "### Sources that could not be read", ""]
+    entries = report.sources if entries is None else entries
+    if not entries:
         return [*lines, "No sources were given or found, so nothing could be checked."]
     lines += ["| ID | Outlet | Location | Status | Fetched | Snapshot / error |", "|---|---|---|---|---|---|"]
-    lines += [_source_row(s) for s in report.sources]
+    lines += [_source_row(s) for s in entries]
     return lines
 
 

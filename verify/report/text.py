@@ -32,7 +32,7 @@ INDENT = 4
 _TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
-def render_text(report: Report, *, color: bool = False, width: int = 80) -> str:
+def render_text(report: Report, *, color: bool = False, width: int = 80, only_problems: bool = False) -> str:
     buffer = StringIO()
     console = Console(
         file=buffer,
@@ -47,7 +47,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 80) -> str:
         soft_wrap=False,
         _environ={},  # the caller decides colour and width, not the environment
     )
-    for block in _blocks(report, color=color):
+    for block in _blocks(report, color=color, only_problems=only_problems):
         console.print(block)
     # rich pads wrapped lines out to the full width; those spaces are noise in a pipe or a file.
     return _TRAILING_SPACE.sub(r"\1", buffer.getvalue())
@@ -58,7 +58,7 @@ def _text(value: str, style: str = "") -> Text:
     return Text(view.printable(value), style=style, overflow="fold")
 
 
-def _blocks(report: Report, *, color: bool) -> list[RenderableType]:
+def _blocks(report: Report, *, color: bool, only_problems: bool = False) -> list[RenderableType]:
     blocks: list[RenderableType] = [_heading(report), _summary(report), Text("")]
     if report.baseline is not None:
         blocks += [_baseline(report), Text("")]
@@ -67,6 +67,16 @@ def _blocks(report: Report, *, color: bool) -> list[RenderableType]:
         blocks.append(Text(f"Needs a look ({len(problems)}), worst first", style="bold underline"))
         blocks += [_problem(result) for result in problems]
         blocks.append(Text(""))
+    if only_problems:
+        failed = [entry for entry in report.sources if entry.status is not SourceStatus.OK]
+        if failed:
+            blocks += [Text("Sources that could not be read", style="bold underline")]
+            blocks += [_source(entry) for entry in failed]
+            blocks.append(Text(""))
+        if problems:
+            blocks.append(Text("The claims that need a look", style="bold underline"))
+        blocks += [_claim(report, result, color=color) for result in problems]
+        return blocks
     blocks.append(Text("Sources", style="bold underline"))
     if not report.sources:
         blocks.append(Padding(_text("none given or found: nothing could be checked", "italic"), (0, 0, 0, 2)))
