@@ -379,6 +379,10 @@ def run_check(request: CheckRequest, settings: ServiceSettings) -> Report:
 def render_report(report: Report, fmt: str) -> str:
     if fmt == "json":
         return report.to_json()
+    if fmt == "html":
+        from verify.report.html import render_html
+
+        return render_html(report, back_link="/")  # the paste-in form, for the next draft
     from verify.report import render
 
     return render(report, fmt)

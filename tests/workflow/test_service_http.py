@@ -230,6 +230,7 @@ def test_form_post_answers_the_html_report(client: TestClient, calls: list[Check
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     assert calls == [CheckRequest(DRAFT, _refs("https://ferry.example/a", "https://ferry.example/b"), "html")]
     assert "We will not rest" in response.text
+    assert '<a href="/">Check another draft</a>' in response.text  # the way back to the form
 
 
 @pytest.mark.parametrize(

@@ -133,7 +133,8 @@ class Tally:
     help: str
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, *, back_link: str | None = None) -> str:
+    """The report as one self-contained page; ``back_link`` (the service's form) adds a way back."""
     page = _environment().get_template("report.html.j2")
     css, js = _asset("report.css"), _asset("report.js")
     return page.render(
@@ -151,6 +152,7 @@ def render_html(report: Report) -> str:
         baseline=report.baseline,
         baseline_introduced=_introduced_links(report),
         problems=_problems(report),
+        back_link=back_link,
         css=Markup(css),
         js=Markup(js),
         csp=_csp(css, js),
