@@ -31,3 +31,25 @@ def test_progress_is_shown_only_on_a_terminal_when_asked(
         for i in range(total):
             bar.advance(f"https://news.example/{i}", "ok")
     assert (stream.getvalue() != "") is shown
+
+
+@pytest.mark.parametrize(
+    ("started", "finished", "text"),
+    [
+        pytest.param({}, [], "", id="nothing in flight"),
+        pytest.param({"https://a.example/1": 90.0}, [], "waiting 10 s for https://a.example/1", id="one slow source"),
+        pytest.param({"https://a.example/1": 95.0, "https://b.example/2": 88.0, "https://c.example/3": 99.0}, [],
+                     "waiting 12 s for https://b.example/2 (+2 more)", id="the longest waited on is named"),  # fmt: skip
+        pytest.param({"https://a.example/1": 95.0, "https://b.example/2": 88.0}, ["https://b.example/2"],
+                     "waiting 5 s for https://a.example/1", id="an answered source is no longer waited on"),  # fmt: skip
+    ],
+)
+def test_the_display_names_the_source_it_waits_on_longest(
+    started: dict[str, float], finished: list[str], text: str
+) -> None:
+    bar = FetchProgress(len(started) or 1, enabled=True, stream=FakeTerminal())
+    for location, at in started.items():
+        bar.started(location, at)
+    for location in finished:
+        bar.advance(location, "ok")
+    assert bar.waiting_text(now=100.0) == text

@@ -8,6 +8,7 @@ networking.
 from __future__ import annotations
 
 import asyncio
+import time
 
 import httpx
 
@@ -80,11 +81,22 @@ async def fetch_urls(
                     if deadline.passed():  # the check is over: start nothing new
                         outcome = Outcome(SourceStatus.TIMEOUT, error="not fetched: the check's time limit had passed")
                     else:
+                        bar.started(url, time.monotonic())
                         outcome = await fetch_url(url, getter, robots, cache, options, deadline)
                 bar.advance(url, outcome.status.value)
                 return url, outcome
 
-            pairs = await asyncio.gather(*(one(url) for url in urls))
+            async def name_the_slow_one() -> None:
+                while True:  # cancelled once every source has its answer
+                    await asyncio.sleep(1.0)
+                    bar.refresh()
+
+            watcher = asyncio.create_task(name_the_slow_one()) if bar.shown else None
+            try:
+                pairs = await asyncio.gather(*(one(url) for url in urls))
+            finally:
+                if watcher is not None:
+                    watcher.cancel()
     return dict(pairs)
 
 
