@@ -290,7 +290,7 @@ OUTLET_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(
         r"\b(?:told|said\s+to|speaking\s+to|in\s+comments\s+to)\s+"
-        r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'&-]*){0,4})"
+        r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w’'&-]*(?:(?:\s+(?:of\s+|the\s+)?|/)[A-Z][\w’'&-]*){0,5})"
     ),
 )
 
