@@ -271,7 +271,9 @@ def _quote_draft(
         or (bool(head_words) and head_trim.endswith(head_words[-1].text)
             and head_words[-1].norm in SPEECH_VERBS and quoted[:1].isupper())
     )
-    ends_clause = text[q.close_end - 2 : q.close_end - 1] in (".", ",", "!", "?", "…", ";", ":")
+    ends_clause = text[q.close_end - 2 : q.close_end - 1] in (".", ",", "!", "?", "…", ";", ":", "—", "–") or (
+        text[q.close_end - 2 : q.close_end] == "''" and text[q.close_end - 3 : q.close_end - 2] in ".,!?"
+    )
     tail_trim = tail.lstrip()
     tail_attr = parse_tail(tail, offset=q.close_end)
     if introduced and n_words <= _TERM_MAX_WORDS and not ends_clause and tail_attr is None:
