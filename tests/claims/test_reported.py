@@ -124,6 +124,10 @@ def test_partial_quote_inside_reported_speech_has_the_same_speaker() -> None:
         pytest.param("A spokeswoman said via email that, “of course the mayor will appeal” the ruling.",
                      id="only-repeats-a-partial-after-channel"),
         pytest.param("The ferry said goodbye to the last passengers who had waited.", id="said-goodbye"),
+        pytest.param("New rules promise to transform the United States economy but are costly.",
+                     id="capitalised-states-is-a-name"),
+        pytest.param("When rivals are revealed as part of the plan, Ana Lind calls them “friends” and moves on.",
+                     id="passive-cue-in-a-when-clause"),
     ],
 )
 def test_not_reported(text: str) -> None:

@@ -220,8 +220,8 @@ def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> 
     ws = words(stext)
     tried = 0
     for i, w in enumerate(ws):
-        if i == 0 or _in_ranges(sent.start + w.start, inside):
-            continue
+        if i == 0 or _in_ranges(sent.start + w.start, inside) or w.text[0].isupper():
+            continue  # a capital inside a sentence is a name: "the United States economy"
         quoted_after = any(a >= sent.start + w.end for a, _ in inside)
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES):
             continue
@@ -263,7 +263,8 @@ def _subject_of(before: str, verb: str) -> str | None:
         last = None
         for last in _SUBORDINATE_OPENING.finditer(before):  # noqa: B007 - the last match is wanted
             pass
-        if last is not None and before[last.end() :].strip():
+        passive = re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", before, re.IGNORECASE)
+        if last is not None and before[last.end() :].strip() and not passive:
             name = clean_subject(before[last.end() :])
     if name is None and re.search(r"(?:\band(?:\s+\w+ly)?|,|\bby)\s*$", before):
         # "She urged ... and said that", "..., saying that", "by announcing that"
