@@ -180,14 +180,15 @@ def _plain(name: str) -> str:
     return _MARKDOWN.sub("", name).strip() or name
 
 
+_BYLINE = re.compile(r"[\s*_]*By\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*(?:,|\||\n|$)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w-]+")
 
 
 def _subject_mention(text: str, sentence: Span, mid_caps: set[str]) -> tuple[int, str] | None:
     """The named subject (or subject pronoun) of a sentence, for later "he"/"she"."""
     head = text[sentence.start : min(sentence.end, sentence.start + 160)]
-    if head[:1] in "“\"‘'«„":
-        return None
+    if head[:1] in "“\"‘'«„" or _BYLINE.match(head):
+        return None  # a byline names the writer, who never speaks in the story
     name = _named_subject(head)
     if not name:
         return _last_full_name(text, sentence)
