@@ -54,6 +54,37 @@ def test_quoted_text(text: str, expected: list[str]) -> None:
     assert quotes == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "quoted", "speaker"),
+    [
+        pytest.param("Ana Lind spoke last. ''It is over,'' she said.", ClaimKind.DIRECT, "It is over", "Ana Lind",
+                     id="two-apostrophes"),
+        pytest.param("''We stay,'' said Ruth Hale.", ClaimKind.DIRECT, "We stay", "Ruth Hale",
+                     id="two-apostrophes-inverted-cue"),
+        pytest.param("Mayor Lind called it ''a once-in-a-century storm'' on Friday.", ClaimKind.PARTIAL,
+                     "a once-in-a-century storm", "Mayor Lind", id="two-apostrophes-partial"),
+        pytest.param("''He told me 'wait,' and left,'' said Jo Park.", ClaimKind.DIRECT, "He told me 'wait,' and left",
+                     "Jo Park", id="single-inside-two-apostrophes"),
+        pytest.param("Ana Lind spoke first. “It is over —” she said.", ClaimKind.DIRECT, "It is over", "Ana Lind",
+                     id="closed-by-spaced-dash"),
+        pytest.param("“We will not—” said Tom Vale, before the line went dead.", ClaimKind.DIRECT, "We will not",
+                     "Tom Vale", id="closed-by-dash"),
+        pytest.param("“We heard ‘stay’ and “go,”” said Jo Park.", ClaimKind.DIRECT, "We heard ‘stay’ and “go,”",
+                     "Jo Park", id="double-inside-double"),
+        pytest.param("‘We heard “stay” and ‘go,’’ said Jo Park.", ClaimKind.DIRECT, "We heard “stay” and ‘go,’",
+                     "Jo Park", id="single-inside-single"),
+        pytest.param("‘We heard “stay,”’ said Jo Park.", ClaimKind.DIRECT, "We heard “stay,”", "Jo Park",
+                     id="double-inside-single"),
+        pytest.param("\"We heard 'stay' today,\" said Jo Park.", ClaimKind.DIRECT, "We heard 'stay' today", "Jo Park",
+                     id="straight-single-inside-straight-double"),
+    ],
+)
+def test_quote_conventions(text: str, kind: ClaimKind, quoted: str, speaker: str) -> None:
+    claims = [c for c in claims_of(text) if c.kind is not ClaimKind.TERM]
+    assert [(c.kind, c.text) for c in claims] == [(kind, quoted)]
+    assert claims[0].speaker is not None and claims[0].speaker.name == speaker
+
+
 def test_markdown_blockquote_is_a_direct_quote() -> None:
     (claim,) = claims_of("> “The pier stays shut,” said Ana Lind.")
     assert (claim.kind, claim.text) == (ClaimKind.DIRECT, "The pier stays shut")

@@ -18,6 +18,7 @@ from verify.claims.claims import extract
 from verify.claims.lexicon import EVALUATIVE_VERBS, SPEECH_VERBS
 from verify.claims.quotes import find_quotations
 from verify.claims.reported import NOUN_CUE_WORDS
+from verify.claims.transcript import speaker_label
 from verify.document import BLANK_LINES, load_text
 from verify.model import Claim, ClaimKind, Document
 
@@ -126,7 +127,13 @@ def speaker_of_passage(text: str, start: int, end: int) -> str | None:
     speaker is returned as the source names it (pronouns resolved within the few
     paragraphs before the passage).
     """
-    if not text or end <= start or not _may_be_attributed(text, start, end):
+    if not text or end <= start:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    label = speaker_label(text[line_start : min(len(text), line_start + 200)])
+    if label is not None and line_start + label[1] <= start:
+        return label[0]  # "MS R. OYELARAN (Finance Director): The reserve will last ..."
+    if not _may_be_attributed(text, start, end):
         return None
     lo, hi = _paragraph_window(text, start, end)
     start, end = start - lo, end - lo

@@ -180,14 +180,15 @@ def _plain(name: str) -> str:
     return _MARKDOWN.sub("", name).strip() or name
 
 
+_BYLINE = re.compile(r"[\s*_]*By\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*(?:,|\||\n|$)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w-]+")
 
 
 def _subject_mention(text: str, sentence: Span, mid_caps: set[str]) -> tuple[int, str] | None:
     """The named subject (or subject pronoun) of a sentence, for later "he"/"she"."""
     head = text[sentence.start : min(sentence.end, sentence.start + 160)]
-    if head[:1] in "“\"‘'«„":
-        return None
+    if head[:1] in "“\"‘'«„" or _BYLINE.match(head):
+        return None  # a byline names the writer, who never speaks in the story
     name = _named_subject(head)
     if not name:
         return _last_full_name(text, sentence)
@@ -271,7 +272,9 @@ def _quote_draft(
         or (bool(head_words) and head_trim.endswith(head_words[-1].text)
             and head_words[-1].norm in SPEECH_VERBS and quoted[:1].isupper())
     )
-    ends_clause = text[q.close_end - 2 : q.close_end - 1] in (".", ",", "!", "?", "…", ";", ":")
+    ends_clause = text[q.close_end - 2 : q.close_end - 1] in (".", ",", "!", "?", "…", ";", ":", "—", "–") or (
+        text[q.close_end - 2 : q.close_end] == "''" and text[q.close_end - 3 : q.close_end - 2] in ".,!?"
+    )
     tail_trim = tail.lstrip()
     tail_attr = parse_tail(tail, offset=q.close_end)
     if introduced and n_words <= _TERM_MAX_WORDS and not ends_clause and tail_attr is None:

@@ -121,10 +121,13 @@ def _nominal_head(name: str) -> str | None:
     ws = words(name)
     if not 2 <= len(ws) <= 4 or ws[0].norm not in {"the", "this", "that"}:
         return None
-    if any(w.text[0].isupper() for w in ws[1:]):
+    if ws[-1].text[0].isupper():
         return None  # "the LGBT Network" is a name, not a nominal
     head = ws[-1].norm
-    return head if head in NOMINAL_HEADS else None
+    if head not in NOMINAL_HEADS:
+        return None
+    # "the Democratic senator", "the Berlin daily": a capital before the head describes
+    return head
 
 
 class Resolver:
@@ -200,12 +203,14 @@ class Resolver:
                 if not _is_named(e.name):
                     continue  # "the union" never means another description ("the harbour master")
                 low = e.name.lower()
-                if any(h in low for h in hints if h not in {"org", "person", "male", "female"}):
+                if any(h in low for h in hints if h not in {"org", "person", "male", "female", "named"}):
                     return Speaker(e.name, resolved_from=written)
                 if "org" in hints and e.org:
                     return Speaker(e.name, resolved_from=written)
                 if "person" in hints and not e.org and not e.plural:
                     return Speaker(e.name, resolved_from=written)
+                if "named" in hints and e.gender in (None, "thing") and not e.plural:
+                    return Speaker(e.name, resolved_from=written)  # "the Berlin daily": a name of no gender
             # Nothing to refer back to: the description as written is all we know.
             return Speaker(written)
         return Speaker(written)

@@ -30,6 +30,7 @@ _SPEECH_VERB_FORMS: tuple[str, ...] = (
     "recall recalls recalled recalling",
     "declare declares declared declaring",
     "tweet tweets tweeted tweeting",
+    "emailed e-mailed texted messaged",  # past forms only: "email", "text", "message" are nouns first
     "post posts posted posting",
     "admit admits admitted admitting",
     "acknowledge acknowledges acknowledged acknowledging",
@@ -181,8 +182,14 @@ NOMINAL_HEADS: dict[str, tuple[str, ...]] = {
     "council": ("council", "org"),
     "court": ("court",),
     "report": ("report",),
-    "newspaper": ("org",),
-    "paper": ("org",),
+    "newspaper": ("org", "named"),
+    "paper": ("org", "named"),
+    "daily": ("org", "named"),
+    "weekly": ("org", "named"),
+    "broadcaster": ("org", "named"),
+    "anchor": ("anchor", "person"),
+    "host": ("host", "person"),
+    "presenter": ("presenter", "person"),
     "outlet": ("org",),
     "government": ("government", "org"),
     "administration": ("administration", "org"),
@@ -290,7 +297,7 @@ OUTLET_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(
         r"\b(?:told|said\s+to|speaking\s+to|in\s+comments\s+to)\s+"
-        r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'&-]*){0,4})"
+        r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w’'&-]*(?:(?:\s+(?:of\s+|the\s+)?|/)[A-Z][\w’'&-]*){0,5})"
     ),
 )
 

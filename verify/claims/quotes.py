@@ -6,6 +6,7 @@ the length of the draft. Rules, in the order a reader applies them:
 - Double marks (“ ” " „ « ») and single marks (‘ ’ ' ‚ ‹ ›) form two families; a
   closing mark closes the innermost open mark of its family, and a double closing
   mark also closes any single quote left open inside it (``‘purify blood.'”``).
+- Two apostrophes in a row stand for a double mark (``''It is over,'' he said.``).
 - A single mark between two letters (``don’t``, ``Kadyrov’s``) or after a space
   before a letter (``’n’``, ``’90s``) is an apostrophe. A single closing mark with no
   single quote open is an apostrophe too (``the victims’ families``).
@@ -18,7 +19,8 @@ the length of the draft. Rules, in the order a reader applies them:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from verify.model import Span
 
@@ -131,8 +133,8 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     # punctuation, not the speaker's words.
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
+        end -= 1  # a dash before the closing mark ("It is over —”) marks words cut off
     return Span(start, end) if end > start else None
 
 
@@ -144,8 +146,25 @@ def _next_line_start(text: str, i: int) -> int:
     return j
 
 
+# Two apostrophes standing for a double mark (''It is over,'' he said.), a style some US
+# papers print; three or more in a row are left alone.
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
+
+
 def find_quotations(text: str) -> tuple[Quotation, ...]:
     """Every outermost quotation in ``text``, in order of position."""
+    if "''" not in text:
+        return _find_quotations(text)
+    # Read each pair as one straight double mark in its second place (same length, so every
+    # offset stays true), then let a quotation's opening mark start at the pair's first.
+    masked = _TWO_APOSTROPHES.sub(' "', text)
+    return tuple(
+        replace(q, open_at=q.open_at - 1) if text[q.open_at - 1 : q.open_at + 1] == "''" else q
+        for q in _find_quotations(masked)
+    )
+
+
+def _find_quotations(text: str) -> tuple[Quotation, ...]:
     found: list[Quotation] = []
     stack: list[_Open] = []
     i = 0

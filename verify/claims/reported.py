@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from verify.claims.attribution import (
+    Word,
     clean_subject,
     find_outlet,
     is_speech_verb,
@@ -51,8 +52,9 @@ _OBJECT_VERBS = frozenset(
 )
 _OBJECT = re.compile(
     r"\s*(?:reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
-    r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|"
-    r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?[A-Z][\w’'&.-]*){0,4})(?=[\s,])"
+    # a name is taken whole: "the Wall Street Journal", "Radio Free Europe/Radio Liberty"
+    r"(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:(?:\s+(?:of\s+|and\s+|the\s+)?|/)[A-Z][\w’'&.-]*){0,5}|"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,])"
 )
 _ADVERBIAL = re.compile(
     r"\s*,?\s*(?:"
@@ -60,7 +62,8 @@ _ADVERBIAL = re.compile(
     r"(?:report|statement|interview|letter|speech|briefing|conference|post|tweet|email|memo|"
     r"filing|op-ed|video|appearance|hearing|address|rally|debate|event|call|podcast|show|program|"
     r"programme|broadcast|release|session|meeting|visit|trip|book|column|essay|article)"
-    r"(?:\s+(?:with|to|on|at|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?"
+    # the outlet's name: capitals only (the pattern is otherwise case-blind), or a time
+    r"(?:\s+(?:with|to|on|at|for)\s+(?:the\s+)?(?-i:[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}))?"
     r"|(?:on|last|this|earlier|late|early|next)\s+" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
     r"|" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
     r"|(?:yesterday|today|tonight|recently|previously|earlier|later|again|also|repeatedly|publicly|"
@@ -99,7 +102,6 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             or _verb_then_content(text, sent, inside)
             or _content_then_cue(text, sent, inside)
             or _noun_cue(text, sent, inside)
-            or _subject_verb_quote(text, sent, inside)
         )
         if item is not None:
             found.append(item)
@@ -150,9 +152,19 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
 def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool:
     """A content that is one quotation (give or take marks) is a direct quote, not reported.
 
+    So is one whose words outside its quotations are too few to state anything
+    (``promised that “we will raise taxes” next year``): the partial quote is the claim.
+
     So is one whose only words before the quotation name the channel ("said in a
     statement, “…”"): the quotation is the statement.
     """
+    inner = [(max(a, span.start), min(b, span.end)) for a, b in ranges if a < span.end and b > span.start]
+    if inner:
+        outside = text[span.start : inner[0][0]] + " ".join(
+            text[b : (inner[k + 1][0] if k + 1 < len(inner) else span.end)] for k, (_, b) in enumerate(inner)
+        )
+        if len(words(outside)) < _MIN_WORDS:
+            return True
     for a, b in ranges:
         if b < span.end - 1:
             continue
@@ -208,12 +220,12 @@ def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> 
     ws = words(stext)
     tried = 0
     for i, w in enumerate(ws):
-        if i == 0 or _in_ranges(sent.start + w.start, inside):
-            continue
+        if i == 0 or _in_ranges(sent.start + w.start, inside) or w.text[0].isupper():
+            continue  # a capital inside a sentence is a name: "the United States economy"
         quoted_after = any(a >= sent.start + w.end for a, _ in inside)
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES):
             continue
-        if not is_speech_verb(ws, i, evaluative=True):
+        if not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -239,8 +251,21 @@ def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> 
     return None
 
 
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:^|[,;]\s*|\s)(?:as|while|when|whereas|because|although|though|since|after|before)\s+", re.IGNORECASE
+)
+
+
 def _subject_of(before: str, verb: str) -> str | None:
     name = clean_subject(before)
+    if name is None:
+        # "..., as surveyors warned that": the subject of the clause the cue sits in
+        last = None
+        for last in _SUBORDINATE_OPENING.finditer(before):  # noqa: B007 - the last match is wanted
+            pass
+        passive = re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", before, re.IGNORECASE)
+        if last is not None and before[last.end() :].strip() and not passive:
+            name = clean_subject(before[last.end() :])
     if name is None and re.search(r"(?:\band(?:\s+\w+ly)?|,|\bby)\s*$", before):
         # "She urged ... and said that", "..., saying that", "by announcing that"
         if verb.endswith("ing") or re.search(r"\band(?:\s+\w+ly)?\s*$", before):
@@ -272,19 +297,56 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     head = first[0]
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
-        # "tweeted in the early morning hours that ...": skip a short phrase up to "that"
+        # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
+        # never over another cue ("conceded on Monday, as surveyors warned that ...")
         m = _SKIPPABLE_TO_THAT.match(rest)
-        return pos + m.end() if m else None
+        if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
+            return None
+        return pos + m.end()
     if verb in _OBJECT_VERBS and bare in {"him", "her", "them", "me", "us"}:
         return None
-    if not (head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START
-            or bare in DETERMINERS or bare in PERSONAL_PRONOUNS):
-        return None
-    return pos
+    if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS \
+            or bare in PERSONAL_PRONOUNS:
+        return pos
+    # "said bus journeys had fallen": any word may open the clause when a finite verb follows
+    if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
+        return pos
+    return None
 
 
-# Cues that report someone's words only when quoted words follow in the sentence.
-_MIXED_CUES = EVALUATIVE_VERBS | SPEECH_VERBS | frozenset(
+# Cues after which a bare clause ("said fares had risen") is the usual reported speech.
+_CLAUSE_CUES = frozenset(
+    "say says said tell tells told add adds added warn warns warned claim claims claimed insist insists "
+    "insisted argue argues argued note notes noted explain explains explained confirm confirms confirmed "
+    "state states stated announce announces announced write writes wrote deny denies denied estimate "
+    "estimates estimated concede concedes conceded admit admits admitted predict predicts predicted "
+    "believe believes believed think thinks thought".split()
+)
+# Words after "said" that open no clause: "said goodbye to", "said nothing about".
+_NOT_CLAUSE_HEADS = frozenset(
+    "goodbye hello nothing something anything little much yes no thanks sorry amen grace prayers "
+    "hi farewell enough otherwise".split()
+)
+_FINITE = frozenset(
+    "is are was were has have had will would can could may might must shall should does do did "
+    "isn’t isn't aren’t aren't wasn’t wasn't weren’t weren't won’t won't can’t can't didn’t didn't "
+    "doesn’t doesn't hasn’t hasn't haven’t haven't wouldn’t wouldn't couldn’t couldn't".split()
+)
+
+
+def _has_finite_verb(ws: list[Word]) -> bool:
+    """Whether a few words hold a finite verb: an auxiliary or a past form ("had fallen", "rose")."""
+    return any(w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 4) for w in ws)
+
+
+# "described the pier as “a death trap”": how someone put it, a report of their words.
+_PUT_AS = frozenset(
+    "describe describes described describing characterize characterizes characterized characterise "
+    "characterises characterised".split()
+)
+# Cues that report someone's words only when quoted words follow in the sentence. Verbs
+# that judge ("called the plan “a fantasy”") are left out: the quoted words are the claim.
+_MIXED_CUES = (SPEECH_VERBS - EVALUATIVE_VERBS) | _PUT_AS | frozenset(
     "encourage encourages encouraged encouraging accuse accuses accused accusing cite cites cited citing "
     "promise promises promised promising rate rates rated rule rules ruled ruling find finds found "
     "tell tells telling refer refers referred referring".split()
@@ -304,38 +366,6 @@ _NOUN_CUES = re.compile(
     r"new|false|unfounded|baseless|dubious|controversial)\s+)?"
     r"(?P<cue>" + "|".join(sorted(NOUN_CUE_WORDS, key=lambda w: (-len(w), w))) + r")\s+that\b"
 )
-
-
-_VERB_LIKE = re.compile(r"[a-z]{3,}(?:s|ed)$")
-
-
-def _subject_verb_quote(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
-    """"Vale openly admires the old harbour master as a “true captain”": a named subject, a verb, quoted words.
-
-    Only for sentences holding a quoted fragment: the fragment is someone's words,
-    and the subject is the one the sentence reports them from.
-    """
-    if not inside or not any(sent.start < a for a, _ in inside):
-        return None
-    stext = text[sent.start : sent.end]
-    ws = words(stext[:200])
-    for i in range(1, min(len(ws), 10)):
-        w = ws[i]
-        if _in_ranges(sent.start + w.start, inside) or not _VERB_LIKE.fullmatch(w.text):
-            continue
-        before = stext[: w.start]
-        if ws[i - 1].norm.endswith("ly") and ws[i - 1].text.islower():
-            before = stext[: ws[i - 1].start]
-        name = clean_subject(before)
-        if name is None or not any(c.isupper() for c in name[:1]) or name.lower() in ("it", "this", "that"):
-            return None
-        if not any(a >= sent.start + w.end for a, _ in inside):
-            return None
-        span = _content_span(text, sent.start + w.end, sent.end)
-        if span is None or _mostly_quoted(text, span, inside):
-            return None
-        return ReportedSpeech(span, name, sent.start + stext.find(name), w.text, None)
-    return None
 
 
 def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:

@@ -21,7 +21,8 @@ def render_claims(claims: Sequence[Claim], *, width: int = 80) -> str:
         return "No claims found."
     blocks = []
     for claim in claims:
-        head = f"{claim.id}  {claim.kind.value:<8}  ¶{claim.paragraph}  {_speaker(claim)}"
+        # People count paragraphs from 1, as the check reports do; the JSON field stays 0-based.
+        head = f"{claim.id}  {claim.kind.value:<8}  ¶{claim.paragraph + 1}  {_speaker(claim)}"
         details = ", ".join(
             f"{label}: {value}" for label, value in (("cue", claim.cue), ("outlet", claim.outlet)) if value
         )

@@ -1,0 +1,70 @@
+"""Speakers as a reader resolves them, in drafts and in sources alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+from verify.claims import speaker_of_passage
+from verify.model import ClaimKind
+
+# (id, text, words the claim starts with, speaker's name, what the text wrote if resolved)
+DRAFT_ROWS = [
+    ("byline-is-no-speaker", "By Jo Park, Transport Editor\n\n“The trams will run late,” he said.",
+     "The trams", None, None),
+    ("byline-then-named-subject", "By Jo Park, Transport Editor\n\nTom Vale runs the depot. “The trams will "
+     "run late,” he said.", "The trams", "Tom Vale", "he"),
+    ("description-with-capital", "Sen. Ada Brook of Ohio spoke on Tuesday. “We will not wait,” the Democratic "
+     "senator said.", "We will", "Sen. Ada Brook of Ohio", "the Democratic senator"),
+    ("description-of-a-paper", "Der Tagesspiegel broke the story. “The ministry knew,” the Berlin daily wrote.",
+     "The ministry", "Der Tagesspiegel", "the Berlin daily"),
+    ("description-of-an-anchor", "Nina Sato opened the show. “Good evening,” the network's anchor said.",
+     "Good evening", "Nina Sato", "the network's anchor"),
+    ("emailed", "Ana Lind was asked about the pier. She emailed that the pier would stay shut all winter.",
+     "the pier", "Ana Lind", "She"),
+    ("texted-after-a-quote", "Ana Lind was asked about the pier. “It will stay shut,” she texted.",
+     "It will", "Ana Lind", "she"),
+]
+
+
+@pytest.mark.parametrize(("text", "opening", "name", "written"), [pytest.param(*r[1:], id=r[0]) for r in DRAFT_ROWS])
+def test_speaker_in_a_draft(text: str, opening: str, name: str | None, written: str | None) -> None:
+    (claim,) = [c for c in claims_of(text) if c.text.startswith(opening) and c.kind is not ClaimKind.TERM]
+    if name is None:
+        assert claim.speaker is None or claim.speaker.name is None
+        return
+    assert claim.speaker is not None
+    assert (claim.speaker.name, claim.speaker.resolved_from) == (name, written)
+
+
+TRANSCRIPT = (
+    "The hearing resumed at ten.\n\n"
+    "MS R. OYELARAN (Finance Director): The reserve will last until March next year.\n\n"
+    "MR T. BALE: That is not what the board was told.\n\n"
+    "Judge Amy Hart: We will sit again on Friday.\n\n"
+    "UPDATE: The hearing was adjourned until Monday.\n\n"
+    "Editor's note: An earlier version misspelt a name.\n\n"
+    "Photo: The council chamber before the hearing.\n\n"
+    "Oct. 3: The report was filed late."
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "passage", "speaker"),
+    [
+        pytest.param(TRANSCRIPT, "The reserve will last until March", "MS R. OYELARAN", id="name-and-role"),
+        pytest.param(TRANSCRIPT, "not what the board was told", "MR T. BALE", id="name-in-capitals"),
+        pytest.param(TRANSCRIPT, "We will sit again on Friday", "Judge Amy Hart", id="title-case-name"),
+        pytest.param(TRANSCRIPT, "The hearing was adjourned", None, id="update-is-no-speaker"),
+        pytest.param(TRANSCRIPT, "An earlier version misspelt", None, id="editors-note-is-no-speaker"),
+        pytest.param(TRANSCRIPT, "The council chamber before", None, id="photo-is-no-speaker"),
+        pytest.param(TRANSCRIPT, "The report was filed late", None, id="date-is-no-speaker"),
+        pytest.param("By Jo Park, Transport Editor\n\n“The trams will run late,” he said.",
+                     "The trams will run late", None, id="byline-in-a-source"),
+        pytest.param("“We need more staff,” said Dr Rosa Lind, a union officer. “The wards are full,” she said.",
+                     "The wards are full", "Dr Rosa Lind", id="she-after-inverted-cue"),
+    ],
+)
+def test_speaker_in_a_source(source: str, passage: str, speaker: str | None) -> None:
+    start = source.index(passage)
+    assert speaker_of_passage(source, start, start + len(passage)) == speaker
