@@ -39,9 +39,9 @@ def test_progress_is_shown_only_on_a_terminal_when_asked(
         pytest.param({}, [], "", id="nothing in flight"),
         pytest.param({"https://a.example/1": 90.0}, [], "waiting 10 s for https://a.example/1", id="one slow source"),
         pytest.param({"https://a.example/1": 95.0, "https://b.example/2": 88.0, "https://c.example/3": 99.0}, [],
-                     "waiting 12 s for https://b.example/2 (+2 more)", id="the longest waited on is named"),  # fmt: skip
+                     "waiting 12 s for https://b.example/2 (+2 more)", id="longest first"),  # fmt: skip
         pytest.param({"https://a.example/1": 95.0, "https://b.example/2": 88.0}, ["https://b.example/2"],
-                     "waiting 5 s for https://a.example/1", id="an answered source is no longer waited on"),  # fmt: skip
+                     "waiting 5 s for https://a.example/1", id="answered is done"),  # fmt: skip
     ],
 )
 def test_the_display_names_the_source_it_waits_on_longest(
