@@ -126,4 +126,5 @@ def test_a_saved_copy_of_a_paywalled_page_is_reported_under_its_url(run_cli, tmp
     (source,) = report["sources"]  # the draft's link to the same URL is the same source
     assert (source["url"], source["path"], source["status"]) == (url, str(saved / "pier-story.html"), "ok")
     assert Path(source["snapshot"]).read_bytes() == (saved / "pier-story.html").read_bytes()
-    assert report["claims"][0]["verdict"] == "confirmed" and report["claims"][0]["evidence"]["source"] == "S1"
+    (quote,) = [c for c in report["claims"] if c["kind"] == "direct"]
+    assert quote["verdict"] == "confirmed" and quote["evidence"]["source"] == "S1"
