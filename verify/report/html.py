@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from verify.model import Report, SourceEntry, SourceStatus
-from verify.report import view
+from verify.report import draftstyle, view
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -49,7 +49,7 @@ class Chip:
 
 @dataclass(frozen=True)
 class DraftSegment:
-    text: str
+    pieces: tuple[tuple[str, str], ...]  # (style, text): a Markdown draft's markup read as formatting
     chips: tuple[Chip, ...]
     layers: tuple[Layer, ...]
 
@@ -246,6 +246,7 @@ def _draft_segments(report: Report) -> list[DraftSegment]:
     if not text:
         return []
     anchors = view.anchor_names(report)
+    marks = draftstyle.styles(text) if report.article.format == "markdown" else [""] * len(text)
     segments: list[DraftSegment] = []
     for seg in view.segment_draft(text, report.results):
         chips = []
@@ -274,7 +275,8 @@ def _draft_segments(report: Report) -> list[DraftSegment]:
             )
             for position, index in enumerate(seg.claims)
         )
-        segments.append(DraftSegment(text=seg.text, chips=tuple(chips), layers=layers))
+        pieces = tuple(draftstyle.runs(seg.text, marks, seg.start))
+        segments.append(DraftSegment(pieces=pieces, chips=tuple(chips), layers=layers))
     return segments
 
 
