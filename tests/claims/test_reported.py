@@ -73,6 +73,19 @@ ROWS = [
      "the roof could take months to fix", "surveyors", "warned", None),
     ("plural-speaker", "The pier was unsafe for years, according to harbour insiders.",
      "The pier was unsafe for years", "harbour insiders", "according to", None),
+    ("dateline-dropped", "KYIV – Grain exports fell by a third in May, the ministry said.",
+     "Grain exports fell by a third in May", "the ministry", "said", None),
+    ("inverted-with-long-appositive", "The ferry could run again this week, said Tom Vale, a longtime adviser "
+     "to the harbour board who oversees its timetable.", "The ferry could run again this week", "Tom Vale",
+     "said", None),
+    ("according-to-poll-released", "Most voters back the plan, according to a Coastal Times poll released "
+     "last week.", "Most voters back the plan", "a Coastal Times poll", "according to", None),
+    ("plural-of-prepositional-speaker", "The ferry was sold on Thursday, lawyers for the family said.",
+     "The ferry was sold on Thursday", "lawyers for the family", "said", None),
+    ("partial-inside-trailing-cue", "A cashier who “takes a few coins” is punished, Ana Lind said.",
+     "A cashier who “takes a few coins” is punished", "Ana Lind", "said", None),
+    ("comma-closes-inside-quote", "Not paying the fee ''makes me smart,'' Tom Vale said.",
+     "Not paying the fee ''makes me smart,''", "Tom Vale", "said", None),
 ]
 
 
@@ -132,3 +145,32 @@ def test_partial_quote_inside_reported_speech_has_the_same_speaker() -> None:
 )
 def test_not_reported(text: str) -> None:
     assert [c.text for c in claims_of(text) if c.kind is ClaimKind.REPORTED] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Fares will rise in May, the council said, and the mayor warned that the bridge would close.",
+                     [("Fares will rise in May", "the council"), ("the bridge would close", "the mayor")],
+                     id="two-statements-in-one-sentence"),
+        pytest.param("The ferry has hurt the town, Ana Lind said, since most people never use it.",
+                     [("The ferry has hurt the town since most people never use it", "Ana Lind")],
+                     id="cue-inside-the-statement"),
+        pytest.param("The harbour master added:\n\nThe pier is old and the council knows it.",
+                     [("The pier is old and the council knows it", "The harbour master")],
+                     id="block-after-a-colon-cue"),
+        pytest.param("Having said that, the pier is old.", [], id="having-said-that"),
+        pytest.param("The mayor said the same thing, as did the council.", [], id="said-an-object"),
+        pytest.param("Battleground state Florida is nearly 3% Polish.", [], id="state-the-noun"),
+    ],
+)
+def test_reported_statements(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert got == expected
+
+
+def test_quotation_after_a_linked_outlet_is_not_repeated_as_reported() -> None:
+    text = "As [the Gazette](https://gazette.example/pier) reported: “The pier will close in March,” Ines Morrow said."
+    claims = extract_claims(load_text(text, format="markdown"))
+    assert [(c.kind, c.text) for c in claims] == [(ClaimKind.DIRECT, "The pier will close in March")]
+    assert claims[0].speaker is not None and claims[0].speaker.name == "Ines Morrow"

@@ -117,6 +117,8 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
             return False
     if w.endswith("ing") and i > 0 and ws[i - 1].norm in DETERMINERS:
         return False  # "the warning", "a briefing"
+    if w in {"state", "states"} and not (i + 1 < len(ws) and ws[i + 1].norm == "that"):
+        return False  # "battleground state Florida", "state troopers": the noun
     if i + 1 < len(ws) and ws[i + 1].norm == "by":
         return False  # passive: "reported by"
     return True
@@ -155,7 +157,14 @@ def plausible_subject(name: str) -> bool:
         return len(ws) == 1 and first.norm not in {"i", "we"} or first.norm in {"i", "we"} and len(ws) == 1
     if ws[-1].norm in BAD_ENDINGS:
         return False
-    for w in ws[1:]:
+    head = first.norm
+    if 2 < len(ws) <= 6 and head.endswith("s") and head not in NOT_PLURALS and len(head) > 3 \
+            and first.text.islower() and ws[1].norm in {"for", "of", "at", "from", "with", "to"} \
+            and not any(w.norm in CLAUSE_WORDS for w in ws[2:]):
+        return True  # "attorneys for the family", "advisers to Mr. Obama"
+    for k, w in enumerate(ws[1:], start=1):
+        if _inside_name(ws, k):
+            continue  # "Alliance to Reclaim Our Schools": small words of a name
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
         if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
@@ -164,14 +173,22 @@ def plausible_subject(name: str) -> bool:
         return False  # "Following initial reports", "In a statement"
     if first.text[0].isupper() or first.text[0].isdigit():
         return True
-    if any(w.text[0].isupper() for w in ws[1:4]):
-        return True  # "panel Chairman Jason Chaffetz", "state Del. Marcia Price"
+    if any(w.text[0].isupper() for w in ws[1:6]):
+        return True  # "panel Chairman Jason Chaffetz", "conservative radio host Rush Limbaugh"
     if first.norm in PERSONAL_PRONOUNS or first.norm in DETERMINERS:
         return True
     last = ws[-1].norm
     if len(ws) <= 3 and last.endswith("s") and last not in NOT_PLURALS and len(last) > 3:
         return True  # "guards", "show insiders": a group speaking
     return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
+
+
+def _inside_name(ws: list[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is a small word between two capitalised words of one name."""
+    return (
+        0 < k < len(ws) - 1 and ws[k].text.islower() and len(ws[k].norm) <= 3
+        and ws[k - 1].text[0].isupper() and ws[k + 1].text[0].isupper()
+    ) or (ws[k].text[0].isupper() and ws[k - 1].text[0].isupper())
 
 
 def clean_subject(raw: str) -> str | None:
@@ -451,6 +468,9 @@ def np_after_according(text: str) -> str | None:
     cut = None
     for k, w in enumerate(ws):
         if w.start >= chunk_end:
+            break
+        if k > 1 and w.text.islower() and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
+            cut = w.start  # "a New York Times/CBS News poll released last week"
             break
         if k > 0 and (w.norm in NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and k + 1 < len(ws)
                       and re.match(r"(?:year|month|week|day)s?$", ws[k + 1].norm)):

@@ -360,7 +360,7 @@ def _looks_like_term(quoted: str, head_words: list[Word], attr: Attribution | No
 
 
 def _reported_draft(r: ReportedSpeech) -> _Draft:
-    return _Draft(ClaimKind.REPORTED, (r.content,), r.speaker, r.speaker_at, r.cue, r.outlet)
+    return _Draft(ClaimKind.REPORTED, r.parts or (r.content,), r.speaker, r.speaker_at, r.cue, r.outlet)
 
 
 def _resolve(

@@ -44,6 +44,8 @@ class ReportedSpeech:
     speaker_at: int
     cue: str
     outlet: str | None
+    # the content's pieces when a cue sits inside it ("X, Graham said, since Y"); else ``(content,)``
+    parts: tuple[Span, ...] = ()
 
 
 _OBJECT_VERBS = frozenset(
@@ -91,21 +93,35 @@ _SUBJECT_REACH = 300
 
 
 def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quotation, ...]) -> list[ReportedSpeech]:
-    """Reported statements in ``text``, one at most per sentence, in order."""
+    """Reported statements in ``text``, in order; a sentence may hold several that do not overlap."""
     opens = [q.open_at for q in quotations]
     found: list[ReportedSpeech] = []
     for sent in sentences:
         inside = _quoted_ranges(quotations, opens, sent)
-        item = (
-            _according_to(text, sent, inside)
-            or (_content_then_cue(text, sent, inside) if _ends_inverted(text, sent, inside) else None)
-            or _verb_then_content(text, sent, inside)
-            or _content_then_cue(text, sent, inside)
-            or _noun_cue(text, sent, inside)
+        inverted = _ends_inverted(text, sent, inside)
+        candidates = (
+            _according_to(text, sent, inside),
+            _parenthetical_cue(text, sent, inside),
+            _content_then_cue(text, sent, inside) if inverted else None,
+            _verb_then_content(text, sent, inside),
+            _content_then_cue(text, sent, inside) if not inverted else None,
+            _noun_cue(text, sent, inside),
         )
-        if item is not None:
-            found.append(item)
+        # The first rule to fire keeps its content; a later one adds a statement beside it
+        # ("…, its director conceded, as surveyors warned that …"), never inside it.
+        kept: list[ReportedSpeech] = []
+        for item in candidates:
+            if item is not None and not any(_overlaps(item, other) for other in kept):
+                kept.append(item)
+        found.extend(sorted(kept, key=lambda r: r.content.start))
+    found.extend(_block_after_colon(text, sentences, quotations))
+    found.sort(key=lambda r: r.content.start)
     return found
+
+
+def _overlaps(a: ReportedSpeech, b: ReportedSpeech) -> bool:
+    return a.content.start < b.content.end and b.content.start < a.content.end or \
+        a.content.start <= b.speaker_at < a.content.end or b.content.start <= a.speaker_at < b.content.end
 
 
 def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Span) -> list[tuple[int, int]]:
@@ -134,9 +150,15 @@ _FRAME_TIME = re.compile(r"\b(?:year|years|week|weeks|month|months|day|days|deca
                          r"since|during|when|while|last|" + TIME_WORDS + r")\b", re.IGNORECASE)
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
+
+
 def _content_span(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start] in " \t\n,:":
         start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # "KYIV – …": the place the story was filed from is no part of it
     # A framing phrase at the front ("A year after the first reports, ...") sets the
     # scene; the statement is what follows it.
     frame = _FRAME.match(text, start, end)
@@ -166,6 +188,11 @@ def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool
         if len(words(outside)) < _MIN_WORDS:
             return True
     for a, b in ranges:
+        if a <= span.start + 1 and b < span.end - 1:
+            rest = text[b : span.end]
+            attr = parse_tail(rest)
+            if attr is not None and attr.speaker is not None and len(words(rest)) <= _MAX_INTRO_WORDS + 4:
+                return True  # "“…,” Ines Morrow said": a quotation and its attribution
         if b < span.end - 1:
             continue
         if a <= span.start + 1:
@@ -177,7 +204,22 @@ def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool
         intro = text[span.start : a].rstrip()
         if intro.endswith((":", ",")) and len(words(intro)) <= _MAX_INTRO_WORDS:
             return True
+        if intro.endswith(":"):
+            return True  # "McCaskill scolded him: “…”": a colon introduces the quotation
     return False
+
+
+# ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
+_APPOSITIVE_TAIL = re.compile(
+    r",\s*(?:said|says|told|added|wrote)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who)\s"
+)
+
+
+def _inverted_comma(stext: str, commas: list[int]) -> int:
+    """The comma that opens the cue: the last, or the one before a name and its appositive."""
+    if len(commas) > 1 and _APPOSITIVE_TAIL.match(stext, commas[-2]):
+        return commas[-2]
+    return commas[-1]
 
 
 def _ends_inverted(text: str, sent: Span, inside: list[tuple[int, int]]) -> bool:
@@ -187,7 +229,10 @@ def _ends_inverted(text: str, sent: Span, inside: list[tuple[int, int]]) -> bool
     commas = [m.start() for m in re.finditer(r",", stext) if not _in_ranges(sent.start + m.start(), inside)]
     if not commas:
         return False
-    tail = words(stext[commas[-1] :])
+    comma = _inverted_comma(stext, commas)
+    if comma != commas[-1]:
+        return True
+    tail = words(stext[comma:])
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
     return 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1 and tail[0].norm in REPORTING_VERBS
 
@@ -256,7 +301,34 @@ _SUBORDINATE_OPENING = re.compile(
 )
 
 
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:,\s*)?\b(?:who|which|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
+    r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+\w+ly)?(?:\s+(?:has|have|had))?\s*$",
+    re.IGNORECASE,
+)
+
+
+_TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
+
+
+def _antecedent(before: str) -> str | None:
+    """The one a "who" clause is about: the last name before it, past any appositive."""
+    for segment in reversed(re.split(r",\s*", before.rstrip(" ,—–-"))):
+        first = segment.split()[:1]
+        if first and first[0].lower() in {"now", "then", "the", "a", "an", "his", "her", "its", "their", "once"}:
+            continue  # "now the harbour master": who the person is, not the person
+        m = _TRAILING_NAME.search(segment)
+        if m is not None and m.start() > 0:
+            return m.group(1)
+        return clean_subject(segment)
+    return None
+
+
 def _subject_of(before: str, verb: str) -> str | None:
+    relative = _RELATIVE_SUBJECT.search(before)
+    if relative is not None:
+        # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
+        return _antecedent(before[: relative.start()])
     name = clean_subject(before)
     if name is None:
         # "..., as surveyors warned that": the subject of the clause the cue sits in
@@ -266,9 +338,10 @@ def _subject_of(before: str, verb: str) -> str | None:
         passive = re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", before, re.IGNORECASE)
         if last is not None and before[last.end() :].strip() and not passive:
             name = clean_subject(before[last.end() :])
-    if name is None and re.search(r"(?:\band(?:\s+\w+ly)?|,|\bby)\s*$", before):
-        # "She urged ... and said that", "..., saying that", "by announcing that"
-        if verb.endswith("ing") or re.search(r"\band(?:\s+\w+ly)?\s*$", before):
+    coordinated = r"\b(?:and|but)(?:\s+\w+ly)?(?:\s+(?:has|have|had|also))?\s*$"
+    if name is None and re.search(r"(?:" + coordinated + r"|,|\bby)\s*$", before):
+        # "She urged ... and said that", "... but has said she will", "..., saying that"
+        if verb.endswith("ing") or re.search(coordinated, before):
             name = sentence_subject(before)
     return name
 
@@ -290,6 +363,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     rest = stext[pos:]
     m_that = re.match(r"\s*,?\s*that\b", rest)
     if m_that:
+        after_that = rest[m_that.end() :].lstrip()
+        quote_follows = after_that[1:].lstrip()[:1] in _OPENING_MARKS
+        if after_that[:1] in (".", ";", "") or after_that[:1] == "," and not quote_follows:
+            return None  # "Having said that, …": the pronoun, not a clause
         return pos + m_that.end()
     first = words(rest[:40])
     if not first or rest.lstrip()[:1] in "“\"‘«„:,":
@@ -305,8 +382,12 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return pos + m.end()
     if verb in _OBJECT_VERBS and bare in {"him", "her", "them", "me", "us"}:
         return None
-    if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS \
-            or bare in PERSONAL_PRONOUNS:
+    if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
+        return pos
+    if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
+        # "said the same thing", "promised a veto": an object, unless a verb follows
+        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:160])[0])[1:12]):
+            return None
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
@@ -328,7 +409,7 @@ _NOT_CLAUSE_HEADS = frozenset(
     "hi farewell enough otherwise".split()
 )
 _FINITE = frozenset(
-    "is are was were has have had will would can could may might must shall should does do did "
+    "am is are was were has have had will would can could may might must shall should does do did "
     "isn’t isn't aren’t aren't wasn’t wasn't weren’t weren't won’t won't can’t can't didn’t didn't "
     "doesn’t doesn't hasn’t hasn't haven’t haven't wouldn’t wouldn't couldn’t couldn't".split()
 )
@@ -336,7 +417,13 @@ _FINITE = frozenset(
 
 def _has_finite_verb(ws: list[Word]) -> bool:
     """Whether a few words hold a finite verb: an auxiliary or a past form ("had fallen", "rose")."""
-    return any(w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 4) for w in ws)
+    return any(
+        w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3)
+        or (k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
+            and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
+            and not ws[k - 1].norm.endswith("s") and ws[k - 1].norm not in _PREPOSITIONS_AFTER_CUE)
+        for k, w in enumerate(ws)
+    )
 
 
 # "described the pier as “a death trap”": how someone put it, a report of their words.
@@ -362,7 +449,7 @@ NOUN_CUE_WORDS = frozenset(
     "admission announcement emphasis".split()
 )
 _NOUN_CUES = re.compile(
-    r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?\s+(?:(?:repeated|latest|recent|earlier|"
+    r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?|(?P<pronoun>\b(?:[Hh]is|[Hh]er|[Tt]heir)))\s+(?:(?:repeated|latest|recent|earlier|"
     r"new|false|unfounded|baseless|dubious|controversial)\s+)?"
     r"(?P<cue>" + "|".join(sorted(NOUN_CUE_WORDS, key=lambda w: (-len(w), w))) + r")\s+that\b"
 )
@@ -377,6 +464,10 @@ def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedS
         span = _content_span(text, sent.start + m.end(), sent.end)
         if span is None or _mostly_quoted(text, span, inside):
             continue
+        if m.group("pronoun"):
+            # "his claim that …": the possessive stands for a person, resolved as "he" would be
+            owner = {"his": "he", "her": "she", "their": "they"}[m.group("pronoun").lower()]
+            return ReportedSpeech(span, owner, sent.start + m.start("pronoun"), m.group("cue"), None)
         return ReportedSpeech(span, m.group("owner"), sent.start + m.start("owner"), m.group("cue"), None)
     return None
 
@@ -384,11 +475,14 @@ def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedS
 def _content_then_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
     commas = [m.start() for m in re.finditer(r",", stext) if not _in_ranges(sent.start + m.start(), inside)]
+    # "Not paying taxes “makes me smart,” Trump said.": the comma closes inside the quotation
+    commas += [b - sent.start for a, b in inside if text[a:b].rstrip("”\"’'»").endswith(",") and b < sent.end]
+    commas.sort()
     if not commas:
         return None
-    comma = commas[-1]
+    comma = _inverted_comma(stext, commas)
     tail = stext[comma:]
-    if len(words(tail)) > 14:
+    if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
         return None
     attr = parse_tail(tail, offset=sent.start + comma)
     if attr is None or attr.cue is None or attr.speaker is None:
@@ -400,12 +494,81 @@ def _content_then_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> R
     after_cue = tail[tail.find(attr.cue) + len(attr.cue) :]
     if attr.speaker in after_cue:
         after_cue = after_cue[after_cue.find(attr.speaker) + len(attr.speaker) :]
+    if _APPOSITIVE_TAIL.match(tail):
+        after_cue = ""  # who the speaker is, not more of the sentence
     if len(words(after_cue)) > 6 or after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
         return None  # "In a post, the mayor wrote: “…”": the cue introduces a quotation
     span = _content_span(text, sent.start, sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
     for a, b in inside:
-        if span.start <= a and b <= span.end and len(words(text[b : span.end])) <= 6:
+        if span.start <= a and b <= span.end and len(words(text[b : span.end])) <= 6 \
+                and len(words(text[span.start : a])) < _MIN_WORDS:
             return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
     return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
+
+
+_PARENTHETICAL = re.compile(
+    r",\s+(?P<name>[^,;:“”\"]{2,70}?)\s+(?P<cue>said|says|say|added|adds|argued|argues|noted|notes|"
+    r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes)"
+    r"(?:\s+(?:on\s+)?" + TIME_WORDS + r")?,\s+"
+)
+
+
+def _parenthetical_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+    """"Skepticism has hurt him, Graham said, since most voters accept it.": the cue sits inside
+    the statement, which is the words on both sides of it."""
+    stext = text[sent.start : sent.end]
+    for m in _PARENTHETICAL.finditer(stext):
+        at = sent.start + m.start()
+        if _in_ranges(at, inside) or _in_ranges(sent.start + m.end() - 1, inside):
+            continue
+        name = clean_subject(m.group("name"))
+        if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
+            continue
+        before = _content_span(text, sent.start, at)
+        if before is None or _mostly_quoted(text, before, inside):
+            continue
+        after_start = sent.start + m.end()
+        first = words(text[after_start : sent.end][:40])
+        after = None
+        rest = words(text[after_start : sent.end])
+        if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest):
+            after = _content_span(text, after_start, sent.end)
+        if after is not None and _mostly_quoted(text, after, inside):
+            after = None
+        parts = (before,) if after is None else (before, after)
+        return ReportedSpeech(
+            Span(parts[0].start, parts[-1].end), name, sent.start + m.start("name"), m.group("cue"), None, parts
+        )
+    return None
+
+
+_COLON_INTRO = re.compile(r"(?m)^(?P<intro>[^\n:]{3,80}):[ \t]*\n(?:[ \t]*\n)+(?P<body>[^\n]+)")
+
+
+def _block_after_colon(
+    text: str, sentences: tuple[Span, ...], quotations: tuple[Quotation, ...]
+) -> list[ReportedSpeech]:
+    """"The governor added:" alone in a paragraph, then a paragraph without quote marks: the
+    block is what the governor said, printed as a quotation set apart."""
+    found: list[ReportedSpeech] = []
+    if ":\n" not in text and ": \n" not in text:
+        return found
+    opens = [q.open_at for q in quotations]
+    for m in _COLON_INTRO.finditer(text):
+        ws = words(m.group("intro"))
+        if not 1 < len(ws) <= 8 or ws[-1].norm not in REPORTING_VERBS or not is_speech_verb(ws, len(ws) - 1):
+            continue
+        body = m.group("body")
+        if body.lstrip()[:1] in _OPENING_MARKS or body.lstrip()[:1] in "#>-*|":
+            continue
+        name = clean_subject(m.group("intro")[: ws[-1].start])
+        span = _content_span(text, m.start("body"), m.end("body"))
+        if name is None or span is None:
+            continue
+        k = bisect_right(opens, span.end)
+        if k and quotations[k - 1].close_end > span.start:
+            continue  # quotations in the block: they are the claims
+        found.append(ReportedSpeech(span, name, m.start("intro") + m.group("intro").find(name), ws[-1].text, None))
+    return found
