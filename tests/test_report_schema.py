@@ -247,8 +247,10 @@ def _claim(data: dict[str, Any], **match: Any) -> dict[str, Any]:
     return next(c for c in data["claims"] if all(c[k] == v for k, v in match.items()))  # type: ignore[no-any-return]
 
 
-def _unverified_with_evidence(data: dict[str, Any]) -> None:
-    _claim(data, verdict="unverified")["evidence"] = copy.deepcopy(_claim(data, verdict="confirmed")["evidence"])
+def _evidence_without_attribution(data: dict[str, Any]) -> None:
+    evidence = copy.deepcopy(_claim(data, verdict="confirmed")["evidence"])
+    evidence.pop("attributed_to")
+    _claim(data, verdict="unverified")["evidence"] = evidence
 
 
 Breakage = Callable[[dict[str, Any]], object]
@@ -268,18 +270,18 @@ BROKEN_REPORTS: list[Any] = [
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(confidence=0.9), id="extra key on a claim"),
     pytest.param(lambda d: d.update(problems=["S1"]), id="a problem that is not a claim id"),
     pytest.param(lambda d: d.pop("problems"), id="no problems list"),
-    pytest.param(lambda d: _claim(d, verdict="confirmed")["evidence"].update(attributed_to="Tom Brack"),
-                 id="evidence.attributed_to (not built yet)"),  # fmt: skip
+    pytest.param(lambda d: _claim(d, verdict="confirmed")["evidence"].update(attributed_to=["Tom Brack"]),
+                 id="evidence.attributed_to as a list"),  # fmt: skip
     pytest.param(lambda d: d["sources"][0].update(discovery=None), id="source discovery (not built yet)"),
     pytest.param(lambda d: d["sources"][0].update(status="restricted"), id="source status not built yet"),
-    pytest.param(lambda d: _claim(d, verdict="unverified").update(reason="misattributed"), id="reason not built yet"),
+    pytest.param(lambda d: _claim(d, verdict="unverified").update(reason="disputed"), id="reason not built yet"),
     pytest.param(lambda d: _claim(d, kind="term").update(verdict="confirmed", reason="exact", score=100.0),
                  id="a term with a verdict"),  # fmt: skip
     pytest.param(lambda d: _claim(d, kind="direct").update(verdict=None, reason=None), id="a quote without verdict"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(reason="altered"), id="confirmed but altered"),
     pytest.param(lambda d: _claim(d, verdict="paraphrased").update(reason="exact"), id="paraphrased but exact"),
     pytest.param(lambda d: _claim(d, verdict="unverified").update(reason="supported"), id="unverified but supported"),
-    pytest.param(_unverified_with_evidence, id="unverified with evidence"),
+    pytest.param(_evidence_without_attribution, id="evidence without attributed_to"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(paragraph=-1), id="negative paragraph"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(paragraph="1"), id="paragraph as a string"),
     pytest.param(lambda d: _claim(d, verdict="confirmed")["span"].update(end=None), id="span end null"),

@@ -16,10 +16,12 @@ from rapidfuzz import fuzz
 
 from verify.match.align import DELETE, EQUAL, INSERT, REPLACE, Alignment
 from verify.match.editorial import ClaimWord, GapKind, ParsedQuote
+from verify.match.figures import MONTHS, dates, dates_differ
 from verify.match.index import Unit
 from verify.match.normalize import is_negation, number_values
 from verify.match.quotes import QuotePlacement
 from verify.match.thresholds import (
+    DATE_REACH_WORDS,
     MAX_PART_GAP_WORDS,
     MIN_ALTERED_CLAIM_COVERAGE,
     MIN_ALTERED_CLAIM_WORDS,
@@ -72,9 +74,19 @@ def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Ju
         if a is not None
         for word in source_words(unit, a.start, a.end)
     ]
+    claim_written = [quote.text[w.start : w.end] for seg in quote.segments for w in seg]
+    # A changed word at either end of a quote aligns to nothing: dates are read a little wider.
+    wide = (max(0, placement.start - DATE_REACH_WORDS), min(len(unit.ids), placement.end + DATE_REACH_WORDS))
+    source_dated = source_words(unit, *wide)
+    source_written = [
+        unit.original_words(k, k + 1) if word in MONTHS else word
+        for k, word in zip(range(*wide), source_dated, strict=True)
+    ]
     flags: list[Flag] = []
     if Counter(number_values(claim_side)) != Counter(number_values(source_side)):
         flags.append(Flag.NUMBER_MISMATCH)
+    if dates_differ(dates(claim_side, claim_written), dates(source_dated, source_written)):
+        flags.append(Flag.DATE_MISMATCH)
     if sum(map(is_negation, claim_side)) != sum(map(is_negation, source_side)):
         flags.append(Flag.NEGATION_MISMATCH)
     flags.extend(_ellipsis_flags(unit, quote, placement))
