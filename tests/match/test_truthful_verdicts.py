@@ -159,3 +159,26 @@ def test_a_near_miss_keeps_its_flag_and_shows_its_passage_even_when_a_source_fai
     found = result("reported", "reserves fell by 20 percent", unavailable=frozenset({"S9"}))
     assert outcome(found) == ("unverified", "contradicted", ["number_mismatch"])
     assert found.evidence is not None and found.evidence.source == "S1"
+
+
+AUDIT = SourceText(
+    "S3",
+    "\u201cWe will check irregularities in the accounts of the port,\u201d the auditor said. "
+    "\u201cThe books were kept in good order,\u201d she added.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "reason"),
+    [
+        # sharing "we will check" and nothing of substance: not this passage
+        ("We will check the ledger", "unverified", "not_found"),
+        ("We will check the harbour", "unverified", "not_found"),
+        # most of its content words are there: altered
+        ("We will check irregularities in accounts", "paraphrased", "altered"),
+        ("The books were kept in order", "paraphrased", "altered"),
+        ("The books were kept in good order", "confirmed", "exact"),
+    ],
+)
+def test_a_short_quote_needs_most_of_its_words(text: str, verdict: str, reason: str) -> None:
+    assert outcome(result("partial", text, (AUDIT,)))[:2] == (verdict, reason)

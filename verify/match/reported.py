@@ -17,6 +17,7 @@ from verify.match.editorial import ClaimWord
 from verify.match.figures import FIGURE_WORDS, MONTHS, dates, dates_differ, unexplained_numbers
 from verify.match.index import SourceIndex, Unit
 from verify.match.normalize import is_negation, is_number, is_number_word, normalize, number_values, stem, word_spans
+from verify.match.stopwords import STOPWORDS
 from verify.match.thresholds import (
     MAX_SEED_UNITS,
     MIN_REPORTED_CONTENT_COVERAGE,
@@ -27,19 +28,6 @@ from verify.match.thresholds import (
 )
 from verify.match.verdict import DiffBuilder, Judgement, snippet, source_words
 from verify.model import Evidence, Flag, Reason, Verdict
-
-# English function words: never content words of a reported statement.
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers herself him himself his how i if in into is it it's its itself
-    just me more most my myself now of off on once only or other our ours ourselves out over own
-    said same say says she should so some such than that that's the their theirs them themselves
-    then there there's these they this those through to too told under until up us very was we were
-    what when where which while who whom why will with would you your yours yourself also according
-    week year last told tells telling""".split()
-)
-
 
 @dataclass(frozen=True)
 class ReportedClaim:

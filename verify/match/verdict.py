@@ -20,12 +20,15 @@ from verify.match.figures import MONTHS, dates, dates_differ
 from verify.match.index import Unit
 from verify.match.normalize import is_negation, number_values
 from verify.match.quotes import QuotePlacement
+from verify.match.stopwords import STOPWORDS
 from verify.match.thresholds import (
     DATE_REACH_WORDS,
     MAX_PART_GAP_WORDS,
     MIN_ALTERED_CLAIM_COVERAGE,
     MIN_ALTERED_CLAIM_WORDS,
     MIN_ALTERED_SOURCE_COVERAGE,
+    MIN_SHORT_QUOTE_CONTENT_SHARE,
+    SHORT_QUOTE_WORDS,
     SNIPPET_CONTEXT_WORDS,
 )
 from verify.model import DiffOp, Evidence, Flag, Reason, Verdict
@@ -65,6 +68,7 @@ def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Ju
         claim_words < MIN_ALTERED_CLAIM_WORDS
         or matched < MIN_ALTERED_CLAIM_COVERAGE * claim_words
         or matched < MIN_ALTERED_SOURCE_COVERAGE * max(1, placement.source_words)
+        or (claim_words < SHORT_QUOTE_WORDS and not _most_content_words_found(quote, placement))
     ):
         return None
     claim_side = [w.norm for seg in quote.segments for w in seg]
@@ -92,6 +96,24 @@ def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Ju
     flags.extend(_ellipsis_flags(unit, quote, placement))
     score = round(fuzz.ratio(" ".join(claim_side), " ".join(source_side)), 1)
     return Judgement(unit.number, Verdict.PARAPHRASED, Reason.ALTERED, score, tuple(flags))
+
+
+def _most_content_words_found(quote: ParsedQuote, placement: QuotePlacement) -> bool:
+    """Whether more than ``MIN_SHORT_QUOTE_CONTENT_SHARE`` of a quote's content words line up with
+    the passage: a short quote sharing only "the" and one verb with it is not that passage."""
+    content = found = 0
+    for segment, alignment in zip(quote.segments, placement.segments, strict=True):
+        lined_up: set[int] = set()
+        if alignment is not None:
+            for op in alignment.ops:
+                if op.tag == EQUAL:
+                    lined_up.update(range(op.c0, op.c1))
+        for k, word in enumerate(segment):
+            if word.norm in STOPWORDS:
+                continue
+            content += 1
+            found += k in lined_up
+    return content > 0 and found > MIN_SHORT_QUOTE_CONTENT_SHARE * content
 
 
 def _only_harmless_differences(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> bool:
