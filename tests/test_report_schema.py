@@ -36,6 +36,8 @@ Morrow said the repairs would cost 2 million pounds and take eighteen months.
 Tom Brack, who chairs the fishermen's association, said: "Nobody asked us before the vote."
 
 "We have 40 boats and 12 crews working out of the harbour this winter," Brack said.
+
+"The ferry will run in most weeks of the winter, if the weather allows," Morrow said.
 """
 
 GAZETTE = """<!doctype html><html><head><title>Pier to close</title></head><body>
@@ -96,6 +98,8 @@ The engineers said the deck was "beyond repair in several places".
 "We have 40 boats ... working out of the harbour this winter," Brack said.
 
 "We will build a marina with two hundred berths," Morrow told Harbour Radio.
+
+"The ferry will run ... of the winter," Morrow said.
 
 The ferry company said it would keep the winter timetable until the new pier is built.
 
@@ -261,7 +265,7 @@ BROKEN_REPORTS: list[Any] = [
     pytest.param(lambda d: _claim(d, verdict="paraphrased").update(score="94.2"), id="score as a string"),
     pytest.param(lambda d: _claim(d, verdict="paraphrased").update(score=120.0), id="score over 100"),
     pytest.param(lambda d: _claim(d, verdict="confirmed")["flags"].append("quote_mismatch"), id="unknown flag"),
-    pytest.param(lambda d: _claim(d, verdict="confirmed")["flags"].append("cut_short"), id="flag not built yet"),
+    pytest.param(lambda d: _claim(d, verdict="confirmed")["flags"].append("tone_changed"), id="flag not built yet"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").pop("reason"), id="claim without its reason"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").pop("parts"), id="claim without its parts"),
     pytest.param(lambda d: d.pop("summary"), id="report without summary"),

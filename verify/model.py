@@ -56,6 +56,8 @@ class Flag(StrEnum):
     NEGATION_MISMATCH = "negation_mismatch"
     OUTSIDE_MAIN_TEXT = "outside_main_text"
     DATE_MISMATCH = "date_mismatch"
+    ELLIPSIS_OMITS_QUALIFIER = "ellipsis_omits_qualifier"
+    CUT_SHORT = "cut_short"
 
 
 class SourceStatus(StrEnum):
@@ -92,6 +94,8 @@ LOOK_FLAGS: frozenset[Flag] = frozenset(
         Flag.OUTLET_MISMATCH,
         Flag.ELLIPSIS_OMITS_NEGATION,
         Flag.ELLIPSIS_OMITS_NUMBER,
+        Flag.ELLIPSIS_OMITS_QUALIFIER,
+        Flag.CUT_SHORT,
     }
 )
 

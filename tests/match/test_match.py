@@ -45,7 +45,7 @@ def one(kind: str, text: str, sources: tuple[SourceText, ...] = (MAYOR, HARBOUR)
         ("direct", "We have balanced [the city's] budget without closing a single school", "confirmed", "exact", []),
         ("direct", "[W]e have balanced the budget", "confirmed", "exact", []),
         ("direct", "We are not going back [...] until the cranes are safe", "confirmed", "exact", []),
-        ("direct", "We are ... going back until the cranes are safe", "confirmed", "exact",
+        ("direct", "We are ... going back until the cranes are safe", "paraphrased", "altered",
          ["ellipsis_omits_negation"]),
         ("direct", "We are not going back, until the cranes are safe,\u201d said their union "
          "representative. \u201cWe", "paraphrased", "altered", []),

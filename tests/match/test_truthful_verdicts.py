@@ -182,3 +182,48 @@ AUDIT = SourceText(
 )
 def test_a_short_quote_needs_most_of_its_words(text: str, verdict: str, reason: str) -> None:
     assert outcome(result("partial", text, (AUDIT,)))[:2] == (verdict, reason)
+
+
+RULES = SourceText(
+    "S4",
+    "\u201cThe bridge is old, but it is not unsafe to cross,\u201d the engineer said. "
+    "\u201cClass sizes will fall in most schools next year,\u201d the minister said. "
+    "\u201cWe will keep the clinic open if funding continues,\u201d she added. "
+    "\u201cThe new rules will protect every worker who has a permanent contract,\u201d the minister said. "
+    "\u201cA bonus will be paid to every nurse, porter and cleaner.\u201d "
+    "\u201cThe pier will reopen in spring, unless the survey finds more rot.\u201d "
+    "\u201cWe have repaired the roof, and the hall will open on time.\u201d "
+    "\u201cThe ferry runs every hour in summer.\u201d",
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "verdict", "reason", "flags", "followed_by"),
+    [
+        # an ellipsis that drops a negation turns the meaning round: altered
+        ("direct", "The bridge is old \u2026 unsafe to cross", "paraphrased", "altered", ["ellipsis_omits_negation"],
+         None),
+        # one that drops a qualifier narrows it: flagged
+        ("direct", "Class sizes will fall ... next year", "confirmed", "exact", ["ellipsis_omits_qualifier"], None),
+        ("direct", "We will keep the clinic open ...", "confirmed", "exact", ["cut_short"], "if funding continues"),
+        # a cut inside a phrase: altered, and what followed is shown
+        ("direct", "The new rules will protect every worker", "paraphrased", "altered", ["cut_short"],
+         "who has a permanent contract"),
+        ("partial", "paid to every nurse", "paraphrased", "altered", ["cut_short"], "porter and cleaner"),
+        # a cut before a condition or a contrast: flagged, verdict kept
+        ("direct", "The pier will reopen in spring", "confirmed", "exact", ["cut_short"],
+         "unless the survey finds more rot"),
+        ("direct", "We will keep the clinic open", "confirmed", "exact", ["cut_short"], "if funding continues"),
+        # any other clause boundary, or the end of the sentence, is ordinary quoting
+        ("direct", "We have repaired the roof", "confirmed", "exact", [], None),
+        ("direct", "The ferry runs every hour", "confirmed", "exact", [], None),
+        ("direct", "The ferry runs every hour in summer", "confirmed", "exact", [], None),
+    ],
+)
+def test_cuts_and_ellipses(
+    kind: str, text: str, verdict: str, reason: str, flags: list[str], followed_by: str | None
+) -> None:
+    found = result(kind, text, (RULES,))
+    assert outcome(found) == (verdict, reason, flags)
+    assert found.evidence is not None
+    assert getattr(found.evidence, "followed_by", None) == (followed_by and followed_by.rstrip("."))

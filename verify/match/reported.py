@@ -29,6 +29,7 @@ from verify.match.thresholds import (
 from verify.match.verdict import DiffBuilder, Judgement, snippet, source_words
 from verify.model import Evidence, Flag, Reason, Verdict
 
+
 @dataclass(frozen=True)
 class ReportedClaim:
     text: str

@@ -8,6 +8,7 @@ enough of it is there to be the same passage; numbers and negations that differ 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from verify.match.align import DELETE, EQUAL, INSERT, REPLACE, Alignment
+from verify.match.cuts import Cut, CutKind, cut_after, omits_qualifier
 from verify.match.editorial import ClaimWord, GapKind, ParsedQuote
 from verify.match.figures import MONTHS, dates, dates_differ
 from verify.match.index import Unit
@@ -32,6 +34,9 @@ from verify.match.thresholds import (
     SNIPPET_CONTEXT_WORDS,
 )
 from verify.model import DiffOp, Evidence, Flag, Reason, Verdict
+
+# A quote that ends with an ellipsis tells the reader the speaker went on.
+_TRAILING_ELLIPSIS = re.compile(r"(?:\.\s?\.\s?\.|\u2026|\[\s*(?:\.\s*){3,}\])[\W]*$")
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,12 @@ def _gap_words(unit: Unit, placement: QuotePlacement, k: int) -> tuple[int, int]
 def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Judgement | None:
     """Confirmed, altered, or None when the placement is not the quoted passage."""
     if placement.exact or _only_harmless_differences(unit, quote, placement):
-        return Judgement(unit.number, Verdict.CONFIRMED, Reason.EXACT, 100.0, _ellipsis_flags(unit, quote, placement))
+        marks = _ellipsis_flags(unit, quote, placement) + _cut_flags(unit, placement)
+        if Flag.ELLIPSIS_OMITS_NEGATION in marks or _cut_changes_words(unit, quote, placement):
+            # Every word is the speaker's, but what was left out turns or narrows their meaning.
+            score = _score_with_omissions(unit, quote, placement)
+            return Judgement(unit.number, Verdict.PARAPHRASED, Reason.ALTERED, score, marks)
+        return Judgement(unit.number, Verdict.CONFIRMED, Reason.EXACT, 100.0, marks)
     claim_words = placement.claim_words
     matched = placement.matched
     if (
@@ -94,8 +104,38 @@ def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Ju
     if sum(map(is_negation, claim_side)) != sum(map(is_negation, source_side)):
         flags.append(Flag.NEGATION_MISMATCH)
     flags.extend(_ellipsis_flags(unit, quote, placement))
+    flags.extend(_cut_flags(unit, placement))
     score = round(fuzz.ratio(" ".join(claim_side), " ".join(source_side)), 1)
     return Judgement(unit.number, Verdict.PARAPHRASED, Reason.ALTERED, score, tuple(flags))
+
+
+def _quote_cut(unit: Unit, placement: QuotePlacement) -> Cut | None:
+    """How the quote stops short of the speaker's sentence, when its last word is the source's."""
+    last = placement.segments[-1]
+    if last is None or not last.ops or last.ops[-1].tag != EQUAL:
+        return None
+    return cut_after(unit, last.end)
+
+
+def _cut_flags(unit: Unit, placement: QuotePlacement) -> tuple[Flag, ...]:
+    return (Flag.CUT_SHORT,) if _quote_cut(unit, placement) is not None else ()
+
+
+def _cut_changes_words(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> bool:
+    """A cut inside a phrase changes the words, unless the quote marks it with a closing ellipsis."""
+    cut = _quote_cut(unit, placement)
+    return cut is not None and cut.kind is CutKind.PHRASE and not _TRAILING_ELLIPSIS.search(quote.text)
+
+
+def _score_with_omissions(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> float:
+    """Similarity of the quote's words with the speaker's, the words it left out counted."""
+    claim_side = " ".join(w.norm for seg in quote.segments for w in seg)
+    end = placement.end
+    cut = _quote_cut(unit, placement)
+    if cut is not None and cut.kind is CutKind.PHRASE:
+        end += len(cut.followed_by.split())
+    source_side = " ".join(source_words(unit, placement.start, min(end, len(unit.ids))))
+    return round(fuzz.ratio(claim_side, source_side), 1)
 
 
 def _most_content_words_found(quote: ParsedQuote, placement: QuotePlacement) -> bool:
@@ -165,6 +205,8 @@ def _ellipsis_flags(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -
             flags.append(Flag.ELLIPSIS_OMITS_NEGATION)
         if number_values(omitted) and Flag.ELLIPSIS_OMITS_NUMBER not in flags:
             flags.append(Flag.ELLIPSIS_OMITS_NUMBER)
+        if omits_qualifier(omitted) and Flag.ELLIPSIS_OMITS_QUALIFIER not in flags:
+            flags.append(Flag.ELLIPSIS_OMITS_QUALIFIER)
     return tuple(flags)
 
 
@@ -267,4 +309,5 @@ def quote_evidence(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) ->
         diff=diff.entries,
         omitted=tuple(omitted),
         in_main_text=unit.main,
+        followed_by=cut.followed_by if (cut := _quote_cut(unit, placement)) is not None else None,
     )

@@ -58,6 +58,8 @@ FLAG_TEXT: dict[str, str] = {
     "negation_mismatch": "negation differs",
     "outside_main_text": "found outside the source's main text",
     "date_mismatch": "date differs",
+    "ellipsis_omits_qualifier": "ellipsis leaves out a qualifier",
+    "cut_short": "the speaker's sentence goes on",
 }
 
 STATUS_TEXT: dict[SourceStatus, str] = {
