@@ -101,6 +101,8 @@ The engineers said the deck was "beyond repair in several places".
 
 "The ferry will run ... of the winter," Morrow said.
 
+"We have 40 boats and twelve crews working out of the harbour this winter," Brack said.
+
 The ferry company said it would keep the winter timetable until the new pier is built.
 
 See the [Gazette story](https://ellery-gazette.example/pier).

@@ -58,6 +58,7 @@ class Flag(StrEnum):
     DATE_MISMATCH = "date_mismatch"
     ELLIPSIS_OMITS_QUALIFIER = "ellipsis_omits_qualifier"
     CUT_SHORT = "cut_short"
+    STYLE = "style"  # only house style differs: spelling, units, numerals, contractions
 
 
 class SourceStatus(StrEnum):
@@ -316,6 +317,8 @@ class ClaimResult:
             return Severity.ALTERED
         if LOOK_FLAGS.intersection(self.flags):
             return Severity.LOOK
+        if Flag.STYLE in self.flags:
+            return Severity.CONFIRMED_WITH_STYLE
         return Severity.CONFIRMED
 
     @property

@@ -54,7 +54,7 @@ def one(kind: str, text: str, sources: tuple[SourceText, ...] = (MAYOR, HARBOUR)
         ("direct", "We have balanced the budget without closing a school", "paraphrased", "altered", []),
         ("direct", "Our reserves stand at 1,300,000 dollars, and we will keep them there", "paraphrased",
          "altered", ["number_mismatch"]),
-        ("direct", "Our reserves stand at 1.2 million dollars", "paraphrased", "altered", []),  # same number
+        ("direct", "Our reserves stand at 1.2 million dollars", "confirmed", "exact", ["style"]),  # same number
         ("direct", "Our reserves stand at 1.3 million dollars", "paraphrased", "altered", ["number_mismatch"]),
         ("direct", "We are going back until the cranes are safe", "paraphrased", "altered",
          ["negation_mismatch"]),

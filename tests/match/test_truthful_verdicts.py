@@ -227,3 +227,43 @@ def test_cuts_and_ellipses(
     assert outcome(found) == (verdict, reason, flags)
     assert found.evidence is not None
     assert getattr(found.evidence, "followed_by", None) == (followed_by and followed_by.rstrip("."))
+
+
+HOUSE = SourceText(
+    "S5",
+    "\u201cThe budget is $2.5 billion, and we will spend 40 million pounds on the new centre,\u201d she said. "
+    "\u201cInflation is 3.1 per cent, and we can't organise the programme in five weeks,\u201d she said. "
+    "\u201cWe're proud of the colour of the new buses,\u201d he said. "
+    "\u201cIt will fulfill every promise we made to the city,\u201d he said. "
+    "We are ready to reopen the pier before the summer, the harbour master said. "
+    "We are sure they are ready, she added.",
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "verdict", "reason", "flags"),
+    [
+        # units, scales, numerals and UK/US spelling: the same words, in another house style
+        ("direct", "The budget is $2.5bn, and we will spend £40m on the new center", "confirmed", "exact", ["style"]),
+        ("direct", "Inflation is 3.1%, and we can't organize the programme in 5 weeks", "confirmed", "exact",
+         ["style"]),
+        ("direct", "It will fulfil every promise we made to the city", "confirmed", "exact", ["style"]),
+        ("partial", "proud of the color of the new buses", "confirmed", "exact", ["style"]),
+        # a contraction changed inside a direct quote alters the speaker's words
+        ("direct", "Inflation is 3.1 per cent, and we cannot organise the programme in five weeks", "paraphrased",
+         "altered", ["style"]),
+        ("direct", "We are proud of the colour of the new buses", "paraphrased", "altered", ["style"]),
+        # another figure is not a matter of style
+        ("direct", "The budget is $2.5m, and we will spend £40m on the new centre", "paraphrased", "altered",
+         ["number_mismatch"]),
+        ("direct", "Inflation is 3.4%, and we can't organise the programme in five weeks", "paraphrased", "altered",
+         ["number_mismatch"]),
+        # in reported speech a contraction is the same words
+        ("reported", "the harbour master said they're ready to reopen the pier before the summer", "paraphrased",
+         "supported", []),
+        ("reported", "we're ready to reopen the pier before the summer", "paraphrased", "supported", []),
+        ("reported", "we're sure they're ready", "paraphrased", "supported", []),
+    ],
+)
+def test_house_style(kind: str, text: str, verdict: str, reason: str, flags: list[str]) -> None:
+    assert outcome(result(kind, text, (HOUSE,))) == (verdict, reason, flags)

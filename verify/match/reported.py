@@ -18,6 +18,7 @@ from verify.match.figures import FIGURE_WORDS, MONTHS, dates, dates_differ, unex
 from verify.match.index import SourceIndex, Unit
 from verify.match.normalize import is_negation, is_number, is_number_word, normalize, number_values, stem, word_spans
 from verify.match.stopwords import STOPWORDS
+from verify.match.style import UNIT_WORDS, expand, spelling
 from verify.match.thresholds import (
     MAX_SEED_UNITS,
     MIN_REPORTED_CONTENT_COVERAGE,
@@ -47,11 +48,17 @@ class ReportedClaim:
 def content_stems(words: list[str]) -> set[str]:
     """The stems of a run's content words. Numbers are left out: however a number is written
     ("1.2 million", "1,200,000"), its value is checked on its own (``number_values``), and so are
-    dates and the words that make a number an estimate (``figures``)."""
+    dates and the words that make a number an estimate (``figures``). House style is folded
+    first: contractions written out ("we're" is "we are"), US spelling, units left out."""
     return {
-        stem(w)
-        for w in words
-        if not is_number(w) and not is_number_word(w) and len(w) > 1 and w not in STOPWORDS and w not in FIGURE_WORDS
+        stem(spelling(w))
+        for w in expand(words)
+        if not is_number(w)
+        and not is_number_word(w)
+        and len(w) > 1
+        and w not in STOPWORDS
+        and w not in FIGURE_WORDS
+        and w not in UNIT_WORDS
     }
 
 

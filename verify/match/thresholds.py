@@ -80,6 +80,11 @@ MIN_ALTERED_CLAIM_WORDS = 4
 # date sits just past the passage. Two covers "on Friday" and "in late May".
 DATE_REACH_WORDS = 2
 
+# A quote's first or last words written in another house style align to nothing; the source's
+# words up to this many beyond the aligned passage are tried as their other spelling. Three
+# covers "40 million pounds" for "£40m".
+STYLE_REACH_WORDS = 3
+
 # --- Reported speech ---------------------------------------------------------------------------
 
 # A source passage supports a reported statement when it carries at least this share of the

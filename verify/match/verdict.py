@@ -23,6 +23,7 @@ from verify.match.index import Unit
 from verify.match.normalize import is_negation, number_values
 from verify.match.quotes import QuotePlacement
 from verify.match.stopwords import STOPWORDS
+from verify.match.style import Difference, difference
 from verify.match.thresholds import (
     DATE_REACH_WORDS,
     MAX_PART_GAP_WORDS,
@@ -32,6 +33,7 @@ from verify.match.thresholds import (
     MIN_SHORT_QUOTE_CONTENT_SHARE,
     SHORT_QUOTE_WORDS,
     SNIPPET_CONTEXT_WORDS,
+    STYLE_REACH_WORDS,
 )
 from verify.model import DiffOp, Evidence, Flag, Reason, Verdict
 
@@ -65,9 +67,16 @@ def _gap_words(unit: Unit, placement: QuotePlacement, k: int) -> tuple[int, int]
 
 def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Judgement | None:
     """Confirmed, altered, or None when the placement is not the quoted passage."""
-    if placement.exact or _only_harmless_differences(unit, quote, placement):
+    harmless = Difference.NONE if placement.exact else _harmless_difference(unit, quote, placement)
+    if harmless is not None:
         marks = _ellipsis_flags(unit, quote, placement) + _cut_flags(unit, placement)
-        if Flag.ELLIPSIS_OMITS_NEGATION in marks or _cut_changes_words(unit, quote, placement):
+        if harmless is not Difference.NONE:
+            marks = (*marks, Flag.STYLE)
+        if (
+            harmless is Difference.CONTRACTION
+            or Flag.ELLIPSIS_OMITS_NEGATION in marks
+            or _cut_changes_words(unit, quote, placement)
+        ):
             # Every word is the speaker's, but what was left out turns or narrows their meaning.
             score = _score_with_omissions(unit, quote, placement)
             return Judgement(unit.number, Verdict.PARAPHRASED, Reason.ALTERED, score, marks)
@@ -156,30 +165,67 @@ def _most_content_words_found(quote: ParsedQuote, placement: QuotePlacement) -> 
     return content > 0 and found > MIN_SHORT_QUOTE_CONTENT_SHARE * content
 
 
-def _only_harmless_differences(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> bool:
-    """True when every difference is harmless, so the quote is still verbatim.
+def _harmless_difference(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Difference | None:
+    """The largest difference between the quote and the source when every one is harmless or a
+    matter of house style, so the quote is still the speaker's words; None when words differ.
 
     Harmless: a word joined or split ("floor-boards" / "floorboards"), and the source's own
     attribution between two quotations of the same speaker (the draft's "A. B." from the source's
     "A," she said. "B."): a few source-only words with a closing quote mark before them and an
-    opening one after.
+    opening one after. House style: see ``verify.match.style``.
     """
+    found = Difference.NONE
     for segment, alignment in zip(quote.segments, placement.segments, strict=True):
         if alignment is None:
-            return False
+            return None
         claim_run: list[str] = []
         source_run: list[str] = []
+        first = True
         for op in (*alignment.ops, None):
             if op is not None and op.tag == INSERT and _is_interjection(unit, op.s0, op.s1):
                 continue
             if op is None or op.tag == EQUAL:
-                if "".join(claim_run) != "".join(source_run):
-                    return False
-                claim_run, source_run = [], []
+                kind = _run_difference(unit, alignment, claim_run, source_run, first=first, last=op is None)
+                if kind is None:
+                    return None
+                found = max(found, kind)
+                claim_run, source_run, first = [], [], False
                 continue
             claim_run.extend(w.norm for w in segment[op.c0 : op.c1])
             source_run.extend(source_words(unit, op.s0, op.s1))
-    return True
+    if found is not Difference.NONE and not _same_figures(unit, quote, placement):
+        return None  # "5bn" against "5 million": each run looked like style, the figures differ
+    return found
+
+
+def _run_difference(
+    unit: Unit, alignment: Alignment, claim_run: list[str], source_run: list[str], *, first: bool, last: bool
+) -> Difference | None:
+    """How one run of differing words differs. A claim word at either end of the alignment that
+    is the source's word in another style ("center" for "centre") may align to nothing, or to a
+    source word beside it, so there a few source words more or fewer are tried too."""
+    kind = difference(claim_run, source_run)
+    if kind is not None or not claim_run or not (first or last):
+        return kind
+    for extra in range(1, STYLE_REACH_WORDS + 1):
+        # The aligner may also have taken a word of the source's own before or after the quote.
+        if first and extra < len(source_run):
+            kind = difference(claim_run, source_run[extra:])
+        if kind is None and last and extra < len(source_run):
+            kind = difference(claim_run, source_run[:-extra])
+        if kind is None and first and alignment.start - extra >= 0:
+            kind = difference(claim_run, source_words(unit, alignment.start - extra, alignment.start) + source_run)
+        if kind is None and last and alignment.end + extra <= len(unit.ids):
+            kind = difference(claim_run, source_run + source_words(unit, alignment.end, alignment.end + extra))
+        if kind is not None:
+            return kind
+    return None
+
+
+def _same_figures(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> bool:
+    claim_side = [w.norm for seg in quote.segments for w in seg]
+    source_side = [w for a in placement.segments if a is not None for w in source_words(unit, a.start, a.end)]
+    return Counter(number_values(claim_side)) == Counter(number_values(source_side))
 
 
 def _is_interjection(unit: Unit, start: int, end: int) -> bool:

@@ -60,6 +60,7 @@ FLAG_TEXT: dict[str, str] = {
     "date_mismatch": "date differs",
     "ellipsis_omits_qualifier": "ellipsis leaves out a qualifier",
     "cut_short": "the speaker's sentence goes on",
+    "style": "house style differs (spelling, units, numerals or a contraction)",
 }
 
 STATUS_TEXT: dict[SourceStatus, str] = {
