@@ -30,6 +30,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py
 	$(BIN)/python bench/eval_matching.py
+	$(BIN)/python bench/eval_attribution.py
 
 clean:
 	rm -rf $(VENV) cache/*/ build *.egg-info

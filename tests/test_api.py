@@ -118,43 +118,25 @@ def test_only_cited_local_files_are_kept_as_evidence(tmp_path: Path) -> None:
     assert Path(cited.snapshot).read_text(encoding="utf-8") == SOURCE
 
 
+CONFIRMED, UNVERIFIED = Verdict.CONFIRMED, Verdict.UNVERIFIED
+
+
 @pytest.mark.parametrize(
-    ("draft", "flagged"),
+    ("draft", "verdict", "flagged"),
     [
-        pytest.param("“The pier will close in March,” Tom Vale said.\n", True, id="someone else said it"),
-        pytest.param("“The pier will close in March,” Ines Morrow said.\n", False, id="the right speaker"),
-        pytest.param("“The pier will close in March,” she said.\n", False, id="speaker unknown: no claim to judge"),
-        pytest.param("“The pier will close in March,” the harbour master said.\n", False, id="speaker with no name"),
+        pytest.param("“The pier will close in March,” Tom Vale said.\n", UNVERIFIED, True, id="someone else said it"),
+        pytest.param("“The pier will close in March,” Ines Morrow said.\n", CONFIRMED, False, id="the right speaker"),
+        pytest.param("“The pier will close in March,” she said.\n", CONFIRMED, False, id="speaker unknown"),
+        pytest.param("“The pier will close in March,” the harbour master said.\n", CONFIRMED, False, id="no name"),
     ],
 )
-def test_speaker_mismatch(tmp_path: Path, draft: str, flagged: bool) -> None:
+def test_speaker_mismatch(tmp_path: Path, draft: str, verdict: Verdict, flagged: bool) -> None:
     _, source = _setup(tmp_path)
     (result,) = verify.check(draft, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c")).results
-    assert result.verdict is Verdict.CONFIRMED
+    assert result.verdict is verdict
     assert (Flag.SPEAKER_MISMATCH in result.flags) is flagged
-
-
-def test_a_speaker_with_no_name_word_is_not_looked_up_in_the_source(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """"The harbour master" matches any name, so who the source credits cannot matter."""
-    from verify.match import speaker
-
-    asked: list[str] = []
-    real = speaker.speaker_of_passage
-
-    def spy(text: str, start: int, end: int) -> str | None:
-        asked.append(text[start:end])
-        return real(text, start, end)
-
-    monkeypatch.setattr(speaker, "speaker_of_passage", spy)
-    _, source = _setup(tmp_path)
-    unnamed = "“The pier will close in March,” the harbour master said.\n"
-    (result,) = verify.check(unnamed, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c")).results
-    assert result.verdict is Verdict.CONFIRMED and asked == []
-    named = "“The pier will close in March,” Tom Vale said.\n"
-    (result,) = verify.check(named, sources=[str(source)], options=verify.Options(cache_dir=tmp_path / "c")).results
-    assert Flag.SPEAKER_MISMATCH in result.flags and asked == ["The pier will close in March"]
+    # whoever the draft names, the evidence says whom the source credits
+    assert result.evidence is not None and result.evidence.attributed_to == "Ines Morrow"
 
 
 def test_outlet_mismatch_when_found_only_outside_the_named_outlet(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ SOURCE = (
 DRAFTS = {
     "pier.md": "“We cannot ask families to walk on planks that are rotting beneath them,” Ines Morrow said.\n",
     "ferry.txt": "“The ferry will run all winter,” the mayor, Ines Morrow, said.\n",
-    "notes/market.html": "<p>“We cannot ask families to walk on planks,” said Ines Morrow.</p>",
+    "notes/market.html": "<p>“We cannot ask families to walk on planks that are rotting,” said Ines Morrow.</p>",
 }
 
 

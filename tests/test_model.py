@@ -1,9 +1,11 @@
 """The JSON report round-trips exactly, and summary and --fail-on ranking follow SPEC.md."""
 
+from dataclasses import replace
+
 import pytest
 
 from tests.reports import empty_report, report_of, result, sample_report
-from verify.model import ClaimKind, ClaimResult, Flag, Report, Severity, Verdict
+from verify.model import ClaimKind, ClaimResult, Flag, Reason, Report, Severity, Verdict
 
 ROUND_TRIPS = {
     "the renderers' sample": sample_report,
@@ -54,6 +56,13 @@ def test_terms_are_not_counted_and_decisions_count_for_fail_on() -> None:
         pytest.param(result("a", "confirmed", flags=(Flag.SPEAKER_MISMATCH,)), Severity.LOOK, id="a look flag"),
         pytest.param(result("a", "paraphrased"), Severity.ALTERED, id="altered"),
         pytest.param(result("a", "unverified"), Severity.NOT_FOUND, id="not found"),
+        pytest.param(replace(result("a", "unverified"), reason=Reason.CONTRADICTED), Severity.CONTRADICTED,
+                     id="contradicted"),  # fmt: skip
+        pytest.param(replace(result("a", "unverified"), reason=Reason.MISATTRIBUTED), Severity.MISATTRIBUTED,
+                     id="misattributed"),  # fmt: skip
+        pytest.param(replace(result("a", "unverified"), reason=Reason.SOURCE_UNAVAILABLE),
+                     Severity.SOURCE_UNAVAILABLE, id="source unavailable"),  # fmt: skip
+        pytest.param(result("a", "paraphrased", flags=(Flag.DATE_MISMATCH,)), Severity.ALTERED, id="altered, flagged"),
         pytest.param(result("a", "unverified", decided="confirmed"), Severity.CONFIRMED, id="an editor confirmed it"),
         pytest.param(result("a", None, kind=ClaimKind.TERM), None, id="a term"),
     ],
@@ -84,6 +93,7 @@ def test_problems_are_listed_worst_first_and_in_draft_order_among_equals() -> No
         pytest.param([result("a", "paraphrased")], False, id="altered, no flag"),
         pytest.param([result("a", "confirmed", flags=(Flag.SPEAKER_MISMATCH,))], True, id="confirmed with a look flag"),
         pytest.param([result("a", "confirmed", flags=(Flag.OUTSIDE_MAIN_TEXT,))], False, id="an informing flag"),
+        pytest.param([result("a", "paraphrased", flags=(Flag.DATE_MISMATCH,))], True, id="a changed date"),
         pytest.param([result("a", "unverified")], True, id="unverified"),
         pytest.param([result("a", "unverified", decided="confirmed")], False, id="settled by an editor"),
     ],

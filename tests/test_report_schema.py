@@ -36,6 +36,8 @@ Morrow said the repairs would cost 2 million pounds and take eighteen months.
 Tom Brack, who chairs the fishermen's association, said: "Nobody asked us before the vote."
 
 "We have 40 boats and 12 crews working out of the harbour this winter," Brack said.
+
+"The ferry will run in most weeks of the winter, if the weather allows," Morrow said.
 """
 
 GAZETTE = """<!doctype html><html><head><title>Pier to close</title></head><body>
@@ -96,6 +98,10 @@ The engineers said the deck was "beyond repair in several places".
 "We have 40 boats ... working out of the harbour this winter," Brack said.
 
 "We will build a marina with two hundred berths," Morrow told Harbour Radio.
+
+"The ferry will run ... of the winter," Morrow said.
+
+"We have 40 boats and twelve crews working out of the harbour this winter," Brack said.
 
 The ferry company said it would keep the winter timetable until the new pier is built.
 
@@ -247,8 +253,10 @@ def _claim(data: dict[str, Any], **match: Any) -> dict[str, Any]:
     return next(c for c in data["claims"] if all(c[k] == v for k, v in match.items()))  # type: ignore[no-any-return]
 
 
-def _unverified_with_evidence(data: dict[str, Any]) -> None:
-    _claim(data, verdict="unverified")["evidence"] = copy.deepcopy(_claim(data, verdict="confirmed")["evidence"])
+def _evidence_without_attribution(data: dict[str, Any]) -> None:
+    evidence = copy.deepcopy(_claim(data, verdict="confirmed")["evidence"])
+    evidence.pop("attributed_to")
+    _claim(data, verdict="unverified")["evidence"] = evidence
 
 
 Breakage = Callable[[dict[str, Any]], object]
@@ -259,7 +267,7 @@ BROKEN_REPORTS: list[Any] = [
     pytest.param(lambda d: _claim(d, verdict="paraphrased").update(score="94.2"), id="score as a string"),
     pytest.param(lambda d: _claim(d, verdict="paraphrased").update(score=120.0), id="score over 100"),
     pytest.param(lambda d: _claim(d, verdict="confirmed")["flags"].append("quote_mismatch"), id="unknown flag"),
-    pytest.param(lambda d: _claim(d, verdict="confirmed")["flags"].append("cut_short"), id="flag not built yet"),
+    pytest.param(lambda d: _claim(d, verdict="confirmed")["flags"].append("tone_changed"), id="flag not built yet"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").pop("reason"), id="claim without its reason"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").pop("parts"), id="claim without its parts"),
     pytest.param(lambda d: d.pop("summary"), id="report without summary"),
@@ -268,18 +276,18 @@ BROKEN_REPORTS: list[Any] = [
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(confidence=0.9), id="extra key on a claim"),
     pytest.param(lambda d: d.update(problems=["S1"]), id="a problem that is not a claim id"),
     pytest.param(lambda d: d.pop("problems"), id="no problems list"),
-    pytest.param(lambda d: _claim(d, verdict="confirmed")["evidence"].update(attributed_to="Tom Brack"),
-                 id="evidence.attributed_to (not built yet)"),  # fmt: skip
+    pytest.param(lambda d: _claim(d, verdict="confirmed")["evidence"].update(attributed_to=["Tom Brack"]),
+                 id="evidence.attributed_to as a list"),  # fmt: skip
     pytest.param(lambda d: d["sources"][0].update(discovery=None), id="source discovery (not built yet)"),
     pytest.param(lambda d: d["sources"][0].update(status="restricted"), id="source status not built yet"),
-    pytest.param(lambda d: _claim(d, verdict="unverified").update(reason="misattributed"), id="reason not built yet"),
+    pytest.param(lambda d: _claim(d, verdict="unverified").update(reason="disputed"), id="reason not built yet"),
     pytest.param(lambda d: _claim(d, kind="term").update(verdict="confirmed", reason="exact", score=100.0),
                  id="a term with a verdict"),  # fmt: skip
     pytest.param(lambda d: _claim(d, kind="direct").update(verdict=None, reason=None), id="a quote without verdict"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(reason="altered"), id="confirmed but altered"),
     pytest.param(lambda d: _claim(d, verdict="paraphrased").update(reason="exact"), id="paraphrased but exact"),
     pytest.param(lambda d: _claim(d, verdict="unverified").update(reason="supported"), id="unverified but supported"),
-    pytest.param(_unverified_with_evidence, id="unverified with evidence"),
+    pytest.param(_evidence_without_attribution, id="evidence without attributed_to"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(paragraph=-1), id="negative paragraph"),
     pytest.param(lambda d: _claim(d, verdict="confirmed").update(paragraph="1"), id="paragraph as a string"),
     pytest.param(lambda d: _claim(d, verdict="confirmed")["span"].update(end=None), id="span end null"),

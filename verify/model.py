@@ -41,6 +41,9 @@ class Reason(StrEnum):
     NOT_FOUND = "not_found"  # unverified: sources were read, none supports it
     NO_SOURCE = "no_source"  # unverified: nothing to check it against
     SOURCE_UNAVAILABLE = "source_unavailable"  # unverified: its sources failed
+    # extensions
+    CONTRADICTED = "contradicted"  # unverified: the passage gives another number, date or polarity
+    MISATTRIBUTED = "misattributed"  # unverified: the source clearly credits the words to someone else
 
 
 class Flag(StrEnum):
@@ -52,6 +55,10 @@ class Flag(StrEnum):
     ELLIPSIS_OMITS_NUMBER = "ellipsis_omits_number"
     NEGATION_MISMATCH = "negation_mismatch"
     OUTSIDE_MAIN_TEXT = "outside_main_text"
+    DATE_MISMATCH = "date_mismatch"
+    ELLIPSIS_OMITS_QUALIFIER = "ellipsis_omits_qualifier"
+    CUT_SHORT = "cut_short"
+    STYLE = "style"  # only house style differs: spelling, units, numerals, contractions
 
 
 class SourceStatus(StrEnum):
@@ -78,15 +85,18 @@ VERDICT_RANK: dict[Verdict, int] = {
 }
 
 # Flags that ask an editor to look, whatever the verdict: ``--fail-on flagged`` fails on them,
-# and a claim carrying one is a problem. ``outside_main_text`` only informs.
+# and a claim carrying one is a problem. ``outside_main_text`` and ``style`` only inform.
 LOOK_FLAGS: frozenset[Flag] = frozenset(
     {
         Flag.NUMBER_MISMATCH,
+        Flag.DATE_MISMATCH,
         Flag.NEGATION_MISMATCH,
         Flag.SPEAKER_MISMATCH,
         Flag.OUTLET_MISMATCH,
         Flag.ELLIPSIS_OMITS_NEGATION,
         Flag.ELLIPSIS_OMITS_NUMBER,
+        Flag.ELLIPSIS_OMITS_QUALIFIER,
+        Flag.CUT_SHORT,
     }
 )
 
@@ -105,7 +115,11 @@ class Severity(IntEnum):
     MISATTRIBUTED = 7
 
 
-_UNVERIFIED_SEVERITY = {Reason.SOURCE_UNAVAILABLE: Severity.SOURCE_UNAVAILABLE}
+_UNVERIFIED_SEVERITY = {
+    Reason.SOURCE_UNAVAILABLE: Severity.SOURCE_UNAVAILABLE,
+    Reason.CONTRADICTED: Severity.CONTRADICTED,
+    Reason.MISATTRIBUTED: Severity.MISATTRIBUTED,
+}
 
 
 # ---------------------------------------------------------------------------
@@ -258,6 +272,8 @@ class Evidence:
     snapshot: str | None = None  # sha256 of the snapshot the passage came from
     omitted: tuple[str, ...] = ()  # source words an ellipsis in the claim left out
     in_main_text: bool = True
+    attributed_to: str | None = None  # whom the source credits the passage to, as it names them
+    followed_by: str | None = None  # the source words a quote cut short leaves off
 
 
 @dataclass(frozen=True)
@@ -301,6 +317,8 @@ class ClaimResult:
             return Severity.ALTERED
         if LOOK_FLAGS.intersection(self.flags):
             return Severity.LOOK
+        if Flag.STYLE in self.flags:
+            return Severity.CONFIRMED_WITH_STYLE
         return Severity.CONFIRMED
 
     @property
@@ -452,6 +470,8 @@ def _evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
         "snapshot": evidence.snapshot,
         "omitted": list(evidence.omitted),
         "in_main_text": evidence.in_main_text,
+        "attributed_to": evidence.attributed_to,
+        "followed_by": evidence.followed_by,
     }
 
 
@@ -556,6 +576,8 @@ def _evidence_from(data: dict[str, Any]) -> Evidence:
         snapshot=data.get("snapshot"),
         omitted=tuple(data.get("omitted", ())),
         in_main_text=bool(data.get("in_main_text", True)),
+        attributed_to=data.get("attributed_to"),
+        followed_by=data.get("followed_by"),
     )
 
 

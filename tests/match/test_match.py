@@ -45,7 +45,7 @@ def one(kind: str, text: str, sources: tuple[SourceText, ...] = (MAYOR, HARBOUR)
         ("direct", "We have balanced [the city's] budget without closing a single school", "confirmed", "exact", []),
         ("direct", "[W]e have balanced the budget", "confirmed", "exact", []),
         ("direct", "We are not going back [...] until the cranes are safe", "confirmed", "exact", []),
-        ("direct", "We are ... going back until the cranes are safe", "confirmed", "exact",
+        ("direct", "We are ... going back until the cranes are safe", "paraphrased", "altered",
          ["ellipsis_omits_negation"]),
         ("direct", "We are not going back, until the cranes are safe,\u201d said their union "
          "representative. \u201cWe", "paraphrased", "altered", []),
@@ -54,7 +54,7 @@ def one(kind: str, text: str, sources: tuple[SourceText, ...] = (MAYOR, HARBOUR)
         ("direct", "We have balanced the budget without closing a school", "paraphrased", "altered", []),
         ("direct", "Our reserves stand at 1,300,000 dollars, and we will keep them there", "paraphrased",
          "altered", ["number_mismatch"]),
-        ("direct", "Our reserves stand at 1.2 million dollars", "paraphrased", "altered", []),  # same number
+        ("direct", "Our reserves stand at 1.2 million dollars", "confirmed", "exact", ["style"]),  # same number
         ("direct", "Our reserves stand at 1.3 million dollars", "paraphrased", "altered", ["number_mismatch"]),
         ("direct", "We are going back until the cranes are safe", "paraphrased", "altered",
          ["negation_mismatch"]),
@@ -66,14 +66,14 @@ def one(kind: str, text: str, sources: tuple[SourceText, ...] = (MAYOR, HARBOUR)
         # reported speech
         ("reported", "the city will not raise taxes this year", "paraphrased", "supported", []),
         ("reported", "the council approved the plan by 7 votes to 2", "paraphrased", "supported", []),
-        ("reported", "the council approved the plan by 8 votes to 2", "unverified", "not_found",
+        ("reported", "the council approved the plan by 8 votes to 2", "unverified", "contradicted",
          ["number_mismatch"]),
-        ("reported", "the city will raise taxes this year", "unverified", "not_found", ["negation_mismatch"]),
+        ("reported", "the city will raise taxes this year", "unverified", "contradicted", ["negation_mismatch"]),
         ("reported", "the city's reserves stand at 1.2 million dollars", "paraphrased", "supported", []),
-        ("reported", "the city's reserves stand at 1.5 million dollars", "unverified", "not_found",
+        ("reported", "the city's reserves stand at 1.5 million dollars", "unverified", "contradicted",
          ["number_mismatch"]),
         ("reported", "the reserves are 1.2 million", "paraphrased", "supported", []),  # one word and a number
-        ("reported", "the reserves are 1.4 million", "unverified", "not_found", ["number_mismatch"]),
+        ("reported", "the reserves are 1.4 million", "unverified", "contradicted", ["number_mismatch"]),
         ("reported", "it was 1.2 million", "unverified", "not_found", []),  # no content word: not checked
         ("reported", "the harbour master resigned after the storm", "unverified", "not_found", []),
     ],
@@ -86,7 +86,9 @@ def test_verdicts(kind: str, text: str, verdict: str, reason: str, flags: list[s
         flags,
     )
     if result.verdict is Verdict.UNVERIFIED:
-        assert result.evidence is None and result.score is None
+        # a passage that was compared is shown whatever the verdict; one that says otherwise always is
+        assert result.score is None
+        assert (result.evidence is not None) == bool(result.flags)
     else:
         assert result.evidence is not None and result.score is not None
         assert 0 <= result.score <= 100
@@ -142,7 +144,7 @@ def test_a_term_gets_no_verdict() -> None:
     [
         ((), frozenset(), None, "no_source"),
         ((), frozenset({"S9"}), None, "source_unavailable"),
-        ((HARBOUR,), frozenset({"S9"}), None, "source_unavailable"),
+        ((HARBOUR,), frozenset({"S9"}), None, "not_found"),  # compared with a readable source
         ((HARBOUR,), frozenset(), None, "not_found"),
         ((HARBOUR,), frozenset({"S9"}), {"C1": frozenset({"S9"})}, "source_unavailable"),
         ((HARBOUR,), frozenset({"S9"}), {"C1": frozenset({"S2"})}, "not_found"),
@@ -306,7 +308,7 @@ def test_a_long_quote_against_a_long_source_is_matched_in_windows() -> None:
     results = match_claims([claim("direct", quote, "C1"), claim("direct", altered, "C2")], [source])
     assert [(r.verdict, r.flags) for r in results] == [
         (Verdict.CONFIRMED, ()),
-        (Verdict.PARAPHRASED, (Flag.NUMBER_MISMATCH,)),
+        (Verdict.PARAPHRASED, (Flag.NUMBER_MISMATCH, Flag.DATE_MISMATCH)),
     ]
 
 

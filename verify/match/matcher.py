@@ -8,6 +8,7 @@ text), and what an unverified claim's reason is.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from verify.deadline import NO_DEADLINE, Deadline
 from verify.match.editorial import ParsedQuote, parse_quote
@@ -19,6 +20,8 @@ from verify.match.verdict import Judgement, judge_quote, quote_evidence
 from verify.model import Claim, ClaimKind, ClaimResult, Evidence, Flag, Reason, SourceText, Verdict
 
 _VERDICT_RANK = {Verdict.CONFIRMED: 2, Verdict.PARAPHRASED: 1, Verdict.UNVERIFIED: 0}
+# Reasons for an unverified claim that the compared passage itself gives.
+_OWN_REASONS = frozenset({Reason.CONTRADICTED, Reason.MISATTRIBUTED})
 
 
 def match_claims(
@@ -69,7 +72,7 @@ def match_claims(
         else:
             result = _match_reported(index, claim, reported[claim.id], wanted_units, bool(wanted_sources))
         if result.verdict is Verdict.UNVERIFIED and result.reason is None:
-            result = _unverified(claim, result.flags, sources, wanted_sources, unavailable)
+            result = _unverified(result, sources, wanted_sources, unavailable)
         return with_speaker_check(result, texts_by_id)
 
     texts_by_id = {source.source_id: source for source in sources}
@@ -109,12 +112,13 @@ def _choose(
     return (max(found, key=rank) if found else None), False
 
 
-def _near_miss_flags(judgements: Sequence[Judgement], wanted_units: set[int]) -> tuple[Flag, ...]:
-    """Flags of the best passage that nearly supported a claim (e.g. with a different number)."""
+def _near_miss(judgements: Sequence[Judgement], wanted_units: set[int]) -> Judgement | None:
+    """The best passage that nearly supported a claim (e.g. with a different number), the
+    named outlet's first; a passage that says otherwise before one that only lacks something."""
     misses = [j for j in judgements if j.verdict is Verdict.UNVERIFIED]
     if wanted_units and any(j.unit in wanted_units for j in misses):
         misses = [j for j in misses if j.unit in wanted_units]
-    return max(misses, key=lambda j: j.score).flags if misses else ()
+    return max(misses, key=lambda j: (j.reason is Reason.CONTRADICTED, j.score)) if misses else None
 
 
 def _finish(
@@ -127,6 +131,11 @@ def _finish(
         flags.append(Flag.OUTLET_MISMATCH)
     if not unit.main:
         flags.append(Flag.OUTSIDE_MAIN_TEXT)
+    if judgement.verdict is Verdict.UNVERIFIED:
+        # A passage was compared and does not support the claim: shown, so the editor sees what
+        # the source says; why it is unverified is decided by the caller unless it says otherwise.
+        reason = judgement.reason if judgement.reason in _OWN_REASONS else None
+        return ClaimResult(claim, Verdict.UNVERIFIED, reason, None, tuple(flags), evidence)
     return ClaimResult(claim, judgement.verdict, judgement.reason, judgement.score, tuple(flags), evidence)
 
 
@@ -160,23 +169,29 @@ def _match_reported(
     judgements = [p.judgement for p in passages.values() if p.judgement is not None]
     chosen, outside = _choose(index, judgements, wanted_units, names_outlet)
     if chosen is None:
-        return ClaimResult(claim, Verdict.UNVERIFIED, None, None, _near_miss_flags(judgements, wanted_units))
+        chosen = _near_miss(judgements, wanted_units)
+        if chosen is None:
+            return ClaimResult(claim, Verdict.UNVERIFIED, None, None)
     unit = index.units[chosen.unit]
     evidence = reported_evidence(index, unit, statement, passages[chosen.unit])
     return _finish(claim, chosen, evidence, outside, unit)
 
 
 def _unverified(
-    claim: Claim,
-    flags: tuple[Flag, ...],
+    result: ClaimResult,
     sources: Sequence[SourceText],
     wanted_sources: frozenset[str],
     unavailable: frozenset[str],
 ) -> ClaimResult:
+    """Why an unverified claim is unverified, when no passage says so itself.
+
+    A failed source is blamed only when it is one the claim names, or when no source could be
+    read at all: a claim compared with readable sources and not found there is not found.
+    """
     if not sources and not unavailable:
         reason = Reason.NO_SOURCE
-    elif (wanted_sources and wanted_sources & unavailable) or (not wanted_sources and unavailable):
+    elif wanted_sources & unavailable or (unavailable and not sources):
         reason = Reason.SOURCE_UNAVAILABLE
     else:
         reason = Reason.NOT_FOUND
-    return ClaimResult(claim, Verdict.UNVERIFIED, reason, None, flags)
+    return replace(result, reason=reason, score=None)

@@ -298,6 +298,8 @@ _SMALL_NUMBERS.update(
 )
 # After digits, a scale word moves the decimal point: "1.2 million" is 1200000, as "1,200,000" is.
 _DIGIT_SCALE_PLACES = {"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+# After digits, a newsroom's short scale moves the decimal point too: "2.5bn", "£40m", "12k".
+_ABBREVIATED_SCALE_PLACES = {"bn": 9, "mn": 6, "m": 6, "k": 3, "tn": 12, "trn": 12}
 # After number words ("forty thousand"); "hundred" multiplies only the words before it.
 _SCALES = {word: 10**places for word, places in _DIGIT_SCALE_PLACES.items() if word != "hundred"}
 
@@ -356,6 +358,10 @@ def number_values(tokens: list[str]) -> list[str]:
             current = 0
         elif word == "and" and in_words:
             pass  # "two hundred and five"
+        elif is_number(word) and following in _ABBREVIATED_SCALE_PLACES and word.count(".") <= 1:
+            close()
+            values.append(_shifted(word, _ABBREVIATED_SCALE_PLACES[following]))
+            k += 1  # the scale belongs to this number
         else:
             close()
             if is_number(word):

@@ -14,8 +14,11 @@ from rapidfuzz.distance import Indel
 
 from verify.match.align import Alignment, Op, within_budget
 from verify.match.editorial import ClaimWord
+from verify.match.figures import FIGURE_WORDS, MONTHS, dates, dates_differ, unexplained_numbers
 from verify.match.index import SourceIndex, Unit
 from verify.match.normalize import is_negation, is_number, is_number_word, normalize, number_values, stem, word_spans
+from verify.match.stopwords import STOPWORDS
+from verify.match.style import UNIT_WORDS, expand, spelling
 from verify.match.thresholds import (
     MAX_SEED_UNITS,
     MIN_REPORTED_CONTENT_COVERAGE,
@@ -26,18 +29,6 @@ from verify.match.thresholds import (
 )
 from verify.match.verdict import DiffBuilder, Judgement, snippet, source_words
 from verify.model import Evidence, Flag, Reason, Verdict
-
-# English function words: never content words of a reported statement.
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers herself him himself his how i if in into is it it's its itself
-    just me more most my myself now of off on once only or other our ours ourselves out over own
-    said same say says she should so some such than that that's the their theirs them themselves
-    then there there's these they this those through to too told under until up us very was we were
-    what when where which while who whom why will with would you your yours yourself also according
-    week year last told tells telling""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -56,8 +47,19 @@ class ReportedClaim:
 
 def content_stems(words: list[str]) -> set[str]:
     """The stems of a run's content words. Numbers are left out: however a number is written
-    ("1.2 million", "1,200,000"), its value is checked on its own (``number_values``)."""
-    return {stem(w) for w in words if not is_number(w) and not is_number_word(w) and len(w) > 1 and w not in STOPWORDS}
+    ("1.2 million", "1,200,000"), its value is checked on its own (``number_values``), and so are
+    dates and the words that make a number an estimate (``figures``). House style is folded
+    first: contractions written out ("we're" is "we are"), US spelling, units left out."""
+    return {
+        stem(spelling(w))
+        for w in expand(words)
+        if not is_number(w)
+        and not is_number_word(w)
+        and len(w) > 1
+        and w not in STOPWORDS
+        and w not in FIGURE_WORDS
+        and w not in UNIT_WORDS
+    }
 
 
 @dataclass(frozen=True)
@@ -162,15 +164,22 @@ def _check(
     coverage = len(claim.stems & content_stems(words)) / len(claim.stems)
     judgement = None
     if coverage >= MIN_REPORTED_CONTENT_COVERAGE:
-        numbers = set(number_values(words))
-        flags: list[Flag] = []
-        if not claim.numbers <= numbers:
-            flags.append(Flag.NUMBER_MISMATCH)
         claim_words = [w for w, _, _ in claim.words]
+        missing, other = unexplained_numbers(claim_words, words)
+        claim_dates = dates(claim_words, [claim.text[a:b] for _, a, b in claim.words])
+        written = [unit.original_words(start + k, start + k + 1) if w in MONTHS else w for k, w in enumerate(words)]
+        passage_dates = dates(words, written)
+        flags: list[Flag] = []
+        if missing:
+            flags.append(Flag.NUMBER_MISMATCH)
+        if dates_differ(claim_dates, passage_dates):
+            flags.append(Flag.DATE_MISMATCH)
         if negation_differs(claim_words, words, claim_ids, unit.ids[start:end]):
             flags.append(Flag.NEGATION_MISMATCH)
+        # The passage gives another figure, date or polarity: it says otherwise, not merely less.
+        says_otherwise = bool(missing and other) or Flag.DATE_MISMATCH in flags or Flag.NEGATION_MISMATCH in flags
         verdict = Verdict.UNVERIFIED if flags else Verdict.PARAPHRASED
-        reason = Reason.NOT_FOUND if flags else Reason.SUPPORTED
+        reason = Reason.CONTRADICTED if says_otherwise else Reason.NOT_FOUND if flags else Reason.SUPPORTED
         judgement = Judgement(unit.number, verdict, reason, round(100 * coverage, 1), tuple(flags))
     return Passage(unit.number, start, end, coverage, judgement)
 
@@ -193,7 +202,11 @@ def reported_evidence(index: SourceIndex, unit: Unit, claim: ReportedClaim, pass
     diff = DiffBuilder()
     claim_words = [ClaimWord(w, a, b) for w, a, b in claim.words]
     diff.add_alignment(unit, claim.text, claim_words, alignment)
-    start, end = unit.original_span(passage.start, passage.end)
+    # The span is the words that carry the statement, from the first that lines up to the last:
+    # the rest of the sentence ("X said") is context, and whom it credits is read from it.
+    lined_up = [(o.s0, o.s1) for o in ops if o.tag == "equal"]
+    first, last = (lined_up[0][0], lined_up[-1][1]) if lined_up else (passage.start, passage.end)
+    start, end = unit.original_span(first, last)
     return Evidence(
         source=unit.source_id,
         start=start,

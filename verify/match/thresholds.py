@@ -75,6 +75,16 @@ MIN_ALTERED_SOURCE_COVERAGE = 0.5
 # words sharing one word with a passage say nothing. Set by judgement.
 MIN_ALTERED_CLAIM_WORDS = 4
 
+# A quote's dates are compared with the source's within this many words either side of the
+# aligned passage: a date changed at the very end of a quote aligns to nothing, and the source's
+# date sits just past the passage. Two covers "on Friday" and "in late May".
+DATE_REACH_WORDS = 2
+
+# A quote's first or last words written in another house style align to nothing; the source's
+# words up to this many beyond the aligned passage are tried as their other spelling. Three
+# covers "40 million pounds" for "£40m".
+STYLE_REACH_WORDS = 3
+
 # --- Reported speech ---------------------------------------------------------------------------
 
 # A source passage supports a reported statement when it carries at least this share of the
@@ -97,3 +107,44 @@ REPORTED_PASSAGES_CHECKED = 8
 
 # Words of source context shown either side of the matched passage in Evidence.snippet.
 SNIPPET_CONTEXT_WORDS = 6
+
+# --- Approximate figures -------------------------------------------------------------------------
+
+# A number after one of these words is an estimate, not a figure: it agrees with a figure that
+# lies within the stated share below or above it, and then neither supports nor contradicts by
+# its digits alone. Each pair is (share below, share above) the stated number. Set by judgement
+# from how newsrooms round: "about" rounds to two significant figures, which moves a number by
+# at most 5%; "nearly" and "almost" round up to a figure just above; "more than" and "over"
+# usually round down to a round figure, so a quarter above is still fair; "fewer than", "under"
+# and "up to" are their mirror.
+APPROXIMATORS: dict[str, tuple[float, float]] = {
+    "about": (0.05, 0.05),  # rounded either way to two significant figures
+    "around": (0.05, 0.05),  # as "about"
+    "roughly": (0.05, 0.05),  # as "about"
+    "approximately": (0.05, 0.05),  # as "about"
+    "some": (0.05, 0.05),  # "some 1,400 people": as "about"
+    "an estimated": (0.05, 0.05),  # an estimate is no closer than "about"
+    "nearly": (0.05, 0.0),  # rounded up: the figure is a little below the stated number
+    "almost": (0.05, 0.0),  # as "nearly"
+    "close to": (0.05, 0.05),  # either side, as "about"
+    "just under": (0.05, 0.0),  # as "nearly"
+    "just over": (0.0, 0.05),  # rounded down, a little above
+    "more than": (0.0, 0.25),  # rounded down to a round figure: up to a quarter above
+    "over": (0.0, 0.25),  # as "more than"
+    "at least": (0.0, 0.25),  # as "more than"
+    "fewer than": (0.25, 0.0),  # rounded up to a round figure: up to a quarter below
+    "less than": (0.25, 0.0),  # as "fewer than"
+    "under": (0.25, 0.0),  # as "fewer than"
+    "up to": (0.25, 0.0),  # a ceiling: up to a quarter below
+}
+
+# --- Short quotes ------------------------------------------------------------------------------
+
+# A quote with fewer words than this is short: one shared word is a large share of it, so it
+# counts as altered only when most of its content words are in the passage. Set by judgement: a
+# phrase of five words or fewer is what reporters quote as a fragment ("check the ledger").
+SHORT_QUOTE_WORDS = 6
+
+# The share of a short quote's content words (words outside the stop list) the passage must
+# hold for the quote to be altered rather than not found: more than half, i.e. "most".
+MIN_SHORT_QUOTE_CONTENT_SHARE = 0.5

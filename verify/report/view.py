@@ -45,6 +45,8 @@ REASON_TEXT: dict[str, str] = {
     "not_found": "not found in the sources",
     "no_source": "no source to check against",
     "source_unavailable": "its sources could not be read",
+    "contradicted": "the source says otherwise",
+    "misattributed": "the source credits these words to someone else",
 }
 
 FLAG_TEXT: dict[str, str] = {
@@ -55,6 +57,10 @@ FLAG_TEXT: dict[str, str] = {
     "ellipsis_omits_number": "ellipsis leaves out a number",
     "negation_mismatch": "negation differs",
     "outside_main_text": "found outside the source's main text",
+    "date_mismatch": "date differs",
+    "ellipsis_omits_qualifier": "ellipsis leaves out a qualifier",
+    "cut_short": "the speaker's sentence goes on",
+    "style": "house style differs (spelling, units, numerals or a contraction)",
 }
 
 STATUS_TEXT: dict[SourceStatus, str] = {

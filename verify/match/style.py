@@ -1,0 +1,93 @@
+"""House style: differences in how words are written that leave them the same words.
+
+UK and US spelling ("colour"/"color") come from the word list of the ``eng`` package (about
+1,900 pairs, kept up by its authors, read as data); units and scales ("$2.5bn"/"$2.5 billion",
+"3.1%"/"3.1 per cent", "£40m"/"40 million pounds") and numerals against number words compare
+by value. A contraction ("can't"/"cannot", "we're"/"we are") is also the same words, but many
+desks treat changing one inside a direct quote as altering the speaker's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from functools import lru_cache
+from importlib.resources import files
+
+from verify.match.normalize import is_number, is_number_word, number_values
+
+# Words that only say the unit or scale of a figure beside them: the figure is compared by value.
+UNIT_WORDS = frozenset(
+    """per cent percent pc pound pounds dollar dollars euro euros pence cents bn mn m k tn trn
+    thousand million billion trillion hundred""".split()
+)
+# Contracted forms that are not a word plus a suffix.
+_WHOLE_CONTRACTIONS = {
+    "can't": ("can", "not"),
+    "cannot": ("can", "not"),
+    "won't": ("will", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+}
+_SUFFIXES = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would"}
+# Only after these does "'s" stand for "is" ("it's"); elsewhere it is a possessive.
+_IS_AFTER = frozenset("it that there he she what who here where how".split())
+
+
+class Difference(IntEnum):
+    """How a quote's words differ from the speaker's, least first."""
+
+    NONE = 0  # the same words, written the same way
+    STYLE = 1  # the same words in another house style: spelling, units, numerals
+    CONTRACTION = 2  # a contraction made or undone
+
+
+@lru_cache(maxsize=1)
+def _us_spelling() -> dict[str, str]:
+    """UK spelling -> US spelling, from the ``eng`` package's word list."""
+    table: dict[str, str] = {}
+    for line in (files("eng") / "words.txt").read_text(encoding="utf-8").splitlines():
+        uk, _, us = line.partition("\t")
+        if uk.strip() and us.strip():
+            table[uk.strip().lower()] = us.strip().lower()
+    return table
+
+
+def spelling(word: str) -> str:
+    """The word in US spelling (unchanged when it has no UK form)."""
+    return _us_spelling().get(word, word)
+
+
+def expand(words: Sequence[str]) -> list[str]:
+    """The words with every contraction written out: "can't" -> "can not"."""
+    out: list[str] = []
+    for word in words:
+        if word in _WHOLE_CONTRACTIONS:
+            out.extend(_WHOLE_CONTRACTIONS[word])
+            continue
+        for suffix, full in _SUFFIXES.items():
+            if word.endswith(suffix) and len(word) > len(suffix):
+                out.extend((word[: -len(suffix)], full))
+                break
+        else:
+            base, _, rest = word.partition("'")
+            out.extend((base, "is") if rest == "s" and base in _IS_AFTER else (word,))
+    return out
+
+
+def _canonical(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    figures = number_values(list(words))
+    others = [spelling(w) for w in words if not (is_number(w) or is_number_word(w) or w in UNIT_WORDS)]
+    return figures, others
+
+
+def difference(claim: Sequence[str], source: Sequence[str]) -> Difference | None:
+    """How a run of a quote's words differs from the source's run there; None when the words
+    themselves differ."""
+    if "".join(claim) == "".join(source):
+        return Difference.NONE
+    if _canonical(claim) == _canonical(source):
+        return Difference.STYLE
+    if _canonical(expand(claim)) == _canonical(expand(source)):
+        return Difference.CONTRACTION
+    return None
