@@ -63,6 +63,14 @@ TRANSCRIPT = (
                      "The trams will run late", None, id="byline-in-a-source"),
         pytest.param("“We need more staff,” said Dr Rosa Lind, a union officer. “The wards are full,” she said.",
                      "The wards are full", "Dr Rosa Lind", id="she-after-inverted-cue"),
+        pytest.param("“I have never seen the reserves this low,” said the treasurer, Joan Wu.",
+                     "I have never seen the reserves this low", "the treasurer, Joan Wu", id="role-then-name"),
+        pytest.param("“The pier stays shut,” said the harbour master, who spoke briefly.",
+                     "The pier stays shut", "the harbour master", id="role-then-clause-is-no-name"),
+        pytest.param("Budget.\n\n“The rules protect every worker,” the mayor, Ellen Park,\nsaid. “Good,” she said.",
+                     "The rules protect every worker", "Ellen Park", id="wrapped-attribution"),
+        pytest.param("Budget.\n\n“The pool stays open,” said Tom Vale.\nMembers of the board said it would close.",
+                     "The pool stays open", "Tom Vale", id="next-paragraph-is-not-it"),
     ],
 )
 def test_speaker_in_a_source(source: str, passage: str, speaker: str | None) -> None:

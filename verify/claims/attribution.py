@@ -325,7 +325,15 @@ def _after_verb_np(text: str) -> tuple[str | None, str]:
     name = _TRAILING_NOISE.sub("", name).strip()
     if not name or not plausible_subject(name):
         return None, text
-    return name, text[lead + len(chunk) :]
+    rest = text[lead + len(chunk) :]
+    # "said the treasurer, Joan Wu": a description, then the name it stands for.
+    named = _NAME_AFTER_DESCRIPTION.match(rest)
+    if named and cut == len(ws) and not _has_capitalised(ws) and _is_proper_name(named.group(1)):
+        return f"{name}, {named.group(1)}", rest[named.end(1) :]
+    return name, rest
+
+
+_NAME_AFTER_DESCRIPTION = re.compile(r",\s+([^,;:!?()\n]{1,80}?)(?=\s*(?:[.,;:!?]|$))")
 
 
 def _np_chunk_end(text: str, start: int) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verify.claims.attribution import (
     Attribution,
@@ -34,6 +35,7 @@ from verify.claims.lexicon import (
 from verify.claims.quotes import Quotation, find_quotations
 from verify.claims.reported import ReportedSpeech, find_reported
 from verify.claims.sentences import is_abbreviation, sentence_spans
+from verify.document import BLANK_LINES
 from verify.model import Claim, ClaimKind, Document, Span, Speaker
 
 # How far past a closing mark the attribution may sit ("..., said X, the former
@@ -219,11 +221,34 @@ def _sentence_of(sentences: tuple[Span, ...], starts: list[int], offset: int) ->
     return sentences[k] if k >= 0 else None
 
 
+_TURN = re.compile(r"[ \t]*[A-Z][\w .'’()-]{0,60}:")
+
+
+def _is_wrap(text: str, start: int, at: int, limit: int) -> bool:
+    """Whether the line break at ``at`` only wraps an attribution begun on its line ("the mayor,
+    Ellen Park,\nsaid."): where blank lines part paragraphs, the line holds part of it and has
+    not ended a sentence, and the next line goes on with words, not a transcript turn."""
+    before = text[start:at].rstrip()
+    return (
+        bool(before)
+        and before[-1] not in ".!?”\"’:"
+        and _wraps_lines(text)
+        and text[at + 1 : limit].lstrip(" \t")[:1].isalpha()
+        and _TURN.match(text, at + 1) is None
+    )
+
+
+@lru_cache(maxsize=8)
+def _wraps_lines(text: str) -> bool:
+    """Whether blank lines part this text's paragraphs, so a single line break only wraps one."""
+    return BLANK_LINES.search(text) is not None
+
+
 def _tail_end(text: str, start: int, limit: int) -> int:
     i = start
     while i < limit:
         ch = text[i]
-        if ch == "\n":
+        if ch == "\n" and not _is_wrap(text, start, i, limit):
             return i
         if ch in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "”\"’)"):
             if not (ch == "." and is_abbreviation(text, i)):
