@@ -94,6 +94,8 @@ class EvidenceView:
     snapshot: str | None
     omitted: str | None
     in_main_text: bool
+    label: str  # "Source passage", or what the passage is to an unverified claim
+    notes: tuple[str, ...]  # whom the source credits, how the sentence went on
 
 
 @dataclass(frozen=True)
@@ -293,6 +295,8 @@ def _evidence_view(report: Report, sources: dict[str, SourceView], index: int) -
         snapshot=evidence.snapshot,
         omitted=" … ".join(evidence.omitted) or None,
         in_main_text=evidence.in_main_text,
+        label=view.passage_label(report.results[index]),
+        notes=view.evidence_notes(report.results[index]),
     )
 
 

@@ -183,7 +183,8 @@ def _claim(report: Report, result: ClaimResult) -> list[str]:
     if evidence is not None:
         if view.has_changes(evidence.diff):
             lines += ["", f"Draft against source: {diff_markdown(evidence.diff)}"]
-        lines += ["", f"Source passage: “{escape(evidence.snippet)}”"]
+        lines += ["", f"{view.passage_label(result)}: “{escape(evidence.snippet)}”"]
+        lines += [line for note in view.evidence_notes(result) for line in ("", f"*{escape(_capital(note))}*")]
         if evidence.omitted:
             lines += ["", "Left out by the ellipsis: “" + escape(" … ".join(evidence.omitted)) + "”"]
         if not evidence.in_main_text:
@@ -195,6 +196,10 @@ def _claim(report: Report, result: ClaimResult) -> list[str]:
         note = f": {escape(d.note)}" if d.note else ""
         lines += ["", f"**Editor's ruling:** {view.ICONS[d.verdict.value]} {d.verdict.value}{by}{note}"]
     return lines
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _score(result: ClaimResult) -> str | None:

@@ -229,8 +229,9 @@ def _claim(report: Report, result: ClaimResult, *, color: bool) -> RenderableTyp
     if evidence is not None:
         entry = report.source(evidence.source)
         where = evidence.source + (f" {entry.outlet}" if entry and entry.outlet else "")
-        source_line = _text(f"{where}: “{view.shorten(evidence.snippet, SNIPPET_LIMIT)}”", "")
-        body.append(source_line)
+        label = view.passage_label(result)
+        body.append(_text(f"{label}, {where}: “{view.shorten(evidence.snippet, SNIPPET_LIMIT)}”", ""))
+        body += [_text(note, "yellow") for note in view.evidence_notes(result)]
         if view.has_changes(evidence.diff):
             line = Text("diff: ", style="dim", overflow="fold")
             line.append_text(diff_text(evidence.diff, color=color))

@@ -12,7 +12,18 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from verify.model import ClaimKind, ClaimResult, DiffOp, Report, SourceEntry, SourceStatus, Span, Verdict
+from verify.model import (
+    ClaimKind,
+    ClaimResult,
+    DiffOp,
+    Flag,
+    Reason,
+    Report,
+    SourceEntry,
+    SourceStatus,
+    Span,
+    Verdict,
+)
 
 # The keys a claim is grouped, coloured and filtered by: its verdict, or "term".
 TERM = "term"
@@ -99,7 +110,7 @@ def problem_line(result: ClaimResult) -> str:
     claim = result.claim
     what = result.verdict.value if result.verdict else "term"
     reason = reason_text(result)
-    flags = [flag_text(f.value) for f in result.flags]
+    flags = [flag_detail(result, f) for f in result.flags]
     line = f"{claim.id} ¶{claim.paragraph + 1} {what}{f' ({reason})' if reason else ''}: "
     line += "“" + shorten(one_line(claim.text), PROBLEM_QUOTE_LIMIT) + "”"
     return printable(line + (" — " + "; ".join(flags) if flags else ""))
@@ -111,6 +122,16 @@ def reason_text(result: ClaimResult) -> str | None:
 
 def flag_text(flag: str) -> str:
     return FLAG_TEXT.get(flag, flag.replace("_", " "))
+
+
+def flag_detail(result: ClaimResult, flag: Flag) -> str:
+    """A flag said with what the evidence knows: whom the source credits, how the sentence went on."""
+    evidence = result.evidence
+    if flag is Flag.SPEAKER_MISMATCH and evidence is not None and evidence.attributed_to:
+        return f"the source credits this to {one_line(evidence.attributed_to)}"
+    if flag is Flag.CUT_SHORT and evidence is not None and evidence.followed_by:
+        return f"the sentence went on: “{shorten(evidence.followed_by, PROBLEM_QUOTE_LIMIT)}”"
+    return flag_text(flag.value)
 
 
 def score_text(score: float | None) -> str | None:
@@ -134,6 +155,32 @@ def change_text(result: ClaimResult) -> str | None:
     if result.change in ("new", "changed"):
         return result.change
     return None
+
+
+FOLLOWED_BY_LIMIT = 160  # characters of what followed a cut-short quote
+
+
+def passage_label(result: ClaimResult) -> str:
+    """What the evidence passage is to this claim: the source's own word against a contradicted
+    statement, the nearest thing found for one not found, else simply the passage."""
+    if result.reason is Reason.CONTRADICTED:
+        return "What the source says"
+    if result.verdict is Verdict.UNVERIFIED and result.reason is not Reason.MISATTRIBUTED:
+        return "Closest source passage"
+    return "Source passage"
+
+
+def evidence_notes(result: ClaimResult) -> tuple[str, ...]:
+    """What the source adds around the passage: whom it credits, and how the sentence went on."""
+    evidence = result.evidence
+    if evidence is None:
+        return ()
+    notes = []
+    if evidence.attributed_to:
+        notes.append(f"the source credits this to {one_line(evidence.attributed_to)}")
+    if evidence.followed_by:
+        notes.append(f"the sentence went on: “{shorten(evidence.followed_by, FOLLOWED_BY_LIMIT)}”")
+    return tuple(notes)
 
 
 def source_location(entry: SourceEntry) -> str:
