@@ -124,6 +124,7 @@ class CardView:
     decision_by: str | None
     decision_at: str | None
     change: str | None
+    notes: tuple[str, ...]  # what the report knows that bears on the claim (sources left unread)
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def render_html(report: Report, *, back_link: str | None = None) -> str:
         tallies=_tallies(report),
         total=len(report.results),
         checked=report.summary()["claims"],
+        flagged=report.summary()["flagged"],
         sources=[_source_view(s) for s in report.sources],
         segments=_draft_segments(report),
         has_text=bool(report.article.text),
@@ -154,6 +156,8 @@ def render_html(report: Report, *, back_link: str | None = None) -> str:
         baseline=report.baseline,
         baseline_introduced=_introduced_links(report),
         problems=_problems(report),
+        unread_lead=view.unread_lead(report),
+        unread=[(s.id, view.source_anchor(s.id), view.status_text(s)) for s in view.unread_sources(report)],
         back_link=back_link,
         css=Markup(css),
         js=Markup(js),
@@ -334,6 +338,7 @@ def _cards(report: Report) -> list[CardView]:
                 decision_by=decision.by if decision else None,
                 decision_at=decision.at if decision else None,
                 change=view.change_text(result),
+                notes=view.claim_notes(report, result),
             )
         )
     return cards
@@ -343,7 +348,12 @@ def _problems(report: Report) -> list[tuple[str, str, str, str]]:
     """The problems-first list: (category, icon, card anchor, one line) per claim, worst first."""
     anchors = dict(zip((r.claim.id for r in report.results), view.anchor_names(report), strict=True))
     return [
-        (view.category(r), view.ICONS[view.category(r)], anchors[r.claim.id], view.problem_line(r))
+        (
+            view.category(r),
+            view.ICONS[view.category(r)],
+            anchors[r.claim.id],
+            view.problem_line(r, view.claim_notes(report, r)),
+        )
         for r in report.problems()
     ]
 

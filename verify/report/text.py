@@ -59,13 +59,17 @@ def _text(value: str, style: str = "") -> Text:
 
 
 def _blocks(report: Report, *, color: bool, only_problems: bool = False) -> list[RenderableType]:
-    blocks: list[RenderableType] = [_heading(report), _summary(report), Text("")]
+    blocks: list[RenderableType] = [_heading(report), _summary(report)]
+    unread = view.unread_line(report)
+    if unread:
+        blocks.append(_text("✗ " + unread, "bold red"))
+    blocks.append(Text(""))
     if report.baseline is not None:
         blocks += [_baseline(report), Text("")]
     problems = report.problems()
     if problems:
         blocks.append(Text(f"Needs a look ({len(problems)}), worst first", style="bold underline"))
-        blocks += [_problem(result) for result in problems]
+        blocks += [_problem(report, result) for result in problems]
         blocks.append(Text(""))
     if only_problems:
         failed = [entry for entry in report.sources if entry.status is not SourceStatus.OK]
@@ -89,9 +93,9 @@ def _blocks(report: Report, *, color: bool, only_problems: bool = False) -> list
     return blocks
 
 
-def _problem(result: ClaimResult) -> Text:
+def _problem(report: Report, result: ClaimResult) -> Text:
     line = Text(f"{view.ICONS[view.category(result)]} ", style=STYLES[view.category(result)], overflow="fold")
-    line.append_text(_text(view.problem_line(result)))
+    line.append_text(_text(view.problem_line(result, view.claim_notes(report, result))))
     return line
 
 
@@ -116,11 +120,11 @@ def _summary(report: Report) -> Text:
     for cat in view.CATEGORIES[:3]:
         pieces.append(Text(f"{view.ICONS[cat]} {counts[cat]} {cat}", style=STYLES[cat]))
     line.append_text(Text(", ").join(pieces))
+    flagged = report.summary()["flagged"]
+    if flagged:
+        line.append(f" · ⚑ {flagged} flagged", style="yellow")
     if counts[view.TERM]:
         line.append(f" · {counts[view.TERM]} term{'' if counts[view.TERM] == 1 else 's'} not checked", style="dim")
-    failed = sum(1 for s in report.sources if s.status is not SourceStatus.OK)
-    if failed:
-        line.append(f" · {failed} source{'' if failed == 1 else 's'} failed", style="red")
     decided = sum(1 for r in report.results if r.decision is not None)
     if decided:
         line.append(f" · {decided} ruled on by an editor")
@@ -225,6 +229,7 @@ def _claim(report: Report, result: ClaimResult, *, color: bool) -> RenderableTyp
         body.append(_text("— " + ", ".join(who), "italic"))
     if result.flags:
         body.append(_text("⚑ " + "; ".join(view.flag_text(f.value) for f in result.flags), "yellow"))
+    body += [_text("✗ " + note, "red") for note in view.claim_notes(report, result)]
     evidence = result.evidence
     if evidence is not None:
         entry = report.source(evidence.source)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -102,7 +103,7 @@ def category_counts(report: Report) -> dict[str, int]:
 PROBLEM_QUOTE_LIMIT = 70  # characters of a quote shown on a problem's one line
 
 
-def problem_line(result: ClaimResult) -> str:
+def problem_line(result: ClaimResult, notes: Sequence[str] = ()) -> str:
     """One line for the problems-first list: what is wrong, where, and the quote's start.
 
     ``C3 ¶4 unverified (not found in the sources): “The pier will …” — number differs``
@@ -110,7 +111,7 @@ def problem_line(result: ClaimResult) -> str:
     claim = result.claim
     what = result.verdict.value if result.verdict else "term"
     reason = reason_text(result)
-    flags = [flag_detail(result, f) for f in result.flags]
+    flags = [flag_detail(result, f) for f in result.flags] + list(notes)
     line = f"{claim.id} ¶{claim.paragraph + 1} {what}{f' ({reason})' if reason else ''}: "
     line += "“" + shorten(one_line(claim.text), PROBLEM_QUOTE_LIMIT) + "”"
     return printable(line + (" — " + "; ".join(flags) if flags else ""))
@@ -181,6 +182,40 @@ def evidence_notes(result: ClaimResult) -> tuple[str, ...]:
     if evidence.followed_by:
         notes.append(f"the sentence went on: “{shorten(evidence.followed_by, FOLLOWED_BY_LIMIT)}”")
     return tuple(notes)
+
+
+def unread_sources(report: Report) -> tuple[SourceEntry, ...]:
+    return tuple(s for s in report.sources if s.status is not SourceStatus.OK)
+
+
+def unread_lead(report: Report) -> str | None:
+    """``2 of your sources could not be read``; None when every source was read."""
+    failed, total = len(unread_sources(report)), len(report.sources)
+    if not failed:
+        return None
+    if failed == total:
+        return "Your source could not be read" if total == 1 else f"None of your {total} sources could be read"
+    return f"{failed} of your sources could not be read"
+
+
+def unread_line(report: Report) -> str | None:
+    """The failed sources, listed once: ``2 of your sources could not be read: S3 (timed out), S5 (not found)``."""
+    lead = unread_lead(report)
+    if lead is None:
+        return None
+    return lead + ": " + ", ".join(f"{s.id} ({status_text(s)})" for s in unread_sources(report))
+
+
+def status_text(entry: SourceEntry) -> str:
+    return STATUS_TEXT.get(entry.status, entry.status.value)
+
+
+def claim_notes(report: Report, result: ClaimResult) -> tuple[str, ...]:
+    """What the report knows that bears on a claim: a claim not found may be in a source left unread."""
+    failed = len(unread_sources(report))
+    if result.reason is Reason.NOT_FOUND and failed:
+        return (f"{failed} of your sources could not be read",)
+    return ()
 
 
 def source_location(entry: SourceEntry) -> str:
