@@ -69,7 +69,7 @@ def render_markdown(report: Report, *, only_problems: bool = False) -> str:
         lines += ["", f"### Needs a look ({len(problems)}), worst first", ""]
         for n, result in enumerate(problems, start=1):
             line = view.problem_line(result, view.claim_notes(report, result))
-            lines.append(f"{n}. {view.ICONS[view.category(result)]} {escape(line)}")
+            lines.append(f"{n}. {view.PAINT_ICONS[view.paint(result)]} {escape(line)}")
     if only_problems:
         failed = [entry for entry in report.sources if entry.status is not SourceStatus.OK]
         if failed:

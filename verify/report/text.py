@@ -25,6 +25,17 @@ STYLES: dict[str, str] = {
     "unverified": "bold red",
     "term": "dim",
 }
+# The problems list is coloured by each claim's worst problem, in the one order of severity.
+PAINT_STYLES: dict[str, str] = {
+    "misattributed": "bold magenta",
+    "contradicted": "bold red",
+    "not-found": "red",
+    "unavailable": "dim red",
+    "altered": "yellow",
+    "look": "yellow",
+    "style": "green",
+    **STYLES,
+}
 QUOTE_LIMIT = 300  # characters of a claim's text shown before it is shortened
 SNIPPET_LIMIT = 360
 DIFF_RUN_WORDS = 16  # words of one diff run shown before its middle is cut
@@ -94,7 +105,8 @@ def _blocks(report: Report, *, color: bool, only_problems: bool = False) -> list
 
 
 def _problem(report: Report, result: ClaimResult) -> Text:
-    line = Text(f"{view.ICONS[view.category(result)]} ", style=STYLES[view.category(result)], overflow="fold")
+    paint = view.paint(result)
+    line = Text(f"{view.PAINT_ICONS[paint]} ", style=PAINT_STYLES[paint], overflow="fold")
     line.append_text(_text(view.problem_line(result, view.claim_notes(report, result))))
     return line
 

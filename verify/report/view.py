@@ -20,6 +20,7 @@ from verify.model import (
     Flag,
     Reason,
     Report,
+    Severity,
     SourceEntry,
     SourceStatus,
     Span,
@@ -44,10 +45,61 @@ ICONS: dict[str, str] = {
 }
 
 VERDICT_HELP: dict[str, str] = {
-    Verdict.CONFIRMED.value: "a source has these words essentially verbatim",
-    Verdict.PARAPHRASED.value: "a source has the passage, but in other or altered words",
-    Verdict.UNVERIFIED.value: "no available source supports it",
+    Verdict.CONFIRMED.value: "a source has these words essentially verbatim (house style aside)",
+    Verdict.PARAPHRASED.value: "a source has the passage, but the quote's words were changed or cut, "
+    "or the statement is in other words",
+    Verdict.UNVERIFIED.value: "no source supports it: not found, contradicted by the source, credited there "
+    "to someone else, or its sources could not be read",
     TERM: "a quoted term or scare quotes: listed, not checked",
+}
+
+# The colour (and icon) a claim is painted in: its worst problem in the model's one order of
+# severity; a claim with no problem keeps its verdict's.
+PAINTS: dict[Severity, str] = {
+    Severity.MISATTRIBUTED: "misattributed",
+    Severity.CONTRADICTED: "contradicted",
+    Severity.NOT_FOUND: "not-found",
+    Severity.SOURCE_UNAVAILABLE: "unavailable",
+    Severity.ALTERED: "altered",
+    Severity.LOOK: "look",
+    Severity.CONFIRMED_WITH_STYLE: "style",
+}
+PAINT_ORDER: tuple[str, ...] = (*PAINTS.values(), Verdict.PARAPHRASED.value, Verdict.CONFIRMED.value, TERM)
+PAINT_ICONS: dict[str, str] = {
+    "misattributed": "⇄",
+    "contradicted": "≠",
+    "not-found": "?",
+    "unavailable": "⊘",
+    "altered": "≈",
+    "look": "⚑",
+    "style": "✓",
+    Verdict.PARAPHRASED.value: "≈",
+    Verdict.CONFIRMED.value: "✓",
+    TERM: "·",
+}
+PAINT_TEXT: dict[str, str] = {
+    "misattributed": "misattributed",
+    "contradicted": "contradicted",
+    "not-found": "not found",
+    "unavailable": "source unreadable",
+    "altered": "altered",
+    "look": "flagged",
+    "style": "house style",
+    Verdict.PARAPHRASED.value: "in other words",
+    Verdict.CONFIRMED.value: "confirmed",
+    TERM: "term",
+}
+PAINT_HELP: dict[str, str] = {
+    "misattributed": "the source credits these words, plainly, to someone else",
+    "contradicted": "the source gives another number, date or the opposite",
+    "not-found": "no source read has it",
+    "unavailable": "the sources it names could not be read",
+    "altered": "a quote whose words were changed or cut",
+    "look": "the verdict stands, with a flag that asks for a look",
+    "style": "confirmed; only house style differs (spelling, units, numerals)",
+    Verdict.PARAPHRASED.value: "reported speech a source supports in other words",
+    Verdict.CONFIRMED.value: "a source has these words",
+    TERM: "a quoted term: listed, not checked",
 }
 
 REASON_TEXT: dict[str, str] = {
@@ -67,12 +119,12 @@ FLAG_TEXT: dict[str, str] = {
     "outlet_mismatch": "not in the outlet named",
     "ellipsis_omits_negation": "ellipsis leaves out a negation",
     "ellipsis_omits_number": "ellipsis leaves out a number",
-    "negation_mismatch": "negation differs",
+    "negation_mismatch": "negation differs (one says not, the other does not)",
     "outside_main_text": "found outside the source's main text",
     "date_mismatch": "date differs",
     "ellipsis_omits_qualifier": "ellipsis leaves out a qualifier",
     "cut_short": "the speaker's sentence goes on",
-    "style": "house style differs (spelling, units, numerals or a contraction)",
+    "style": "only house style differs (spelling, units, numerals or a contraction)",
 }
 
 STATUS_TEXT: dict[SourceStatus, str] = {
@@ -91,6 +143,17 @@ def category(result: ClaimResult) -> str:
     if result.claim.kind is ClaimKind.TERM or result.verdict is None:
         return TERM
     return result.verdict.value
+
+
+def paint(result: ClaimResult) -> str:
+    """The key of ``PAINT_ICONS``: the claim's worst problem, else its verdict (an editor's winning)."""
+    severity = result.severity
+    if severity is None:
+        return TERM
+    if severity in PAINTS:
+        return PAINTS[severity]
+    verdict = result.effective_verdict
+    return verdict.value if verdict else TERM
 
 
 def category_counts(report: Report) -> dict[str, int]:
