@@ -103,3 +103,17 @@ def test_every_paint_has_an_icon_words_help_and_a_colour(paint: str) -> None:
 def test_the_unverified_help_names_every_way_to_be_unverified(reason: str) -> None:
     words = {"contradicted": "contradicted", "misattributed": "someone else", "source_unavailable": "could not be read"}
     assert words[reason] in view.VERDICT_HELP["unverified"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize(
+    "flag, mark",
+    [(Flag.CUT_SHORT, "⚑"), (Flag.NUMBER_MISMATCH, "⚑"), (Flag.STYLE, "·"), (Flag.OUTSIDE_MAIN_TEXT, "·")],
+)
+def test_a_flag_that_only_informs_is_a_quiet_note(flag: Flag, mark: str, fmt: str) -> None:
+    from tests.report.shown import shown
+
+    seen = shown(report_of([result(MAYOR, "confirmed", flags=(flag,))]), fmt)
+    words = view.flag_text(flag.value)
+    assert f"{mark} {words}" in seen
+    assert f"{'·' if mark == '⚑' else '⚑'} {words}" not in seen

@@ -124,7 +124,7 @@ class CardView:
     outlet: str | None
     reason: str | None
     score: str | None
-    flags: tuple[str, ...]
+    flags: tuple[tuple[str, str], ...]  # (mark, words): ⚑ asks for a look, · only informs
     evidence: EvidenceView | None
     decision_category: str | None
     decision_label: str | None
@@ -364,7 +364,7 @@ def _cards(report: Report) -> list[CardView]:
                 outlet=claim.outlet,
                 reason=view.reason_text(result),
                 score=view.score_text(result.score),
-                flags=tuple(view.flag_text(f.value) for f in result.flags),
+                flags=tuple((view.flag_mark(f), view.flag_text(f.value)) for f in result.flags),
                 evidence=_evidence_view(report, sources, index),
                 decision_category=decision.verdict.value if decision else None,
                 decision_label=(view.ICONS[decision.verdict.value] + " " + decision.verdict.value)

@@ -185,7 +185,7 @@ def _claim(report: Report, result: ClaimResult) -> list[str]:
     about.append(f"paragraph {claim.paragraph + 1}")
     lines.append(" · ".join(about))
     if result.flags:
-        lines += ["", "Flags: " + ", ".join(f"⚑ {view.flag_text(f.value)}" for f in result.flags)]
+        lines += ["", "Flags: " + ", ".join(f"{view.flag_mark(f)} {view.flag_text(f.value)}" for f in result.flags)]
     lines += [line for note in view.claim_notes(report, result) for line in ("", f"**✗ {escape(_capital(note))}.**")]
     evidence = result.evidence
     if evidence is not None:

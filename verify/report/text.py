@@ -239,8 +239,12 @@ def _claim(report: Report, result: ClaimResult, *, color: bool) -> RenderableTyp
         who.append("in " + claim.outlet)  # "QNews reported" names the outlet once, as the speaker
     if who:
         body.append(_text("— " + ", ".join(who), "italic"))
-    if result.flags:
-        body.append(_text("⚑ " + "; ".join(view.flag_text(f.value) for f in result.flags), "yellow"))
+    looks = [f for f in result.flags if view.flag_mark(f) == "⚑"]
+    quiet = [f for f in result.flags if f not in looks]
+    if looks:
+        body.append(_text("⚑ " + "; ".join(view.flag_text(f.value) for f in looks), "yellow"))
+    if quiet:
+        body.append(_text("· " + "; ".join(view.flag_text(f.value) for f in quiet), "dim"))
     body += [_text("✗ " + note, "red") for note in view.claim_notes(report, result)]
     evidence = result.evidence
     if evidence is not None:

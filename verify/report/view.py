@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from verify.model import (
+    LOOK_FLAGS,
     ClaimKind,
     ClaimResult,
     DiffOp,
@@ -186,6 +187,11 @@ def reason_text(result: ClaimResult) -> str | None:
 
 def flag_text(flag: str) -> str:
     return FLAG_TEXT.get(flag, flag.replace("_", " "))
+
+
+def flag_mark(flag: Flag) -> str:
+    """``⚑`` for a flag that asks for a look; a quiet ``·`` for one that only informs (style)."""
+    return "⚑" if flag in LOOK_FLAGS else "·"
 
 
 def flag_detail(result: ClaimResult, flag: Flag) -> str:
