@@ -55,8 +55,14 @@ def result(
     decided: str | None = None,
     flags: tuple[Flag, ...] = (),
     source_id: str = "S1",
+    reason: str | None = None,
+    snippet: str | None = None,
+    diff: tuple[tuple[DiffOp, str], ...] | None = None,
+    attributed_to: str | None = None,
+    followed_by: str | None = None,
 ) -> ClaimResult:
-    """One claim and its verdict; evidence points at ``source_id`` unless unverified."""
+    """One claim and its verdict (``reason`` defaults to the verdict's plainest); evidence points
+    at ``source_id`` unless unverified, and for any verdict once a ``snippet`` is given."""
     claim = Claim(
         id=claim_id,
         kind=kind,
@@ -71,11 +77,15 @@ def result(
         return ClaimResult(claim, None, None, None)
     found = Verdict(verdict)
     evidence = None
-    if found is not Verdict.UNVERIFIED:
-        evidence = Evidence(source_id, 10, 10 + len(text), text, ((DiffOp.EQUAL, text),), snapshot=SNAPSHOT)
+    if found is not Verdict.UNVERIFIED or snippet is not None:
+        passage = text if snippet is None else snippet
+        evidence = Evidence(
+            source_id, 10, 10 + len(passage), passage, ((DiffOp.EQUAL, text),) if diff is None else diff,
+            snapshot=SNAPSHOT, attributed_to=attributed_to, followed_by=followed_by,
+        )  # fmt: skip
     decision = Decision(Verdict(decided), "heard on the recording", "desk") if decided else None
     score = None if found is Verdict.UNVERIFIED else 100.0
-    return ClaimResult(claim, found, _REASONS[found], score, flags, evidence, decision)
+    return ClaimResult(claim, found, Reason(reason) if reason else _REASONS[found], score, flags, evidence, decision)
 
 
 def numbered(results: list[ClaimResult]) -> tuple[ClaimResult, ...]:

@@ -197,3 +197,27 @@ def test_screenshot_for_people(shared: Opened) -> None:
     finally:
         page.set_viewport_size({"width": 1200, "height": 900})
     assert target.stat().st_size > 10_000
+
+
+NEEDS_A_LOOK = [r.claim.id for r in sample_report().results if r.needs_a_look]
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_needs_a_look_filter_keeps_only_those_claims(browser: Browser, report_file: Path, javascript: bool) -> None:
+    view = _open(browser, report_file.as_uri(), javascript=javascript)
+    try:
+        page = view.page
+        calm = page.locator('#draft mark[data-claim="C2"]')
+        lit = calm.evaluate("m => getComputedStyle(m).backgroundColor")
+        page.locator("label.filter-look").click()
+        assert page.locator("#only-look").is_checked()
+        assert NEEDS_A_LOOK and len(NEEDS_A_LOOK) < len(CLAIM_IDS)
+        for claim_id in CLAIM_IDS:
+            assert page.locator(f"#card-{claim_id}").is_visible() is (claim_id in NEEDS_A_LOOK), claim_id
+        assert calm.evaluate("m => getComputedStyle(m).backgroundColor") != lit
+        if javascript:
+            assert page.locator("#shown").inner_text() == f"showing {len(NEEDS_A_LOOK)} of {len(CLAIM_IDS)} claims"
+        page.locator("label.filter-look").click()
+        assert all(page.locator(f"#card-{claim_id}").is_visible() for claim_id in CLAIM_IDS)
+    finally:
+        view.page.context.close()

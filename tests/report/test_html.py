@@ -56,23 +56,27 @@ def test_each_claim_is_highlighted_over_exactly_its_parts(page: BeautifulSoup, c
 
 
 @pytest.mark.parametrize(
-    "claim_id, category, label",
+    "claim_id, category, paint, label",
     [
-        ("C1", "paraphrased", "≈"),
-        ("C2", "confirmed", "✓"),
-        ("C4", "unverified", "?"),
-        ("C5", "term", "·"),
-        ("C6", "unverified", "?"),
+        ("C1", "paraphrased", "paraphrased", "≈"),  # supported, no problem
+        ("C2", "confirmed", "confirmed", "✓"),
+        ("C3", "paraphrased", "altered", "≈"),
+        ("C4", "unverified", "confirmed", "✓"),  # an editor confirmed it
+        ("C5", "term", "term", "·"),
+        ("C6", "unverified", "unavailable", "⊘"),
+        ("C7", "paraphrased", "look", "⚑"),  # supported, but a number differs
+        ("C8", "paraphrased", "altered", "≈"),  # altered outranks its speaker flag
     ],
 )
-def test_highlight_has_colour_class_and_a_text_label(
-    page: BeautifulSoup, claim_id: str, category: str, label: str
+def test_highlight_has_verdict_and_paint_classes_and_a_text_label(
+    page: BeautifulSoup, claim_id: str, category: str, paint: str, label: str
 ) -> None:
     chip = page.find(id=f"hl-{claim_id}")
     assert isinstance(chip, Tag)
-    assert f"v-{category}" in chip["class"]
+    assert f"v-{category}" in chip["class"] and f"s-{paint}" in chip["class"]
     assert chip.get_text().startswith(label) and claim_id in chip.get_text()
-    assert all(f"v-{category}" in m["class"] for m in page.select(f'#draft mark[data-claim="{claim_id}"]'))
+    marks = page.select(f'#draft mark[data-claim="{claim_id}"]')
+    assert marks and all({f"v-{category}", f"s-{paint}"} <= set(m["class"]) for m in marks)
 
 
 def test_partial_quote_nests_inside_the_reported_statement(page: BeautifulSoup) -> None:
@@ -161,10 +165,11 @@ def test_baseline_lists_new_faults_with_links(page: BeautifulSoup) -> None:
     assert "discuss the harbour front" in _text(section)
 
 
-def test_filters_one_per_category(page: BeautifulSoup) -> None:
+def test_filters_one_per_category_and_one_for_what_needs_a_look(page: BeautifulSoup) -> None:
     boxes = page.select(".toolbar input[type=checkbox]")
-    assert [b["id"] for b in boxes] == [f"show-{c}" for c in view.CATEGORIES]
-    assert all(b.has_attr("checked") for b in boxes)
+    assert [b["id"] for b in boxes] == [*(f"show-{c}" for c in view.CATEGORIES), "only-look"]
+    assert [b.has_attr("checked") for b in boxes] == [True] * len(view.CATEGORIES) + [False]
+    assert "only what needs a look 4" in _text(page.select_one("label.filter-look"))
 
 
 # -- untrusted text -------------------------------------------------------------------
@@ -212,6 +217,7 @@ def test_stylesheet_has_print_rules_and_pure_css_filters(page: BeautifulSoup) ->
     css = page.find("style").string or ""
     assert "@media print" in css
     assert re.search(r"#show-unverified:not\(:checked\)\) \.card\.v-unverified", css)
+    assert re.search(r"#only-look:checked\) \.card:not\(\.look\)", css)
 
 
 def test_report_without_draft_text_says_so() -> None:

@@ -19,7 +19,7 @@ WORST_FIRST = ["C3 ¶3 unverified", "C4 ¶4 paraphrased", "C2 ¶2 confirmed"]
 
 
 def _problem_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if any(line.lstrip("?≈✓ ").startswith(p) for p in WORST_FIRST)]
+    return [line for line in text.splitlines() if any(line.lstrip("?≈✓⚑ ").startswith(p) for p in WORST_FIRST)]
 
 
 def test_the_terminal_report_lists_problems_first() -> None:

@@ -76,7 +76,8 @@ def test_diff_markers_in_the_full_report() -> None:
 @pytest.mark.parametrize(
     "expected",
     [
-        "7 claims: ✓ 1 confirmed, ≈ 4 paraphrased, ? 2 unverified · 1 term not checked · 1 source failed",
+        "7 claims: ✓ 1 confirmed, ≈ 4 paraphrased, ? 2 unverified · ⚑ 2 flagged · 1 term not checked",
+        "✗ 1 of your sources could not be read: S3 (timed out)",
         "S3 ✗ timed out Ellery Fishermen’s Association",
         "error: no answer within 20 s, 3 attempts",
         "fetched 2026-11-19T17:40:00Z (cache)",
@@ -86,7 +87,7 @@ def test_diff_markers_in_the_full_report() -> None:
         "editor: ✓ confirmed by R. Osei, 2026-11-20T11:02:00Z: Confirmed by phone",
         "· TERM C5 term ¶5",
         "⚑ number differs",
-        "S1 Ellery Gazette: “Speaking after the vote",
+        "Source passage, S1 Ellery Gazette: “Speaking after the vote",
         "snapshot 3f1c9a7be2d0",
         "Since the baseline reports/pier-vote.previous.json: newly at fault: C7",
     ],

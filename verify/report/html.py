@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from verify.model import Report, SourceEntry, SourceStatus
+from verify.model import ClaimResult, Report, SourceEntry, SourceStatus
 from verify.report import draftstyle, view
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,6 +31,8 @@ class Layer:
 
     anchor: str
     category: str
+    paint: str  # the worst problem's colour (view.paint)
+    look: bool  # needs a look: kept by the "needs a look" filter
     title: str
     padding: int  # how many claims nest inside this one here: lifts its underline
 
@@ -41,6 +44,8 @@ class Chip:
     anchor: str
     element_id: str
     category: str
+    paint: str
+    look: bool
     icon: str
     label: str
     title: str
@@ -94,6 +99,8 @@ class EvidenceView:
     snapshot: str | None
     omitted: str | None
     in_main_text: bool
+    label: str  # "Source passage", or what the passage is to an unverified claim
+    notes: tuple[str, ...]  # whom the source credits, how the sentence went on
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,9 @@ class CardView:
     anchor: str
     id: str
     category: str
+    paint: str
+    paint_label: str | None  # the worst problem, named, when it says more than the verdict
+    look: bool
     icon: str
     verdict_label: str
     verdict_help: str
@@ -114,7 +124,7 @@ class CardView:
     outlet: str | None
     reason: str | None
     score: str | None
-    flags: tuple[str, ...]
+    flags: tuple[tuple[str, str], ...]  # (mark, words): ⚑ asks for a look, · only informs
     evidence: EvidenceView | None
     decision_category: str | None
     decision_label: str | None
@@ -122,6 +132,7 @@ class CardView:
     decision_by: str | None
     decision_at: str | None
     change: str | None
+    notes: tuple[str, ...]  # what the report knows that bears on the claim (sources left unread)
 
 
 @dataclass(frozen=True)
@@ -143,8 +154,11 @@ def render_html(report: Report, *, back_link: str | None = None) -> str:
         article_path=report.article.path,
         article_sha=view.short_hash(report.article.sha256),
         tallies=_tallies(report),
+        legend=_legend(report),
+        looks=sum(1 for r in report.checkable if r.needs_a_look),
         total=len(report.results),
         checked=report.summary()["claims"],
+        flagged=report.summary()["flagged"],
         sources=[_source_view(s) for s in report.sources],
         segments=_draft_segments(report),
         has_text=bool(report.article.text),
@@ -152,6 +166,8 @@ def render_html(report: Report, *, back_link: str | None = None) -> str:
         baseline=report.baseline,
         baseline_introduced=_introduced_links(report),
         problems=_problems(report),
+        unread_lead=view.unread_lead(report),
+        unread=[(s.id, view.source_anchor(s.id), view.status_text(s)) for s in view.unread_sources(report)],
         back_link=back_link,
         css=Markup(css),
         js=Markup(js),
@@ -207,6 +223,25 @@ def _tallies(report: Report) -> list[Tally]:
     ]
 
 
+def _legend(report: Report) -> list[Tally]:
+    """The colours the draft uses, worst first, each with how many claims wear it."""
+    counts = Counter(view.paint(r) for r in report.results)
+    return [
+        Tally(paint, view.PAINT_ICONS[paint], view.PAINT_TEXT[paint], counts[paint], view.PAINT_HELP[paint])
+        for paint in view.PAINT_ORDER
+        if counts[paint]
+    ]
+
+
+def _paint_label(result: ClaimResult) -> str | None:
+    """The worst problem's name for a card whose verdict alone would hide it (a flag on a confirmed
+    quote, a contradiction, a misattribution); None where the verdict says it all."""
+    paint = view.paint(result)
+    if paint in ("misattributed", "contradicted", "look", "style"):
+        return view.PAINT_TEXT[paint]
+    return None
+
+
 def _source_view(entry: SourceEntry) -> SourceView:
     return SourceView(
         id=entry.id,
@@ -259,7 +294,9 @@ def _draft_segments(report: Report) -> list[DraftSegment]:
                     anchor=anchor,
                     element_id=f"hl-{anchor}" if part == 0 else f"hl-{anchor}-{part + 1}",
                     category=cat,
-                    icon=view.ICONS[cat],
+                    paint=view.paint(result),
+                    look=result.needs_a_look,
+                    icon=view.PAINT_ICONS[view.paint(result)],
                     label=result.claim.id if part == 0 else f"{result.claim.id} cont.",
                     title=_claim_title(report, index),
                     ruled=result.decision is not None,
@@ -270,6 +307,8 @@ def _draft_segments(report: Report) -> list[DraftSegment]:
             Layer(
                 anchor=anchors[index],
                 category=view.category(report.results[index]),
+                paint=view.paint(report.results[index]),
+                look=report.results[index].needs_a_look,
                 title=_claim_title(report, index),
                 padding=min(depth - 1 - position, 3),
             )
@@ -293,6 +332,8 @@ def _evidence_view(report: Report, sources: dict[str, SourceView], index: int) -
         snapshot=evidence.snapshot,
         omitted=" … ".join(evidence.omitted) or None,
         in_main_text=evidence.in_main_text,
+        label=view.passage_label(report.results[index]),
+        notes=view.evidence_notes(report.results[index]),
     )
 
 
@@ -307,6 +348,9 @@ def _cards(report: Report) -> list[CardView]:
                 anchor=anchors[index],
                 id=claim.id,
                 category=cat,
+                paint=view.paint(result),
+                paint_label=_paint_label(result),
+                look=result.needs_a_look,
                 icon=view.ICONS[cat],
                 verdict_label="term" if cat == view.TERM else cat,
                 verdict_help=view.VERDICT_HELP[cat],
@@ -320,7 +364,7 @@ def _cards(report: Report) -> list[CardView]:
                 outlet=claim.outlet,
                 reason=view.reason_text(result),
                 score=view.score_text(result.score),
-                flags=tuple(view.flag_text(f.value) for f in result.flags),
+                flags=tuple((view.flag_mark(f), view.flag_text(f.value)) for f in result.flags),
                 evidence=_evidence_view(report, sources, index),
                 decision_category=decision.verdict.value if decision else None,
                 decision_label=(view.ICONS[decision.verdict.value] + " " + decision.verdict.value)
@@ -330,6 +374,7 @@ def _cards(report: Report) -> list[CardView]:
                 decision_by=decision.by if decision else None,
                 decision_at=decision.at if decision else None,
                 change=view.change_text(result),
+                notes=view.claim_notes(report, result),
             )
         )
     return cards
@@ -339,7 +384,12 @@ def _problems(report: Report) -> list[tuple[str, str, str, str]]:
     """The problems-first list: (category, icon, card anchor, one line) per claim, worst first."""
     anchors = dict(zip((r.claim.id for r in report.results), view.anchor_names(report), strict=True))
     return [
-        (view.category(r), view.ICONS[view.category(r)], anchors[r.claim.id], view.problem_line(r))
+        (
+            view.paint(r),
+            view.PAINT_ICONS[view.paint(r)],
+            anchors[r.claim.id],
+            view.problem_line(r, view.claim_notes(report, r)),
+        )
         for r in report.problems()
     ]
 

@@ -58,6 +58,9 @@ def render_markdown(report: Report, *, only_problems: bool = False) -> str:
     lines.append(f"## Quote check: {escape(name)}" if name else "## Quote check")
     lines.append("")
     lines.extend(_summary(report))
+    unread = view.unread_line(report)
+    if unread:
+        lines += ["", f"**✗ {escape(unread)}**"]
     if report.baseline is not None:
         lines.append("")
         lines.extend(_baseline(report))
@@ -65,7 +68,8 @@ def render_markdown(report: Report, *, only_problems: bool = False) -> str:
     if problems:
         lines += ["", f"### Needs a look ({len(problems)}), worst first", ""]
         for n, result in enumerate(problems, start=1):
-            lines.append(f"{n}. {view.ICONS[view.category(result)]} {escape(view.problem_line(result))}")
+            line = view.problem_line(result, view.claim_notes(report, result))
+            lines.append(f"{n}. {view.PAINT_ICONS[view.paint(result)]} {escape(line)}")
     if only_problems:
         failed = [entry for entry in report.sources if entry.status is not SourceStatus.OK]
         if failed:
@@ -99,6 +103,9 @@ def _summary(report: Report) -> list[str]:
     worst = report.worst_verdict()
     if worst is not None:
         line += f"; the worst verdict, after editors' rulings, is **{view.ICONS[worst.value]} {worst.value}**"
+    flagged = report.summary()["flagged"]
+    if flagged:
+        line += f"; ⚑ {flagged} flagged for a look"
     if decided:
         line += f"; {decided} ruled on by an editor"
     return [line + ".", "", *rows]
@@ -178,12 +185,14 @@ def _claim(report: Report, result: ClaimResult) -> list[str]:
     about.append(f"paragraph {claim.paragraph + 1}")
     lines.append(" · ".join(about))
     if result.flags:
-        lines += ["", "Flags: " + ", ".join(f"⚑ {view.flag_text(f.value)}" for f in result.flags)]
+        lines += ["", "Flags: " + ", ".join(f"{view.flag_mark(f)} {view.flag_text(f.value)}" for f in result.flags)]
+    lines += [line for note in view.claim_notes(report, result) for line in ("", f"**✗ {escape(_capital(note))}.**")]
     evidence = result.evidence
     if evidence is not None:
         if view.has_changes(evidence.diff):
             lines += ["", f"Draft against source: {diff_markdown(evidence.diff)}"]
-        lines += ["", f"Source passage: “{escape(evidence.snippet)}”"]
+        lines += ["", f"{view.passage_label(result)}: “{escape(evidence.snippet)}”"]
+        lines += [line for note in view.evidence_notes(result) for line in ("", f"*{escape(_capital(note))}*")]
         if evidence.omitted:
             lines += ["", "Left out by the ellipsis: “" + escape(" … ".join(evidence.omitted)) + "”"]
         if not evidence.in_main_text:
@@ -195,6 +204,10 @@ def _claim(report: Report, result: ClaimResult) -> list[str]:
         note = f": {escape(d.note)}" if d.note else ""
         lines += ["", f"**Editor's ruling:** {view.ICONS[d.verdict.value]} {d.verdict.value}{by}{note}"]
     return lines
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _score(result: ClaimResult) -> str | None:

@@ -25,6 +25,17 @@ STYLES: dict[str, str] = {
     "unverified": "bold red",
     "term": "dim",
 }
+# The problems list is coloured by each claim's worst problem, in the one order of severity.
+PAINT_STYLES: dict[str, str] = {
+    "misattributed": "bold magenta",
+    "contradicted": "bold red",
+    "not-found": "red",
+    "unavailable": "dim red",
+    "altered": "yellow",
+    "look": "yellow",
+    "style": "green",
+    **STYLES,
+}
 QUOTE_LIMIT = 300  # characters of a claim's text shown before it is shortened
 SNIPPET_LIMIT = 360
 DIFF_RUN_WORDS = 16  # words of one diff run shown before its middle is cut
@@ -59,13 +70,17 @@ def _text(value: str, style: str = "") -> Text:
 
 
 def _blocks(report: Report, *, color: bool, only_problems: bool = False) -> list[RenderableType]:
-    blocks: list[RenderableType] = [_heading(report), _summary(report), Text("")]
+    blocks: list[RenderableType] = [_heading(report), _summary(report)]
+    unread = view.unread_line(report)
+    if unread:
+        blocks.append(_text("✗ " + unread, "bold red"))
+    blocks.append(Text(""))
     if report.baseline is not None:
         blocks += [_baseline(report), Text("")]
     problems = report.problems()
     if problems:
         blocks.append(Text(f"Needs a look ({len(problems)}), worst first", style="bold underline"))
-        blocks += [_problem(result) for result in problems]
+        blocks += [_problem(report, result) for result in problems]
         blocks.append(Text(""))
     if only_problems:
         failed = [entry for entry in report.sources if entry.status is not SourceStatus.OK]
@@ -89,9 +104,10 @@ def _blocks(report: Report, *, color: bool, only_problems: bool = False) -> list
     return blocks
 
 
-def _problem(result: ClaimResult) -> Text:
-    line = Text(f"{view.ICONS[view.category(result)]} ", style=STYLES[view.category(result)], overflow="fold")
-    line.append_text(_text(view.problem_line(result)))
+def _problem(report: Report, result: ClaimResult) -> Text:
+    paint = view.paint(result)
+    line = Text(f"{view.PAINT_ICONS[paint]} ", style=PAINT_STYLES[paint], overflow="fold")
+    line.append_text(_text(view.problem_line(result, view.claim_notes(report, result))))
     return line
 
 
@@ -116,11 +132,11 @@ def _summary(report: Report) -> Text:
     for cat in view.CATEGORIES[:3]:
         pieces.append(Text(f"{view.ICONS[cat]} {counts[cat]} {cat}", style=STYLES[cat]))
     line.append_text(Text(", ").join(pieces))
+    flagged = report.summary()["flagged"]
+    if flagged:
+        line.append(f" · ⚑ {flagged} flagged", style="yellow")
     if counts[view.TERM]:
         line.append(f" · {counts[view.TERM]} term{'' if counts[view.TERM] == 1 else 's'} not checked", style="dim")
-    failed = sum(1 for s in report.sources if s.status is not SourceStatus.OK)
-    if failed:
-        line.append(f" · {failed} source{'' if failed == 1 else 's'} failed", style="red")
     decided = sum(1 for r in report.results if r.decision is not None)
     if decided:
         line.append(f" · {decided} ruled on by an editor")
@@ -223,14 +239,20 @@ def _claim(report: Report, result: ClaimResult, *, color: bool) -> RenderableTyp
         who.append("in " + claim.outlet)  # "QNews reported" names the outlet once, as the speaker
     if who:
         body.append(_text("— " + ", ".join(who), "italic"))
-    if result.flags:
-        body.append(_text("⚑ " + "; ".join(view.flag_text(f.value) for f in result.flags), "yellow"))
+    looks = [f for f in result.flags if view.flag_mark(f) == "⚑"]
+    quiet = [f for f in result.flags if f not in looks]
+    if looks:
+        body.append(_text("⚑ " + "; ".join(view.flag_text(f.value) for f in looks), "yellow"))
+    if quiet:
+        body.append(_text("· " + "; ".join(view.flag_text(f.value) for f in quiet), "dim"))
+    body += [_text("✗ " + note, "red") for note in view.claim_notes(report, result)]
     evidence = result.evidence
     if evidence is not None:
         entry = report.source(evidence.source)
         where = evidence.source + (f" {entry.outlet}" if entry and entry.outlet else "")
-        source_line = _text(f"{where}: “{view.shorten(evidence.snippet, SNIPPET_LIMIT)}”", "")
-        body.append(source_line)
+        label = view.passage_label(result)
+        body.append(_text(f"{label}, {where}: “{view.shorten(evidence.snippet, SNIPPET_LIMIT)}”", ""))
+        body += [_text(note, "yellow") for note in view.evidence_notes(result)]
         if view.has_changes(evidence.diff):
             line = Text("diff: ", style="dim", overflow="fold")
             line.append_text(diff_text(evidence.diff, color=color))

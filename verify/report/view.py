@@ -9,10 +9,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from verify.model import ClaimKind, ClaimResult, DiffOp, Report, SourceEntry, SourceStatus, Span, Verdict
+from verify.model import (
+    LOOK_FLAGS,
+    ClaimKind,
+    ClaimResult,
+    DiffOp,
+    Flag,
+    Reason,
+    Report,
+    Severity,
+    SourceEntry,
+    SourceStatus,
+    Span,
+    Verdict,
+)
 
 # The keys a claim is grouped, coloured and filtered by: its verdict, or "term".
 TERM = "term"
@@ -32,10 +46,61 @@ ICONS: dict[str, str] = {
 }
 
 VERDICT_HELP: dict[str, str] = {
-    Verdict.CONFIRMED.value: "a source has these words essentially verbatim",
-    Verdict.PARAPHRASED.value: "a source has the passage, but in other or altered words",
-    Verdict.UNVERIFIED.value: "no available source supports it",
+    Verdict.CONFIRMED.value: "a source has these words essentially verbatim (house style aside)",
+    Verdict.PARAPHRASED.value: "a source has the passage, but the quote's words were changed or cut, "
+    "or the statement is in other words",
+    Verdict.UNVERIFIED.value: "no source supports it: not found, contradicted by the source, credited there "
+    "to someone else, or its sources could not be read",
     TERM: "a quoted term or scare quotes: listed, not checked",
+}
+
+# The colour (and icon) a claim is painted in: its worst problem in the model's one order of
+# severity; a claim with no problem keeps its verdict's.
+PAINTS: dict[Severity, str] = {
+    Severity.MISATTRIBUTED: "misattributed",
+    Severity.CONTRADICTED: "contradicted",
+    Severity.NOT_FOUND: "not-found",
+    Severity.SOURCE_UNAVAILABLE: "unavailable",
+    Severity.ALTERED: "altered",
+    Severity.LOOK: "look",
+    Severity.CONFIRMED_WITH_STYLE: "style",
+}
+PAINT_ORDER: tuple[str, ...] = (*PAINTS.values(), Verdict.PARAPHRASED.value, Verdict.CONFIRMED.value, TERM)
+PAINT_ICONS: dict[str, str] = {
+    "misattributed": "⇄",
+    "contradicted": "≠",
+    "not-found": "?",
+    "unavailable": "⊘",
+    "altered": "≈",
+    "look": "⚑",
+    "style": "✓",
+    Verdict.PARAPHRASED.value: "≈",
+    Verdict.CONFIRMED.value: "✓",
+    TERM: "·",
+}
+PAINT_TEXT: dict[str, str] = {
+    "misattributed": "misattributed",
+    "contradicted": "contradicted",
+    "not-found": "not found",
+    "unavailable": "source unreadable",
+    "altered": "altered",
+    "look": "flagged",
+    "style": "house style",
+    Verdict.PARAPHRASED.value: "in other words",
+    Verdict.CONFIRMED.value: "confirmed",
+    TERM: "term",
+}
+PAINT_HELP: dict[str, str] = {
+    "misattributed": "the source credits these words, plainly, to someone else",
+    "contradicted": "the source gives another number, date or the opposite",
+    "not-found": "no source read has it",
+    "unavailable": "the sources it names could not be read",
+    "altered": "a quote whose words were changed or cut",
+    "look": "the verdict stands, with a flag that asks for a look",
+    "style": "confirmed; only house style differs (spelling, units, numerals)",
+    Verdict.PARAPHRASED.value: "reported speech a source supports in other words",
+    Verdict.CONFIRMED.value: "a source has these words",
+    TERM: "a quoted term: listed, not checked",
 }
 
 REASON_TEXT: dict[str, str] = {
@@ -55,12 +120,12 @@ FLAG_TEXT: dict[str, str] = {
     "outlet_mismatch": "not in the outlet named",
     "ellipsis_omits_negation": "ellipsis leaves out a negation",
     "ellipsis_omits_number": "ellipsis leaves out a number",
-    "negation_mismatch": "negation differs",
+    "negation_mismatch": "negation differs (one says not, the other does not)",
     "outside_main_text": "found outside the source's main text",
     "date_mismatch": "date differs",
     "ellipsis_omits_qualifier": "ellipsis leaves out a qualifier",
     "cut_short": "the speaker's sentence goes on",
-    "style": "house style differs (spelling, units, numerals or a contraction)",
+    "style": "only house style differs (spelling, units, numerals or a contraction)",
 }
 
 STATUS_TEXT: dict[SourceStatus, str] = {
@@ -81,6 +146,17 @@ def category(result: ClaimResult) -> str:
     return result.verdict.value
 
 
+def paint(result: ClaimResult) -> str:
+    """The key of ``PAINT_ICONS``: the claim's worst problem, else its verdict (an editor's winning)."""
+    severity = result.severity
+    if severity is None:
+        return TERM
+    if severity in PAINTS:
+        return PAINTS[severity]
+    verdict = result.effective_verdict
+    return verdict.value if verdict else TERM
+
+
 def category_counts(report: Report) -> dict[str, int]:
     counts = dict.fromkeys(CATEGORIES, 0)
     for result in report.results:
@@ -91,7 +167,7 @@ def category_counts(report: Report) -> dict[str, int]:
 PROBLEM_QUOTE_LIMIT = 70  # characters of a quote shown on a problem's one line
 
 
-def problem_line(result: ClaimResult) -> str:
+def problem_line(result: ClaimResult, notes: Sequence[str] = ()) -> str:
     """One line for the problems-first list: what is wrong, where, and the quote's start.
 
     ``C3 ¶4 unverified (not found in the sources): “The pier will …” — number differs``
@@ -99,7 +175,7 @@ def problem_line(result: ClaimResult) -> str:
     claim = result.claim
     what = result.verdict.value if result.verdict else "term"
     reason = reason_text(result)
-    flags = [flag_text(f.value) for f in result.flags]
+    flags = [flag_detail(result, f) for f in result.flags] + list(notes)
     line = f"{claim.id} ¶{claim.paragraph + 1} {what}{f' ({reason})' if reason else ''}: "
     line += "“" + shorten(one_line(claim.text), PROBLEM_QUOTE_LIMIT) + "”"
     return printable(line + (" — " + "; ".join(flags) if flags else ""))
@@ -111,6 +187,21 @@ def reason_text(result: ClaimResult) -> str | None:
 
 def flag_text(flag: str) -> str:
     return FLAG_TEXT.get(flag, flag.replace("_", " "))
+
+
+def flag_mark(flag: Flag) -> str:
+    """``⚑`` for a flag that asks for a look; a quiet ``·`` for one that only informs (style)."""
+    return "⚑" if flag in LOOK_FLAGS else "·"
+
+
+def flag_detail(result: ClaimResult, flag: Flag) -> str:
+    """A flag said with what the evidence knows: whom the source credits, how the sentence went on."""
+    evidence = result.evidence
+    if flag is Flag.SPEAKER_MISMATCH and evidence is not None and evidence.attributed_to:
+        return f"the source credits this to {one_line(evidence.attributed_to)}"
+    if flag is Flag.CUT_SHORT and evidence is not None and evidence.followed_by:
+        return f"the sentence went on: “{shorten(evidence.followed_by, PROBLEM_QUOTE_LIMIT)}”"
+    return flag_text(flag.value)
 
 
 def score_text(score: float | None) -> str | None:
@@ -134,6 +225,66 @@ def change_text(result: ClaimResult) -> str | None:
     if result.change in ("new", "changed"):
         return result.change
     return None
+
+
+FOLLOWED_BY_LIMIT = 160  # characters of what followed a cut-short quote
+
+
+def passage_label(result: ClaimResult) -> str:
+    """What the evidence passage is to this claim: the source's own word against a contradicted
+    statement, the nearest thing found for one not found, else simply the passage."""
+    if result.reason is Reason.CONTRADICTED:
+        return "What the source says"
+    if result.verdict is Verdict.UNVERIFIED and result.reason is not Reason.MISATTRIBUTED:
+        return "Closest source passage"
+    return "Source passage"
+
+
+def evidence_notes(result: ClaimResult) -> tuple[str, ...]:
+    """What the source adds around the passage: whom it credits, and how the sentence went on."""
+    evidence = result.evidence
+    if evidence is None:
+        return ()
+    notes = []
+    if evidence.attributed_to:
+        notes.append(f"the source credits this to {one_line(evidence.attributed_to)}")
+    if evidence.followed_by:
+        notes.append(f"the sentence went on: “{shorten(evidence.followed_by, FOLLOWED_BY_LIMIT)}”")
+    return tuple(notes)
+
+
+def unread_sources(report: Report) -> tuple[SourceEntry, ...]:
+    return tuple(s for s in report.sources if s.status is not SourceStatus.OK)
+
+
+def unread_lead(report: Report) -> str | None:
+    """``2 of your sources could not be read``; None when every source was read."""
+    failed, total = len(unread_sources(report)), len(report.sources)
+    if not failed:
+        return None
+    if failed == total:
+        return "Your source could not be read" if total == 1 else f"None of your {total} sources could be read"
+    return f"{failed} of your sources could not be read"
+
+
+def unread_line(report: Report) -> str | None:
+    """The failed sources, listed once: ``2 of your sources could not be read: S3 (timed out), S5 (not found)``."""
+    lead = unread_lead(report)
+    if lead is None:
+        return None
+    return lead + ": " + ", ".join(f"{s.id} ({status_text(s)})" for s in unread_sources(report))
+
+
+def status_text(entry: SourceEntry) -> str:
+    return STATUS_TEXT.get(entry.status, entry.status.value)
+
+
+def claim_notes(report: Report, result: ClaimResult) -> tuple[str, ...]:
+    """What the report knows that bears on a claim: a claim not found may be in a source left unread."""
+    failed = len(unread_sources(report))
+    if result.reason is Reason.NOT_FOUND and failed:
+        return (f"{failed} of your sources could not be read",)
+    return ()
 
 
 def source_location(entry: SourceEntry) -> str:
