@@ -302,6 +302,7 @@ class ClaimResult:
     # extensions
     decision: Decision | None = None
     change: str | None = None  # against a baseline: "new", "changed", "unchanged"
+    notes: tuple[str, ...] = ()  # one line each, for the editor ("no source from Sky News was checked")
 
     @property
     def effective_verdict(self) -> Verdict | None:
@@ -501,6 +502,7 @@ def result_to_dict(result: ClaimResult) -> dict[str, Any]:
                 }
             ),
             "change": result.change,
+            "notes": list(result.notes),
         }
     )
     return data
@@ -603,6 +605,7 @@ def result_from_dict(data: dict[str, Any]) -> ClaimResult:
             else Decision(Verdict(decision["verdict"]), decision["note"], decision["by"], decision.get("at"))
         ),
         change=data.get("change"),
+        notes=tuple(data.get("notes", ())),
     )
 
 
