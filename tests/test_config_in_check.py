@@ -59,18 +59,20 @@ def test_cache_dir_is_the_files_relative_to_its_folder(run_cli, tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
-    ("config", "outlet_mismatch"),
+    ("config", "notes"),
     [
-        pytest.param("", False, id="the Gazette is not known: nothing to compare"),
-        pytest.param('[[outlet]]\nname = "The Harbour Gazette"\naliases = ["the Gazette"]\n', True,
-                     id="the Gazette is the Harbour Gazette, whose page lacks the quote"),  # fmt: skip
+        pytest.param("", ["no source from the Gazette was checked"],
+                     id="the Gazette is not known: no source of it, the quote found in the Ledger's"),
+        pytest.param('[[outlet]]\nname = "The Harbour Gazette"\naliases = ["the Gazette"]\n', [],
+                     id="the Gazette is the Harbour Gazette, whose page lacks the quote"),
     ],
-)
-def test_outlet_names_from_the_file(run_cli, tmp_path: Path, config: str, outlet_mismatch: bool) -> None:  # type: ignore[no-untyped-def]
+)  # fmt: skip
+def test_outlet_names_from_the_file(run_cli, tmp_path: Path, config: str, notes: list[str]) -> None:  # type: ignore[no-untyped-def]
     result = _check(run_cli, _newsroom(tmp_path, config), "--fail-on", "never")
     first = json.loads(result.stdout)["claims"][0]
     assert first["outlet"] == "the Gazette" and first["verdict"] == "confirmed"
-    assert ("outlet_mismatch" in first["flags"]) is outlet_mismatch
+    assert "outlet_mismatch" in first["flags"]
+    assert first["notes"] == notes
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,8 @@ debate about the timber deck and its future.</p>
 should tie up there in a storm.</p>
 <p>The council will meet again in the spring to look at bids from builders for a new pier.</p>
 </article>
-<aside><p>Reader comment: "The harbour smells of tar and rope on a warm evening," wrote one visitor.</p></aside>
+<section id="comments">
+<p>Reader comment: "The harbour smells of tar and rope on a warm evening," wrote one visitor.</p></section>
 </body></html>
 """
 

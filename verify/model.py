@@ -246,14 +246,18 @@ class FetchedSource:
 class SourceText:
     """Readable text of a source, for matching.
 
-    ``text`` is the main text (article body); ``full_text`` is every visible word of
-    the page when that differs, so that a quote outside the main text can still be
-    found and said to be outside it.
+    ``text`` is the main text (article body); ``full_text`` is the rest of the page's
+    text a claim may rest on (captions, pull quotes, comments; never its navigation, related
+    links, ads or footer) when that differs, so that a quote outside the main text can still
+    be found and said to be outside it.
     """
 
     source_id: str
     text: str
     full_text: str | None = None
+    # extensions
+    comments: tuple[Span, ...] = ()  # where the page's comments sections lie in full_text
+    outlet: str | None = None  # the page's own name for its site (og:site_name, publisher, title)
 
 
 # ---------------------------------------------------------------------------
@@ -272,6 +276,7 @@ class Evidence:
     snapshot: str | None = None  # sha256 of the snapshot the passage came from
     omitted: tuple[str, ...] = ()  # source words an ellipsis in the claim left out
     in_main_text: bool = True
+    where: str = "main_text"  # "main_text"; outside it, "comments" (the page's comments) or "page" (the rest)
     attributed_to: str | None = None  # whom the source credits the passage to, as it names them
     followed_by: str | None = None  # the source words a quote cut short leaves off
 
@@ -297,6 +302,7 @@ class ClaimResult:
     # extensions
     decision: Decision | None = None
     change: str | None = None  # against a baseline: "new", "changed", "unchanged"
+    notes: tuple[str, ...] = ()  # one line each, for the editor ("no source from Sky News was checked")
 
     @property
     def effective_verdict(self) -> Verdict | None:
@@ -470,6 +476,7 @@ def _evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
         "snapshot": evidence.snapshot,
         "omitted": list(evidence.omitted),
         "in_main_text": evidence.in_main_text,
+        "where": evidence.where,
         "attributed_to": evidence.attributed_to,
         "followed_by": evidence.followed_by,
     }
@@ -495,6 +502,7 @@ def result_to_dict(result: ClaimResult) -> dict[str, Any]:
                 }
             ),
             "change": result.change,
+            "notes": list(result.notes),
         }
     )
     return data
@@ -576,6 +584,7 @@ def _evidence_from(data: dict[str, Any]) -> Evidence:
         snapshot=data.get("snapshot"),
         omitted=tuple(data.get("omitted", ())),
         in_main_text=bool(data.get("in_main_text", True)),
+        where=data.get("where") or ("main_text" if data.get("in_main_text", True) else "page"),
         attributed_to=data.get("attributed_to"),
         followed_by=data.get("followed_by"),
     )
@@ -596,6 +605,7 @@ def result_from_dict(data: dict[str, Any]) -> ClaimResult:
             else Decision(Verdict(decision["verdict"]), decision["note"], decision["by"], decision.get("at"))
         ),
         change=data.get("change"),
+        notes=tuple(data.get("notes", ())),
     )
 
 
@@ -647,7 +657,6 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             )
         ),
     )
-
 
 
 def extraction_to_dict(document: Document, claims: tuple[Claim, ...], tool_version: str) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from verify.decisions import (
 from verify.document import DRAFT_SUFFIXES, load_text, read_document
 from verify.errors import InputError
 from verify.match import match_claims
+from verify.match.outlets import with_outlet_checks
 from verify.model import ArticleInfo, Claim, ClaimResult, Document, Report, Snapshot, SourceRef
 from verify.options import Options
 from verify.sources.pool import LoadedSource, load_pool, named_refs, source_entry
@@ -282,6 +283,7 @@ def check_document(
         unavailable=unavailable,
         deadline=deadline,
     )
+    matched = with_outlet_checks(matched, {s.numbered.id: s.numbered.ref.names() for s in loaded})
     by_id = {r.claim.id: r for r in matched}
     snapshots = {s.numbered.id: s.fetched.snapshot for s in loaded}
     results = tuple(_with_snapshot(reused.get(c.id) or by_id[c.id], snapshots) for c in claims)

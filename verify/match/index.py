@@ -32,7 +32,7 @@ from verify.match.normalize import (
     stem,
 )
 from verify.match.normalize import words as _words
-from verify.model import SourceText
+from verify.model import SourceText, Span
 
 # The symbol of every source word that no claim uses.
 FILLER = "\x00"
@@ -66,11 +66,16 @@ class Unit:
     original: str = field(repr=False)
     ids: str  # one symbol per word: its own if some claim uses the word, else FILLER
     normalized: NormalizedText = field(repr=False)
+    comments: tuple[Span, ...] = field(default=(), repr=False)  # the page's comments sections in ``original``
     # Made when first asked: only the few units that become evidence ever need them.
     _words: list[str] | None = field(default=None, repr=False)
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _more_spans: Iterator[re.Match[str]] | None = field(default=None, repr=False)
     _sentence_of: array[int] | None = field(default=None, repr=False)
+
+    def in_comments(self, start: int) -> bool:
+        """Whether original offset ``start`` lies in one of the page's comments sections."""
+        return any(span.start <= start < span.end for span in self.comments)
 
     def words(self, start: int, end: int) -> list[str]:
         """Normalised words ``[start, end)`` (as a slice of a list of them would give)."""
@@ -146,14 +151,22 @@ class SourceIndex:
         for source in sources:
             self._add(source.source_id, source.text, True, wanted_stems, prefixes)
             if source.full_text is not None and source.full_text != source.text:
-                self._add(source.source_id, source.full_text, False, wanted_stems, prefixes)
+                self._add(source.source_id, source.full_text, False, wanted_stems, prefixes, source.comments)
         if wanted_stems:
             for word in sorted(w for w in self.vocab if w.startswith(prefixes)):
                 word_stem = stem(word)
                 if word_stem in wanted_stems:
                     self._stem_ids.setdefault(word_stem, []).append(self.vocab[word])
 
-    def _add(self, source_id: str, text: str, main: bool, stems: frozenset[str], prefixes: tuple[str, ...]) -> None:
+    def _add(
+        self,
+        source_id: str,
+        text: str,
+        main: bool,
+        stems: frozenset[str],
+        prefixes: tuple[str, ...],
+        comments: tuple[Span, ...] = (),
+    ) -> None:
         """Index one text: its words, its symbol string, and which claim words it holds."""
         number = len(self.units)
         normalized = normalize(text)
@@ -167,7 +180,7 @@ class SourceIndex:
         symbols = "".join(map(self.vocab.get, found, repeat(FILLER)))
         for symbol in set(symbols).difference(FILLER):
             self._units_of[symbol].append(number)
-        self.units.append(Unit(number, source_id, main, text, symbols, normalized))
+        self.units.append(Unit(number, source_id, main, text, symbols, normalized, comments))
 
     def _word_id(self, word: str) -> str:
         symbol = self.vocab.get(word)

@@ -131,6 +131,7 @@ def _finish(
         flags.append(Flag.OUTLET_MISMATCH)
     if not unit.main:
         flags.append(Flag.OUTSIDE_MAIN_TEXT)
+        evidence = replace(evidence, where="comments" if unit.in_comments(evidence.start) else "page")
     if judgement.verdict is Verdict.UNVERIFIED:
         # A passage was compared and does not support the claim: shown, so the editor sees what
         # the source says; why it is unverified is decided by the caller unless it says otherwise.

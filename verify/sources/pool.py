@@ -27,6 +27,7 @@ from verify.sources.resolve import (
     NumberedSource,
     load_sources_file,
     merge_refs,
+    normalise_outlet,
     number_sources,
     ref_key,
     refs_from_arguments,
@@ -70,6 +71,7 @@ class SourcePool:
             fetched, text = self.by_location[ref_key(numbered.ref)]
             if text is not None:
                 text = replace(text, source_id=numbered.id)
+                numbered = replace(numbered, ref=with_page_outlet(numbered.ref, text.outlet))
             loaded.append(LoadedSource(numbered, replace(fetched, ref=numbered.ref), text))
         return tuple(loaded)
 
@@ -98,6 +100,17 @@ class SourcePool:
                 continue
             entries[k] = replace(entry, snapshot=str(copy))
         return replace(report, sources=tuple(entries))
+
+
+def with_page_outlet(ref: SourceRef, outlet: str | None) -> SourceRef:
+    """``ref`` named by the page's own name for its site: its outlet when none was given, else one more alias."""
+    if not outlet:
+        return ref
+    if ref.outlet is None:
+        return replace(ref, outlet=outlet)
+    if normalise_outlet(outlet) in {normalise_outlet(n) for n in ref.names()}:
+        return ref
+    return replace(ref, aliases=(*ref.aliases, outlet))
 
 
 def load_pool(

@@ -2,7 +2,7 @@
 
 Layout under the cache directory::
 
-    texts/<version>/ab/<key>.json   {"text": …, "full_text": …} of one body
+    texts/<version>/ab/<key>.json   {"text", "full_text", "comments", "outlet"} of one body
 
 The key is the SHA-256 of the body with the content type and charset it was read under: the
 same bytes read the same way give the same text, whichever URL or file they came from. The
@@ -23,7 +23,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from verify.model import Snapshot, SourceText
+from verify.model import Snapshot, SourceText, Span
 from verify.sources import text as text_module
 from verify.sources.cache import atomic_write
 from verify.sources.text import document_kind, readable_text
@@ -69,15 +69,33 @@ class TextCache:
             return readable_text(source_id, snapshot)
         path = self._path(snapshot)
         try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(stored.get("text"), str) and isinstance(stored.get("full_text"), str | None):
-                return SourceText(source_id, stored["text"], stored["full_text"])
-        except (OSError, ValueError, AttributeError):
+            stored = _stored_text(source_id, json.loads(path.read_text(encoding="utf-8")))
+            if stored is not None:
+                return stored
+        except (OSError, ValueError, AttributeError, TypeError):
             pass
         made = readable_text(source_id, snapshot)
-        data = json.dumps({"text": made.text, "full_text": made.full_text})
+        data = json.dumps(
+            {
+                "text": made.text,
+                "full_text": made.full_text,
+                "comments": [[span.start, span.end] for span in made.comments],
+                "outlet": made.outlet,
+            }
+        )
         try:
             atomic_write(path, data.encode("ascii"))
         except OSError:
             pass  # a read-only cache: the text is made again next time
         return made
+
+
+def _stored_text(source_id: str, stored: dict[str, object]) -> SourceText | None:
+    """The text an entry holds, or None when it is not the shape this version writes."""
+    text, full, comments, outlet = (stored.get(k) for k in ("text", "full_text", "comments", "outlet"))
+    if not isinstance(text, str) or not isinstance(full, str | None) or not isinstance(outlet, str | None):
+        return None
+    if not isinstance(comments, list):
+        return None
+    spans = tuple(Span(int(start), int(end)) for start, end in comments)
+    return SourceText(source_id, text, full, spans, outlet)
