@@ -83,3 +83,17 @@ def test_the_summary_counts_flagged_claims(fmt: str, words: str) -> None:
     ]
     assert words in shown(report_of(rows), fmt)
     assert "flagged" not in shown(report_of([CONFIRMED]), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_claims_own_notes_and_comments_evidence_are_shown(fmt: str) -> None:
+    from dataclasses import replace
+
+    from verify.report import render
+
+    row = result("We will keep the pool open", "confirmed")
+    assert row.evidence is not None
+    row = replace(row, notes=("no source from Sky News was checked",), evidence=replace(row.evidence, where="comments"))
+    rendered = render(report_of([row]), fmt, width=200).lower()
+    assert "no source from sky news was checked" in rendered
+    assert "found only in the page" in rendered and "comments" in rendered

@@ -246,6 +246,8 @@ def evidence_notes(result: ClaimResult) -> tuple[str, ...]:
     if evidence is None:
         return ()
     notes = []
+    if evidence.where == "comments":
+        notes.append("found only in the page's comments")
     if evidence.attributed_to:
         notes.append(f"the source credits this to {one_line(evidence.attributed_to)}")
     if evidence.followed_by:
@@ -280,11 +282,13 @@ def status_text(entry: SourceEntry) -> str:
 
 
 def claim_notes(report: Report, result: ClaimResult) -> tuple[str, ...]:
-    """What the report knows that bears on a claim: a claim not found may be in a source left unread."""
+    """What the report knows that bears on a claim: the claim's own notes ("no source from Sky
+    News was checked"), and for a claim not found, the sources left unread."""
+    notes = tuple(one_line(note) for note in result.notes)
     failed = len(unread_sources(report))
     if result.reason is Reason.NOT_FOUND and failed:
-        return (f"{failed} of your sources could not be read",)
-    return ()
+        notes += (f"{failed} of your sources could not be read",)
+    return notes
 
 
 def source_location(entry: SourceEntry) -> str:
