@@ -16,16 +16,25 @@ if TYPE_CHECKING:  # pragma: no cover
 def read_user_file(path: str | Path, *, what: str, error: type[InputError] = InputError) -> bytes:
     """The file's bytes; every problem is ``error`` with one line naming the file and ``what`` it is."""
     location = Path(path)
+    name = _printable(location)
     try:
         return location.read_bytes()
     except FileNotFoundError as exc:
-        raise error(f"{location}: no such {what}") from exc
+        raise error(f"{name}: no such {what}") from exc
     except IsADirectoryError as exc:
-        raise error(f"{location}: is a directory, not a {what}") from exc
+        raise error(f"{name}: is a directory, not a {what}") from exc
     except PermissionError as exc:
-        raise error(f"{location}: permission denied") from exc
+        raise error(f"{name}: permission denied") from exc
     except OSError as exc:
-        raise error(f"{location}: cannot read ({exc.strerror or exc})") from exc
+        raise error(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # a NUL byte, or a character the file system cannot name
+        raise error(f"{name}: not a usable file name") from exc
+
+
+def _printable(location: Path) -> str:
+    """The path on one line, with a NUL, a line break or an unencodable character escaped."""
+    name = str(location)
+    return name if name.isprintable() else repr(name)[1:-1]
 
 
 def read_user_text(path: str | Path, *, what: str, error: type[InputError] = InputError) -> str:

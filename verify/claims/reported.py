@@ -11,7 +11,7 @@ Three shapes, tried per sentence (words inside quotations are never read as cues
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from verify.claims.attribution import (
@@ -81,10 +81,12 @@ _OPENING_MARKS = ("“", '"', "‘", "«", "„")
 _MAX_INTRO_WORDS = 4
 # Words of a speaker named after an inverted cue ("…, said the harbour master.").
 _MAX_INVERTED_SPEAKER_WORDS = 5
-# Bounds that keep the work per sentence constant: how many cue words are tried,
-# and how far before a cue its subject may start.
+# Bounds that keep the work per sentence linear in its length: how many cues are tried, how
+# far before a cue its subject may start, and how far into a content the quotation that makes
+# it a direct quote may open (past a channel or a short introduction).
 _MAX_CUES_PER_SENTENCE = 12
 _SUBJECT_REACH = 300
+_MAX_LEAD_CHARS = 300
 
 
 def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quotation, ...]) -> list[ReportedSpeech]:
@@ -106,7 +108,45 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
     return found
 
 
-def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Span) -> list[tuple[int, int]]:
+class _Quoted:
+    """The quotations of one sentence: ``(open_at, close_end)`` ranges, in order and apart.
+
+    Every question about them is a bisection, so a sentence of thousands of quotations is
+    read in linear time.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = ranges
+        self.starts = [a for a, _ in ranges]
+        self.ends = [b for _, b in ranges]
+
+    def __bool__(self) -> bool:
+        return bool(self.ranges)
+
+    def covers(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside one of the quotations."""
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+    def opens_at_or_after(self, pos: int) -> bool:
+        return bool(self.starts) and self.starts[-1] >= pos
+
+    def last_end_up_to(self, pos: int) -> int | None:
+        """The end of the last quotation that ends at or before ``pos``."""
+        k = bisect_right(self.ends, pos) - 1
+        return self.ends[k] if k >= 0 else None
+
+    def ending_from(self, pos: int, opening_by: int) -> list[tuple[int, int]]:
+        """The quotations that end at or after ``pos`` and open at or before ``opening_by``."""
+        return self.ranges[bisect_left(self.ends, pos) : bisect_right(self.starts, opening_by)]
+
+    def last_within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The last quotation lying wholly inside ``[start, end]``."""
+        k = bisect_right(self.ends, end) - 1
+        return self.ranges[k] if k >= 0 and self.starts[k] >= start else None
+
+
+def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Span) -> _Quoted:
     ranges: list[tuple[int, int]] = []
     k = bisect_right(opens, sent.end)
     while k > 0:
@@ -116,11 +156,7 @@ def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Sp
             break
         ranges.append((q.open_at, q.close_end))
     ranges.reverse()
-    return ranges
-
-
-def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+    return _Quoted(ranges)
 
 
 _FRAME = re.compile(
@@ -147,15 +183,13 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
-def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool:
+def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
     """A content that is one quotation (give or take marks) is a direct quote, not reported.
 
     So is one whose only words before the quotation name the channel ("said in a
     statement, “…”"): the quotation is the statement.
     """
-    for a, b in ranges:
-        if b < span.end - 1:
-            continue
+    for a, _ in ranges.ending_from(span.end - 1, opening_by=span.start + _MAX_LEAD_CHARS):
         if a <= span.start + 1:
             return True
         lead = _ADVERBIAL.match(text, span.start, a)
@@ -168,11 +202,11 @@ def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool
     return False
 
 
-def _ends_inverted(text: str, sent: Span, inside: list[tuple[int, int]]) -> bool:
+def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     """"Rock music is loud, said the manager.": the sentence ends in an inverted cue, so the
     statement is what comes before it, not the speaker's name after the verb."""
     stext = text[sent.start : sent.end]
-    commas = [m.start() for m in re.finditer(r",", stext) if not _in_ranges(sent.start + m.start(), inside)]
+    commas = [m.start() for m in re.finditer(r",", stext) if not inside.covers(sent.start + m.start())]
     if not commas:
         return False
     tail = words(stext[commas[-1] :])
@@ -180,12 +214,16 @@ def _ends_inverted(text: str, sent: Span, inside: list[tuple[int, int]]) -> bool
     return 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1 and tail[0].norm in REPORTING_VERBS
 
 
-def _according_to(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
+    tried = 0
     for m in re.finditer(r"\b[Aa]ccording\s+to\s+", stext):
         at = sent.start + m.start()
-        if _in_ranges(at, inside):
+        if inside.covers(at):
             continue
+        tried += 1
+        if tried > _MAX_CUES_PER_SENTENCE:
+            break  # a run-on "sentence" of cues: stay linear
         name = np_after_according(stext[m.end() :])
         if name is None:
             continue
@@ -203,14 +241,14 @@ def _according_to(text: str, sent: Span, inside: list[tuple[int, int]]) -> Repor
     return None
 
 
-def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
     ws = words(stext)
     tried = 0
     for i, w in enumerate(ws):
-        if i == 0 or _in_ranges(sent.start + w.start, inside):
+        if i == 0 or inside.covers(sent.start + w.start):
             continue
-        quoted_after = any(a >= sent.start + w.end for a, _ in inside)
+        quoted_after = inside.opens_at_or_after(sent.start + w.end)
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES):
             continue
         if not is_speech_verb(ws, i, evaluative=True):
@@ -219,7 +257,8 @@ def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> 
         if tried > _MAX_CUES_PER_SENTENCE:
             break  # a run-on "sentence" of cue words: stay linear
         # Only the words since the last quotation belong to this clause.
-        last_close = max((b - sent.start for a, b in inside if b - sent.start <= w.start), default=0)
+        last_end = inside.last_end_up_to(sent.start + w.start)
+        last_close = 0 if last_end is None else max(0, last_end - sent.start)
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
         name = _subject_of(before, w.norm)
         if name is None:
@@ -299,8 +338,10 @@ NOUN_CUE_WORDS = frozenset(
     "promise pledge remark remarks contention view belief comments charge accusation prediction boast "
     "admission announcement emphasis".split()
 )
+# A name's words are bounded in length: tried from every capital of a long run of letters, an
+# unbounded word would be read to the run's end each time (quadratic).
 _NOUN_CUES = re.compile(
-    r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?\s+(?:(?:repeated|latest|recent|earlier|"
+    r"(?P<owner>(?:[A-Z][\w.-]{0,40}\s+){0,3}[A-Z][\w.-]{0,40})[’']s?\s+(?:(?:repeated|latest|recent|earlier|"
     r"new|false|unfounded|baseless|dubious|controversial)\s+)?"
     r"(?P<cue>" + "|".join(sorted(NOUN_CUE_WORDS, key=lambda w: (-len(w), w))) + r")\s+that\b"
 )
@@ -309,19 +350,19 @@ _NOUN_CUES = re.compile(
 _VERB_LIKE = re.compile(r"[a-z]{3,}(?:s|ed)$")
 
 
-def _subject_verb_quote(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _subject_verb_quote(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """"Vale openly admires the old harbour master as a “true captain”": a named subject, a verb, quoted words.
 
     Only for sentences holding a quoted fragment: the fragment is someone's words,
     and the subject is the one the sentence reports them from.
     """
-    if not inside or not any(sent.start < a for a, _ in inside):
+    if not inside.opens_at_or_after(sent.start + 1):
         return None
     stext = text[sent.start : sent.end]
     ws = words(stext[:200])
     for i in range(1, min(len(ws), 10)):
         w = ws[i]
-        if _in_ranges(sent.start + w.start, inside) or not _VERB_LIKE.fullmatch(w.text):
+        if inside.covers(sent.start + w.start) or not _VERB_LIKE.fullmatch(w.text):
             continue
         before = stext[: w.start]
         if ws[i - 1].norm.endswith("ly") and ws[i - 1].text.islower():
@@ -329,7 +370,7 @@ def _subject_verb_quote(text: str, sent: Span, inside: list[tuple[int, int]]) ->
         name = clean_subject(before)
         if name is None or not any(c.isupper() for c in name[:1]) or name.lower() in ("it", "this", "that"):
             return None
-        if not any(a >= sent.start + w.end for a, _ in inside):
+        if not inside.opens_at_or_after(sent.start + w.end):
             return None
         span = _content_span(text, sent.start + w.end, sent.end)
         if span is None or _mostly_quoted(text, span, inside):
@@ -338,12 +379,16 @@ def _subject_verb_quote(text: str, sent: Span, inside: list[tuple[int, int]]) ->
     return None
 
 
-def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """"Lind’s claim that the pier is safe ...": the possessor is the speaker."""
     stext = text[sent.start : sent.end]
+    tried = 0
     for m in _NOUN_CUES.finditer(stext):
-        if _in_ranges(sent.start + m.start(), inside):
+        if inside.covers(sent.start + m.start()):
             continue
+        tried += 1
+        if tried > _MAX_CUES_PER_SENTENCE:
+            break  # a run-on "sentence" of cues: stay linear
         span = _content_span(text, sent.start + m.end(), sent.end)
         if span is None or _mostly_quoted(text, span, inside):
             continue
@@ -351,9 +396,9 @@ def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedS
     return None
 
 
-def _content_then_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
-    commas = [m.start() for m in re.finditer(r",", stext) if not _in_ranges(sent.start + m.start(), inside)]
+    commas = [m.start() for m in re.finditer(r",", stext) if not inside.covers(sent.start + m.start())]
     if not commas:
         return None
     comma = commas[-1]
@@ -375,7 +420,7 @@ def _content_then_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> R
     span = _content_span(text, sent.start, sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
-    for a, b in inside:
-        if span.start <= a and b <= span.end and len(words(text[b : span.end])) <= 6:
-            return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
+    last = inside.last_within(span.start, span.end)  # the one with the fewest words after it
+    if last is not None and len(words(text[last[1] : span.end])) <= 6:
+        return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
     return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
