@@ -120,9 +120,6 @@ class _Quoted:
         self.starts = [a for a, _ in ranges]
         self.ends = [b for _, b in ranges]
 
-    def __bool__(self) -> bool:
-        return bool(self.ranges)
-
     def covers(self, pos: int) -> bool:
         """Whether ``pos`` lies inside one of the quotations."""
         k = bisect_right(self.starts, pos) - 1
