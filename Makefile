@@ -27,6 +27,7 @@ fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
 
 bench: $(STAMP)
+	$(BIN)/python bench/bench_linear.py
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_fetch.py
 	$(BIN)/python bench/bench_check.py
