@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test fuzz lint bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,12 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
+# The fuzzing suite at length: thousands of fresh examples per property (make test runs 60 each).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
+
 bench: $(STAMP)
+	$(BIN)/python bench/bench_linear.py
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_fetch.py
 	$(BIN)/python bench/bench_check.py

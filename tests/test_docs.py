@@ -51,7 +51,7 @@ def test_the_readme_synopsis_lists_every_command_and_option_of_verify_help() -> 
 @pytest.mark.parametrize("page", ["README.md", *sorted(p.name for p in (REPO / "docs").glob("*.md"))])
 def test_every_relative_link_points_at_a_file(page: str) -> None:
     path = REPO / page if page == "README.md" else REPO / "docs" / page
-    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"`[^`\n]*`", "", path.read_text(encoding="utf-8"))  # code spans show syntax, not links
     for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
         if "://" in target:
             continue

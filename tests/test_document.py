@@ -1,8 +1,20 @@
 """Reading drafts: encodings, formats, paragraphs and links, with offsets into the text as read."""
 
+import re
+
 import pytest
 
-from verify.document import decode_bytes, load_bytes, load_text, paragraph_spans, read_document, text_links
+from verify.document import (
+    _LINK_ADDRESS,
+    _LINK_CLOSE,
+    decode_bytes,
+    load_bytes,
+    load_text,
+    markdown_links,
+    paragraph_spans,
+    read_document,
+    text_links,
+)
 from verify.errors import InputError
 
 
@@ -52,6 +64,14 @@ def test_paragraphs(text: str, paragraphs: list[str]) -> None:
         pytest.param("see https://gazette.example/story.html.", [("https://gazette.example/story.html",
                      "https://gazette.example/story.html")], id="bare url, trailing stop dropped"),  # fmt: skip
         pytest.param("no links here", [], id="none"),
+        pytest.param("![the pier](https://port.example/pier.jpg) as [the Ledger](https://ledger.example/a) said",
+                     [("https://ledger.example/a", "the Ledger")], id="an image is not a source"),  # fmt: skip
+        pytest.param("![](https://port.example/p.png) and https://port.example/p.png", [("https://port.example/p.png",
+                     "https://port.example/p.png")], id="the same address bare is one"),  # fmt: skip
+        pytest.param("[[[ ]]] see [the Ledger](https://ledger.example/a)", [("https://ledger.example/a", "the Ledger")],
+                     id="after a run of brackets"),  # fmt: skip
+        pytest.param("[a [b](https://ledger.example/b)", [("https://ledger.example/b", "a [b")],
+                     id="the first bracket of the line opens it"),  # fmt: skip
     ],
 )
 def test_links(text: str, links: list[tuple[str, str]]) -> None:
@@ -103,3 +123,50 @@ def test_sha256_is_of_bytes_as_read() -> None:
 
     raw = b"\xef\xbb\xbfHello"
     assert load_bytes(raw).sha256 == hashlib.sha256(raw).hexdigest()
+
+
+# The pattern the link scanner answers for; it takes quadratic time on runs of "[" or "[a](".
+_LINK_PATTERN = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a](https://x.example/1) [b](https://x.example/2 \"title\")",
+        "[a](https://x.example/1[b](https://x.example/2)",
+        "[a](https://x.example/1 [b](https://x.example/2)",
+        "[a](https://x.example/1 \"open [b](https://x.example/2)\")",
+        "[a](https://x.example/1\n[b](https://x.example/2)",
+        "[a]](https://x.example/1) [[b]](https://x.example/2) [c\n](https://x.example/3)",
+        "[a](https://x.example/[b](https://x.example/2 [c](https://x.example/3)",
+        "[a](ftp://x.example/1) [b](https://) [c](https://x.example/3 \"t\" )",
+        "[a](https://x.example/1 \"t\"\n) ![i](https://x.example/i.png) [d](https://x.example/4)",
+    ],
+)
+def test_markdown_links_find_what_the_pattern_finds(text: str) -> None:
+    found = [(link.start, link.end, link.target) for link in markdown_links(text, _LINK_ADDRESS, _LINK_CLOSE)]
+    assert found == [(m.start(), m.end(), m.group(2)) for m in _LINK_PATTERN.finditer(text)]
+
+
+def test_deeply_nested_html_is_read_without_recursion() -> None:
+    depth = 5000
+    html = "<html><body>" + "<div>" * depth + "<p>“It holds,” she said.</p>" + "</div>" * depth + "</body></html>"
+    doc = load_text(html, path="draft.html")
+    assert doc.text == "“It holds,” she said."
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_lone_surrogate_becomes_a_replacement_character(fmt: str) -> None:
+    text = "<p>“The pier \ud800 holds,” said Ana \udfff Lind.</p>"
+    doc = load_text(text, format=fmt)
+    assert "\ufffd \ufffd" not in doc.text and doc.text.count("\ufffd") == 2
+    assert not any("\ud800" <= c <= "\udfff" for c in doc.text)
+    if fmt != "html":
+        assert len(doc.text) == len(text)  # one for one: every offset stays true
+    doc.text.encode("utf-8")
+
+
+@pytest.mark.parametrize("name", ["a\x00b.md", "\ud800.md"])
+def test_an_unusable_file_name_is_an_input_error(name: str) -> None:
+    with pytest.raises(InputError, match="not a usable file name"):
+        read_document(name)

@@ -23,6 +23,7 @@ from verify.model import Document, Report, extraction_to_dict
 from verify.options import Options, Timeout, default_cache_dir, with_config
 from verify.pipeline import DraftOutcome, as_document, check_many, extract
 from verify.report import FORMATS, render
+from verify.surrogates import replace_lone_surrogates
 from verify.userfiles import load_report
 from verify.version import __version__
 
@@ -169,6 +170,7 @@ def _expand_articles(articles: Sequence[str]) -> tuple[list[Path | Document], bo
 
 
 def _write(text: str, output: str | None, stream: TextIO) -> None:
+    text = replace_lone_surrogates(text)  # a file name read from the disk may hold one
     if output is None:
         stream.write(text if text.endswith("\n") else text + "\n")
         return

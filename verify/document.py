@@ -10,17 +10,20 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from bs4.element import Tag
+    from bs4.element import PageElement, Tag
 
 # charset-normalizer and BeautifulSoup are imported where they are used: most drafts are
 # UTF-8 text or Markdown, and start-up time matters in a pre-commit hook.
 
 from verify.errors import InputError
 from verify.model import Document, Link, Span
+from verify.surrogates import replace_lone_surrogates
 from verify.userfiles import read_user_file
 
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
@@ -37,7 +40,11 @@ _FORMAT_BY_SUFFIX = {
 DRAFT_SUFFIXES = frozenset(_FORMAT_BY_SUFFIX)
 
 BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# A Markdown link is found in two steps (see ``markdown_links``): the target's address, then
+# what may follow it (a quoted title) and the closing parenthesis.
+_LINK_ADDRESS = re.compile(r"\((https?://[^)\s]+)")
+_LINK_CLOSE = re.compile(r"(?:\s+\"[^\"]*\")?\)")
+_ANCHOR_END = re.compile(r"[\]\n]")
 _BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>\"')\]]+")
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html\b|<body\b|<p\b|<article\b)", re.IGNORECASE)
 
@@ -106,15 +113,58 @@ def append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start, end))
 
 
+class MarkdownLink(NamedTuple):
+    """``[anchor](target)`` at ``text[start:end]``; the anchor is ``text[start + 1 : close]``."""
+
+    start: int
+    close: int  # the offset of the "]"
+    end: int
+    target: str  # what the address pattern's first group caught
+    image: bool  # "![alt](target)": a picture, not a link
+
+
+def markdown_links(text: str, address: re.Pattern[str], after: re.Pattern[str]) -> Iterator[MarkdownLink]:
+    """Every ``[anchor](target)``, found as ``\\[([^\\]\\n]*)\\]`` + ``address`` + ``after`` would find it.
+
+    A pattern does this in quadratic time on a run of ``[`` or of link openings. The scan is
+    linear: every "[" before the same "]" or line break shares that bracket's fate, so the
+    first of them is the only one tried; and when the text after a "](" fails at the end of its
+    address, every "](" inside that address would fail there too, so none is tried again.
+    """
+    pos = 0
+    dead_until = 0  # a "]" before this offset is known to start no link
+    while (start := text.find("[", pos)) >= 0:
+        bracket = _ANCHOR_END.search(text, start + 1)
+        if bracket is None:
+            return
+        close = bracket.start()
+        if text[close] == "]" and close >= dead_until:
+            head = address.match(text, close + 1)
+            if head is not None:
+                tail = after.match(text, head.end())
+                if tail is not None:
+                    yield MarkdownLink(start, close, tail.end(), head.group(1), text[start - 1 : start] == "!")
+                    pos = tail.end()
+                    continue
+                dead_until = head.end()
+        pos = close + 1
+
+
 def text_links(text: str) -> tuple[Link, ...]:
-    """Markdown links ``[anchor](url)`` and bare http(s) URLs, with their spans."""
+    """Markdown links ``[anchor](url)`` and bare http(s) URLs, with their spans.
+
+    An image (``![alt](url)``) is a picture in the draft, not a source it cites.
+    """
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
-    for m in _MARKDOWN_LINK.finditer(text):
-        links.append(Link(m.group(2), Span(m.start(1), m.end(1))))
-        taken.append((m.start(), m.end()))
+    for found in markdown_links(text, _LINK_ADDRESS, _LINK_CLOSE):
+        if not found.image:
+            links.append(Link(found.target, Span(found.start + 1, found.close)))
+        taken.append((found.start, found.end))
+    starts = [a for a, _ in taken]
     for m in _BARE_URL.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < taken[k][1]:
             continue
         url = m.group(0).rstrip(".,;:!?")
         links.append(Link(url, Span(m.start(), m.start() + len(url))))
@@ -169,10 +219,24 @@ class _HtmlText:
         if self.parts and not "".join(self.parts[-2:]).endswith("\n\n"):
             self._emit("\n\n")
 
-    def walk(self, node: Tag) -> None:
+    def walk(self, root: Tag) -> None:
+        """Every visible piece of text under ``root``, in order.
+
+        The tree is walked with a stack of its own, not by recursion: a draft nested thousands
+        of elements deep must not exhaust Python's recursion limit.
+        """
         from bs4.element import NavigableString, Tag
 
-        for child in node.children:
+        # each entry: an element being read, its remaining children, where its text began
+        stack: list[tuple[Tag, Iterator[PageElement], int]] = [(root, iter(root.children), 0)]
+        while stack:
+            node, children, start = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if stack:
+                    self._leave(node, start)
+                continue
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # skip comments, CDATA, doctype
                     self.text(str(child))
@@ -182,16 +246,17 @@ class _HtmlText:
             if child.name == "br":
                 self.text(" ")
                 continue
-            block = child.name in _BLOCK_TAGS
-            if block:
+            if child.name in _BLOCK_TAGS:
                 self.block_break()
-            start = self.length
-            self.walk(child)
-            href = child.get("href") if child.name == "a" else None
-            if isinstance(href, str) and href.startswith(("http://", "https://")):
-                self.links.append(Link(href, Span(start, self.length)))
-            if block:
-                self.block_break()
+            stack.append((child, iter(child.children), self.length))
+
+    def _leave(self, element: Tag, start: int) -> None:
+        """After an element's text: its link, if it is one, and the break after a block."""
+        href = element.get("href") if element.name == "a" else None
+        if isinstance(href, str) and href.startswith(("http://", "https://")):
+            self.links.append(Link(href, Span(start, self.length)))
+        if element.name in _BLOCK_TAGS:
+            self.block_break()
 
 
 def html_document_text(html: str) -> tuple[str, tuple[Link, ...]]:
@@ -209,7 +274,12 @@ def html_document_text(html: str) -> tuple[str, tuple[Link, ...]]:
 
 
 def load_text(text: str, *, path: str | None = None, format: str | None = None, raw: bytes | None = None) -> Document:
-    """A Document from text already in memory (the API and ``verify serve`` use this)."""
+    """A Document from text already in memory (the API and ``verify serve`` use this).
+
+    A lone surrogate (``"\\ud800"``), which no encoding can write, becomes U+FFFD: one
+    character for one, so every offset stays true.
+    """
+    text = replace_lone_surrogates(text)
     fmt = format or detect_format(path, text)
     digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
     if fmt == "html":

@@ -11,7 +11,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
-from typing import Any
+from typing import Any, TypeVar
+
+from verify.surrogates import replace_lone_surrogates
 
 SCHEMA = "verify-report/1"
 
@@ -420,14 +422,17 @@ class Report:
         return report_to_dict(self)
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        """The JSON report; a lone surrogate in any string is written as U+FFFD, so it encodes."""
+        return replace_lone_surrogates(json.dumps(self.to_dict(), indent=indent, ensure_ascii=False))
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Report:
+    def from_dict(cls, data: Any) -> Report:
+        """A report from its JSON form; ValueError, naming the field, when it is not one."""
         return report_from_dict(data)
 
     @classmethod
     def from_json(cls, text: str) -> Report:
+        """A report from JSON text; ValueError (``json.JSONDecodeError`` is one) when it is not one."""
         return report_from_dict(json.loads(text))
 
 
@@ -555,107 +560,285 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return data
 
 
-def _span_from(data: dict[str, Any]) -> Span:
-    return Span(int(data["start"]), int(data["end"]))
+# ---------------------------------------------------------------------------
+# Reading a report back: every field's type is checked, and a wrong one is a ValueError
+# that names where it is ("claims[2].score: expected a number or null, found a string").
+# ---------------------------------------------------------------------------
 
 
-def claim_from_dict(data: dict[str, Any]) -> Claim:
-    speaker = data.get("speaker")
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+class _Fields:
+    """One JSON object of a saved report, read key by key with its type checked.
+
+    A required key must be present and not null; an optional one may be missing or null and
+    then takes its empty value, as docs/report-format.md ("Reading reports back") says.
+    """
+
+    def __init__(self, value: Any, where: str) -> None:
+        if not isinstance(value, dict):
+            raise ValueError(f"{where}: expected an object, found {_kind_of(value)}")
+        self.data: dict[str, Any] = value
+        self.where = where  # "" for the report itself
+
+    def at(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def _get(self, key: str, required: bool) -> Any:
+        value = self.data.get(key)
+        if value is None and required:
+            raise ValueError(f"{self.at(key)}: {'is null' if key in self.data else 'missing'}")
+        return value
+
+    def _wrong(self, key: str, expected: str) -> ValueError:
+        return ValueError(f"{self.at(key)}: expected {expected}, found {_kind_of(self.data[key])}")
+
+    def string(self, key: str) -> str:
+        value = self._get(key, True)
+        if not isinstance(value, str):
+            raise self._wrong(key, "a string")
+        return value
+
+    def optional_string(self, key: str) -> str | None:
+        value = self._get(key, False)
+        if value is not None and not isinstance(value, str):
+            raise self._wrong(key, "a string or null")
+        return value
+
+    def optional_word(self, key: str, allowed: tuple[str, ...]) -> str | None:
+        """An optional string that must be one of ``allowed`` (an enumeration of the schema)."""
+        value = self.optional_string(key)
+        if value is not None and value not in allowed:
+            raise ValueError(f"{self.at(key)}: {_shown(value)} is not one of {', '.join(allowed)}")
+        return value
+
+    def integer(self, key: str, *, required: bool = True, low: int = 0, high: int | None = None) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._wrong(key, "a whole number")
+        if value < low or (high is not None and value > high):
+            raise ValueError(f"{self.at(key)}: {value} is out of range")
+        return value
+
+    def offset(self, key: str) -> int:
+        return self.integer(key) or 0  # required: never None here
+
+    def number(self, key: str, *, low: float, high: float) -> float | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self._wrong(key, "a number or null")
+        if not low <= value <= high:  # NaN fails this too
+            raise ValueError(f"{self.at(key)}: {value} is out of range")
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self._wrong(key, "true or false")
+        return value
+
+    def items(self, key: str, *, required: bool = False) -> list[Any]:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self._wrong(key, "a list")
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        items = self.items(key)
+        for index, item in enumerate(items):
+            if not isinstance(item, str):
+                raise ValueError(f"{self.at(key)}[{index}]: expected a string, found {_kind_of(item)}")
+        return tuple(items)
+
+    def choices(self, key: str, kind: type[_E]) -> tuple[_E, ...]:
+        return tuple(_choice(item, kind, f"{self.at(key)}[{i}]") for i, item in enumerate(self.items(key)))
+
+    def objects(self, key: str) -> list[_Fields]:
+        return [_Fields(item, f"{self.at(key)}[{i}]") for i, item in enumerate(self.items(key))]
+
+    def obj(self, key: str) -> _Fields:
+        return _Fields(self._get(key, True), self.at(key))
+
+    def optional_obj(self, key: str) -> _Fields | None:
+        value = self._get(key, False)
+        return None if value is None else _Fields(value, self.at(key))
+
+    def choice(self, key: str, kind: type[_E]) -> _E:
+        return _choice(self._get(key, True), kind, self.at(key))
+
+    def optional_choice(self, key: str, kind: type[_E]) -> _E | None:
+        value = self._get(key, False)
+        return None if value is None else _choice(value, kind, self.at(key))
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _choice(value: Any, kind: type[_E], where: str) -> _E:
+    """``value`` as a member of the enumeration ``kind``."""
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: expected a string, found {_kind_of(value)}")
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValueError(f"{where}: {_shown(value)} is not one of {', '.join(m.value for m in kind)}") from None
+
+
+def _shown(value: object) -> str:
+    """A value as an error message quotes it: short, on one line."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _span_from(fields: _Fields) -> Span:
+    return Span(fields.offset("start"), fields.offset("end"))
+
+
+def _speaker_from(fields: _Fields | None) -> Speaker | None:
+    return None if fields is None else Speaker(fields.optional_string("name"), fields.optional_string("resolved_from"))
+
+
+def claim_from_dict(data: Any, where: str = "claim") -> Claim:
+    fields = _Fields(data, where)
     return Claim(
-        id=data["id"],
-        kind=ClaimKind(data["kind"]),
-        text=data["text"],
-        span=_span_from(data["span"]),
-        paragraph=int(data["paragraph"]),
-        speaker=None if speaker is None else Speaker(speaker.get("name"), speaker.get("resolved_from")),
-        cue=data.get("cue"),
-        outlet=data.get("outlet"),
-        parts=tuple(_span_from(p) for p in data.get("parts", ())),
+        id=fields.string("id"),
+        kind=fields.choice("kind", ClaimKind),
+        text=fields.string("text"),
+        span=_span_from(fields.obj("span")),
+        paragraph=fields.offset("paragraph"),
+        speaker=_speaker_from(fields.optional_obj("speaker")),
+        cue=fields.optional_string("cue"),
+        outlet=fields.optional_string("outlet"),
+        parts=tuple(_span_from(p) for p in fields.objects("parts")),
     )
 
 
-def _evidence_from(data: dict[str, Any]) -> Evidence:
+def _diff_from(fields: _Fields) -> tuple[tuple[DiffOp, str], ...]:
+    diff: list[tuple[DiffOp, str]] = []
+    for index, entry in enumerate(fields.items("diff", required=True)):
+        where = f"{fields.at('diff')}[{index}]"
+        if not isinstance(entry, list) or len(entry) != 2 or not isinstance(entry[1], str):
+            raise ValueError(f"{where}: expected [operation, words]")
+        diff.append((_choice(entry[0], DiffOp, where), entry[1]))
+    return tuple(diff)
+
+
+def _evidence_from(fields: _Fields | None) -> Evidence | None:
+    if fields is None:
+        return None
     return Evidence(
-        source=data["source"],
-        start=int(data["start"]),
-        end=int(data["end"]),
-        snippet=data["snippet"],
-        diff=tuple((DiffOp(op), words) for op, words in data["diff"]),
-        snapshot=data.get("snapshot"),
-        omitted=tuple(data.get("omitted", ())),
-        in_main_text=bool(data.get("in_main_text", True)),
-        where=data.get("where") or ("main_text" if data.get("in_main_text", True) else "page"),
-        attributed_to=data.get("attributed_to"),
-        followed_by=data.get("followed_by"),
+        source=fields.string("source"),
+        start=fields.offset("start"),
+        end=fields.offset("end"),
+        snippet=fields.string("snippet"),
+        diff=_diff_from(fields),
+        snapshot=fields.optional_string("snapshot"),
+        omitted=fields.strings("omitted"),
+        in_main_text=fields.boolean("in_main_text", True),
+        where=fields.optional_word("where", ("main_text", "comments", "page"))
+        or ("main_text" if fields.boolean("in_main_text", True) else "page"),
+        attributed_to=fields.optional_string("attributed_to"),
+        followed_by=fields.optional_string("followed_by"),
     )
 
 
-def result_from_dict(data: dict[str, Any]) -> ClaimResult:
-    decision = data.get("decision")
+def _decision_from(fields: _Fields | None) -> Decision | None:
+    if fields is None:
+        return None
+    return Decision(fields.choice("verdict", Verdict), fields.string("note"), fields.string("by"),
+                    fields.optional_string("at"))  # fmt: skip
+
+
+def result_from_dict(data: Any, where: str = "claim") -> ClaimResult:
+    fields = _Fields(data, where)
     return ClaimResult(
-        claim=claim_from_dict(data),
-        verdict=Verdict(data["verdict"]) if data.get("verdict") else None,
-        reason=Reason(data["reason"]) if data.get("reason") else None,
-        score=data.get("score"),
-        flags=tuple(Flag(f) for f in data.get("flags", ())),
-        evidence=_evidence_from(data["evidence"]) if data.get("evidence") else None,
-        decision=(
-            None
-            if not decision
-            else Decision(Verdict(decision["verdict"]), decision["note"], decision["by"], decision.get("at"))
-        ),
-        change=data.get("change"),
-        notes=tuple(data.get("notes", ())),
+        claim=claim_from_dict(data, where),
+        verdict=fields.optional_choice("verdict", Verdict),
+        reason=fields.optional_choice("reason", Reason),
+        score=fields.number("score", low=0, high=100),
+        flags=fields.choices("flags", Flag),
+        evidence=_evidence_from(fields.optional_obj("evidence")),
+        decision=_decision_from(fields.optional_obj("decision")),
+        change=fields.optional_word("change", ("new", "changed", "unchanged")),
+        notes=fields.strings("notes"),
     )
 
 
-def source_from_dict(data: dict[str, Any]) -> SourceEntry:
+def source_from_dict(data: Any, where: str = "source") -> SourceEntry:
+    fields = _Fields(data, where)
     return SourceEntry(
-        id=data["id"],
-        url=data.get("url"),
-        path=data.get("path"),
-        outlet=data.get("outlet"),
-        status=SourceStatus(data["status"]),
-        http_status=data.get("http_status"),
-        from_cache=bool(data.get("from_cache", False)),
-        fetched_at=data.get("fetched_at"),
-        sha256=data.get("sha256"),
-        content_type=data.get("content_type"),
-        error=data.get("error"),
-        aliases=tuple(data.get("aliases", ())),
-        final_url=data.get("final_url"),
-        snapshot=data.get("snapshot"),
-        robots_ignored=bool(data.get("robots_ignored", False)),
-        origin=data.get("origin", "argument"),
+        id=fields.string("id"),
+        url=fields.optional_string("url"),
+        path=fields.optional_string("path"),
+        outlet=fields.optional_string("outlet"),
+        status=fields.choice("status", SourceStatus),
+        http_status=fields.integer("http_status", required=False, low=100, high=599),
+        from_cache=fields.boolean("from_cache", False),
+        fetched_at=fields.optional_string("fetched_at"),
+        sha256=fields.optional_string("sha256"),
+        content_type=fields.optional_string("content_type"),
+        error=fields.optional_string("error"),
+        aliases=fields.strings("aliases"),
+        final_url=fields.optional_string("final_url"),
+        snapshot=fields.optional_string("snapshot"),
+        robots_ignored=fields.boolean("robots_ignored", False),
+        origin=fields.optional_word("origin", ("sources_file", "argument", "link")) or "argument",
     )
 
 
-def report_from_dict(data: dict[str, Any]) -> Report:
+def _baseline_from(fields: _Fields | None) -> BaselineDiff | None:
+    if fields is None:
+        return None
+    return BaselineDiff(
+        fields.optional_string("path"),
+        fields.strings("introduced"),
+        fields.strings("resolved"),
+        fields.strings("rules_changed"),
+    )
+
+
+def report_from_dict(data: Any) -> Report:
+    """A Report from its JSON form; a ValueError names the first field that is missing or wrong."""
+    if not isinstance(data, dict):
+        raise ValueError(f"expected an object, found {_kind_of(data)}")
     if data.get("schema") != SCHEMA:
-        raise ValueError(f"not a verify report (schema {data.get('schema')!r}, expected {SCHEMA!r})")
-    article = data["article"]
-    baseline = data.get("baseline")
+        raise ValueError(f"schema: {_shown(data.get('schema'))}, expected {SCHEMA!r}")
+    fields = _Fields(data, "")
+    article = fields.obj("article")
     return Report(
-        tool_version=data["tool"]["version"],
+        tool_version=fields.obj("tool").string("version"),
         article=ArticleInfo(
-            path=article.get("path"),
-            sha256=article["sha256"],
-            text=article.get("text", ""),
-            format=article.get("format", "text"),
+            path=article.optional_string("path"),
+            sha256=article.string("sha256"),
+            text=article.optional_string("text") or "",
+            format=article.optional_word("format", ("text", "markdown", "html")) or "text",
         ),
-        sources=tuple(source_from_dict(s) for s in data.get("sources", ())),
-        results=tuple(result_from_dict(c) for c in data.get("claims", ())),
-        generated_at=data.get("generated_at"),
-        baseline=(
-            None
-            if baseline is None
-            else BaselineDiff(
-                baseline.get("path"),
-                tuple(baseline.get("introduced", ())),
-                tuple(baseline.get("resolved", ())),
-                tuple(baseline.get("rules_changed", ())),
-            )
-        ),
+        sources=tuple(source_from_dict(s.data, s.where) for s in fields.objects("sources")),
+        results=tuple(result_from_dict(c.data, c.where) for c in fields.objects("claims")),
+        generated_at=fields.optional_string("generated_at"),
+        baseline=_baseline_from(fields.optional_obj("baseline")),
     )
 
 

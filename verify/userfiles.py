@@ -16,16 +16,25 @@ if TYPE_CHECKING:  # pragma: no cover
 def read_user_file(path: str | Path, *, what: str, error: type[InputError] = InputError) -> bytes:
     """The file's bytes; every problem is ``error`` with one line naming the file and ``what`` it is."""
     location = Path(path)
+    name = _printable(location)
     try:
         return location.read_bytes()
     except FileNotFoundError as exc:
-        raise error(f"{location}: no such {what}") from exc
+        raise error(f"{name}: no such {what}") from exc
     except IsADirectoryError as exc:
-        raise error(f"{location}: is a directory, not a {what}") from exc
+        raise error(f"{name}: is a directory, not a {what}") from exc
     except PermissionError as exc:
-        raise error(f"{location}: permission denied") from exc
+        raise error(f"{name}: permission denied") from exc
     except OSError as exc:
-        raise error(f"{location}: cannot read ({exc.strerror or exc})") from exc
+        raise error(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # a NUL byte, or a character the file system cannot name
+        raise error(f"{name}: not a usable file name") from exc
+
+
+def _printable(location: Path) -> str:
+    """The path on one line, with a NUL, a line break or an unencodable character escaped."""
+    name = str(location)
+    return name if name.isprintable() else repr(name)[1:-1]
 
 
 def read_user_text(path: str | Path, *, what: str, error: type[InputError] = InputError) -> str:
@@ -60,12 +69,14 @@ def load_report(path: str | Path, *, what: str = "report") -> Report:
     except json.JSONDecodeError as exc:
         message = f"{location}: {what} is not JSON (line {exc.lineno}); save it with --format json"
         raise ReportFormatError(message) from exc
-    if not isinstance(data, dict):
-        raise ReportFormatError(f"{location}: {what} is not a verify JSON report")
-    if data.get("schema") == "verify-batch/1":
+    except ValueError as exc:  # a number with more digits than Python converts
+        raise ReportFormatError(f"{location}: {what} is not a verify JSON report (a number is too long)") from exc
+    except RecursionError as exc:
+        raise ReportFormatError(f"{location}: {what} is not a verify JSON report (nested too deeply)") from exc
+    if isinstance(data, dict) and data.get("schema") == "verify-batch/1":
         raise ReportFormatError(f"{location}: {what} is a batch of reports; give the report of one draft")
     try:
         return Report.from_dict(data)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        detail = " ".join(str(exc).split()) or type(exc).__name__
+    except ValueError as exc:  # from_dict checks every field and names the wrong one
+        detail = " ".join(str(exc).split())
         raise ReportFormatError(f"{location}: not a verify JSON report ({detail})") from exc

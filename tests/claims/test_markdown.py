@@ -39,3 +39,19 @@ def test_a_quote_holding_a_link_keeps_the_text_as_written() -> None:
     (claim,) = _claims(text)
     assert claim.text == "Read [the minutes](https://council.example/m) before you vote"
     assert text[claim.span.start : claim.span.end] == claim.text
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "claims"),
+    [
+        pytest.param("Ana Lind told ![the Harbour Gazette](https://gazette.example/logo.png): “The pier is closed.”",
+                     None, ["The pier is closed."], id="an image names no outlet"),  # fmt: skip
+        pytest.param("![“We will rebuild,” said Ana Lind](https://port.example/p.png)\n\nThe vote is on Monday.",
+                     None, [], id="alt text is not prose"),  # fmt: skip
+    ],
+)
+def test_images_are_pictures_not_prose(text: str, outlet: str | None, claims: list[str]) -> None:
+    found = _claims(text)
+    assert [c.text for c in found] == claims
+    assert all(c.outlet == outlet for c in found)
+    assert load_text(text, path="draft.md").links == ()

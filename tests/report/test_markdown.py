@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from tests.reports import HOSTILE, HOSTILE_URL, LONG_URL, sample_report
+from tests.reports import HOSTILE, HOSTILE_URL, LONG_URL, report_of, result, sample_report
 from verify.model import DiffOp
 from verify.report import render
-from verify.report.markdown import diff_markdown, escape, escape_line, link
+from verify.report.markdown import WORD_JOINER, diff_markdown, escape, escape_line, link
 
 MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
@@ -42,7 +43,7 @@ def _rendered_text(markdown: str) -> str:
 )
 def test_escaped_text_renders_as_typed(raw: str) -> None:
     page = _html(escape(raw))
-    assert page.get_text().strip() == raw
+    assert page.get_text().replace(WORD_JOINER, "").strip() == raw
     assert page.find(["em", "strong", "a", "img", "b", "script", "code", "del", "s", "h1", "table"]) is None
 
 
@@ -86,7 +87,7 @@ def test_only_web_addresses_become_links(url: str, linked: bool) -> None:
         assert anchor is not None and unquote(anchor["href"]) == url
     else:
         assert anchor is None
-        assert page.get_text().strip() == url
+        assert page.get_text().replace(WORD_JOINER, "").strip() == url
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +134,50 @@ def test_hostile_claim_stays_text(markdown: str) -> None:
     assert page.find(["script", "img", "b", "i", "u"]) is None
     assert " ".join(HOSTILE.split()) in _rendered_text(markdown)
     assert all(a["href"].startswith("https://") for a in page.find_all("a"))
+
+
+# -- GitHub: no autolink, mention or issue reference out of quoted text ----------------------------
+
+# What a reporter may quote that GitHub would otherwise turn into a link or a notification.
+AUTOLINK_BAIT = [
+    "see http://harbour.example/plan now",
+    "HTTPS://HARBOUR.EXAMPLE/PLAN",
+    "(https://harbour.example/a_b)",
+    "ftp://files.harbour.example/x",
+    "visit www.harbour.example/minutes today",
+    "*www.harbour.example*",
+    "write to desk@harbour.example",
+    "mailto:desk@harbour.example and xmpp:desk@chat.harbour.example",
+    "thanks @ana-lind and @harbour/board",
+    "fixed in #123 and GH-45",
+    "see harbour/pier#7",
+]
+
+# GitHub's own references, found in the text it shows (not a Markdown feature, so cmark-gfm
+# does not make them): a mention, an issue number, a GH- reference.
+_GITHUB_REFERENCE = re.compile(r"(?<![\w/`])@[A-Za-z0-9]|(?<![\w&])#\d|\bGH-\d", re.IGNORECASE)
+
+
+def _github_html(markdown: str) -> BeautifulSoup:
+    import cmarkgfm
+
+    return BeautifulSoup(cmarkgfm.github_flavored_markdown_to_html(markdown), "lxml")
+
+
+@pytest.mark.parametrize("raw", AUTOLINK_BAIT)
+def test_github_makes_no_link_or_mention_of_quoted_text(raw: str) -> None:
+    page = _github_html(escape(raw))
+    assert page.find("a") is None
+    shown = page.get_text()
+    assert _GITHUB_REFERENCE.search(shown) is None
+    assert shown.replace(WORD_JOINER, "").strip() == raw  # the joiner shows nothing
+
+
+def test_github_links_only_the_sources_in_a_whole_report() -> None:
+    bait = " ".join(AUTOLINK_BAIT)
+    report = report_of([result(bait, "confirmed", speaker="@ana-lind", outlet="www.harbour.example"),
+                        result(bait, "unverified", claim_id="C2")])  # fmt: skip
+    page = _github_html(render(report, "markdown"))
+    assert {a["href"] for a in page.find_all("a")} == {report.sources[0].url}
+    assert _GITHUB_REFERENCE.search(page.get_text()) is None
+    assert bait in page.get_text().replace(WORD_JOINER, "")

@@ -19,22 +19,30 @@ from verify.claims.lexicon import EVALUATIVE_VERBS, SPEECH_VERBS
 from verify.claims.quotes import find_quotations
 from verify.claims.reported import NOUN_CUE_WORDS
 from verify.claims.transcript import speaker_label
-from verify.document import BLANK_LINES, load_text
+from verify.document import BLANK_LINES, load_text, markdown_links
 from verify.model import Claim, ClaimKind, Document
 
 __all__ = ["extract_claims", "speaker_of_passage"]
 
 
 # A Markdown link "[the Gazette](https://…)" reads as its anchor text: the brackets and the
-# target are blanked out (same length, so every offset stays true) before extraction.
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+# target are blanked out (same length, so every offset stays true) before extraction. An
+# image "![alt](…)" is blanked whole: its alt text describes a picture, it is not prose.
+_LINK_TARGET = re.compile(r"\(([^)\s]*)")
+_LINK_CLOSE = re.compile(r"(?:\s+\"[^\"\n]*\")?\)")
 
 
 def _without_link_markup(text: str) -> str:
-    def blank(m: re.Match[str]) -> str:
-        return " " + m.group(1) + " " * (m.end() - m.end(1))
-
-    return _MARKDOWN_LINK.sub(blank, text)
+    pieces: list[str] = []
+    pos = 0
+    for link in markdown_links(text, _LINK_TARGET, _LINK_CLOSE):
+        if link.image:
+            pieces += [text[pos : link.start - 1], " " * (link.end - link.start + 1)]
+        else:
+            pieces += [text[pos : link.start], " ", text[link.start + 1 : link.close], " " * (link.end - link.close)]
+        pos = link.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def extract_claims(document: Document) -> tuple[Claim, ...]:

@@ -50,8 +50,10 @@ _TRAILING_WORDS = sorted(
     key=len,
     reverse=True,
 )
+# Starts only where a run of spaces starts (a match inside the run would also match from its
+# start), so a long run of spaces is not tried from each of its positions.
 _TRAILING_NOISE = re.compile(
-    r"(?:\s+(?:(?:on|in|at|during|last|this|next|earlier|late|early)\s+"
+    r"(?<!\s)(?:\s+(?:(?:on|in|at|during|last|this|next|earlier|late|early)\s+"
     + TIME_WORDS
     + r"|(?:on|in|at)\s+\d{4}|"
     + "|".join(_TRAILING_WORDS)
@@ -465,25 +467,36 @@ def _head_cue(text: str, ws: list[Word], offset: int, partial: bool) -> Attribut
     return None
 
 
+# Words read after "according to" before giving up on finding where its noun phrase ends:
+# no name is that long (``plausible_subject`` takes at most 14 words).
+_NP_MAX_WORDS = 40
+
+
 def np_after_according(text: str) -> str | None:
-    ws = words(text)
-    if not ws:
-        return None
     chunk_end = len(text)
     m = re.search(r"[,.;:!?()]", text)
     if m:
         chunk_end = m.start()
+    # The words are read one ahead as needed, never the whole rest of a long sentence.
+    tokens = (Word(t[0], *t.span()) for t in _TOKEN.finditer(text))
+    w = next(tokens, None)
+    if w is None:
+        return None
     cut = None
-    for k, w in enumerate(ws):
-        if w.start >= chunk_end:
-            break
+    k = 0
+    while w is not None and w.start < chunk_end:
+        following = next(tokens, None)
         if k > 1 and w.text.islower() and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
             cut = w.start  # "a New York Times/CBS News poll released last week"
             break
-        if k > 0 and (w.norm in NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and k + 1 < len(ws)
-                      and re.match(r"(?:year|month|week|day)s?$", ws[k + 1].norm)):
+        if k > 0 and (w.norm in NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and following is not None
+                      and re.match(r"(?:year|month|week|day)s?$", following.norm)):
             cut = w.start
             break
+        k += 1
+        if k > _NP_MAX_WORDS:
+            return None
+        w = following
     end = cut if cut is not None else chunk_end
     name = text[:end].strip()
     name = _TRAILING_NOISE.sub("", name).strip()

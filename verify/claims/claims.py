@@ -267,7 +267,8 @@ def _quote_draft(
 ) -> _Draft:
     sent = _sentence_of(sentences, starts, q.open_at)
     head_start = sent.start if sent is not None else max(0, q.open_at - _HEAD_LIMIT)
-    head_start = max(head_start, q.open_at - _HEAD_LIMIT, text.rfind("\n", 0, q.open_at) + 1)
+    line_start = text.rfind("\n", max(0, q.open_at - _HEAD_LIMIT), q.open_at) + 1  # near lines only: linear
+    head_start = max(head_start, q.open_at - _HEAD_LIMIT, line_start)
     if k > 0 and quotations[k - 1].close_end > head_start:
         head_start = quotations[k - 1].close_end
     head = text[head_start : q.open_at]
@@ -320,8 +321,9 @@ def _quote_draft(
     head_attr = parse_head(head, offset=head_start, partial=True)
     if head_attr is None and sent is not None and head_start > sent.start:
         # “disgusting” and “a con”: the cue before the first fragment covers both
-        whole = text[sent.start : q.open_at]
-        head_attr = parse_head(whole, offset=sent.start, partial=True)
+        # (as far back as any head reaches: a sentence of many fragments stays linear)
+        whole_start = max(sent.start, q.open_at - _HEAD_LIMIT)
+        head_attr = parse_head(text[whole_start : q.open_at], offset=whole_start, partial=True)
     closes = tail_trim[:1] in (",", "—", "–", "―") or text[q.close_end - 2 : q.close_end - 1] == ","
     end_attr = tail_attr if closes else None
     attr = head_attr or end_attr
@@ -429,15 +431,14 @@ def _resolve(
                 speaker = resolved_reported[host]
                 cue, outlet = owner.cue, d.outlet or owner.outlet
         if d.inherit and speaker is None and last_quote_speaker is not None:
-            gap = text[last_quote_end : d.start]
-            if gap.count("\n\n") <= 1 and len(gap) < _INHERIT_GAP:
+            # measured in place, not copied: the last quote may lie far back
+            if d.start - last_quote_end < _INHERIT_GAP and text.count("\n\n", last_quote_end, d.start) <= 1:
                 speaker = last_quote_speaker
         if d.inherit and speaker is None and next_mention > 0:
             # "Mayor Lind was asked about it.\n\n“It will not happen.”": the one named
             # just before speaks, if nothing else came between.
             pos, name = mentions[next_mention - 1]
-            between = text[pos : d.start]
-            if name.lower() not in ("he", "she") and len(between) < _INHERIT_GAP and pos > last_quote_end:
+            if name.lower() not in ("he", "she") and d.start - pos < _INHERIT_GAP and pos > last_quote_end:
                 if not any(last_end > pos for last_end in (c.span.end for c in claims[-1:])):
                     speaker = Speaker(name)
         if d.kind is ClaimKind.REPORTED:

@@ -71,6 +71,44 @@ class _Open:
     part_start: int
 
 
+class _OpenMarks:
+    """The marks waiting for a partner, innermost last, with a count of the double ones.
+
+    Every mark asks whether a double quote is open; the count answers in constant time
+    however many single marks (apostrophes, mostly) are stacked above it.
+    """
+
+    def __init__(self) -> None:
+        self.marks: list[_Open] = []
+        self.doubles = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.marks)
+
+    @property
+    def top(self) -> _Open:
+        return self.marks[-1]
+
+    def push(self, mark: _Open) -> None:
+        self.marks.append(mark)
+        self.doubles += not mark.single
+
+    def pop(self) -> _Open:
+        mark = self.marks.pop()
+        self.doubles -= not mark.single
+        return mark
+
+    def keep_outermost(self) -> _Open:
+        outer = self.marks[0]
+        del self.marks[1:]
+        self.doubles = int(not outer.single)
+        return outer
+
+    def clear(self) -> None:
+        self.marks.clear()
+        self.doubles = 0
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -82,19 +120,19 @@ def _family_closes(open_mark: str, ch: str) -> bool:
     return ch in "’›'" or (open_mark == "‚" and ch == "‘")
 
 
-def _classify(text: str, i: int, stack: list[_Open]) -> str:
+def _classify(text: str, i: int, stack: _OpenMarks) -> str:
     """'open', 'close' or 'none' (apostrophe, inch mark, stray) for the mark at ``i``."""
     ch = text[i]
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
-    double_open = any(not o.single for o in stack)
-    single_open = bool(stack) and stack[-1].single
+    double_open = stack.doubles > 0
+    single_open = bool(stack) and stack.top.single
     if ch in DOUBLE_OPEN:
-        if ch == "“" and stack and stack[-1].mark == "„":
+        if ch == "“" and stack and stack.top.mark == "„":
             return "close"
         return "open"
     if ch in SINGLE_OPEN:
-        if ch == "‘" and stack and stack[-1].mark == "‚":
+        if ch == "‘" and stack and stack.top.mark == "‚":
             return "close"
         if _is_word(before) and _is_word(after):
             return "none"  # a mistyped apostrophe: Kadyrov‘s
@@ -166,7 +204,7 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
 
 def _find_quotations(text: str) -> tuple[Quotation, ...]:
     found: list[Quotation] = []
-    stack: list[_Open] = []
+    stack = _OpenMarks()
     i = 0
     n = len(text)
     while i < n:
@@ -179,7 +217,7 @@ def _find_quotations(text: str) -> tuple[Quotation, ...]:
             continue
         action = _classify(text, i, stack)
         if action == "open":
-            stack.append(_Open(ch, i, ch in SINGLE_OPEN or ch in "'’", [], i + 1))
+            stack.push(_Open(ch, i, ch in SINGLE_OPEN or ch in "'’", [], i + 1))
         elif action == "close":
             _close(text, i, ch, stack, found)
         i += 1
@@ -188,10 +226,10 @@ def _find_quotations(text: str) -> tuple[Quotation, ...]:
     return tuple(found)
 
 
-def _close(text: str, i: int, ch: str, stack: list[_Open], found: list[Quotation]) -> None:
+def _close(text: str, i: int, ch: str, stack: _OpenMarks, found: list[Quotation]) -> None:
     # Close the innermost quote of this family; a double mark also closes singles
     # left open inside it (a mismatched or missing single closing mark).
-    single = ch in SINGLE_CLOSE or ch == "'" or (ch == "‘" and stack[-1].mark == "‚")
+    single = ch in SINGLE_CLOSE or ch == "'" or (ch == "‘" and stack.top.mark == "‚")
     while stack:
         top = stack.pop()
         if _family_closes(top.mark, ch) and top.single == single:
@@ -205,7 +243,7 @@ def _close(text: str, i: int, ch: str, stack: list[_Open], found: list[Quotation
             return
         if single:
             # A single closing mark never closes a double quote: put it back.
-            stack.append(top)
+            stack.push(top)
             return
 
 
@@ -226,19 +264,18 @@ def _is_wrap(text: str, i: int) -> bool:
     return True
 
 
-def _line_break(text: str, i: int, stack: list[_Open], found: list[Quotation]) -> int:
+def _line_break(text: str, i: int, stack: _OpenMarks, found: list[Quotation]) -> int:
     """Handle the end of a line at ``i``; returns where scanning resumes."""
     if not stack:
         return i + 1
     if i < len(text) and _is_wrap(text, i):
         return i + 1
     # Single quotes never cross a line: they were apostrophes or typos.
-    while stack and stack[-1].single:
+    while stack and stack.top.single:
         stack.pop()
     if not stack:
         return i + 1
-    outer = stack[0]
-    del stack[1:]
+    outer = stack.keep_outermost()
     nxt = _next_line_start(text, i)
     part = _trimmed(text, outer.part_start, i)
     if nxt < len(text) and text[nxt] in DOUBLE_OPEN | {'"', "”"} and "\n" in text[i:nxt] and (

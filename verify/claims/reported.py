@@ -11,7 +11,8 @@ Three shapes, tried per sentence (words inside quotations are never read as cues
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.claims.attribution import (
@@ -124,7 +125,49 @@ def _overlaps(a: ReportedSpeech, b: ReportedSpeech) -> bool:
         a.content.start <= b.speaker_at < a.content.end or b.content.start <= a.speaker_at < b.content.end
 
 
-def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Span) -> list[tuple[int, int]]:
+class _Quoted:
+    """The quotations of one sentence: ``(open_at, close_end)`` ranges, in order and apart.
+
+    Every question about them is a bisection, so a sentence of thousands of quotations is
+    read in linear time.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = ranges
+        self.starts = [a for a, _ in ranges]
+        self.ends = [b for _, b in ranges]
+
+    def covers(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside one of the quotations."""
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+    def opens_at_or_after(self, pos: int) -> bool:
+        return bool(self.starts) and self.starts[-1] >= pos
+
+    def last_end_up_to(self, pos: int) -> int | None:
+        """The end of the last quotation that ends at or before ``pos``."""
+        k = bisect_right(self.ends, pos) - 1
+        return self.ends[k] if k >= 0 else None
+
+    def ending_from(self, pos: int, opening_by: int) -> list[tuple[int, int]]:
+        """The quotations that end at or after ``pos`` and open at or before ``opening_by``."""
+        return self.ranges[bisect_left(self.ends, pos) : bisect_right(self.starts, opening_by)]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations that overlap ``[start, end)``, in order."""
+        return self.ranges[bisect_right(self.ends, start) : bisect_left(self.starts, end)]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self.ranges)
+
+    def last_within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The last quotation lying wholly inside ``[start, end]``."""
+        k = bisect_right(self.ends, end) - 1
+        return self.ranges[k] if k >= 0 and self.starts[k] >= start else None
+
+
+def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Span) -> _Quoted:
     ranges: list[tuple[int, int]] = []
     k = bisect_right(opens, sent.end)
     while k > 0:
@@ -134,11 +177,7 @@ def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Sp
             break
         ranges.append((q.open_at, q.close_end))
     ranges.reverse()
-    return ranges
-
-
-def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+    return _Quoted(ranges)
 
 
 _FRAME = re.compile(
@@ -171,7 +210,7 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
-def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool:
+def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
     """A content that is one quotation (give or take marks) is a direct quote, not reported.
 
     So is one whose words outside its quotations are too few to state anything
@@ -180,14 +219,14 @@ def _mostly_quoted(text: str, span: Span, ranges: list[tuple[int, int]]) -> bool
     So is one whose only words before the quotation name the channel ("said in a
     statement, “…”"): the quotation is the statement.
     """
-    inner = [(max(a, span.start), min(b, span.end)) for a, b in ranges if a < span.end and b > span.start]
+    inner = [(max(a, span.start), min(b, span.end)) for a, b in ranges.overlapping(span.start, span.end)]
     if inner:
         outside = text[span.start : inner[0][0]] + " ".join(
             text[b : (inner[k + 1][0] if k + 1 < len(inner) else span.end)] for k, (_, b) in enumerate(inner)
         )
         if len(words(outside)) < _MIN_WORDS:
             return True
-    for a, b in ranges:
+    for a, b in ranges.overlapping(span.start, span.end):
         if a <= span.start + 1 and b < span.end - 1:
             rest = text[b : span.end]
             attr = parse_tail(rest)
@@ -222,11 +261,11 @@ def _inverted_comma(stext: str, commas: list[int]) -> int:
     return commas[-1]
 
 
-def _ends_inverted(text: str, sent: Span, inside: list[tuple[int, int]]) -> bool:
+def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     """"Rock music is loud, said the manager.": the sentence ends in an inverted cue, so the
     statement is what comes before it, not the speaker's name after the verb."""
     stext = text[sent.start : sent.end]
-    commas = [m.start() for m in re.finditer(r",", stext) if not _in_ranges(sent.start + m.start(), inside)]
+    commas = [m.start() for m in re.finditer(r",", stext) if not inside.covers(sent.start + m.start())]
     if not commas:
         return False
     comma = _inverted_comma(stext, commas)
@@ -237,11 +276,11 @@ def _ends_inverted(text: str, sent: Span, inside: list[tuple[int, int]]) -> bool
     return 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1 and tail[0].norm in REPORTING_VERBS
 
 
-def _according_to(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
     for m in re.finditer(r"\b[Aa]ccording\s+to\s+", stext):
         at = sent.start + m.start()
-        if _in_ranges(at, inside):
+        if inside.covers(at):
             continue
         name = np_after_according(stext[m.end() :])
         if name is None:
@@ -260,14 +299,14 @@ def _according_to(text: str, sent: Span, inside: list[tuple[int, int]]) -> Repor
     return None
 
 
-def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
     ws = words(stext)
     tried = 0
     for i, w in enumerate(ws):
-        if i == 0 or _in_ranges(sent.start + w.start, inside) or w.text[0].isupper():
+        if i == 0 or inside.covers(sent.start + w.start) or w.text[0].isupper():
             continue  # a capital inside a sentence is a name: "the United States economy"
-        quoted_after = any(a >= sent.start + w.end for a, _ in inside)
+        quoted_after = inside.opens_at_or_after(sent.start + w.end)
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES):
             continue
         if not is_speech_verb(ws, i):
@@ -276,7 +315,8 @@ def _verb_then_content(text: str, sent: Span, inside: list[tuple[int, int]]) -> 
         if tried > _MAX_CUES_PER_SENTENCE:
             break  # a run-on "sentence" of cue words: stay linear
         # Only the words since the last quotation belong to this clause.
-        last_close = max((b - sent.start for a, b in inside if b - sent.start <= w.start), default=0)
+        closed = inside.last_end_up_to(sent.start + w.start)
+        last_close = closed - sent.start if closed is not None and closed > sent.start else 0
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
         name = _subject_of(before, w.norm)
         if name is None:
@@ -449,17 +489,17 @@ NOUN_CUE_WORDS = frozenset(
     "admission announcement emphasis".split()
 )
 _NOUN_CUES = re.compile(
-    r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s?|(?P<pronoun>\b(?:[Hh]is|[Hh]er|[Tt]heir)))\s+(?:(?:repeated|latest|recent|earlier|"
+    r"(?:(?P<owner>(?:[A-Z][\w.-]{0,40}\s+){0,3}[A-Z][\w.-]{0,40})[’']s?|(?P<pronoun>\b(?:[Hh]is|[Hh]er|[Tt]heir)))\s+(?:(?:repeated|latest|recent|earlier|"
     r"new|false|unfounded|baseless|dubious|controversial)\s+)?"
     r"(?P<cue>" + "|".join(sorted(NOUN_CUE_WORDS, key=lambda w: (-len(w), w))) + r")\s+that\b"
 )
 
 
-def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """"Lind’s claim that the pier is safe ...": the possessor is the speaker."""
     stext = text[sent.start : sent.end]
     for m in _NOUN_CUES.finditer(stext):
-        if _in_ranges(sent.start + m.start(), inside):
+        if inside.covers(sent.start + m.start()):
             continue
         span = _content_span(text, sent.start + m.end(), sent.end)
         if span is None or _mostly_quoted(text, span, inside):
@@ -472,9 +512,9 @@ def _noun_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedS
     return None
 
 
-def _content_then_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
-    commas = [m.start() for m in re.finditer(r",", stext) if not _in_ranges(sent.start + m.start(), inside)]
+    commas = [m.start() for m in re.finditer(r",", stext) if not inside.covers(sent.start + m.start())]
     # "Not paying taxes “makes me smart,” Trump said.": the comma closes inside the quotation
     commas += [b - sent.start for a, b in inside if text[a:b].rstrip("”\"’'»").endswith(",") and b < sent.end]
     commas.sort()
@@ -515,13 +555,13 @@ _PARENTHETICAL = re.compile(
 )
 
 
-def _parenthetical_cue(text: str, sent: Span, inside: list[tuple[int, int]]) -> ReportedSpeech | None:
+def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """"Skepticism has hurt him, Graham said, since most voters accept it.": the cue sits inside
     the statement, which is the words on both sides of it."""
     stext = text[sent.start : sent.end]
     for m in _PARENTHETICAL.finditer(stext):
         at = sent.start + m.start()
-        if _in_ranges(at, inside) or _in_ranges(sent.start + m.end() - 1, inside):
+        if inside.covers(at) or inside.covers(sent.start + m.end() - 1):
             continue
         name = clean_subject(m.group("name"))
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:

@@ -18,11 +18,19 @@ from verify.model import Span
 _CLOSERS = "”\"’')]»"
 
 
+# No abbreviation is longer than this, so the word before a full stop is read no further back
+# (a run of thousands of dots or letters is read in constant time per dot).
+_ABBREVIATION_REACH = max(7, *(len(word) for word in ABBREVIATIONS)) + 1
+
+
 def is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation or an initial."""
     j = dot
-    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+    floor = max(0, dot - _ABBREVIATION_REACH)
+    while j > floor and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
+    if j == floor and j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        return False  # a longer word than any abbreviation
     word = text[j:dot].lower()
     if not word or (j > 0 and text[j - 1].isdigit()):
         return False  # "the 1970s." ends a sentence
@@ -60,8 +68,7 @@ def _boundaries(text: str, para: Span, quotations: tuple[Quotation, ...], opens:
             q = quotations[k]
             # Inside a quotation only its own end can end the sentence: “... done.” Then
             # (closing marks may pile up: “… blood.'” ends like “… blood.”)
-            closers = text[i + 1 : q.close_end]
-            if text[i] in ".?!…" and closers and all(c in _CLOSERS for c in closers):
+            if text[i] in ".?!…" and _only_closers(text, i + 1, q.close_end):
                 j = q.close_end
                 while j < para.end and text[j] in _CLOSERS:
                     j += 1
@@ -80,6 +87,16 @@ def _boundaries(text: str, para: Span, quotations: tuple[Quotation, ...], opens:
         if j >= para.end or (text[j].isspace() and _starts_sentence(text, j, para.end)):
             found.append(j)
     return found
+
+
+def _only_closers(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one or more closing marks (read only as far as needed)."""
+    if start >= end:
+        return False
+    i = start
+    while i < end and text[i] in _CLOSERS:
+        i += 1
+    return i == end
 
 
 def _line_is_break(text: str, i: int) -> bool:

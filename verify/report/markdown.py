@@ -2,7 +2,8 @@
 
 Every string that comes from the draft or a source is escaped so that Markdown
 (CommonMark and GitHub's dialect) shows it as written: no emphasis, links, HTML,
-headings, tables or entities can be smuggled in by a quote.
+headings, tables or entities can be smuggled in by a quote, and no address, "@name" or
+"#123" in a quote becomes a live link, a mention or an issue reference on GitHub.
 """
 
 from __future__ import annotations
@@ -20,9 +21,21 @@ _ACTIVE = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
 
 
+# What GitHub turns into a link or a notification though no Markdown asks for it: a scheme
+# before "://" and "www." (GFM's autolink extension), an "@" (an e-mail address, a mention
+# that pings someone, mailto: and xmpp:), "#123" and "GH-123" (issue references). A word
+# joiner (U+2060) inside each breaks the pattern and shows nothing.
+WORD_JOINER = "\u2060"
+_AUTOLINKED = re.compile(r"(?<=[A-Za-z0-9])(?=://)|(?i:(?<=www)(?=\.)|(?<=\bgh)(?=-\d))|(?<=[@#])(?=\w)")
+
+
 def escape(text: str) -> str:
-    """``text`` on one line, safe to place in running Markdown or a table cell."""
-    return _ACTIVE.sub(r"\\\1", view.one_line(text))
+    """``text`` on one line, safe to place in running Markdown or a table cell.
+
+    Markup is escaped with backslashes, and a word joiner keeps GitHub from making a link,
+    a mention or an issue reference of what reads like one.
+    """
+    return _AUTOLINKED.sub(WORD_JOINER, _ACTIVE.sub(r"\\\1", view.one_line(text)))
 
 
 def escape_line(text: str) -> str:

@@ -1,0 +1,101 @@
+"""What the fuzzing suite feeds verify: drafts that read like news, and drafts that do not.
+
+News-like drafts are built from small fictional pieces (names, speech verbs, quoted passages
+with every kind of quote mark, apostrophes, brackets, Markdown links and images, HTML tags,
+addresses, mentions, issue numbers) joined by the punctuation and breaks real drafts have, so
+the extractor's rules are all exercised; random Unicode (lone surrogates and control
+characters included) and runs of one hostile character are mixed in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+NAMES = ["Ana Lind", "Tom Vale", "Mayor Ines Morrow", "the harbour board", "she", "he", "they", "Dr. Hugh Hill",
+         "the Dock Workers Union", "one fisherman, known as OK", "Kadyrov’s press secretary"]  # fmt: skip
+VERBS = ["said", "told reporters", "added", "wrote", "warned", "says", "claimed", "told the Gazette",
+         "said in a statement", "according to", "called it", "denied that"]  # fmt: skip
+WORDS = [
+    "the", "pier", "will", "not", "reopen", "in", "spring", "40,000", "crowns", "rotten", "planks", "nobody",
+    "listened", "to", "us", "it's", "don’t", "’90s", "'tis", "rock ’n’ roll", "Monday", "U.S.", "Mr.", "e.g.",
+    "vote", "is", "a", "disgrace", "…", "[the board]", "(sic)", "*really*", "_never_", "`code`", "6'2\"",
+    "http://harbour.example/plan", "www.harbour.example", "desk@harbour.example", "@ana", "#12", "GH-7",
+]  # fmt: skip
+OPEN_CLOSE = [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»"), ("„", "“"), ("‚", "‘"), ("‹", "›"),
+              ("“", ""), ("", "”"), ("'", "")]  # fmt: skip
+HOSTILE_CHARS = "[]()*_`<>&'\"“”‘’«»„‚‹›.!?…—–-,;:\n\t #@\\|~$!"
+MARKUP = ["<p>", "</p>", "<b>", "</b>", "<a href='https://harbour.example/x'>", "</a>", "<br>", "<div>", "</div>",
+          "<script>alert(1)</script>", "<!-- note -->", "&amp;", "&#x201c;", "<blockquote>", "</blockquote>",
+          "[the Gazette](https://gazette.example/a)", "![the pier](https://port.example/p.png)",
+          "[a](https://x.example/1 \"title\")", "](", "[", "> ", "- ", "1. ", "# ", "\n\n", "\n"]  # fmt: skip
+
+words = st.sampled_from(WORDS)
+phrase = st.lists(words, min_size=1, max_size=12).map(" ".join)
+
+
+@st.composite
+def quotation(draw: st.DrawFn) -> str:
+    opening, closing = draw(st.sampled_from(OPEN_CLOSE))
+    inner = draw(phrase)
+    if draw(st.booleans()):
+        inner += draw(st.sampled_from([",", ".", "?", "!", "…", ""]))
+    return f"{opening}{inner}{closing}"
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    name, verb = draw(st.sampled_from(NAMES)), draw(st.sampled_from(VERBS))
+    shape = draw(st.integers(0, 5))
+    if shape == 0:
+        return f"{draw(quotation())} {name} {verb}."
+    if shape == 1:
+        return f"{name} {verb}: {draw(quotation())}"
+    if shape == 2:
+        return f"{name} {verb} that {draw(phrase)}."
+    if shape == 3:
+        return f"{draw(phrase).capitalize()}, {name} {verb}."
+    if shape == 4:
+        return f"{name} {verb} the plan {draw(quotation())} and {draw(quotation())}."
+    return f"{draw(phrase).capitalize()}."
+
+
+piece = st.one_of(
+    sentence(),
+    sentence(),
+    quotation(),
+    phrase,
+    st.sampled_from(MARKUP),
+    st.text(alphabet=HOSTILE_CHARS, max_size=20),
+    st.text(max_size=15),  # any Unicode: lone surrogates, control and format characters too
+)
+separator = st.sampled_from([" ", " ", "\n\n", "\n", "", "\n\n\n"])
+
+
+@st.composite
+def news_text(draw: st.DrawFn, max_pieces: int = 25) -> str:
+    """A draft's text: pieces of news-like prose and hostile fragments, joined."""
+    pieces = draw(st.lists(st.tuples(piece, separator), max_size=max_pieces))
+    return "".join(p + s for p, s in pieces)
+
+
+def runs() -> st.SearchStrategy[str]:
+    """One character (or a short unit) repeated: what once took quadratic time."""
+    unit = st.sampled_from(["[", "“a” ", "'tis word ", "‘", "“", "'", " 'a", ".", "a.", "(", "*", "_", "`", "<",
+                            "[a](", "according to ", "A", "\n"])  # fmt: skip
+    return st.tuples(unit, st.integers(1, 400)).map(lambda pair: pair[0] * pair[1])
+
+
+drafts = st.one_of(news_text(), news_text(), runs(), st.text(max_size=200))
+formats = st.sampled_from(["text", "markdown", "html"])
+
+
+def json_values() -> st.SearchStrategy[Any]:
+    """Any JSON value, a few levels deep."""
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+        max_leaves=12,
+    )
