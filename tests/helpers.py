@@ -14,12 +14,15 @@ The fixtures built on these (``live_server``, ``waits``) are in ``tests/conftest
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import socket
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import ModuleType
 
 from verify.claims import extract_claims
 from verify.document import load_text
@@ -203,3 +206,18 @@ def source_server() -> Iterator[str]:
     with serving() as server:
         server.routes["/pier-story"] = _serve_page
         yield server.url("/pier-story")
+
+
+# -- bench ------------------------------------------------------------------------------------
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def load_bench_module(name: str) -> ModuleType:
+    """A script of ``bench/`` as a module (the folder is no package), registered under its name."""
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -4,7 +4,6 @@ manifest says, and verify reads the sources files (no timing asserted)."""
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import random
 import re
@@ -12,13 +11,13 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 
 import verify
+from tests.helpers import load_bench_module
 from verify.model import ClaimKind
 from verify.sources.resolve import load_sources_file
 
@@ -26,17 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "make_corpus.py"
 TINY = ["--pages", "3", "--drafts", "2", "--pages-per-draft", "2", "--quotes-per-draft", "6"]
 
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_corpus = _load("make_corpus")
+make_corpus = load_bench_module("make_corpus")
 from newsworld import draft as drafting  # noqa: E402  (importable once make_corpus has loaded)
 
 

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from tests.helpers import load_bench_module
 from verify.model import Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
-eval_matching = _load("eval_matching")
+eval_matching = load_bench_module("eval_matching")
 OUTCOMES = eval_matching.evaluate()
 SECOND_SET = ROOT / "tests" / "match" / "fixtures" / "heldout.toml"
 ALL_OUTCOMES = OUTCOMES + eval_matching.evaluate(SECOND_SET)
