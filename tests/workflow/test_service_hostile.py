@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -168,3 +169,48 @@ def test_slow_clients_are_disconnected_while_normal_requests_are_answered(guarde
     for client in clients:
         if client.kind == "body":  # its headers were complete: it gets a status before the close
             assert client.received.startswith(b"HTTP/1.1 408"), client.received[:80]
+
+
+# Each attack on the real service, with the answer it must get; a normal check after each one
+# must still be answered, so no attack leaves the service busy or broken.
+ATTACKS = [
+    pytest.param("post", "/v1/check", {"json": {"text": "[" * 60_000}}, {200}, id="a draft of brackets"),
+    pytest.param("post", "/v1/check", {"json": {"text": "“a” " * 20_000}}, {200}, id="quote pairs"),
+    pytest.param("post", "/v1/check", {"json": {"text": "'tis word " * 20_000}}, {200}, id="apostrophe runs"),
+    pytest.param("post", "/v1/check", {"json": {"text": "<div>" * 5000 + "x", "format": "html"}}, {200},
+                 id="deep HTML"),  # fmt: skip
+    pytest.param("post", "/v1/check", {"content": b"[" * 100_000, "headers": {"content-type": "application/json"}},
+                 {400}, id="JSON nested deep"),  # fmt: skip
+    pytest.param("post", "/v1/check",
+                 {"content": b'{"text": "\\ud800"}', "headers": {"content-type": "application/json"}},
+                 {400}, id="a lone surrogate"),  # fmt: skip
+    pytest.param("post", "/v1/check", {"content": b'{"text": "x"}', "headers": {"content-type": "text/plain"}}, {415},
+                 id="a text/plain post"),  # fmt: skip
+    pytest.param("post", "/check", {"data": {"text": "x"}, "headers": {"origin": "https://elsewhere.example"}}, {403},
+                 id="a post from another site"),  # fmt: skip
+    pytest.param("post", "/v1/check", {"json": {"text": "x", "sources": ["http://127.0.0.1:9/intranet"]}}, {200},
+                 id="a private address, refused inside the report"),  # fmt: skip
+]
+
+
+@pytest.fixture(scope="module")
+def plain_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("service")
+    port = free_port()
+    with running(serve_command(port, "--time-limit", "20"), port, folder / "cache") as url:
+        yield url
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(("method", "path", "kwargs", "statuses"), ATTACKS)
+def test_each_attack_gets_a_4xx_or_a_bounded_report_and_the_service_stays_responsive(
+    plain_service: str, method: str, path: str, kwargs: dict[str, Any], statuses: set[int]
+) -> None:
+    # httpx's timeout bounds the wait: an attack that pinned the service would fail here.
+    answer = httpx.request(method.upper(), plain_service + path, timeout=60, trust_env=False, **kwargs)
+    assert answer.status_code in statuses, answer.text[:200]
+    if path == "/v1/check" and answer.status_code == 200 and "sources" in kwargs.get("json", {}):
+        assert answer.json()["sources"][0]["status"] == "blocked"
+    draft = {"text": "“The ferry runs all winter,” said Ana Reyes."}
+    normal = httpx.post(f"{plain_service}/v1/check", json=draft, timeout=30, trust_env=False)
+    assert normal.status_code == 200
