@@ -186,3 +186,14 @@ def test_saved_report_renders_again_without_fetching(run_cli, tmp_path: Path, fm
     assert marker in rendered
     for fragment in ("They threw me to the floor", "We will not rest until every secret prison"):
         assert fragment in rendered
+
+
+@pytest.mark.parametrize(("name", "kind"), [("story.docx", "a Word document"), ("story.PDF", "a PDF"),
+                                            ("story.odt", "an OpenDocument text")])  # fmt: skip
+def test_a_word_processor_draft_gets_the_formats_verify_reads(run_cli, tmp_path: Path, name: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    draft = tmp_path / name
+    draft.write_bytes(b"PK\x03\x04\x00\x00binary")
+    result = run_cli("check", str(draft))
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert f"{kind} cannot be read as a draft" in line and ".md" in line and ".html" in line and "NUL" not in line

@@ -38,6 +38,9 @@ _FORMAT_BY_SUFFIX = {
     ".xhtml": "html",
 }
 DRAFT_SUFFIXES = frozenset(_FORMAT_BY_SUFFIX)
+# Word-processor and page formats a reporter may hand in: named, with what verify reads instead.
+_UNSUPPORTED_DRAFTS = {".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text",
+                       ".rtf": "a rich-text file", ".pdf": "a PDF", ".pages": "a Pages document"}  # fmt: skip
 
 BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A Markdown link is found in two steps (see ``markdown_links``): the target's address, then
@@ -299,5 +302,10 @@ def read_document(path: str | Path) -> Document:
     location = Path(path)
     if location.is_dir():
         raise InputError(f"{location}: is a directory, not a draft (pass the files, or use -o DIR)")
+    kind = _UNSUPPORTED_DRAFTS.get(location.suffix.lower())
+    if kind is not None:
+        readable = ", ".join(sorted(DRAFT_SUFFIXES))
+        advice = f"save it as text, Markdown or HTML ({readable})"
+        raise InputError(f"{location}: {kind} cannot be read as a draft; {advice}")
     raw = read_user_file(location, what="file")
     return load_bytes(raw, path=str(location), name=str(location))
