@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from tests.match.test_eval import _load
+from tests.helpers import load_bench_module as _load
 from verify.model import Verdict
 
 bench = _load("bench_matching")

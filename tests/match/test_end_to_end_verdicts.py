@@ -1,11 +1,12 @@
-"""A fictional draft checked against its council page and press release, end to end: each kind
-of misleading verdict planted once, with the verdict, flags and --fail-on each must give."""
+"""A fictional draft checked against its council page, press release and a PDF transcript, end to
+end: each kind of misleading verdict planted once, with the verdict, flags and --fail-on each must give."""
 
 from __future__ import annotations
 
 import pytest
 
 import verify
+from tests.helpers import make_pdf
 from verify.model import Report
 
 PAGE = """Council sets a lean budget
@@ -44,7 +45,18 @@ The depot will be finished by the end of March, the council said.
 "We will keep the pool open," Park said.
 
 "The budget is $2.5bn, and we will spend £40m on the new center," Park said.
+
+"The reserve will last until March," said Mayor Ellen Park.
 """
+
+# The hearing's transcript, as a PDF: the words are credited to the finance director by her line.
+TRANSCRIPT = [
+    "Transcript of the budget hearing",
+    "",
+    "CHAIR: We turn to the reserve.",
+    "MS R. OYELARAN (Finance Director): The reserve will last until March.",
+    "CHAIR: Thank you.",
+]
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +64,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
     folder = tmp_path_factory.mktemp("budget")
     (folder / "page.txt").write_text(PAGE, encoding="utf-8")
     (folder / "release.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "hearing.pdf").write_bytes(make_pdf(TRANSCRIPT))
     options = verify.Options(offline=True, cache_dir=folder / "cache")
-    return verify.check(DRAFT, sources=[str(folder / "page.txt"), str(folder / "release.txt")], options=options)
+    sources = [str(folder / name) for name in ("page.txt", "release.txt", "hearing.pdf")]
+    return verify.check(DRAFT, sources=sources, options=options)
 
 
 @pytest.mark.parametrize(
@@ -66,6 +80,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
         ("The new rules", "paraphrased", "altered", ["cut_short"]),
         ("We will keep the pool open", "confirmed", "exact", ["cut_short"]),
         ("The budget is", "confirmed", "exact", ["style"]),
+        ("The reserve will last", "unverified", "misattributed", ["speaker_mismatch"]),
     ],
 )
 def test_each_planted_kind(report: Report, starts: str, verdict: str, reason: str, flags: list[str]) -> None:
@@ -77,8 +92,10 @@ def test_each_planted_kind(report: Report, starts: str, verdict: str, reason: st
 
 def test_the_worst_come_first_and_flagged_fails(report: Report) -> None:
     problems = report.problems()
-    assert problems[0].reason is not None and problems[0].reason.value == "misattributed"
-    assert [r.reason.value for r in problems[1:3] if r.reason] == ["contradicted", "contradicted"]
+    assert [r.reason.value for r in problems[:2] if r.reason] == ["misattributed", "misattributed"]
+    assert [r.reason.value for r in problems[2:4] if r.reason] == ["contradicted", "contradicted"]
+    transcript = next(r for r in problems[:2] if r.claim.text.startswith("The reserve"))
+    assert transcript.evidence is not None and transcript.evidence.attributed_to == "MS R. OYELARAN"
     assert report.fails("flagged")
     styled = next(r for r in report.results if r.claim.text.startswith("The budget is"))
     assert styled not in problems

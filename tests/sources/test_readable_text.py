@@ -271,3 +271,12 @@ def test_unreadable_sources_raise_source_error(body: bytes, content_type: str, m
     with pytest.raises(SourceError, match=message) as raised:
         readable_text("S9", snap(body, content_type))
     assert raised.value.status == "unreadable"
+
+
+def test_a_pdf_transcript_keeps_each_speakers_turn_on_its_own_line() -> None:
+    """Lines of a page are joined into paragraphs, but a line that opens a turn starts one."""
+    from tests.helpers import make_pdf
+    from verify.sources.text import pdf_text
+
+    turns = ["CHAIR: We turn to the reserve.", "MS R. OYELARAN (Finance Director): It lasts.", "CHAIR: Thank you."]
+    assert pdf_text(make_pdf(["Hearing", "", *turns])).splitlines()[-3:] == turns

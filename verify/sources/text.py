@@ -634,8 +634,12 @@ def join_pdf_lines(page: str) -> str:
     """Join a page's visual lines into paragraphs (one per line).
 
     Lines run together with a space; a blank line, or a short line ending a sentence,
-    ends a paragraph; a line ending in a letter and a hyphen keeps its line break.
+    ends a paragraph; a line ending in a letter and a hyphen keeps its line break; a line
+    that opens a transcript turn ("MS R. OYELARAN (Finance Director): …") starts one, so
+    whom the words are credited to can still be read.
     """
+    from verify.claims.transcript import SPEAKER_LINE  # only PDFs get here
+
     lines = [" ".join(line.split()) for line in page.splitlines()]
     long_lines = [len(line) for line in lines if len(line) >= 20]
     import statistics  # only PDFs get here
@@ -649,6 +653,9 @@ def join_pdf_lines(page: str) -> str:
                 paragraphs.append(current)
             current = ""
             continue
+        if current and SPEAKER_LINE.match(line):
+            paragraphs.append(current)
+            current = ""
         if not current:
             current = line
         elif len(current) >= 2 and current[-1] == "-" and current[-2].isalpha():
