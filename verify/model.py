@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -321,7 +322,12 @@ class Report:
         return min(verdicts, key=VERDICT_RANK.__getitem__) if verdicts else None
 
     def source(self, source_id: str) -> SourceEntry | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._sources_by_id.get(source_id)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, SourceEntry]:
+        # Made once: a renderer asks for a source per claim, and a draft may cite thousands.
+        return {s.id: s for s in reversed(self.sources)}  # reversed: the first of a repeated id wins
 
     def to_dict(self) -> dict[str, Any]:
         return report_to_dict(self)
