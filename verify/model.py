@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, TypeVar
 
 from verify.surrogates import replace_lone_surrogates
