@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+from functools import cached_property
 from typing import Any, TypeVar
 
 from verify.surrogates import replace_lone_surrogates
@@ -416,7 +417,12 @@ class Report:
         return worst is not None and VERDICT_RANK[worst] <= VERDICT_RANK[Verdict(fail_on)]
 
     def source(self, source_id: str) -> SourceEntry | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._sources_by_id.get(source_id)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, SourceEntry]:
+        # Made once: a renderer asks for a source per claim, and a draft may cite thousands.
+        return {s.id: s for s in reversed(self.sources)}  # reversed: the first of a repeated id wins
 
     def to_dict(self) -> dict[str, Any]:
         return report_to_dict(self)
