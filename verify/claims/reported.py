@@ -278,10 +278,14 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
 
 def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
+    tried = 0
     for m in re.finditer(r"\b[Aa]ccording\s+to\s+", stext):
         at = sent.start + m.start()
         if inside.covers(at):
             continue
+        tried += 1
+        if tried > _MAX_CUES_PER_SENTENCE:
+            break  # a run-on "sentence" of cues: stay linear
         name = np_after_according(stext[m.end() :])
         if name is None:
             continue
@@ -498,9 +502,13 @@ _NOUN_CUES = re.compile(
 def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """"Lind’s claim that the pier is safe ...": the possessor is the speaker."""
     stext = text[sent.start : sent.end]
+    tried = 0
     for m in _NOUN_CUES.finditer(stext):
         if inside.covers(sent.start + m.start()):
             continue
+        tried += 1
+        if tried > _MAX_CUES_PER_SENTENCE:
+            break  # a run-on "sentence" of cues: stay linear
         span = _content_span(text, sent.start + m.end(), sent.end)
         if span is None or _mostly_quoted(text, span, inside):
             continue
@@ -541,9 +549,13 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     span = _content_span(text, sent.start, sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
-    for a, b in inside:
-        if span.start <= a and b <= span.end and len(words(text[b : span.end])) <= 6 \
-                and len(words(text[span.start : a])) < _MIN_WORDS:
+    # From the last quotation back: each has a word of its own, so at most seven are looked at.
+    for a, b in reversed(inside.overlapping(span.start, span.end)):
+        if a < span.start or b > span.end:
+            continue
+        if len(words(text[b : span.end])) > 6:
+            break
+        if len(words(text[span.start : a])) < _MIN_WORDS:
             return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
     return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
 
