@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from tests.helpers import QUOTE, send, serving
-from tests.report.test_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium
+from tests.helpers import QUOTE, chromium, send, serving
 from tests.workflow.servers import free_port, running, serve_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.network]
@@ -21,11 +20,8 @@ DRAFT = f"“{QUOTE},” said Ana Reyes, who runs the ferry café on the quay."
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    _require_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")

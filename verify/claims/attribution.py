@@ -126,10 +126,6 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
     return True
 
 
-def is_pronoun(name: str) -> bool:
-    return name.lower() in PERSONAL_PRONOUNS
-
-
 def _cue_text(ws: list[Word], i: int) -> str:
     if i + 1 < len(ws) and ws[i + 1].norm in PARTICLES and ws[i].norm in {
         "pointed",

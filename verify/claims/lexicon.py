@@ -239,11 +239,6 @@ ORG_WORDS: frozenset[str] = frozenset(
     "campaigns officials authorities sources group's network's".split()
 )
 
-TITLE_WORDS: frozenset[str] = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sen. sen rep. rep gov. gov president senator governor "
-    "minister secretary chairman chairwoman judge justice mayor general gen. col. lt. sgt. "
-    "prof. professor sir lady lord king queen prince princess pope rev. father sister".split()
-)
 
 MALE_WORDS: frozenset[str] = frozenset(
     "mr mr. he him his man boy father son brother husband king prince sir lord chairman "

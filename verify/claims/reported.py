@@ -150,21 +150,12 @@ class _Quoted:
         k = bisect_right(self.ends, pos) - 1
         return self.ends[k] if k >= 0 else None
 
-    def ending_from(self, pos: int, opening_by: int) -> list[tuple[int, int]]:
-        """The quotations that end at or after ``pos`` and open at or before ``opening_by``."""
-        return self.ranges[bisect_left(self.ends, pos) : bisect_right(self.starts, opening_by)]
-
     def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quotations that overlap ``[start, end)``, in order."""
         return self.ranges[bisect_right(self.ends, start) : bisect_left(self.starts, end)]
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         return iter(self.ranges)
-
-    def last_within(self, start: int, end: int) -> tuple[int, int] | None:
-        """The last quotation lying wholly inside ``[start, end]``."""
-        k = bisect_right(self.ends, end) - 1
-        return self.ranges[k] if k >= 0 and self.starts[k] >= start else None
 
 
 def _quoted_ranges(quotations: tuple[Quotation, ...], opens: list[int], sent: Span) -> _Quoted:
