@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
 
 from verify import config as config_module
-from verify.config import FORBIDDEN_KEYS, Config, FetchConfig, Outlet, find_config, load_config
+from verify.config import FORBIDDEN_KEYS, Config, DiscoverConfig, FetchConfig, Outlet, find_config, load_config
 from verify.errors import ConfigError, InputError
 
 PYPROJECT_HEAD = '[project]\nname = "harbour-desk"\nversion = "1.0"\n\n'  # four lines before [tool.verify]
@@ -369,7 +370,8 @@ DISCOVERY_REFUSED = (
         pytest.param("verify.toml", "[fetch]\ntimeout = 5\ndiscover = true\n", 3, id="in a known table"),
         pytest.param("verify.toml", "[search]\nbackend = 'searxng'\ndiscover = true\n", 3,
                      id="in an unknown table: the privacy rule comes first"),
-        pytest.param("verify.toml", "[discover]\nbackend = 'brave'\n", 1, id="as a table"),
+        pytest.param("verify.toml", "[discover]\nqueries_per_run = 5\ndiscover = true\n", 3, id="in [discover]"),
+        pytest.param("verify.toml", "discover.discover = true\n", 1, id="dotted in [discover]"),
         pytest.param("verify.toml", "[[outlet]]\nname = 'A'\n[[outlet]]\nname = 'B'\ndiscover = true\n", 5,
                      id="in the second outlet"),
         pytest.param("verify.toml", "fetch = { per_host = 1, discover = true }\n", 1, id="in an inline table"),
@@ -389,6 +391,35 @@ def test_a_file_cannot_switch_on_discovery(tmp_path: Path, name: str, text: str,
 def test_discover_elsewhere_in_a_pyproject_is_not_verifys_business(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(PYPROJECT_HEAD + "[tool.tests]\ndiscover = true\n[tool.verify]\n")
     assert load_config(tmp_path / "pyproject.toml") == Config(path=tmp_path / "pyproject.toml")
+
+
+@pytest.mark.parametrize("key", ["enabled", "on", "always", "archive_fallback"])
+def test_no_switch_inside_the_discover_table(tmp_path: Path, key: str) -> None:
+    (tmp_path / "verify.toml").write_text(f"[discover]\nsearxng_url = 'http://10.0.0.5:8888'\n{key} = true\n")
+    with pytest.raises(ConfigError, match=f"^.*:3: '{key}' is not allowed in a configuration file: .* never"):
+        load_config(tmp_path / "verify.toml")
+
+
+def test_the_discover_table_configures_services(tmp_path: Path) -> None:
+    (tmp_path / "verify.toml").write_text(
+        "[discover]\nsearxng_url = 'http://10.0.0.5:8888/'\nqueries_per_claim = 2\nqueries_per_run = 9\n"
+    )
+    config = load_config(tmp_path / "verify.toml")
+    assert config.discover == DiscoverConfig(searxng_url="http://10.0.0.5:8888", queries_per_claim=2, queries_per_run=9)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("searxng_url = 'ftp://x'", "discover.searxng_url must be an http or https URL, not 'ftp://x'"),
+        ("queries_per_run = 0", "discover.queries_per_run must be a whole number of at least 1, not 0"),
+        ("brave_key = 'k'", "unknown key 'brave_key' in [discover]"),
+    ],
+)
+def test_a_bad_discover_setting_is_refused(tmp_path: Path, line: str, message: str) -> None:
+    (tmp_path / "verify.toml").write_text(f"[discover]\n{line}\n")
+    with pytest.raises(ConfigError, match=f"^.*:2: {re.escape(message)}"):
+        load_config(tmp_path / "verify.toml")
 
 
 def test_every_forbidden_key_is_refused(tmp_path: Path) -> None:

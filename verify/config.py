@@ -15,6 +15,10 @@ A configuration file is ``verify.toml``, or the ``[tool.verify]`` table of a
     [[outlet]]                     # an outlet a draft names, and its other names
     name = "The Harbour Gazette"
     aliases = ["Harbour Gazette", "the Gazette"]
+    [discover]                     # the services a run with --discover may use; never switches it on
+    searxng_url = "https://search.newsroom.example"
+    queries_per_claim = 4
+    queries_per_run = 40
 
 Public surface:
 
@@ -35,7 +39,9 @@ Public surface:
     The values ``fail_on`` accepts.
 ``FORBIDDEN_KEYS``
     Keys no configuration file may hold, anywhere, because they would send a draft's
-    words to a third party; only a flag given on the run switches those on.
+    words to a third party; only a flag given on the run switches those on. The one
+    exception is the ``[discover]`` table itself, which only configures the services; any
+    switch inside it (``DISCOVER_SWITCHES``) is refused the same way.
 ``ConfigError`` (from ``verify.errors``)
     Every problem, as one line ``FILE:LINE: what is wrong``.
 
@@ -64,6 +70,15 @@ FAIL_ON: Final = ("unverified", "paraphrased", "flagged", "never")
 # key -> (what it switches on, the run's flag): each would send a draft's words to a third party.
 FORBIDDEN_KEYS: Final[Mapping[str, tuple[str, str]]] = {
     "discover": ("discovery", "--discover"),
+}
+# Keys inside [discover] that would read as switching it on, refused like FORBIDDEN_KEYS.
+DISCOVER_SWITCHES: Final[Mapping[str, tuple[str, str]]] = {
+    "enabled": ("discovery", "--discover"),
+    "enable": ("discovery", "--discover"),
+    "on": ("discovery", "--discover"),
+    "active": ("discovery", "--discover"),
+    "always": ("discovery", "--discover"),
+    "archive_fallback": ("archive look-up", "--archive-fallback"),
 }
 
 _PYPROJECT_ROOT: Final = ("tool", "verify")
@@ -130,6 +145,17 @@ def _folder(value: object) -> Path:
     return Path(os.path.expanduser(_text(value)))
 
 
+def _base_url(value: object) -> str:
+    # a service's address: trusted as configured (an intranet instance may be private), but http(s) only
+    text = _text(value)
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise _Bad(f"an http or https URL, not {_shown(value)}")
+    return text.rstrip("/")
+
+
 def _fail_on(value: object) -> str:
     if value not in FAIL_ON:
         raise _Bad(f"one of {', '.join(FAIL_ON)}, not {_shown(value)}")
@@ -169,12 +195,29 @@ class Outlet:
 
 
 @dataclass(frozen=True)
+class DiscoverConfig:
+    """``[discover]``: the services a run with ``--discover`` may use, and its budgets.
+
+    Nothing here switches discovery on. Keys (Brave's) come from the environment only.
+    """
+
+    searxng_url: str | None = _setting(_base_url)
+    brave_url: str | None = _setting(_base_url)
+    gdelt_url: str | None = _setting(_base_url)
+    wayback_url: str | None = _setting(_base_url)
+    wikidata_url: str | None = _setting(_base_url)
+    queries_per_claim: int | None = _setting(_count)
+    queries_per_run: int | None = _setting(_count)
+
+
+@dataclass(frozen=True)
 class Config:
     """A configuration file's settings; a setting the file leaves out is None."""
 
     cache_dir: Path | None = _setting(_folder)
     fail_on: str | None = _setting(_fail_on)
     fetch: FetchConfig = FetchConfig()
+    discover: DiscoverConfig = DiscoverConfig()
     outlets: tuple[Outlet, ...] = ()
     path: Path | None = None  # the file read, for saying where a setting came from
 
@@ -189,6 +232,7 @@ class _Table:
 # Every table a file may hold, by its dotted name below the file's root.
 _TABLES: Final[Mapping[str, _Table]] = {
     "fetch": _Table("fetch", FetchConfig),
+    "discover": _Table("discover", DiscoverConfig),
     "outlet": _Table("outlets", Outlet, many=True),
 }
 
@@ -296,8 +340,11 @@ class _Reader:
 
     def refuse_forbidden(self, value: object, at: _Place) -> None:
         for key, place in _walk(value, at):
-            if key in FORBIDDEN_KEYS:
-                what, flag = FORBIDDEN_KEYS[key]
+            if place == ("discover",) and isinstance(value, dict) and isinstance(value.get("discover"), dict):
+                continue  # the [discover] table only configures services
+            switches = DISCOVER_SWITCHES if place[:1] == ("discover",) and len(place) == 2 else {}
+            if key in FORBIDDEN_KEYS or key in switches:
+                what, flag = FORBIDDEN_KEYS.get(key) or switches[key]
                 raise self.error(place, f"{key!r} is not allowed in a configuration file: {what} sends a draft's "
                                         f"words to third parties, so it is switched on for each run with {flag}, "
                                         "never in a configuration file")  # fmt: skip

@@ -72,6 +72,8 @@ class SourceStatus(StrEnum):
     BLOCKED = "blocked"
     UNREADABLE = "unreadable"
     OFFLINE_MISS = "offline_miss"
+    # extension: the page answers but shows only a teaser (a paywall, a consent or bot wall)
+    RESTRICTED = "restricted"
 
 
 class DiffOp(StrEnum):
@@ -204,6 +206,25 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Discovery:
+    """How a source no one gave was found (extension): which search, which query, which claim."""
+
+    backend: str  # "searxng", "brave", "gdelt", "wayback", …
+    query: str  # the query as sent to the backend
+    rank: int  # the page's place in that backend's answer, from 1
+    claim: str  # the id of the claim it was searched for
+
+
+@dataclass(frozen=True)
+class ArchiveCopy:
+    """Where a source's text was read from when its own address no longer serves it (extension)."""
+
+    url: str  # the archive's raw copy
+    timestamp: str  # 14 digits, UTC, as the archive writes it
+    original_url: str
+
+
+@dataclass(frozen=True)
 class SourceRef:
     """Something to check claims against, before it is fetched or read."""
 
@@ -211,7 +232,9 @@ class SourceRef:
     path: str | None  # a local file; never fetched
     outlet: str | None = None
     aliases: tuple[str, ...] = ()
-    origin: str = "argument"  # "sources_file", "argument" or "link"
+    origin: str = "argument"  # "sources_file", "argument", "link" or "discovered"
+    discovery: Discovery | None = None  # None for a source someone gave
+    archive: ArchiveCopy | None = None  # set when ``url`` is an archived copy of ``archive.original_url``
 
     def names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.outlet, *self.aliases) if n)
@@ -357,6 +380,27 @@ class SourceEntry:
     snapshot: str | None = None  # cache path of the snapshot body
     robots_ignored: bool = False
     origin: str = "argument"
+    discovery: Discovery | None = None
+    archive: ArchiveCopy | None = None
+    copy_of_draft: bool = False  # a discovered page that repeats the draft itself: it backs no claim
+
+
+@dataclass(frozen=True)
+class BackendProblem:
+    """A search or archive service that could not answer during a run, and why, in one line."""
+
+    backend: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DiscoveryRun:
+    """What discovery did in a run (extension): the services asked, those that failed, and a caveat."""
+
+    backends: tuple[str, ...]  # every service the run used, in the order asked
+    failures: tuple[BackendProblem, ...] = ()
+    queries: int = 0  # queries sent (answers from the cache are not counted)
+    note: str | None = None  # e.g. only recent news and archives were searched
 
 
 @dataclass(frozen=True)
@@ -378,6 +422,8 @@ class Report:
     generated_at: str | None = None
     # extension: problems introduced or resolved since a baseline report
     baseline: BaselineDiff | None = None
+    # extension: the searching a run with discovery or archive fallback did; None without it
+    discovery: DiscoveryRun | None = None
 
     @property
     def checkable(self) -> tuple[ClaimResult, ...]:
@@ -537,6 +583,30 @@ def source_to_dict(source: SourceEntry) -> dict[str, Any]:
         "snapshot": source.snapshot,
         "robots_ignored": source.robots_ignored,
         "origin": source.origin,
+        "discovery": _discovery_to_dict(source.discovery),
+        "archive": _archive_to_dict(source.archive),
+        "copy_of_draft": source.copy_of_draft,
+    }
+
+
+def _discovery_to_dict(found: Discovery | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    return {"backend": found.backend, "query": found.query, "rank": found.rank, "claim": found.claim}
+
+
+def _archive_to_dict(archive: ArchiveCopy | None) -> dict[str, Any] | None:
+    if archive is None:
+        return None
+    return {"url": archive.url, "timestamp": archive.timestamp, "original_url": archive.original_url}
+
+
+def discovery_run_to_dict(run: DiscoveryRun) -> dict[str, Any]:
+    return {
+        "backends": list(run.backends),
+        "failures": [{"backend": f.backend, "reason": f.reason} for f in run.failures],
+        "queries": run.queries,
+        "note": run.note,
     }
 
 
@@ -563,6 +633,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "resolved": list(report.baseline.resolved),
             "rules_changed": list(report.baseline.rules_changed),
         }
+    if report.discovery is not None:
+        data["discovery"] = discovery_run_to_dict(report.discovery)
     return data
 
 
@@ -810,7 +882,37 @@ def source_from_dict(data: Any, where: str = "source") -> SourceEntry:
         final_url=fields.optional_string("final_url"),
         snapshot=fields.optional_string("snapshot"),
         robots_ignored=fields.boolean("robots_ignored", False),
-        origin=fields.optional_word("origin", ("sources_file", "argument", "link")) or "argument",
+        origin=fields.optional_word("origin", ORIGINS) or "argument",
+        discovery=_discovery_from(fields.optional_obj("discovery")),
+        archive=_archive_from(fields.optional_obj("archive")),
+        copy_of_draft=fields.boolean("copy_of_draft", False),
+    )
+
+
+ORIGINS = ("sources_file", "argument", "link", "discovered")
+
+
+def _discovery_from(fields: _Fields | None) -> Discovery | None:
+    if fields is None:
+        return None
+    return Discovery(fields.string("backend"), fields.string("query"), fields.integer("rank", low=1) or 1,
+                     fields.string("claim"))  # fmt: skip
+
+
+def _archive_from(fields: _Fields | None) -> ArchiveCopy | None:
+    if fields is None:
+        return None
+    return ArchiveCopy(fields.string("url"), fields.string("timestamp"), fields.string("original_url"))
+
+
+def _discovery_run_from(fields: _Fields | None) -> DiscoveryRun | None:
+    if fields is None:
+        return None
+    return DiscoveryRun(
+        backends=fields.strings("backends"),
+        failures=tuple(BackendProblem(f.string("backend"), f.string("reason")) for f in fields.objects("failures")),
+        queries=fields.integer("queries", required=False) or 0,
+        note=fields.optional_string("note"),
     )
 
 
@@ -845,6 +947,7 @@ def report_from_dict(data: Any) -> Report:
         results=tuple(result_from_dict(c.data, c.where) for c in fields.objects("claims")),
         generated_at=fields.optional_string("generated_at"),
         baseline=_baseline_from(fields.optional_obj("baseline")),
+        discovery=_discovery_run_from(fields.optional_obj("discovery")),
     )
 
 

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from verify.discover.setup import ServiceURLs
 from verify.sources.options import FetchOptions
 
 if TYPE_CHECKING:  # pragma: no cover
     from verify.config import Config
 
 _FETCH_DEFAULTS = FetchOptions()
+QUERIES_PER_CLAIM = 4  # the four kinds of query, cheapest first (docs/discovery.md)
+QUERIES_PER_RUN = 60
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,18 @@ class Options:
     # Each outlet's names, the one a sources file uses and those a draft may use ("The Harbour
     # Gazette", "the Gazette"): a source of one name is that outlet's under all of them.
     outlets: tuple[tuple[str, ...], ...] = ()
+    # Searching for the sources a draft names but does not link. Off unless asked for on the
+    # run: a query sends the draft's unpublished words to a third party (docs/discovery.md).
+    discover: bool = False
+    archive_fallback: bool = False  # dead links someone gave are read from the Wayback Machine; on with discover
+    draft_date: date | None = None  # None: the draft's own date (front matter, page metadata), else today
+    queries_per_claim: int = QUERIES_PER_CLAIM  # search requests for one claim, at most
+    queries_per_run: int = QUERIES_PER_RUN  # search requests for the whole run, at most
+    services: ServiceURLs = field(default_factory=ServiceURLs)  # where each search service lives
+
+    @property
+    def looks_up_archives(self) -> bool:
+        return self.discover or self.archive_fallback
 
     def cache_path(self) -> Path:
         return Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()
@@ -102,8 +118,19 @@ def with_config(options: Options, config: Config) -> Options:
         concurrency=fetch.concurrency if fetch.concurrency is not None else options.limits.concurrency,
         per_host=fetch.per_host if fetch.per_host is not None else options.limits.per_host,
     )
+    found = config.discover
+    services = replace(
+        options.services,
+        **{
+            name: getattr(found, name) or getattr(options.services, name)
+            for name in ("searxng_url", "brave_url", "gdelt_url", "wayback_url", "wikidata_url")
+        },
+    )
     return replace(
         options,
+        services=services,
+        queries_per_claim=found.queries_per_claim or options.queries_per_claim,
+        queries_per_run=found.queries_per_run or options.queries_per_run,
         cache_dir=config.cache_dir if config.cache_dir is not None else options.cache_dir,
         timeout=timeout,
         limits=limits,

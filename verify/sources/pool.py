@@ -161,4 +161,6 @@ def source_entry(loaded: LoadedSource) -> SourceEntry:
         snapshot=snap.cache_path if snap else None,
         robots_ignored=fetched.robots_ignored,
         origin=ref.origin,
+        discovery=ref.discovery,
+        archive=ref.archive,
     )

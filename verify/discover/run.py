@@ -1,0 +1,380 @@
+"""Discovery in a check: for each claim no given source confirms, search, fetch, match, report.
+
+Called once per run from ``check_many`` after the given sources are matched, and only when
+the run asked for it (``Options.discover``, or ``Options.archive_fallback`` for the archive
+alone): nothing before that line builds a client or sends a query.
+
+Per draft, in order:
+
+1. a given URL that is dead (404, 410, a soft 404, a parked domain) is read from its Wayback
+   Machine capture closest before the draft's date, keeping its id;
+2. with discovery, each claim no given source confirms gets its queries, cheapest first; every
+   configured search service answers each (GDELT only for a draft inside its window); the
+   hits are merged and ranked, and the best few pages are fetched through the ordinary fetcher
+   (address policy, robots.txt, limits, retries, snapshot cache). A dead page is read from
+   its archived copy; a teaser is listed as ``restricted``; a page repeating the draft is
+   listed as a copy and backs nothing. The search for a claim stops as soon as a page confirms it;
+3. the draft is matched again against its given sources and the pages kept, and the report
+   says how each discovered source was found and which services ran or failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+
+from verify.deadline import Deadline
+from verify.discover.answers import AnswerCache
+from verify.discover.setup import ServicePlan, Services, build_services, choose_services
+from verify.discover.types import ArchiveCapture, BackendFailure, SearchBackend, SearchHit, SearchRequest
+from verify.model import (
+    ArchiveCopy,
+    BackendProblem,
+    ClaimResult,
+    ClaimKind,
+    Discovery,
+    DiscoveryRun,
+    Document,
+    FetchedSource,
+    LOOK_FLAGS,
+    Report,
+    SourceRef,
+    SourceStatus,
+    SourceText,
+    Verdict,
+)
+from verify.options import Options
+from verify.sources.pool import LoadedSource, load_pool, source_entry, with_page_outlet
+from verify.sources.progress import FetchProgress
+from verify.sources.resolve import NumberedSource, ref_key
+
+FETCH_PER_ROUND = 3  # candidates fetched after each query: the best few, not the whole answer
+GDELT_WINDOW = timedelta(days=90)  # GDELT's DOC and Context APIs hold about three months of news
+DEAD = frozenset({"dead", "soft_404", "parked"})
+NO_GENERAL_WEB = (
+    "only recent news (GDELT) and archives were searched: no general web search (SearXNG or Brave) is configured"
+)
+
+CheckDocument = Callable[[Document, Sequence[LoadedSource]], Report]
+
+
+def discover_sources(
+    documents: Sequence[Document],
+    loaded: Sequence[tuple[LoadedSource, ...]],
+    reports: Sequence[Report],
+    options: Options,
+    check_document: CheckDocument,
+    deadline: Deadline,
+    *,
+    services: Services | None = None,
+    today: date | None = None,
+) -> list[Report]:
+    """Each draft's report after archive fallback and discovery; ``reports`` as they are when neither is on."""
+    if not options.looks_up_archives:
+        return list(reports)
+    plan = choose_services(options.services, discover=options.discover, archive_fallback=options.archive_fallback)
+    if services is None:
+        from verify.sources.client import user_agent
+
+        services = build_services(plan, user_agent=user_agent(options.contact))
+    run = _Run(options, plan, services, AnswerCache(options.cache_path(), options.offline, options.refresh),
+               check_document, deadline, today or datetime.now(UTC).date())  # fmt: skip
+    return [run.draft(d, list(s), r) for d, s, r in zip(documents, loaded, reports, strict=True)]
+
+
+@dataclass
+class _Found:
+    """What searching found for one claim of one draft."""
+
+    best: LoadedSource | None = None  # the page that backs the claim best, if any
+    best_result: ClaimResult | None = None
+    restricted: list[LoadedSource] = field(default_factory=list)
+    copies: list[LoadedSource] = field(default_factory=list)
+
+
+@dataclass
+class _Run:
+    options: Options
+    plan: ServicePlan
+    services: Services
+    answers: AnswerCache
+    check_document: CheckDocument
+    deadline: Deadline
+    today: date
+    used: dict[str, None] = field(default_factory=dict)  # services asked, in order
+    failed: dict[str, str] = field(default_factory=dict)  # service -> why, one line
+    planned: int = 0  # queries planned against the run's budget
+    pages: dict[str, tuple[FetchedSource, SourceText | None]] = field(default_factory=dict)  # by URL, this run
+
+    # --- one draft ---------------------------------------------------------------------------------------
+
+    def draft(self, document: Document, sources: list[LoadedSource], report: Report) -> Report:
+        when = self._draft_date(document)
+        if self.services.wayback is not None:
+            revived = [self._revived(s, when) for s in sources]
+            if any(a is not b for a, b in zip(revived, sources, strict=True)):
+                sources = revived
+                report = self.check_document(document, sources)
+        listed: list[LoadedSource] = []
+        notes: dict[str, list[str]] = {}
+        if self.options.discover:
+            sources, listed, notes = self._search(document, sources, report, when)
+            report = self.check_document(document, sources)
+        return self._told(report, listed, notes)
+
+    def _draft_date(self, document: Document) -> date:
+        if self.options.draft_date is not None:
+            return self.options.draft_date
+        from verify.discover.dates import draft_date
+
+        return draft_date(document) or self.today
+
+    def _search(
+        self, document: Document, sources: list[LoadedSource], report: Report, when: date
+    ) -> tuple[list[LoadedSource], list[LoadedSource], dict[str, list[str]]]:
+        """The sources to match (given, then kept), the pages only listed, and notes by claim."""
+        wanted = [r for r in report.checkable if r.verdict is not Verdict.CONFIRMED and r.claim.kind is not ClaimKind.TERM]
+        kept: dict[str, LoadedSource] = {}  # by URL: a page found for two claims is listed once
+        listed: dict[str, LoadedSource] = {}
+        notes: dict[str, list[str]] = {}
+        given = {s.numbered.ref.url for s in sources if s.numbered.ref.url}
+        next_id = len(sources) + 1
+        with FetchProgress(len(wanted), enabled=self.options.progress, label="searching") as bar:
+            for result in wanted:
+                self.deadline.poll()
+                found = self._for_claim(document, result, when, given)
+                bar.advance(f"{result.claim.id}: {result.claim.text}", "found" if found.best else "not found")
+                for page in ([found.best] if found.best else []) + found.restricted:
+                    if _original(page) not in kept:
+                        kept[_original(page)] = _renumbered(page, f"S{next_id}")
+                        next_id += 1
+                for page in found.copies:
+                    listed.setdefault(_original(page), page)
+                for teaser in found.restricted:
+                    notes.setdefault(result.claim.id, []).append(
+                        f"{_original(teaser)} shows only a teaser (a paywall, a consent or bot wall): give a saved "
+                        "copy of it, url and path together in the sources file"
+                    )
+        copies = [page for url, page in listed.items() if url not in kept]
+        return [*sources, *kept.values()], copies, notes
+
+    def _for_claim(self, document: Document, result: ClaimResult, when: date, given: set[str]) -> _Found:
+        from verify.discover.outlets import resolve_outlet
+        from verify.discover.queries import plan_queries
+        from verify.discover.rank import rank_candidates
+
+        claim = result.claim
+        found = _Found()
+        outlet = resolve_outlet(claim.outlet, self.options.outlets, self._outlet_lookup()) if claim.outlet else None
+        requests = plan_queries(claim, outlet, when)[: self.options.queries_per_claim]
+        hits: list[SearchHit] = []
+        tried: set[str] = set(given)
+        for request in requests:
+            if self.planned >= self.options.queries_per_run:
+                break
+            self.planned += 1
+            hits += self._ask(request, when)
+            ranked = [c for c in rank_candidates(hits, claim, outlet, when) if c.url not in tried]
+            for candidate in ranked[:FETCH_PER_ROUND]:
+                tried.add(candidate.url)
+                page = self._page(candidate, claim.id, outlet, document, when)
+                if page is None:
+                    continue
+                if page.numbered.ref.url and self._is_copy(document, page):
+                    found.copies.append(page)
+                    continue
+                if page.fetched.status is SourceStatus.RESTRICTED:
+                    found.restricted.append(page)
+                    continue
+                if page.text is None:
+                    continue
+                matched = self._match(result, page)
+                if found.best_result is None or _better(matched, found.best_result):
+                    found.best, found.best_result = page, matched
+                if _confirms(matched):
+                    return found
+        if found.best_result is not None and found.best_result.verdict is Verdict.UNVERIFIED:
+            if found.best_result.reason is not None and found.best_result.reason.value != "misattributed":
+                found.best, found.best_result = None, None  # a page that does not hold the claim is not listed
+        return found
+
+    # --- asking the services ----------------------------------------------------------------------------
+
+    def _ask(self, request: SearchRequest, when: date) -> list[SearchHit]:
+        hits: list[SearchHit] = []
+        for backend in self.services.search:
+            if backend.name in self.failed:
+                continue
+            if backend.name == "gdelt" and not self.today - GDELT_WINDOW <= when <= self.today:
+                continue  # GDELT holds no older news: asking would cost a query for nothing
+            self.used.setdefault(backend.name)
+            hits += self._guarded(backend.name, lambda b=backend: self.answers.search(b.name, request, b.search), ())
+        return hits
+
+    def _guarded(self, name: str, ask: Callable[[], object], otherwise: object) -> object:  # type: ignore[misc]
+        try:
+            return ask()
+        except BackendFailure as failure:
+            self.failed.setdefault(failure.backend or name, failure.reason)
+        except (OSError, ValueError) as error:  # a client error its module did not turn into a failure
+            self.failed.setdefault(name, f"{type(error).__name__}: {str(error).splitlines()[0][:160]}")
+        return otherwise
+
+    def _outlet_lookup(self) -> Callable[[str], tuple[str, ...]] | None:
+        lookup = self.services.wikidata
+        if lookup is None or lookup.name in self.failed:
+            return None
+
+        def domains(name: str) -> tuple[str, ...]:
+            self.used.setdefault(lookup.name)
+            found = self._guarded(lookup.name, lambda: self.answers.domains(name, lookup.domains), ())
+            return tuple(found)  # type: ignore[call-overload]
+
+        return domains
+
+    def _capture(self, url: str, when: date) -> ArchiveCapture | None:
+        wayback = self.services.wayback
+        if wayback is None or wayback.name in self.failed:
+            return None
+        self.used.setdefault(wayback.name)
+        found = self._guarded(wayback.name, lambda: self.answers.capture(url, when, self.today, wayback.closest), None)
+        return found if isinstance(found, ArchiveCapture) else None
+
+    # --- pages --------------------------------------------------------------------------------------------
+
+    def _fetch(self, refs: Sequence[SourceRef]) -> list[tuple[FetchedSource, SourceText | None]]:
+        """Each ref fetched and read through the ordinary fetcher, once per run."""
+        missing = [r for r in refs if ref_key(r) not in self.pages]
+        if missing:
+            pool = load_pool(missing, options=self.options.fetch_options(), cache_dir=self.options.cache_path(),
+                             deadline=self.deadline)  # fmt: skip
+            self.pages.update(pool.by_location)
+        return [self.pages[ref_key(r)] for r in refs]
+
+    def _page(self, candidate: object, claim_id: str, outlet: object, document: Document, when: date) -> LoadedSource | None:
+        url = str(getattr(candidate, "url"))
+        hit: SearchHit = getattr(candidate, "hit")
+        on_outlet = bool(getattr(candidate, "on_outlet", False))
+        ref = SourceRef(
+            url=url,
+            path=None,
+            outlet=getattr(outlet, "name", None) if on_outlet else None,
+            origin="discovered",
+            discovery=Discovery(hit.backend, hit.query, hit.rank, claim_id),
+        )
+        ((fetched, text),) = self._fetch([ref])
+        page = _loaded(ref, fetched, text)
+        state = _state(fetched, text)
+        if state in DEAD:
+            return self._archived(page, when)
+        if state == "restricted":
+            return replace(page, fetched=replace(page.fetched, status=SourceStatus.RESTRICTED,
+                                                  error="the page shows only a teaser"), text=None)  # fmt: skip
+        return page
+
+    def _revived(self, source: LoadedSource, when: date) -> LoadedSource:
+        """A given URL that is dead, read from its archived copy instead (same id); else as it was."""
+        ref = source.numbered.ref
+        if ref.url is None or ref.path is not None or _state(source.fetched, source.text) not in DEAD:
+            return source
+        return self._archived(source, when) or source
+
+    def _archived(self, page: LoadedSource, when: date) -> LoadedSource | None:
+        original = page.numbered.ref.url
+        if original is None:
+            return None
+        capture = self._capture(original, when)
+        if capture is None:
+            return page if page.numbered.ref.origin != "discovered" else None
+        ref = replace(page.numbered.ref, archive=ArchiveCopy(capture.url, capture.timestamp, capture.original_url))
+        ((fetched, text),) = self._fetch([SourceRef(url=capture.url, path=None)])
+        if _state(fetched, text) != "ok":
+            return page if page.numbered.ref.origin != "discovered" else None
+        return _loaded(ref, fetched, text, page.numbered.id)
+
+    def _is_copy(self, document: Document, page: LoadedSource) -> bool:
+        from verify.discover.copies import COPY_SHARE, copy_share
+
+        text = page.text.full_text or page.text.text if page.text else None
+        return text is not None and copy_share(document, text) >= COPY_SHARE
+
+    def _match(self, result: ClaimResult, page: LoadedSource) -> ClaimResult:
+        from verify.match import match_claims
+        from verify.match.outlets import with_outlet_checks
+
+        assert page.text is not None
+        sid = page.numbered.id
+        preferred = {result.claim.id: frozenset({sid})} if page.numbered.ref.outlet else None
+        (matched,) = match_claims((result.claim,), [page.text], preferred=preferred, deadline=self.deadline)
+        (checked,) = with_outlet_checks((matched,), {sid: page.numbered.ref.names()})
+        return checked
+
+    # --- the report ---------------------------------------------------------------------------------------
+
+    def _told(self, report: Report, listed: Sequence[LoadedSource], notes: dict[str, list[str]]) -> Report:
+        entries = [*report.sources]
+        next_id = len(entries) + 1
+        for page in listed:
+            entry = source_entry(_renumbered(page, f"S{next_id}"))
+            entries.append(replace(entry, copy_of_draft=True))
+            next_id += 1
+        results = tuple(
+            replace(r, notes=(*r.notes, *notes[r.claim.id])) if r.claim.id in notes and r.verdict is not Verdict.CONFIRMED else r
+            for r in report.results
+        )
+        general = self.options.discover and not self.services.general_web
+        run = DiscoveryRun(
+            backends=tuple(self.used),
+            failures=tuple(BackendProblem(name, why) for name, why in self.failed.items()),
+            queries=self.answers.asked,
+            note=NO_GENERAL_WEB if general else None,
+        )
+        return replace(report, sources=tuple(entries), results=results, discovery=run)
+
+
+# --- pure helpers ------------------------------------------------------------------------------------------
+
+
+def _loaded(ref: SourceRef, fetched: FetchedSource, text: SourceText | None, source_id: str = "S0") -> LoadedSource:
+    numbered = NumberedSource(source_id, ref)
+    if text is not None:
+        text = replace(text, source_id=source_id)
+        numbered = replace(numbered, ref=with_page_outlet(ref, text.outlet))
+    return LoadedSource(numbered, replace(fetched, ref=numbered.ref), text)
+
+
+def _renumbered(page: LoadedSource, source_id: str) -> LoadedSource:
+    text = replace(page.text, source_id=source_id) if page.text is not None else None
+    return LoadedSource(NumberedSource(source_id, page.numbered.ref), page.fetched, text)
+
+
+def _original(page: LoadedSource) -> str:
+    ref = page.numbered.ref
+    return ref.archive.original_url if ref.archive else (ref.url or ref.path or "")
+
+
+def _state(fetched: FetchedSource, text: SourceText | None) -> str:
+    """``ok``, ``dead``, ``soft_404``, ``parked``, ``restricted`` or ``failed`` for a fetched page."""
+    from verify.discover.pages import classify_page
+
+    if fetched.status is SourceStatus.NOT_FOUND or fetched.http_status in (404, 410):
+        return "dead"
+    if fetched.status is not SourceStatus.OK or fetched.snapshot is None:
+        return "failed"
+    return classify_page(fetched.snapshot, text)
+
+
+def _confirms(result: ClaimResult) -> bool:
+    return result.verdict is Verdict.CONFIRMED and not LOOK_FLAGS.intersection(result.flags)
+
+
+def _better(new: ClaimResult, old: ClaimResult) -> bool:
+    """Whether ``new`` backs the claim better than ``old``: confirmed over paraphrased over the rest."""
+    order = {Verdict.CONFIRMED: 2, Verdict.PARAPHRASED: 1, Verdict.UNVERIFIED: 0}
+    rank_new = (order.get(new.verdict, 0) if new.verdict else 0, -len(LOOK_FLAGS.intersection(new.flags)), new.score or 0)
+    rank_old = (order.get(old.verdict, 0) if old.verdict else 0, -len(LOOK_FLAGS.intersection(old.flags)), old.score or 0)
+    return rank_new > rank_old
+
+
+__all__ = ["discover_sources", "SearchBackend"]
