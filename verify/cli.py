@@ -13,6 +13,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO, TypeVar
 
@@ -20,7 +21,7 @@ from verify.config import FAIL_ON, Config, find_config, load_config
 from verify.document import DRAFT_SUFFIXES, load_bytes
 from verify.errors import InputError, VerifyError
 from verify.model import Document, Report, extraction_to_dict
-from verify.options import Options, Timeout, default_cache_dir, with_config
+from verify.options import QUERIES_PER_CLAIM, QUERIES_PER_RUN, Options, Timeout, default_cache_dir, with_config
 from verify.pipeline import DraftOutcome, as_document, check_many, extract
 from verify.report import FORMATS, render
 from verify.surrogates import replace_lone_surrogates
@@ -72,6 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="editor decisions (TOML; default: DRAFT.verify.toml beside each draft)")  # fmt: skip
     check.add_argument("--time-limit", type=_positive_float, metavar="SECONDS",
                        help="stop the whole check after this long (exit 2); default: no limit")  # fmt: skip
+    check.add_argument("--discover", action="store_true",
+                       help="search the web for sources the draft names but does not link (sends the "
+                            "draft's quoted words to search services; see docs/discovery.md)")  # fmt: skip
+    check.add_argument("--archive-fallback", action="store_true",
+                       help="read dead links from the Wayback Machine (sends only their URLs; on with --discover)")
+    check.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                       help="the draft's date: bounds the search and picks the archived copy "
+                            "(default: the draft's own, else today)")  # fmt: skip
+    check.add_argument("--queries-per-claim", type=_positive_int, metavar="N",
+                       help=f"search queries for one claim, at most (default {QUERIES_PER_CLAIM})")
+    check.add_argument("--queries-per-run", type=_positive_int, metavar="N",
+                       help=f"search queries for the whole run, at most (default {QUERIES_PER_RUN})")
 
     ext = commands.add_parser("extract", help="list the claims of a draft without fetching anything")
     ext.add_argument("article", metavar="ARTICLE")
@@ -111,6 +124,13 @@ def _positive_float(value: str) -> float:
 
 
 _N = TypeVar("_N", int, float)
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-23") from None
 
 
 def _positive_int(value: str) -> int:
@@ -202,7 +222,14 @@ def _run_check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         progress=not args.quiet and sys.stderr.isatty(),
         time_limit=args.time_limit,
+        discover=args.discover,
+        archive_fallback=args.archive_fallback or args.discover,
+        draft_date=args.date,
     )
+    if args.queries_per_claim is not None:
+        options = replace(options, queries_per_claim=args.queries_per_claim)
+    if args.queries_per_run is not None:
+        options = replace(options, queries_per_run=args.queries_per_run)
     if args.cache_dir is not None:
         options = replace(options, cache_dir=args.cache_dir)
     if args.timeout is not None:

@@ -179,7 +179,9 @@ def check_many(
     serves = [
         baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1) for doc in readable
     ]
-    reports = _match_all(readable, [pool.for_refs(refs) for refs in per_draft], baseline, serves, options, deadline)
+    loaded = [pool.for_refs(refs) for refs in per_draft]
+    reports = _match_all(readable, loaded, baseline, serves, options, deadline)
+    reports = _discover(readable, loaded, reports, options, deadline)
     finished = iter(
         _finish(document, pool.keep_cited(report), decisions, baseline if serve else None, baseline_path)
         for document, report, serve in zip(readable, reports, serves, strict=True)
@@ -189,6 +191,27 @@ def check_many(
         replace(next(finished), location=label) if outcome is None else outcome
         for label, outcome in zip(labels, outcomes, strict=True)
     )
+
+
+def _discover(
+    documents: Sequence[Document],
+    loaded: Sequence[tuple[LoadedSource, ...]],
+    reports: list[Report],
+    options: Options,
+    deadline: Deadline,
+) -> list[Report]:
+    """The reports after searching for what no given source confirms; untouched unless the run asked.
+
+    Without ``options.discover`` or ``options.archive_fallback`` nothing is imported, built or sent.
+    """
+    if not options.looks_up_archives:
+        return reports
+    from verify.discover.run import discover_sources
+
+    def recheck(document: Document, sources: Sequence[LoadedSource]) -> Report:
+        return check_document(document, sources, None, deadline)
+
+    return discover_sources(documents, loaded, reports, options, recheck, deadline)
 
 
 def _sources_beside(document: Document, sources_file: str | Path | None) -> tuple[SourceRef, ...]:

@@ -3,7 +3,8 @@
 Routes:
 
 - ``POST /v1/check``: JSON ``{"text": "…", "sources": ["https://…"], "format": "json"}``
-  answers 200 with the report in the format asked for (json, html, markdown or text).
+  answers 200 with the report in the format asked for (json, html, markdown or text). With
+  ``"discover": true`` the sources the draft names are searched for (docs/discovery.md).
 - ``GET /``: a paste-in form; ``POST /check`` (a form post) answers the HTML report.
 - ``GET /healthz``: ``{"status": "ok", "version": "…"}``.
 
@@ -71,7 +72,7 @@ MEDIA_TYPES = {
 MAX_SOURCES = 50  # per request: each one is a fetch the server makes on the caller's behalf
 MAX_URL_LENGTH = 2048
 MAX_FORM_FIELDS = 10
-REQUEST_FIELDS = frozenset({"text", "sources", "format", "decisions", "baseline"})
+REQUEST_FIELDS = frozenset({"text", "sources", "format", "decisions", "baseline", "discover"})
 SOURCE_FIELDS = frozenset({"url", "outlet", "aliases"})
 # Host names the Host header is checked against when the service listens on loopback.
 # (IPv6 "::1" is left out: Starlette's host check cannot parse "[::1]:port".)
@@ -100,6 +101,7 @@ class CheckRequest:
     format: str = "json"
     decisions: tuple[EditorDecision, ...] = ()
     baseline: Report | None = None
+    discover: bool = False  # search for the sources the draft names (its words go to search services)
 
 
 @dataclass(frozen=True)
@@ -199,12 +201,16 @@ def parse_check_request(data: object) -> CheckRequest:
         fmt = "json"
     if not isinstance(fmt, str) or fmt not in FORMATS:
         raise RequestError(400, f"'format' must be one of {', '.join(FORMATS)}")
+    discover = data.get("discover", False)
+    if not isinstance(discover, bool):
+        raise RequestError(400, "'discover' must be true or false")
     return CheckRequest(
         text=text,
         sources=_checked_sources(sources),
         format=fmt,
         decisions=_checked_decisions(data.get("decisions")),
         baseline=_checked_baseline(data.get("baseline")),
+        discover=discover,
     )
 
 
@@ -362,6 +368,8 @@ def run_check(request: CheckRequest, settings: ServiceSettings) -> Report:
         cache_dir=settings.cache_dir if settings.cache_dir is not None else service_cache_dir(),
         timeout=Timeout(source=min(Timeout().source, settings.time_limit)),
         time_limit=settings.time_limit,
+        discover=request.discover,
+        archive_fallback=request.discover,
     )
     document = load_text(request.text)
     # Links in the draft are sources too: cap them with the rest, or one pasted page of

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from verify.deadline import Deadline
 from verify.discover.answers import AnswerCache
+from verify.discover.gdelt import covers as gdelt_covers
 from verify.discover.setup import ServicePlan, Services, build_services, choose_services
 from verify.discover.types import ArchiveCapture, BackendFailure, SearchBackend, SearchHit, SearchRequest
 from verify.model import (
@@ -50,7 +51,6 @@ from verify.sources.progress import FetchProgress
 from verify.sources.resolve import NumberedSource, ref_key
 
 FETCH_PER_ROUND = 3  # candidates fetched after each query: the best few, not the whole answer
-GDELT_WINDOW = timedelta(days=90)  # GDELT's DOC and Context APIs hold about three months of news
 DEAD = frozenset({"dead", "soft_404", "parked"})
 NO_GENERAL_WEB = (
     "only recent news (GDELT) and archives were searched: no general web search (SearXNG or Brave) is configured"
@@ -143,7 +143,7 @@ class _Run:
         with FetchProgress(len(wanted), enabled=self.options.progress, label="searching") as bar:
             for result in wanted:
                 self.deadline.poll()
-                found = self._for_claim(document, result, when, given)
+                found = self._for_claim(document, result, when, given, [s.numbered.ref for s in sources])
                 bar.advance(f"{result.claim.id}: {result.claim.text}", "found" if found.best else "not found")
                 for page in ([found.best] if found.best else []) + found.restricted:
                     if _original(page) not in kept:
@@ -159,14 +159,19 @@ class _Run:
         copies = [page for url, page in listed.items() if url not in kept]
         return [*sources, *kept.values()], copies, notes
 
-    def _for_claim(self, document: Document, result: ClaimResult, when: date, given: set[str]) -> _Found:
-        from verify.discover.outlets import resolve_outlet
+    def _for_claim(
+        self, document: Document, result: ClaimResult, when: date, given: set[str], refs: Sequence[SourceRef]
+    ) -> _Found:
+        from verify.discover.outlets import resolve_outlet, shipped_table
         from verify.discover.queries import plan_queries
         from verify.discover.rank import rank_candidates
 
         claim = result.claim
         found = _Found()
-        outlet = resolve_outlet(claim.outlet, self.options.outlets, self._outlet_lookup()) if claim.outlet else None
+        outlet = None
+        if claim.outlet:
+            outlet = resolve_outlet(claim.outlet, refs=refs, configured=self.options.outlets, table=shipped_table(),
+                                    lookup=self._outlet_lookup())  # fmt: skip
         requests = plan_queries(claim, outlet, when)[: self.options.queries_per_claim]
         hits: list[SearchHit] = []
         tried: set[str] = set(given)
@@ -206,7 +211,7 @@ class _Run:
         for backend in self.services.search:
             if backend.name in self.failed:
                 continue
-            if backend.name == "gdelt" and not self.today - GDELT_WINDOW <= when <= self.today:
+            if backend.name == "gdelt" and not gdelt_covers(when, self.today):
                 continue  # GDELT holds no older news: asking would cost a query for nothing
             self.used.setdefault(backend.name)
             hits += self._guarded(backend.name, lambda b=backend: self.answers.search(b.name, request, b.search), ())
@@ -228,7 +233,7 @@ class _Run:
 
         def domains(name: str) -> tuple[str, ...]:
             self.used.setdefault(lookup.name)
-            found = self._guarded(lookup.name, lambda: self.answers.domains(name, lookup.domains), ())
+            found = self._guarded(lookup.name, lambda: self.answers.domains(name, lookup.official_domains), ())
             return tuple(found)  # type: ignore[call-overload]
 
         return domains
@@ -287,10 +292,13 @@ class _Run:
         capture = self._capture(original, when)
         if capture is None:
             return page if page.numbered.ref.origin != "discovered" else None
-        ref = replace(page.numbered.ref, archive=ArchiveCopy(capture.url, capture.timestamp, capture.original_url))
         ((fetched, text),) = self._fetch([SourceRef(url=capture.url, path=None)])
         if _state(fetched, text) != "ok":
             return page if page.numbered.ref.origin != "discovered" else None
+        final = fetched.snapshot.final_url if fetched.snapshot else None
+        if final and final != capture.url and self.services.wayback is not None:
+            capture = self.services.wayback.capture_from_replay_url(final) or capture  # replay moved to another capture
+        ref = replace(page.numbered.ref, archive=ArchiveCopy(capture.url, capture.timestamp, capture.original_url))
         return _loaded(ref, fetched, text, page.numbered.id)
 
     def _is_copy(self, document: Document, page: LoadedSource) -> bool:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
     from verify.discover.types import ArchiveCapture, Clock, SearchBackend
@@ -103,6 +104,24 @@ def choose_services(
     )
 
 
+class ArchiveLookup(Protocol):
+    """The Wayback Machine as a run sees it."""
+
+    name: str
+
+    def closest(self, url: str, before: date) -> ArchiveCapture | None: ...
+
+    def capture_from_replay_url(self, url: str) -> ArchiveCapture | None: ...
+
+
+class OutletLookup(Protocol):
+    """An outside register of outlets (Wikidata): a name's official web hosts."""
+
+    name: str
+
+    def official_domains(self, name: str) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True)
 class Services:
     """The clients of one run."""
@@ -113,44 +132,34 @@ class Services:
     general_web: bool
 
 
-class ArchiveLookup:
-    """The Wayback Machine as the run sees it: a capture of a URL before a date, or None."""
-
-    name = "wayback"
-
-    def closest(self, url: str, before: object) -> ArchiveCapture | None:  # pragma: no cover - an interface
-        raise NotImplementedError
-
-
-class OutletLookup:
-    """An outside register of outlets: a name's official domains."""
-
-    name = "wikidata"
-
-    def domains(self, name: str) -> tuple[str, ...]:  # pragma: no cover - an interface
-        raise NotImplementedError
-
-
 def build_services(plan: ServicePlan, *, user_agent: str, clock: Clock | None = None) -> Services:
     """The clients for ``plan``; each module is imported only when its service is used."""
-    from verify.discover.types import SystemClock
+    search = tuple(_search_backend(name, url, plan.brave_key, user_agent, clock) for name, url in plan.search)
+    wayback: ArchiveLookup | None = None
+    if plan.wayback:
+        from verify.discover.wayback import WaybackArchive
 
-    clock = clock or SystemClock()
-    search: list[SearchBackend] = []
-    for name, url in plan.search:
-        search.append(_search_backend(name, url, plan.brave_key, user_agent, clock))
-    wayback = _wayback(plan.wayback, user_agent, clock) if plan.wayback else None
-    wikidata = _wikidata(plan.wikidata, user_agent, clock) if plan.wikidata else None
-    return Services(tuple(search), wayback, wikidata, plan.general_web)
+        wayback = WaybackArchive(plan.wayback, clock=clock, user_agent=user_agent)
+    wikidata: OutletLookup | None = None
+    if plan.wikidata:
+        from verify.discover.wikidata import WikidataOutlets
 
-
-def _search_backend(name: str, url: str, key: str | None, user_agent: str, clock: Clock) -> SearchBackend:
-    raise NotImplementedError(name)
-
-
-def _wayback(url: str, user_agent: str, clock: Clock) -> ArchiveLookup:
-    raise NotImplementedError(url)
+        wikidata = WikidataOutlets(plan.wikidata, clock=clock, user_agent=user_agent)
+    return Services(search, wayback, wikidata, plan.general_web)
 
 
-def _wikidata(url: str, user_agent: str, clock: Clock) -> OutletLookup:
-    raise NotImplementedError(url)
+def _search_backend(name: str, url: str, key: str | None, user_agent: str, clock: Clock | None) -> SearchBackend:
+    if name == "searxng":
+        from verify.discover.searxng import SearxngSearch
+
+        return SearxngSearch(url, clock=clock, user_agent=user_agent)
+    if name == "brave":
+        from verify.discover.brave import BraveSearch
+
+        return BraveSearch(key or "", url, clock=clock, user_agent=user_agent)
+    if name == "gdelt":
+        from verify.discover.gdelt import GdeltSearch
+
+        return GdeltSearch(url, clock=clock, user_agent=user_agent)
+    # The desk archive ("archive") is built here once it exists: a SearchBackend like the others.
+    raise ValueError(f"no search service called {name!r}")

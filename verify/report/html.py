@@ -87,6 +87,7 @@ class SourceView:
     content_type: str | None
     error: str | None
     robots_ignored: bool
+    found_how: tuple[str, ...] = ()  # how a source no one gave was found, or that it was read from an archive
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def render_html(report: Report, *, back_link: str | None = None) -> str:
         problems=_problems(report),
         unread_lead=view.unread_lead(report),
         unread=[(s.id, view.source_anchor(s.id), view.status_text(s)) for s in view.unread_sources(report)],
+        searched=view.discovery_lines(report),
         back_link=back_link,
         css=Markup(css),
         js=Markup(js),
@@ -264,6 +266,7 @@ def _source_view(entry: SourceEntry) -> SourceView:
         content_type=entry.content_type,
         error=entry.error,
         robots_ignored=entry.robots_ignored,
+        found_how=view.found_how(entry),
     )
 
 

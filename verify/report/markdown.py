@@ -74,6 +74,9 @@ def render_markdown(report: Report, *, only_problems: bool = False) -> str:
     unread = view.unread_line(report)
     if unread:
         lines += ["", f"**✗ {escape(unread)}**"]
+    searched = view.discovery_lines(report)
+    if searched:
+        lines += ["", *(f"- {escape(line)}" for line in searched)]
     if report.baseline is not None:
         lines.append("")
         lines.extend(_baseline(report))
@@ -150,6 +153,9 @@ def _source_row(entry: SourceEntry) -> str:
     note = escape(view.shorten(entry.error, 160)) if entry.error else ""
     if entry.sha256:
         note = (note + " " if note else "") + code(entry.sha256[:12])
+    how = "; ".join(escape(view.shorten(line, 240)) for line in view.found_how(entry))
+    if how:
+        note = (note + "; " if note else "") + how
     return f"| {escape(entry.id)} | {outlet} | {where} | {status} | {fetched} | {note} |"
 
 

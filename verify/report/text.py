@@ -74,6 +74,7 @@ def _blocks(report: Report, *, color: bool, only_problems: bool = False) -> list
     unread = view.unread_line(report)
     if unread:
         blocks.append(_text("✗ " + unread, "bold red"))
+    blocks += [_text(line, "yellow" if " failed: " in line else "") for line in view.discovery_lines(report)]
     blocks.append(Text(""))
     if report.baseline is not None:
         blocks += [_baseline(report), Text("")]
@@ -186,6 +187,8 @@ def _source(entry: SourceEntry) -> RenderableType:
         facts.append("robots.txt ignored")
     if facts:
         details.append(Padding(_text(" · ".join(facts), "dim"), (0, 0, 0, INDENT)))
+    for how in view.found_how(entry):
+        details.append(Padding(_text(how, "dim"), (0, 0, 0, INDENT)))
     if entry.error:
         details.append(Padding(_text("error: " + view.one_line(entry.error), "red"), (0, 0, 0, INDENT)))
     return Group(*details)

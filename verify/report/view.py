@@ -136,6 +136,7 @@ STATUS_TEXT: dict[SourceStatus, str] = {
     SourceStatus.BLOCKED: "blocked",
     SourceStatus.UNREADABLE: "unreadable",
     SourceStatus.OFFLINE_MISS: "not in cache (offline)",
+    SourceStatus.RESTRICTED: "teaser only (paywall or wall)",
 }
 
 
@@ -289,6 +290,36 @@ def claim_notes(report: Report, result: ClaimResult) -> tuple[str, ...]:
     if result.reason is Reason.NOT_FOUND and failed:
         notes += (f"{failed} of your sources could not be read",)
     return notes
+
+
+def found_how(entry: SourceEntry) -> tuple[str, ...]:
+    """How a source came to be checked, one line each: the search that found it, the archive
+    it was read from, or that it copies the draft. Empty for a live source someone gave."""
+    lines = []
+    found = entry.discovery
+    if found is not None:
+        lines.append(f"found by {found.backend} for {found.claim}: result {found.rank} of “{one_line(found.query)}”")
+    if entry.archive is not None:
+        stamp = entry.archive.timestamp
+        day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}" if len(stamp) >= 8 else stamp
+        lines.append(f"dead page: read from the Wayback Machine's copy of {day} ({entry.archive.url})")
+    if entry.copy_of_draft:
+        lines.append("a copy of this draft: listed, never used as evidence")
+    return tuple(lines)
+
+
+def discovery_lines(report: Report) -> tuple[str, ...]:
+    """What the run searched, for the top of a report: services used, those that failed, a caveat."""
+    run = report.discovery
+    if run is None:
+        return ()
+    used = ", ".join(run.backends) if run.backends else "none"
+    sent = "no query sent (answers from the cache)" if run.queries == 0 else f"{run.queries} queries sent"
+    lines = [f"Searched with {used}; {sent}."]
+    lines += [f"{f.backend} failed: {one_line(f.reason)}" for f in run.failures]
+    if run.note:
+        lines.append(run.note[:1].upper() + run.note[1:] + ".")
+    return tuple(lines)
 
 
 def source_location(entry: SourceEntry) -> str:
