@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from verify.deadline import Deadline
 from verify.discover.answers import AnswerCache
@@ -50,6 +50,7 @@ from verify.sources.pool import LoadedSource, load_pool, source_entry, with_page
 from verify.sources.progress import FetchProgress
 from verify.sources.resolve import NumberedSource, ref_key
 
+SEARCH_BACK = timedelta(days=365)  # how far before the draft's date a source is looked for
 FETCH_PER_ROUND = 3  # candidates fetched after each query: the best few, not the whole answer
 DEAD = frozenset({"dead", "soft_404", "parked"})
 NO_GENERAL_WEB = (
@@ -172,7 +173,14 @@ class _Run:
         if claim.outlet:
             outlet = resolve_outlet(claim.outlet, refs=refs, configured=self.options.outlets, table=shipped_table(),
                                     lookup=self._outlet_lookup())  # fmt: skip
-        requests = plan_queries(claim, outlet, when)[: self.options.queries_per_claim]
+        requests = plan_queries(
+            claim.text,
+            speaker=claim.speaker.name if claim.speaker else None,
+            domains=outlet.domains if outlet else (),
+            since=when - SEARCH_BACK,
+            until=when + timedelta(days=1),  # a page dated the draft's day, in any time zone
+            budget=min(self.options.queries_per_claim, self.options.queries_per_run - self.planned),
+        )
         hits: list[SearchHit] = []
         tried: set[str] = set(given)
         for request in requests:
