@@ -116,7 +116,7 @@ def duration(seconds: float) -> str:
     """A wait as a person reads it: ``"45 s"``, ``"12 min"``, ``"3 h"``, ``"16 days"``."""
     if seconds < 120:
         return f"{seconds:.0f} s"
-    if seconds < 7200:
+    if seconds < 3600:
         return f"{seconds / 60:.0f} min"
     if seconds < 2 * 86400:
         return f"{seconds / 3600:.0f} h"
