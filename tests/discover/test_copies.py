@@ -26,7 +26,10 @@ DRAFT = (
     "Crews said the checks were slow but fair, and most boats were cleared by nightfall. "
     "“We were inspected before the storms, and that is how it should be,” one skipper said."
 )
-QUOTES = "“Nobody will lose a licence over paperwork,” and “We were inspected before the storms, and that is how it should be,”"
+QUOTES = (
+    "“Nobody will lose a licence over paperwork,” and "
+    "“We were inspected before the storms, and that is how it should be,”"
+)
 
 # The source the quotes came from: the same words quoted, the story told its own way.
 SOURCE = (
