@@ -27,6 +27,8 @@ from datetime import UTC, date, datetime, timedelta
 from verify.deadline import Deadline
 from verify.discover.answers import AnswerCache
 from verify.discover.gdelt import covers as gdelt_covers
+from verify.discover.outlets import OutletDomains, registrable_domain
+from verify.discover.rank import Candidate, canonical_url
 from verify.discover.setup import ServicePlan, Services, build_services, choose_services
 from verify.discover.types import ArchiveCapture, BackendFailure, SearchBackend, SearchHit, SearchRequest
 from verify.model import (
@@ -165,6 +167,7 @@ class _Run:
     ) -> _Found:
         from verify.discover.outlets import resolve_outlet, shipped_table
         from verify.discover.queries import plan_queries
+        from verify.discover.copies import draft_shingles
         from verify.discover.rank import rank_candidates
 
         claim = result.claim
@@ -182,19 +185,21 @@ class _Run:
             budget=min(self.options.queries_per_claim, self.options.queries_per_run - self.planned),
         )
         hits: list[SearchHit] = []
-        tried: set[str] = set(given)
+        tried: set[str] = {canonical_url(url) for url in given}
+        own_prose = draft_shingles(document.text)
         for request in requests:
             if self.planned >= self.options.queries_per_run:
                 break
             self.planned += 1
             hits += self._ask(request, when)
-            ranked = [c for c in rank_candidates(hits, claim, outlet, when) if c.url not in tried]
-            for candidate in ranked[:FETCH_PER_ROUND]:
+            ranked = rank_candidates(hits, claim_text=claim.text, outlet_domains=outlet.domains if outlet else (),
+                                     outlet_name=claim.outlet, draft_date=when)  # fmt: skip
+            for candidate in [c for c in ranked if c.url not in tried][:FETCH_PER_ROUND]:
                 tried.add(candidate.url)
-                page = self._page(candidate, claim.id, outlet, document, when)
+                page = self._page(candidate, claim.id, outlet, when)
                 if page is None:
                     continue
-                if page.numbered.ref.url and self._is_copy(document, page):
+                if _is_copy(own_prose, page):
                     found.copies.append(page)
                     continue
                 if page.fetched.status is SourceStatus.RESTRICTED:
@@ -265,14 +270,13 @@ class _Run:
             self.pages.update(pool.by_location)
         return [self.pages[ref_key(r)] for r in refs]
 
-    def _page(self, candidate: object, claim_id: str, outlet: object, document: Document, when: date) -> LoadedSource | None:
-        url = str(getattr(candidate, "url"))
-        hit: SearchHit = getattr(candidate, "hit")
-        on_outlet = bool(getattr(candidate, "on_outlet", False))
+    def _page(self, candidate: Candidate, claim_id: str, outlet: OutletDomains | None, when: date) -> LoadedSource | None:
+        hit = candidate.hits[0]  # the backends' best listing of this page
+        on_outlet = outlet is not None and registrable_domain(hit.url) in {registrable_domain(d) for d in outlet.domains}
         ref = SourceRef(
-            url=url,
+            url=hit.url,
             path=None,
-            outlet=getattr(outlet, "name", None) if on_outlet else None,
+            outlet=outlet.name if outlet is not None and on_outlet else None,
             origin="discovered",
             discovery=Discovery(hit.backend, hit.query, hit.rank, claim_id),
         )
@@ -308,12 +312,6 @@ class _Run:
             capture = self.services.wayback.capture_from_replay_url(final) or capture  # replay moved to another capture
         ref = replace(page.numbered.ref, archive=ArchiveCopy(capture.url, capture.timestamp, capture.original_url))
         return _loaded(ref, fetched, text, page.numbered.id)
-
-    def _is_copy(self, document: Document, page: LoadedSource) -> bool:
-        from verify.discover.copies import COPY_SHARE, copy_share
-
-        text = page.text.full_text or page.text.text if page.text else None
-        return text is not None and copy_share(document, text) >= COPY_SHARE
 
     def _match(self, result: ClaimResult, page: LoadedSource) -> ClaimResult:
         from verify.match import match_claims
@@ -379,6 +377,13 @@ def _state(fetched: FetchedSource, text: SourceText | None) -> str:
     if fetched.status is not SourceStatus.OK or fetched.snapshot is None:
         return "failed"
     return classify_page(fetched.snapshot, text)
+
+
+def _is_copy(own_prose: frozenset[int], page: LoadedSource) -> bool:
+    from verify.discover.copies import is_copy_of_draft
+
+    text = page.text.full_text or page.text.text if page.text is not None else None
+    return text is not None and is_copy_of_draft(own_prose, text)
 
 
 def _confirms(result: ClaimResult) -> bool:
