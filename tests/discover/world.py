@@ -62,6 +62,15 @@ def _article(*paragraphs: str, site: str | None = None) -> str:
     return f"<!doctype html><html><head>{head}</head><body><article>{body}</article></body></html>"
 
 
+def _statement() -> str:
+    return _article(
+        "The Saltmere Fishers' Guild has issued the following statement on the pier closure.",
+        f'"{BRENNER}" said Tomas Brenner, chair of the guild.',
+        "The guild will meet the council to discuss compensation for lost landings.",
+        site="Saltmere Fishers' Guild",
+    )
+
+
 def build(apis: ApiEmulator, today: date) -> tuple[SimulatedWeb, dict[str, str]]:
     """The web of the story on ``apis`` (filled in place), and the right page for each speaker."""
     day = today - timedelta(days=12)  # the draft's date
@@ -89,9 +98,9 @@ def build(apis: ApiEmulator, today: date) -> tuple[SimulatedWeb, dict[str, str]]
             f'Harbour master Ilse Varga said: "{VARGA}"',
             "The harbour office will post notices on the quay about the closure dates.", site="Harbour Gazette"),
              "Pier pilings found decayed", before),
-        Page(right["Brenner"], "<h1>Gone</h1>", "Statement on the pier closure", before, status=404),
+        Page(right["Brenner"], _statement(), "Statement on the pier closure", before, status=404),  # indexed, now gone
         Page(right["Holt"], _article(
-            "The council's decision to repair the pier came after months of debate.",
+            f'Councillor Maren Holt told the Courier: "{HOLT}"',
             '<div class="paywall">Subscribe to continue reading. Already a subscriber? Log in.</div>',
             site="Coastal Courier"), f"Holt: {HOLT}", before),
         Page(right["Koskinen"], _article(
@@ -106,11 +115,7 @@ def build(apis: ApiEmulator, today: date) -> tuple[SimulatedWeb, dict[str, str]]
             site="Saltmere History Society"), "People of Saltmere: Aksel Dahl", before),
     ]  # fmt: skip
     web.captures[:] = [
-        Capture(right["Brenner"], before.strftime("%Y%m%d") + "143000", _article(
-            "The Saltmere Fishers' Guild has issued the following statement on the pier closure.",
-            f'"{BRENNER}" said Tomas Brenner, chair of the guild.',
-            "The guild will meet the council to discuss compensation for lost landings.",
-            site="Saltmere Fishers' Guild")),
+        Capture(right["Brenner"], before.strftime("%Y%m%d") + "143000", _statement()),
     ]  # fmt: skip
     web.availability_misses.add(right["Brenner"])
     web.entities[:] = [

@@ -20,6 +20,8 @@ Per draft, in order:
 
 from __future__ import annotations
 
+import html as html_module
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
@@ -29,7 +31,7 @@ from verify.discover.answers import AnswerCache
 from verify.discover.gdelt import covers as gdelt_covers
 from verify.discover.outlets import OutletDomains, registrable_domain
 from verify.discover.rank import Candidate, canonical_url
-from verify.discover.setup import ServicePlan, Services, build_services, choose_services
+from verify.discover.setup import SEARCH_ORDER, ServicePlan, Services, build_services, choose_services
 from verify.discover.types import ArchiveCapture, BackendFailure, SearchBackend, SearchHit, SearchRequest
 from verify.model import (
     ArchiveCopy,
@@ -55,6 +57,10 @@ from verify.sources.resolve import NumberedSource, ref_key
 SEARCH_BACK = timedelta(days=365)  # how far before the draft's date a source is looked for
 FETCH_PER_ROUND = 3  # candidates fetched after each query: the best few, not the whole answer
 DEAD = frozenset({"dead", "soft_404", "parked"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_ORDER = {name: index for index, name in enumerate(SEARCH_ORDER)}
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)  # "the Harbour Gazette" is filed as "Harbour Gazette"
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 NO_GENERAL_WEB = (
     "only recent news (GDELT) and archives were searched: no general web search (SearXNG or Brave) is configured"
 )
@@ -245,6 +251,9 @@ class _Run:
             return None
 
         def domains(name: str) -> tuple[str, ...]:
+            name = _LEADING_ARTICLE.sub("", name).strip()
+            if not any(word[:1].isupper() for word in name.split()):
+                return ()  # "a statement", "an interview": no outlet's name to look up
             self.used.setdefault(lookup.name)
             found = self._guarded(lookup.name, lambda: self.answers.domains(name, lookup.official_domains), ())
             return tuple(found)  # type: ignore[call-overload]
@@ -271,7 +280,8 @@ class _Run:
         return [self.pages[ref_key(r)] for r in refs]
 
     def _page(self, candidate: Candidate, claim_id: str, outlet: OutletDomains | None, when: date) -> LoadedSource | None:
-        hit = candidate.hits[0]  # the backends' best listing of this page
+        # the listing named in the report: the general web's before the news archive's, then by rank
+        hit = min(candidate.hits, key=lambda h: (_ORDER.get(h.backend, len(_ORDER)), h.rank))
         on_outlet = outlet is not None and registrable_domain(hit.url) in {registrable_domain(d) for d in outlet.domains}
         ref = SourceRef(
             url=hit.url,
@@ -283,8 +293,8 @@ class _Run:
         ((fetched, text),) = self._fetch([ref])
         page = _loaded(ref, fetched, text)
         state = _state(fetched, text)
-        if state in DEAD:
-            return self._archived(page, when)
+        if state in DEAD or (fetched.status is SourceStatus.OFFLINE_MISS and self.options.offline):
+            return self._archived(page, when)  # offline, a dead page's copy may still be in the cache
         if state == "restricted":
             return replace(page, fetched=replace(page.fetched, status=SourceStatus.RESTRICTED,
                                                   error="the page shows only a teaser"), text=None)  # fmt: skip
@@ -372,11 +382,22 @@ def _state(fetched: FetchedSource, text: SourceText | None) -> str:
     """``ok``, ``dead``, ``soft_404``, ``parked``, ``restricted`` or ``failed`` for a fetched page."""
     from verify.discover.pages import classify_page
 
-    if fetched.status is SourceStatus.NOT_FOUND or fetched.http_status in (404, 410):
-        return "dead"
-    if fetched.status is not SourceStatus.OK or fetched.snapshot is None:
+    snapshot = fetched.snapshot
+    if fetched.status is not SourceStatus.OK or snapshot is None:
+        if fetched.status is SourceStatus.NOT_FOUND or fetched.http_status is not None:
+            kind = classify_page(http_status=fetched.http_status or 404, final_url=None, title="", main_text="",
+                                 html=None)  # fmt: skip
+            return kind.value if kind.value != "ok" else "failed"
         return "failed"
-    return classify_page(fetched.snapshot, text)
+    markup = snapshot.body.decode("utf-8", "replace") if snapshot.content_type in HTML_TYPES else None
+    title = _TITLE.search(markup) if markup else None
+    return classify_page(
+        http_status=snapshot.http_status,
+        final_url=snapshot.final_url,
+        title=html_module.unescape(title.group(1)).strip() if title else "",
+        main_text=text.text if text is not None else "",
+        html=markup,
+    ).value
 
 
 def _is_copy(own_prose: frozenset[int], page: LoadedSource) -> bool:
