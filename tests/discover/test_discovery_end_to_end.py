@@ -53,7 +53,7 @@ def story(apis: ApiEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 def check(story: Story, *flags: str, fmt: str = "json", capsys: pytest.CaptureFixture[str]) -> str:
     main(["check", str(story.draft), "--cache-dir", str(story.cache), "--allow-private", "--quiet",
-          "--fail-on", "never", "--format", fmt, "--date", (TODAY - timedelta(days=12)).isoformat(), *flags])  # fmt: skip
+          "--fail-on", "never", "--format", fmt, *flags])  # fmt: skip
     return capsys.readouterr().out
 
 
@@ -164,16 +164,23 @@ def test_archive_fallback_alone_reads_a_dead_link_the_user_gave(
 
 def test_a_search_result_stays_under_the_address_policy(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(story.draft), "--cache-dir", str(story.cache), "--quiet", "--fail-on", "never",
-          "--format", "json", "--discover", "--date", (TODAY - timedelta(days=12)).isoformat()])  # fmt: skip
+          "--format", "json", "--discover"])  # fmt: skip
     report = Report.from_json(capsys.readouterr().out)
     assert story.apis.page_hits == []  # every page resolves to 127.0.0.1: refused without --allow-private
     assert all(r.verdict is not Verdict.CONFIRMED for r in report.checkable)
     assert story.apis.seen("searxng")  # the configured service itself is trusted
 
 
-def test_the_draft_date_is_read_from_its_front_matter_when_not_given(
-    story: Story, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("flags", "until"),
+    [
+        pytest.param((), TODAY - timedelta(days=12), id="the front matter's date"),
+        pytest.param(("--date", (TODAY - timedelta(days=40)).isoformat()), TODAY - timedelta(days=40), id="--date"),
+    ],
+)
+def test_the_draft_date_bounds_the_search(
+    story: Story, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], until: date
 ) -> None:
-    check(story, "--discover", "--queries-per-run", "1", capsys=capsys)
-    (search,) = story.apis.seen("searxng")
-    assert search.param("q") and (TODAY - timedelta(days=12)) <= TODAY
+    check(story, "--discover", "--queries-per-run", "1", *flags, capsys=capsys)
+    (search,) = story.apis.seen("gdelt")  # one query in the run: GDELT's asks for a window ending at the date
+    assert search.param("enddatetime") == (until + timedelta(days=1)).strftime("%Y%m%d") + "235959"

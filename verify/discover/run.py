@@ -24,6 +24,7 @@ import html as html_module
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from datetime import UTC, date, datetime, timedelta
 
 from verify.deadline import Deadline
@@ -133,11 +134,16 @@ class _Run:
         return self._told(report, listed, notes)
 
     def _draft_date(self, document: Document) -> date:
-        if self.options.draft_date is not None:
-            return self.options.draft_date
         from verify.discover.dates import draft_date
 
-        return draft_date(document) or self.today
+        text = document.text
+        if document.format == "html" and document.path and self.options.draft_date is None:
+            try:  # the date sits in the page's head, which Document.text leaves out
+                text = Path(document.path).read_bytes().decode("utf-8", "replace")
+            except OSError:
+                pass
+        when, _ = draft_date(given=self.options.draft_date, text=text, format=document.format, today=self.today)
+        return when
 
     def _search(
         self, document: Document, sources: list[LoadedSource], report: Report, when: date
