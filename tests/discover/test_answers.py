@@ -30,8 +30,8 @@ class Asker:
         return CAPTURE
 
 
-def cache(root: Path, at: float, **how: bool) -> AnswerCache:
-    return AnswerCache(root, now=lambda: at, **how)
+def cache(root: Path, at: float, *, offline: bool = False, refresh: bool = False) -> AnswerCache:
+    return AnswerCache(root, offline=offline, refresh=refresh, now=lambda: at)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_search_answers_are_kept_for_a_day(
     first = cache(tmp_path, 1000.0)
     assert first.search("searxng", REQUEST, asker.search) == (HIT,)
     assert (first.asked, asker.calls) == (1, 1)
-    second = cache(tmp_path, 1000.0 + later, **how)
+    second = cache(tmp_path, 1000.0 + later, offline=how.get("offline", False), refresh=how.get("refresh", False))
     assert len(second.search("searxng", REQUEST, asker.search)) == hits
     assert (second.asked, asker.calls) == (asked_again, 1 + asked_again)
 
@@ -98,7 +98,9 @@ def test_a_failure_is_not_kept(tmp_path: Path) -> None:
         pytest.param(date(2026, 4, 1), DAY * 2, 1, id="today: kept a day"),
     ],
 )
-def test_archive_look_ups_for_past_dates_are_kept_a_month(tmp_path: Path, before: date, later: float, asked: int) -> None:
+def test_archive_look_ups_for_past_dates_are_kept_a_month(
+    tmp_path: Path, before: date, later: float, asked: int
+) -> None:
     today = date(2026, 4, 1)
     asker = Asker()
     assert cache(tmp_path, 0.0).capture("https://a.example/x", before, today, asker.closest) == CAPTURE

@@ -40,7 +40,7 @@ class AnswerCache:
     now: Callable[[], float] = time.time
     asked: int = 0  # questions sent to a service in this run
     misses: int = 0  # offline questions the cache could not answer
-    _memo: dict[str, Any] = field(default_factory=dict)  # this run's answers, whatever the disk allows
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)  # this run's answers, whatever the disk allows
 
     def search(
         self, backend: str, request: SearchRequest, ask: Callable[[SearchRequest], tuple[SearchHit, ...]]
@@ -73,20 +73,20 @@ class AnswerCache:
     def _answer(self, kind: str, question: dict[str, Any], kept: float, ask: Callable[[], Any]) -> Any:
         text = json.dumps(question, sort_keys=True, ensure_ascii=False)
         key = hashlib.sha256(f"{kind}\n{text}".encode()).hexdigest()
-        if key in self._memo:
-            return self._memo[key]
+        if key in self.memo:
+            return self.memo[key]
         path = self.root / "answers" / kind / key[:2] / f"{key}.json"
         if not self.refresh or self.offline:
             stored = _read(path)
             if stored is not None and (self.offline or self.now() - stored["asked_at"] < kept):
-                self._memo[key] = stored["answer"]
+                self.memo[key] = stored["answer"]
                 return stored["answer"]
         if self.offline:
             self.misses += 1
             return None
         self.asked += 1
         answer = ask()  # a BackendFailure passes through: failures are not kept
-        self._memo[key] = answer
+        self.memo[key] = answer
         record = {"asked_at": self.now(), "question": question, "answer": answer}
         try:
             atomic_write(path, json.dumps(record, ensure_ascii=False).encode())

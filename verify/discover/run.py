@@ -24,26 +24,27 @@ import html as html_module
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
 
 from verify.deadline import Deadline
 from verify.discover.answers import AnswerCache
 from verify.discover.gdelt import covers as gdelt_covers
 from verify.discover.outlets import OutletDomains, registrable_domain
 from verify.discover.rank import Candidate, canonical_url
-from verify.discover.setup import SEARCH_ORDER, ServicePlan, Services, build_services, choose_services
+from verify.discover.setup import SEARCH_ORDER, Services, build_services, choose_services
 from verify.discover.types import ArchiveCapture, BackendFailure, SearchBackend, SearchHit, SearchRequest
 from verify.model import (
+    LOOK_FLAGS,
     ArchiveCopy,
     BackendProblem,
     ClaimResult,
-    ClaimKind,
     Discovery,
     DiscoveryRun,
     Document,
     FetchedSource,
-    LOOK_FLAGS,
     Report,
     SourceRef,
     SourceStatus,
@@ -56,6 +57,7 @@ from verify.sources.progress import FetchProgress
 from verify.sources.resolve import NumberedSource, ref_key
 
 SEARCH_BACK = timedelta(days=365)  # how far before the draft's date a source is looked for
+GIVE_UP_AFTER = 2  # failures of one service before the run stops asking it
 FETCH_PER_ROUND = 3  # candidates fetched after each query: the best few, not the whole answer
 DEAD = frozenset({"dead", "soft_404", "parked"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -67,6 +69,7 @@ NO_GENERAL_WEB = (
 )
 
 CheckDocument = Callable[[Document, Sequence[LoadedSource]], Report]
+_T = TypeVar("_T")
 
 
 def discover_sources(
@@ -83,13 +86,13 @@ def discover_sources(
     """Each draft's report after archive fallback and discovery; ``reports`` as they are when neither is on."""
     if not options.looks_up_archives:
         return list(reports)
-    plan = choose_services(options.services, discover=options.discover, archive_fallback=options.archive_fallback)
     if services is None:
         from verify.sources.client import user_agent
 
+        plan = choose_services(options.services, discover=options.discover, archive_fallback=options.archive_fallback)
         services = build_services(plan, user_agent=user_agent(options.contact))
-    run = _Run(options, plan, services, AnswerCache(options.cache_path(), options.offline, options.refresh),
-               check_document, deadline, today or datetime.now(UTC).date())  # fmt: skip
+    answers = AnswerCache(options.cache_path(), options.offline, options.refresh)
+    run = _Run(options, services, answers, check_document, deadline, today or datetime.now(UTC).date())
     return [run.draft(d, list(s), r) for d, s, r in zip(documents, loaded, reports, strict=True)]
 
 
@@ -106,14 +109,14 @@ class _Found:
 @dataclass
 class _Run:
     options: Options
-    plan: ServicePlan
     services: Services
     answers: AnswerCache
     check_document: CheckDocument
     deadline: Deadline
     today: date
     used: dict[str, None] = field(default_factory=dict)  # services asked, in order
-    failed: dict[str, str] = field(default_factory=dict)  # service -> why, one line
+    failed: dict[str, str] = field(default_factory=dict)  # service -> why it first failed, one line
+    failures: dict[str, int] = field(default_factory=dict)  # service -> failures so far
     planned: int = 0  # queries planned against the run's budget
     pages: dict[str, tuple[FetchedSource, SourceText | None]] = field(default_factory=dict)  # by URL, this run
 
@@ -149,7 +152,7 @@ class _Run:
         self, document: Document, sources: list[LoadedSource], report: Report, when: date
     ) -> tuple[list[LoadedSource], list[LoadedSource], dict[str, list[str]]]:
         """The sources to match (given, then kept), the pages only listed, and notes by claim."""
-        wanted = [r for r in report.checkable if r.verdict is not Verdict.CONFIRMED and r.claim.kind is not ClaimKind.TERM]
+        wanted = [r for r in report.checkable if r.verdict is not Verdict.CONFIRMED]
         kept: dict[str, LoadedSource] = {}  # by URL: a page found for two claims is listed once
         listed: dict[str, LoadedSource] = {}
         notes: dict[str, list[str]] = {}
@@ -177,9 +180,9 @@ class _Run:
     def _for_claim(
         self, document: Document, result: ClaimResult, when: date, given: set[str], refs: Sequence[SourceRef]
     ) -> _Found:
+        from verify.discover.copies import draft_shingles
         from verify.discover.outlets import resolve_outlet, shipped_table
         from verify.discover.queries import plan_queries
-        from verify.discover.copies import draft_shingles
         from verify.discover.rank import rank_candidates
 
         claim = result.claim
@@ -225,8 +228,7 @@ class _Run:
                 if _confirms(matched):
                     return found
         if found.best_result is not None and found.best_result.verdict is Verdict.UNVERIFIED:
-            if found.best_result.reason is not None and found.best_result.reason.value != "misattributed":
-                found.best, found.best_result = None, None  # a page that does not hold the claim is not listed
+            found.best, found.best_result = None, None  # a stranger's page that does not back the claim is not listed
         return found
 
     # --- asking the services ----------------------------------------------------------------------------
@@ -234,26 +236,29 @@ class _Run:
     def _ask(self, request: SearchRequest, when: date) -> list[SearchHit]:
         hits: list[SearchHit] = []
         for backend in self.services.search:
-            if backend.name in self.failed:
+            if self.failures.get(backend.name, 0) >= GIVE_UP_AFTER:
                 continue
             if backend.name == "gdelt" and not gdelt_covers(when, self.today):
                 continue  # GDELT holds no older news: asking would cost a query for nothing
             self.used.setdefault(backend.name)
-            hits += self._guarded(backend.name, lambda b=backend: self.answers.search(b.name, request, b.search), ())
+            hits += self._guarded(backend.name, partial(self.answers.search, backend.name, request, backend.search), ())
         return hits
 
-    def _guarded(self, name: str, ask: Callable[[], object], otherwise: object) -> object:  # type: ignore[misc]
+    def _guarded(self, name: str, ask: Callable[[], _T], otherwise: _T) -> _T:
+        """``ask()``, or ``otherwise`` when the service fails: the run goes on and the report says why."""
         try:
             return ask()
         except BackendFailure as failure:
-            self.failed.setdefault(failure.backend or name, failure.reason)
+            reason = failure.reason
         except (OSError, ValueError) as error:  # a client error its module did not turn into a failure
-            self.failed.setdefault(name, f"{type(error).__name__}: {str(error).splitlines()[0][:160]}")
+            reason = f"{type(error).__name__}: {(str(error).splitlines() or [''])[0][:160]}"
+        self.failed.setdefault(name, reason)
+        self.failures[name] = self.failures.get(name, 0) + 1
         return otherwise
 
     def _outlet_lookup(self) -> Callable[[str], tuple[str, ...]] | None:
         lookup = self.services.wikidata
-        if lookup is None or lookup.name in self.failed:
+        if lookup is None or self.failures.get(lookup.name, 0) >= GIVE_UP_AFTER:
             return None
 
         def domains(name: str) -> tuple[str, ...]:
@@ -261,18 +266,16 @@ class _Run:
             if not any(word[:1].isupper() for word in name.split()):
                 return ()  # "a statement", "an interview": no outlet's name to look up
             self.used.setdefault(lookup.name)
-            found = self._guarded(lookup.name, lambda: self.answers.domains(name, lookup.official_domains), ())
-            return tuple(found)  # type: ignore[call-overload]
+            return self._guarded(lookup.name, lambda: self.answers.domains(name, lookup.official_domains), ())
 
         return domains
 
     def _capture(self, url: str, when: date) -> ArchiveCapture | None:
         wayback = self.services.wayback
-        if wayback is None or wayback.name in self.failed:
+        if wayback is None or self.failures.get(wayback.name, 0) >= GIVE_UP_AFTER:
             return None
         self.used.setdefault(wayback.name)
-        found = self._guarded(wayback.name, lambda: self.answers.capture(url, when, self.today, wayback.closest), None)
-        return found if isinstance(found, ArchiveCapture) else None
+        return self._guarded(wayback.name, lambda: self.answers.capture(url, when, self.today, wayback.closest), None)
 
     # --- pages --------------------------------------------------------------------------------------------
 
@@ -285,10 +288,13 @@ class _Run:
             self.pages.update(pool.by_location)
         return [self.pages[ref_key(r)] for r in refs]
 
-    def _page(self, candidate: Candidate, claim_id: str, outlet: OutletDomains | None, when: date) -> LoadedSource | None:
+    def _page(
+        self, candidate: Candidate, claim_id: str, outlet: OutletDomains | None, when: date
+    ) -> LoadedSource | None:
         # the listing named in the report: the general web's before the news archive's, then by rank
         hit = min(candidate.hits, key=lambda h: (_ORDER.get(h.backend, len(_ORDER)), h.rank))
-        on_outlet = outlet is not None and registrable_domain(hit.url) in {registrable_domain(d) for d in outlet.domains}
+        domains = {registrable_domain(d) for d in outlet.domains} if outlet is not None else set()
+        on_outlet = registrable_domain(hit.url) in domains
         ref = SourceRef(
             url=hit.url,
             path=None,
@@ -350,7 +356,9 @@ class _Run:
             entries.append(replace(entry, copy_of_draft=True))
             next_id += 1
         results = tuple(
-            replace(r, notes=(*r.notes, *notes[r.claim.id])) if r.claim.id in notes and r.verdict is not Verdict.CONFIRMED else r
+            replace(r, notes=(*r.notes, *notes[r.claim.id]))
+            if r.claim.id in notes and r.verdict is not Verdict.CONFIRMED
+            else r
             for r in report.results
         )
         general = self.options.discover and not self.services.general_web
@@ -417,12 +425,17 @@ def _confirms(result: ClaimResult) -> bool:
     return result.verdict is Verdict.CONFIRMED and not LOOK_FLAGS.intersection(result.flags)
 
 
+_BACKING = {Verdict.CONFIRMED: 2, Verdict.PARAPHRASED: 1, Verdict.UNVERIFIED: 0}
+
+
+def _backing(result: ClaimResult) -> tuple[int, int, float]:
+    verdict = _BACKING[result.verdict] if result.verdict else 0
+    return verdict, -len(LOOK_FLAGS.intersection(result.flags)), result.score or 0.0
+
+
 def _better(new: ClaimResult, old: ClaimResult) -> bool:
     """Whether ``new`` backs the claim better than ``old``: confirmed over paraphrased over the rest."""
-    order = {Verdict.CONFIRMED: 2, Verdict.PARAPHRASED: 1, Verdict.UNVERIFIED: 0}
-    rank_new = (order.get(new.verdict, 0) if new.verdict else 0, -len(LOOK_FLAGS.intersection(new.flags)), new.score or 0)
-    rank_old = (order.get(old.verdict, 0) if old.verdict else 0, -len(LOOK_FLAGS.intersection(old.flags)), old.score or 0)
-    return rank_new > rank_old
+    return _backing(new) > _backing(old)
 
 
 __all__ = ["discover_sources", "SearchBackend"]
