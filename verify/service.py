@@ -201,7 +201,9 @@ def parse_check_request(data: object) -> CheckRequest:
         fmt = "json"
     if not isinstance(fmt, str) or fmt not in FORMATS:
         raise RequestError(400, f"'format' must be one of {', '.join(FORMATS)}")
-    discover = data.get("discover", False)
+    discover = data.get("discover")
+    if discover is None:
+        discover = False
     if not isinstance(discover, bool):
         raise RequestError(400, "'discover' must be true or false")
     return CheckRequest(
