@@ -19,6 +19,8 @@ from verify.cli import main
 from verify.discover.types import SystemClock
 from verify.model import Report, SourceStatus, Verdict
 
+pytestmark = pytest.mark.network
+
 TODAY = date.today()
 
 
