@@ -40,6 +40,7 @@ from verify.model import (
     LOOK_FLAGS,
     ArchiveCopy,
     BackendProblem,
+    Claim,
     ClaimResult,
     Discovery,
     DiscoveryRun,
@@ -188,9 +189,11 @@ class _Run:
         claim = result.claim
         found = _Found()
         outlet = None
-        if claim.outlet:
-            outlet = resolve_outlet(claim.outlet, refs=refs, configured=self.options.outlets, table=shipped_table(),
+        for name in _outlet_names(claim):
+            outlet = resolve_outlet(name, refs=refs, configured=self.options.outlets, table=shipped_table(),
                                     lookup=self._outlet_lookup())  # fmt: skip
+            if outlet.domains or name == claim.outlet:
+                break
         requests = plan_queries(
             claim.text,
             speaker=claim.speaker.name if claim.speaker else None,
@@ -208,7 +211,7 @@ class _Run:
             self.planned += 1
             hits += self._ask(request, when)
             ranked = rank_candidates(hits, claim_text=claim.text, outlet_domains=outlet.domains if outlet else (),
-                                     outlet_name=claim.outlet, draft_date=when)  # fmt: skip
+                                     outlet_name=outlet.name if outlet else None, draft_date=when)  # fmt: skip
             for candidate in [c for c in ranked if c.url not in tried][:FETCH_PER_ROUND]:
                 tried.add(candidate.url)
                 page = self._page(candidate, claim.id, outlet, when)
@@ -385,6 +388,15 @@ def _loaded(ref: SourceRef, fetched: FetchedSource, text: SourceText | None, sou
 def _renumbered(page: LoadedSource, source_id: str) -> LoadedSource:
     text = replace(page.text, source_id=source_id) if page.text is not None else None
     return LoadedSource(NumberedSource(source_id, page.numbered.ref), page.fetched, text)
+
+
+def _outlet_names(claim: Claim) -> tuple[str, ...]:
+    """Whose pages a claim's source would be on: the outlet it names, else a speaker that is an
+    organisation ("according to the Northern Wire", "the Transport Office said")."""
+    if claim.outlet:
+        return (claim.outlet,)
+    speaker = claim.speaker.name if claim.speaker else None
+    return (speaker,) if speaker and _LEADING_ARTICLE.match(speaker) else ()
 
 
 def _original(page: LoadedSource) -> str:
