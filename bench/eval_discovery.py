@@ -33,6 +33,7 @@ from verify.discover.gdelt import GdeltSearch, covers  # noqa: E402
 from verify.discover.outlets import resolve_outlet, shipped_table  # noqa: E402
 from verify.discover.queries import plan_queries  # noqa: E402
 from verify.discover.rank import canonical_url, rank_candidates  # noqa: E402
+from verify.discover.run import outlet_names  # noqa: E402
 from verify.discover.searxng import SearxngSearch  # noqa: E402
 from verify.discover.types import BackendFailure, SearchHit, SystemClock  # noqa: E402
 from verify.discover.wikidata import WikidataOutlets  # noqa: E402
@@ -41,6 +42,8 @@ from verify.options import QUERIES_PER_CLAIM, Options  # noqa: E402
 from verify.pipeline import check_many, extract  # noqa: E402
 
 KS = (1, 5)
+SERVICES = (("searxng", "VERIFY_SEARXNG_URL"), ("gdelt", "VERIFY_GDELT_URL"), ("wayback", "VERIFY_WAYBACK_URL"),
+            ("wikidata", "VERIFY_WIKIDATA_URL"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,12 @@ def ranking_position(apis: ApiEmulator, case: Case, today: date, clock: FakeCloc
     claim = next(c for c in extract(text=case.draft) if c.kind is not ClaimKind.TERM)
     wikidata = WikidataOutlets(apis.base_url("wikidata"), clock=clock)
     outlet = None
-    if claim.outlet:
-        name = claim.outlet.removeprefix("the ").removeprefix("The ")
-        outlet = resolve_outlet(claim.outlet, refs=(), configured=(), table=shipped_table(),
-                                lookup=lambda _: wikidata.official_domains(name))  # fmt: skip
+    for name in outlet_names(claim):  # as a run chooses: the outlet named, else an organisation speaking
+        bare = name.removeprefix("the ").removeprefix("The ")
+        outlet = resolve_outlet(name, refs=(), configured=(), table=shipped_table(),
+                                lookup=lambda _, bare=bare: wikidata.official_domains(bare))  # fmt: skip
+        if outlet.domains or name == claim.outlet:
+            break
     requests = plan_queries(
         claim.text,
         speaker=claim.speaker.name if claim.speaker else None,
@@ -79,7 +84,7 @@ def ranking_position(apis: ApiEmulator, case: Case, today: date, clock: FakeCloc
             except BackendFailure:
                 continue
     ranked = rank_candidates(hits, claim_text=claim.text, outlet_domains=outlet.domains if outlet else (),
-                             outlet_name=claim.outlet, draft_date=case.day)  # fmt: skip
+                             outlet_name=outlet.name if outlet else None, draft_date=case.day)  # fmt: skip
     urls = [c.url for c in ranked]
     right = canonical_url(case.right)
     return urls.index(right) + 1 if right in urls else None
@@ -89,7 +94,8 @@ def end_to_end(report: Report, case: Case) -> tuple[str, str]:
     result = next(r for r in report.checkable)
     source = report.source(result.evidence.source) if result.evidence else None
     if source is None or result.verdict not in (Verdict.CONFIRMED, Verdict.PARAPHRASED):
-        return "missed", f"{result.verdict.value if result.verdict else '-'} ({result.reason.value if result.reason else '-'})"
+        verdict = result.verdict.value if result.verdict else "-"
+        return "missed", f"{verdict} ({result.reason.value if result.reason else '-'})"
     where = source.archive.original_url if source.archive else source.url or ""
     if canonical_url(where) == canonical_url(case.right):
         return "found", f"{result.verdict.value} from the right page" + (" (archived)" if source.archive else "")
@@ -118,9 +124,9 @@ def evaluate(today: date | None = None) -> list[Scored]:
                 draft = Path(folder) / f"case{number:02d}.md"
                 draft.write_text(case.draft, encoding="utf-8")
                 drafts.append(draft)
-            options = Options(discover=True, archive_fallback=True, allow_private=True, cache_dir=Path(folder) / "cache")
-            env = {"VERIFY_SEARXNG_URL": apis.base_url("searxng"), "VERIFY_GDELT_URL": apis.base_url("gdelt"),
-                   "VERIFY_WAYBACK_URL": apis.base_url("wayback"), "VERIFY_WIKIDATA_URL": apis.base_url("wikidata")}  # fmt: skip
+            cache = Path(folder) / "cache"
+            options = Options(discover=True, archive_fallback=True, allow_private=True, cache_dir=cache)
+            env = {variable: apis.base_url(api) for api, variable in SERVICES}
             outcomes = _with_env(env, lambda: check_many(drafts, options=options))
             scored = []
             for case, position, outcome in zip(cases, positions, outcomes, strict=True):
@@ -158,7 +164,8 @@ def figures(scored: list[Scored]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show-errors", action="store_true", help="list the cases not found at 1, or not found end to end")
+    parser.add_argument("--show-errors", action="store_true",
+                        help="list the cases not ranked first, or not found end to end")  # fmt: skip
     args = parser.parse_args(argv)
     scored = evaluate()
     print(f"{len(scored)} labelled cases (tests/discover/labelled.toml)")

@@ -41,7 +41,8 @@ def load(apis: ApiEmulator, today: date, path: Path = LABELLED) -> list[Case]:
             web.pages.append(_page(apis, page, day))
         for capture in raw.get("capture", []):
             stamp = (day - timedelta(days=int(capture["days"]))).strftime("%Y%m%d") + "120000"
-            web.captures.append(Capture(_served(apis, capture["url"]), stamp, article(capture["text"], capture.get("site"))))
+            html = article(capture["text"], capture.get("site"))
+            web.captures.append(Capture(_served(apis, capture["url"]), stamp, html))
         for index, entity in enumerate(raw.get("entities", [])):
             web.entities.append(Entity(f"Q{970000 + number * 10 + index}", entity["name"], types=(NEWSPAPER,),
                                        websites=(_served(apis, entity["website"] + "/"),)))  # fmt: skip

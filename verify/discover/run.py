@@ -189,7 +189,7 @@ class _Run:
         claim = result.claim
         found = _Found()
         outlet = None
-        for name in _outlet_names(claim):
+        for name in outlet_names(claim):
             outlet = resolve_outlet(name, refs=refs, configured=self.options.outlets, table=shipped_table(),
                                     lookup=self._outlet_lookup())  # fmt: skip
             if outlet.domains or name == claim.outlet:
@@ -390,7 +390,7 @@ def _renumbered(page: LoadedSource, source_id: str) -> LoadedSource:
     return LoadedSource(NumberedSource(source_id, page.numbered.ref), page.fetched, text)
 
 
-def _outlet_names(claim: Claim) -> tuple[str, ...]:
+def outlet_names(claim: Claim) -> tuple[str, ...]:
     """Whose pages a claim's source would be on: the outlet it names, else a speaker that is an
     organisation ("according to the Northern Wire", "the Transport Office said")."""
     if claim.outlet:
