@@ -36,6 +36,7 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py
 	$(BIN)/python bench/eval_matching.py
 	$(BIN)/python bench/eval_attribution.py
+	$(BIN)/python bench/eval_discovery.py
 
 clean:
 	rm -rf $(VENV) cache/*/ build *.egg-info
