@@ -181,8 +181,15 @@ def test_a_search_result_stays_under_the_address_policy(story: Story, capsys: py
     ],
 )
 def test_the_draft_date_bounds_the_search(
-    story: Story, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], until: date
+    story: Story,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    flags: tuple[str, ...],
+    until: date,
 ) -> None:
-    check(story, "--discover", "--queries-per-run", "1", *flags, capsys=capsys)
+    monkeypatch.delenv("VERIFY_SEARXNG_URL")  # the keyless services alone
+    report = Report.from_json(check(story, "--discover", "--queries-per-run", "1", *flags, capsys=capsys))
     (search,) = story.apis.seen("gdelt")  # one query in the run: GDELT's asks for a window ending at the date
     assert search.param("enddatetime") == (until + timedelta(days=1)).strftime("%Y%m%d") + "235959"
+    assert report.discovery is not None and report.discovery.note is not None
+    assert report.discovery.note.startswith("only recent news (GDELT) and archives were searched")

@@ -209,36 +209,51 @@ class _Run:
             if self.planned >= self.options.queries_per_run:
                 break
             self.planned += 1
-            hits += self._ask(request, when)
-            ranked = rank_candidates(hits, claim_text=claim.text, outlet_domains=outlet.domains if outlet else (),
-                                     outlet_name=outlet.name if outlet else None, draft_date=when)  # fmt: skip
-            for candidate in [c for c in ranked if c.url not in tried][:FETCH_PER_ROUND]:
-                tried.add(candidate.url)
-                page = self._page(candidate, claim.id, outlet, when)
-                if page is None:
+            # The general web first; the news archive (5 s a request) only when that did not settle it.
+            for tier in _tiers(self.services.search):
+                asked = self._ask(tier, request, when)
+                if not asked:
                     continue
-                if _is_copy(own_prose, page):
-                    found.copies.append(page)
-                    continue
-                if page.fetched.status is SourceStatus.RESTRICTED:
-                    found.restricted.append(page)
-                    continue
-                if page.text is None:
-                    continue
-                matched = self._match(result, page)
-                if found.best_result is None or _better(matched, found.best_result):
-                    found.best, found.best_result = page, matched
-                if _confirms(matched):
-                    return found
+                hits += asked
+                ranked = rank_candidates(hits, claim_text=claim.text, outlet_domains=outlet.domains if outlet else (),
+                                         outlet_name=outlet.name if outlet else None, draft_date=when)  # fmt: skip
+                for candidate in [c for c in ranked if c.url not in tried][:FETCH_PER_ROUND]:
+                    tried.add(candidate.url)
+                    if self._try(candidate, result, outlet, when, own_prose, found):
+                        return found
         if found.best_result is not None and found.best_result.verdict is Verdict.UNVERIFIED:
             found.best, found.best_result = None, None  # a stranger's page that does not back the claim is not listed
         return found
 
+    def _try(
+        self,
+        candidate: Candidate,
+        result: ClaimResult,
+        outlet: OutletDomains | None,
+        when: date,
+        own_prose: frozenset[int],
+        found: _Found,
+    ) -> bool:
+        """Fetch and weigh one candidate into ``found``; True when it confirms the claim."""
+        page = self._page(candidate, result.claim.id, outlet, when)
+        if page is None:
+            return False
+        if _is_copy(own_prose, page):
+            found.copies.append(page)
+        elif page.fetched.status is SourceStatus.RESTRICTED:
+            found.restricted.append(page)
+        elif page.text is not None:
+            matched = self._match(result, page)
+            if found.best_result is None or _better(matched, found.best_result):
+                found.best, found.best_result = page, matched
+            return _confirms(matched)
+        return False
+
     # --- asking the services ----------------------------------------------------------------------------
 
-    def _ask(self, request: SearchRequest, when: date) -> list[SearchHit]:
+    def _ask(self, backends: Sequence[SearchBackend], request: SearchRequest, when: date) -> list[SearchHit]:
         hits: list[SearchHit] = []
-        for backend in self.services.search:
+        for backend in backends:
             if self.failures.get(backend.name, 0) >= GIVE_UP_AFTER:
                 continue
             if backend.name == "gdelt" and not gdelt_covers(when, self.today):
@@ -397,6 +412,12 @@ def outlet_names(claim: Claim) -> tuple[str, ...]:
         return (claim.outlet,)
     speaker = claim.speaker.name if claim.speaker else None
     return (speaker,) if speaker and _LEADING_ARTICLE.match(speaker) else ()
+
+
+def _tiers(backends: Sequence[SearchBackend]) -> tuple[tuple[SearchBackend, ...], ...]:
+    """The search services in the order they are asked: the general web (and desk archives), then news."""
+    news = tuple(b for b in backends if b.name == "gdelt")
+    return tuple(tier for tier in (tuple(b for b in backends if b.name != "gdelt"), news) if tier)
 
 
 def _original(page: LoadedSource) -> str:
