@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -128,3 +129,14 @@ def test_a_damaged_answer_file_is_asked_again(tmp_path: Path) -> None:
         path.write_text("{not json")
     assert cache(tmp_path, 1.0).search("searxng", REQUEST, asker.search) == (HIT,)
     assert asker.calls == 2
+
+
+def test_the_cache_commands_count_and_prune_answers(tmp_path: Path) -> None:
+    from verify.sources.cachedir import cache_stats, prune_cache
+
+    cache(tmp_path, 0.0).search("searxng", REQUEST, Asker().search)
+    areas = {a.name: a for a in cache_stats(tmp_path).areas}
+    assert areas["search and archive answers"].files == 1
+    assert prune_cache(tmp_path, 1.0).files == 0  # written just now
+    assert prune_cache(tmp_path, 1.0, now=time.time() + 2 * DAY).files == 1
+    assert not list((tmp_path / "answers").rglob("*.json"))

@@ -5,10 +5,12 @@ Areas under the cache directory:
     urls/      one record per URL fetched (``SnapshotCache``)
     objects/   the bodies those records name, and cited local files, by SHA-256
     texts/     readable texts, one folder per version of the code that made them (``TextCache``)
+    answers/   search and archive answers of discovery (``verify.discover.answers``)
 
 Pruning removes URL records fetched more than N days ago, then bodies that no remaining record
 names and that were written more than N days ago, texts of other code versions, and texts not
-used for N days. Reports that name a removed body keep its sha256; the body is gone.
+used for N days, and discovery's answers asked more than N days ago. Reports that name a
+removed body keep its sha256; the body is gone.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ def cache_stats(root: Path) -> CacheStats:
             _area("snapshots and kept files", [root / "objects"]),
             _area("readable texts", [current]),
             _area("readable texts of other versions", others),
+            _area("search and archive answers", [root / "answers"]),
         ),
     )
 
@@ -136,6 +139,9 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
         # A text's access time says when a check last read it (where the file system keeps it).
         last_used = max(stat.st_mtime, stat.st_atime)
         if current not in path.parents or last_used < cutoff:
+            doomed.append((path, stat.st_size))
+    for path, stat in _files(root / "answers"):
+        if stat.st_mtime < cutoff:  # written when asked: an answer's age is its file's
             doomed.append((path, stat.st_size))
     freed = 0
     for path, size in doomed:
