@@ -5,6 +5,7 @@ The backends' limiters run on a fake clock, so the waits they choose are recorde
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import httpx
@@ -472,3 +473,10 @@ def test_pages_are_served_by_host_and_path(apis: ApiEmulator) -> None:
     assert httpx.get(f"{local}/moved", headers=host).headers["location"] == web.pages[0].url
     assert httpx.get(f"{local}/robots.txt", headers=host).status_code == 404
     assert httpx.get(f"{local}/2026/11/pier", headers={"Host": "other.example"}).status_code == 404
+
+
+def test_an_api_can_be_made_slow_for_benchmarks(apis: ApiEmulator, clock: FakeClock) -> None:
+    web_of(apis).delays["searxng"] = 0.2
+    started = time.monotonic()
+    SearxngSearch(apis.base_url("searxng"), clock=clock).search(phrase())
+    assert time.monotonic() - started >= 0.2
