@@ -20,7 +20,12 @@ services' own and are switched on with data: SearXNG with JSON off (403), a wron
 phrases, the availability API's empty answer for archived pages, CDX exclusions (403), replay
 redirects to another timestamp, and, for anything else (a 429 with Retry-After, a 401, a
 500), ``ApiEmulator.script(api, Scripted(...))`` queues answers given before the real ones.
-Every API request is recorded (``ApiEmulator.seen``).
+Every API request is recorded (``ApiEmulator.seen``); ``SimulatedWeb.delays`` makes an API slow
+(benchmarks); ``FakeClock`` is the clock the backends' limiters take in tests.
+
+Dead pages, soft 404s and paywalled teasers are pages like any other: a ``status`` of 404 or
+410, or a 200 whose HTML says "page not found" or holds only a teaser. To fetch the pages with
+verify's fetcher, resolve every fictional host to 127.0.0.1 and allow private addresses.
 
 Decisions the real services do not document are marked "emulator:" below.
 """
@@ -119,6 +124,7 @@ class SimulatedWeb:
     availability_misses: set[str] = field(default_factory=set)  # URLs the availability API wrongly calls unarchived
     archive_excluded_hosts: set[str] = field(default_factory=set)  # CDX answers 403 AccessControlException
     cdx_per_minute: int | None = None  # real requests a minute before CDX answers 429
+    delays: dict[str, float] = field(default_factory=dict)  # real seconds an API takes to answer (benchmarks)
 
     def page(self, url: str) -> Page | None:
         host, path = _host_path(url)
@@ -212,6 +218,8 @@ class ApiEmulator:
         with self._lock:
             self.requests.append(seen)
             scripted = self._scripts[api].pop(0) if self._scripts[api] else None
+        if self.web.delays.get(api):
+            time.sleep(self.web.delays[api])
         if scripted is not None:
             body = scripted.body.encode() if isinstance(scripted.body, str) else scripted.body
             send(handler, scripted.status, body, scripted.content_type, scripted.headers)

@@ -5,12 +5,14 @@ The backends' limiters run on a fake clock, so the waits they choose are recorde
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import httpx
 import pytest
 
 from tests.discover.apis import ApiEmulator, Capture, Entity, FakeClock, Page, Scripted, SimulatedWeb
+from tests.helpers import closed_port
 from verify.discover.brave import BraveSearch
 from verify.discover.gdelt import GdeltSearch, covers
 from verify.discover.searxng import SearxngSearch
@@ -71,11 +73,15 @@ def test_searxng_site_and_time_range_narrow_the_results(apis: ApiEmulator, clock
 
 def test_searxng_with_json_switched_off_says_how_to_switch_it_on(apis: ApiEmulator, clock: FakeClock) -> None:
     web_of(apis).searxng_formats = frozenset({"html"})
+    backend = SearxngSearch(apis.base_url("searxng"), clock=clock)
     with pytest.raises(BackendFailure) as raised:
-        SearxngSearch(apis.base_url("searxng"), clock=clock).search(phrase())
+        backend.search(phrase())
     assert "HTTP 403" in raised.value.reason
     assert "add json to search.formats in its settings.yml" in raised.value.reason
     assert "\n" not in str(raised.value)
+    with pytest.raises(BackendFailure, match="search.formats"):
+        backend.search(phrase())
+    assert len(apis.seen("searxng")) == 1  # the instance's settings do not change during a run
 
 
 def test_searxng_without_results_because_its_engines_failed_is_a_failure(apis: ApiEmulator, clock: FakeClock) -> None:
@@ -83,6 +89,19 @@ def test_searxng_without_results_because_its_engines_failed_is_a_failure(apis: A
     apis.script("searxng", Scripted(200, body, "application/json"))
     with pytest.raises(BackendFailure, match=r"engines did not answer: google \(timeout\), bing \(CAPTCHA\)"):
         SearxngSearch(apis.base_url("searxng"), clock=clock).search(phrase())
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        pytest.param(f"http://127.0.0.1:{closed_port()}", "could not reach 127.0.0.1", id="nothing listening"),
+        pytest.param("searx.newsroom.example", "could not reach", id="no scheme"),
+    ],
+)
+def test_an_unreachable_instance_is_a_one_line_failure(base_url: str, expected: str, clock: FakeClock) -> None:
+    with pytest.raises(BackendFailure) as raised:
+        SearxngSearch(base_url, clock=clock).search(phrase())
+    assert raised.value.reason.startswith(expected) and QUOTE not in str(raised.value)
 
 
 # -- Brave --------------------------------------------------------------------------------------
@@ -168,6 +187,13 @@ def test_gdelt_text_error_with_http_200_is_a_failure_not_an_empty_result(apis: A
     web_of(apis)
     with pytest.raises(BackendFailure, match="phrase is too short for GDELT"):
         GdeltSearch(apis.base_url("gdelt"), clock=clock).search(SearchRequest(kind="phrase", phrase="pier"))
+
+
+def test_gdelt_answer_with_raw_control_characters_still_reads(apis: ApiEmulator, clock: FakeClock) -> None:
+    body = '{"articles": [{"url": "http://a.example/x", "title": "Pier\x0b plans", "seendate": "20261120T101500Z"}]}'
+    apis.script("gdelt", Scripted(200, body, "application/json"))
+    hits = GdeltSearch(apis.base_url("gdelt"), clock=clock).search(phrase())
+    assert [(h.url, h.title, h.published) for h in hits] == [("http://a.example/x", "Pier plans", date(2026, 11, 20))]
 
 
 def test_gdelt_answer_without_articles_is_no_hits(apis: ApiEmulator, clock: FakeClock) -> None:
@@ -270,6 +296,12 @@ def test_cdx_picks_the_latest_capture_on_or_before_the_day(
     apis.web.availability_misses.add(DEAD)
     capture = backend.closest(DEAD, before)
     assert (capture.timestamp if capture else None) == expected
+
+
+def test_availability_capture_after_the_day_sends_the_question_to_cdx(apis: ApiEmulator) -> None:
+    backend = archive(apis, "20261201080000")
+    assert backend.closest(DEAD, date(2026, 11, 20)) is None
+    assert [s.path for s in apis.seen("wayback")] == ["/wayback/available", "/cdx/search/cdx"]
 
 
 def test_cdx_skips_captures_that_were_not_200(apis: ApiEmulator) -> None:
@@ -441,3 +473,10 @@ def test_pages_are_served_by_host_and_path(apis: ApiEmulator) -> None:
     assert httpx.get(f"{local}/moved", headers=host).headers["location"] == web.pages[0].url
     assert httpx.get(f"{local}/robots.txt", headers=host).status_code == 404
     assert httpx.get(f"{local}/2026/11/pier", headers={"Host": "other.example"}).status_code == 404
+
+
+def test_an_api_can_be_made_slow_for_benchmarks(apis: ApiEmulator, clock: FakeClock) -> None:
+    web_of(apis).delays["searxng"] = 0.2
+    started = time.monotonic()
+    SearxngSearch(apis.base_url("searxng"), clock=clock).search(phrase())
+    assert time.monotonic() - started >= 0.2

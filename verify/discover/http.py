@@ -42,6 +42,7 @@ def backend_client(
     transport: httpx.BaseTransport | None = None,
 ) -> httpx.Client:
     """A client for one backend: its User-Agent, JSON wanted, bounded waits, redirects not followed."""
+    # The backend's base URL comes from configuration and is trusted: no address policy applies.
     return httpx.Client(
         headers={"User-Agent": user_agent, "Accept": "application/json", **(headers or {})},
         timeout=timeout,
@@ -63,13 +64,15 @@ def get(
     client: httpx.Client, backend: str, url: str, params: Params, headers: Mapping[str, str] | None = None
 ) -> httpx.Response:
     """GET ``url``; a network failure is a ``BackendFailure`` naming the host only."""
-    host = httpx.URL(url).host
     try:
+        host = httpx.URL(url).host
         return client.get(url, params=list(params), headers=headers)
+    except httpx.InvalidURL:
+        raise BackendFailure(backend, "its configured URL is not a valid URL") from None
     except httpx.TimeoutException:
         raise BackendFailure(backend, f"{host} did not answer in time") from None
-    except httpx.TransportError:
-        raise BackendFailure(backend, f"could not reach {host}") from None
+    except httpx.RequestError:
+        raise BackendFailure(backend, f"could not reach {host or 'its configured URL'}") from None
 
 
 def json_body(response: httpx.Response, backend: str, *, lenient: bool = False) -> Any:

@@ -68,8 +68,11 @@ class SearxngSearch:
         self.client = client or backend_client(user_agent or discovery_user_agent())
         self.today = today
         self.limiter = Limiter(NAME, limit, clock or SystemClock())
+        self._stopped: str | None = None  # JSON switched off: every later query would get the same 403
 
     def search(self, request: SearchRequest) -> tuple[SearchHit, ...]:
+        if self._stopped:
+            raise BackendFailure(NAME, self._stopped)
         query = web_query(request)
         params = [("q", query), ("format", "json")]
         window = time_range(request.since, self.today())
@@ -78,6 +81,7 @@ class SearxngSearch:
         with self.limiter.turn():
             response = get(self.client, NAME, endpoint(self.base_url, "/search"), params)
         if response.status_code == 403:
+            self._stopped = JSON_OFF
             raise BackendFailure(NAME, JSON_OFF)
         if response.status_code == 429:
             self.limiter.throttled(retry_after_of(response.headers))
