@@ -175,7 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--endpoint", default=ENDPOINT, help=f"SPARQL endpoint (default {ENDPOINT})")
     parser.add_argument("--answer", type=Path, help="read a saved SPARQL JSON answer instead of asking")
     parser.add_argument(
-        "--table", type=Path, default=Path(__file__).resolve().parent.parent / "verify" / "discover" / TABLE_FILE
+        "--table",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "verify" / "discover" / TABLE_FILE,
+        help="the table to extend (default: the one shipped in the package)",
     )
     parser.add_argument("--checked", type=date.fromisoformat, default=date.today(), help="date for new rows")
     args = parser.parse_args(argv)

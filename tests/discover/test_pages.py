@@ -99,6 +99,11 @@ def page(
             id="press-and-hold",
         ),
         pytest.param(
+            {"title": "Reporters turned away", "text": STATEMENT + " Access denied, said the harbour master."},
+            PageKind.OK,
+            id="story-about-access-denied",
+        ),
+        pytest.param(
             {"text": STATEMENT, "html": CONSENT.replace("We use cookies. Accept all cookies", "")}, PageKind.OK
         ),
     ],

@@ -57,6 +57,8 @@ def test_fragments(text: str, expected: list[tuple[str, ...]]) -> None:
         pytest.param("The trawlers of Port Ellery sail at dawn each day", 1, id="one-fragment"),
         pytest.param("I think that we are going to do what we have to do now", 0, id="all-common"),
         pytest.param("Trawlers sail", 0, id="too-short"),
+        pytest.param("If there are any of them, take them to Ellery", 1, id="long-with-one-rare-word"),
+        pytest.param("Just take them all to Ellery", 0, id="short-with-one-rare-word"),
         pytest.param("We are going to do it again. Ellery trawlers sail at dawn daily now", 1, id="sentence-picked"),
     ],
 )
@@ -65,7 +67,7 @@ def test_span_count(text: str, spans: int) -> None:
     assert len(found) == spans
     for span in found:
         assert MIN_SPAN <= len(span.words) <= MAX_SPAN
-        assert sum(not is_common(w) for w in span.words) >= 2
+        assert sum(not is_common(w) for w in span.words) >= (1 if len(span.words) >= 8 else 2)
 
 
 def test_spans_prefer_names_and_do_not_overlap() -> None:
@@ -87,6 +89,10 @@ def test_spans_are_trimmed_of_common_ends() -> None:
         ("Vale", ("Vale",)),
         ("the Harbour Fishermen's Association", ("Harbour", "Fishermen's")),
         ("the Russian LGBT Network", ("Russian", "LGBT")),
+        ("Harbour Board member Mira Osk", ("Osk",)),
+        ("the harbour board's press officer Alvi Tamm", ("Tamm",)),
+        ("a Port Ellery fishing union", ("Port", "Ellery")),
+        ("one skipper, known as KT", ("KT",)),
         ("a spokesperson", ()),
         ("", ()),
         (None, ()),

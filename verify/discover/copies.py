@@ -48,7 +48,11 @@ def shingles_of(texts: Iterable[str]) -> frozenset[int]:
 
 
 def draft_shingles(draft_text: str) -> frozenset[int]:
-    """The draft's own prose as shingles: what a copy of the draft would carry besides the quotes."""
+    """The draft's own prose as shingles: what a copy of the draft would carry besides the quotes.
+
+    The hashes are Python's own, which differ from one process to the next: compare them
+    within the run that made them, never store them.
+    """
     return shingles_of(prose_outside_quotes(draft_text))
 
 

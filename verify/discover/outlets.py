@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
-
-import tldextract
 
 from verify.model import SourceRef
 from verify.sources.resolve import normalise_outlet
+
+# tldextract (and the requests library under it) is imported on first use: most runs never
+# discover, and start-up time matters in a pre-commit hook.
+if TYPE_CHECKING:
+    import tldextract
 
 Layer = Literal["sources", "config", "table", "wikidata", "none"]
 TABLE_FILE = "outlets.toml"
@@ -77,10 +80,12 @@ def make_extractor() -> tldextract.TLDExtract:
 
     Private suffixes count, so a blog on a shared host (name.blogspot.com) is a site of its own.
     """
+    import tldextract
+
     return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), include_psl_private_domains=True)
 
 
-_EXTRACT = make_extractor()
+_extractor = lru_cache(maxsize=1)(make_extractor)
 
 
 _NOT_IN_HOSTS = frozenset('/\\@<>"{}|^`,;')
@@ -102,7 +107,7 @@ def registrable_domain(url_or_host: str) -> str:
     host = host_of(url_or_host)
     if not host:
         return ""
-    found = _EXTRACT(host)
+    found = _extractor()(host)
     if found.top_domain_under_public_suffix:
         return found.top_domain_under_public_suffix
     if found.ipv4 or found.ipv6 or ":" in host:

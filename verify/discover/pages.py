@@ -150,7 +150,9 @@ def classify_page(
         if _PAYWALL_HTML.search(markup) and size <= CONSENT_ONLY_MAX_WORDS:
             return PageKind.RESTRICTED
         # A challenge page stands where the article should be.
-        if _BOT_TEXT.search(teaser) or (_BOT_HTML.search(markup) and size <= CONSENT_ONLY_MAX_WORDS):
+        # (its phrases, "access denied", also fit a short story, so in the text they need a bare page)
+        nearly_empty = size <= CONSENT_ONLY_MAX_WORDS
+        if _BOT_TEXT.search(title) or (nearly_empty and (_BOT_TEXT.search(main_text) or _BOT_HTML.search(markup))):
             return PageKind.RESTRICTED
         # A consent wall: the framework's script with its banner text, or with nearly no text at all.
         if _CONSENT_HTML.search(markup) and (_CONSENT_TEXT.search(teaser) or size <= CONSENT_ONLY_MAX_WORDS):

@@ -24,7 +24,8 @@ MAX_SPAN = 12  # words: a longer phrase fails on any small slip in the draft's w
 SHORT_SPAN = 3  # words: a short quote is still worth asking for on the outlet's site or with the speaker
 MAX_SPANS = 2
 MAX_SITES = 3  # an outlet with more domains than this is asked on its first few only
-MIN_DISTINCTIVE = 2  # distinctive words a full span needs
+MIN_DISTINCTIVE = 2  # distinctive words a full span needs ...
+LONG_SPAN = 8  # ... unless it is this long: eight words in a row with one rare word are specific enough
 MAX_KEYWORDS = 5
 
 # Very frequent English content words: a span of these and function words is common talk.
@@ -152,7 +153,8 @@ def distinctive_spans(claim_text: str, *, limit: int = MAX_SPANS) -> tuple[Span,
             if end - start < MIN_SPAN:
                 continue
             span_weights = weights[start + lo : start + hi]
-            if sum(1 for w in span_weights if w > 0) < MIN_DISTINCTIVE:
+            distinct = sum(1 for w in span_weights if w > 0)
+            if distinct < MIN_DISTINCTIVE and not (distinct and hi - lo >= LONG_SPAN):
                 continue
             candidates.append(Span(tuple(words[start + lo : start + hi]), sum(span_weights), offset + start + lo))
         offset += len(words)
@@ -180,23 +182,30 @@ def short_span(claim_text: str) -> Span | None:
 
 
 def surname_words(speaker: str | None) -> tuple[str, ...]:
-    """What to add to a phrase for the speaker: a person's surname, or an organisation's
-    distinctive name words ("Russian LGBT Network" → Russian, LGBT)."""
+    """What to add to a phrase for the speaker: a person's surname ("Kadyrov's press secretary
+    Alvi Karimov" → Karimov), or an organisation's name words ("the Russian LGBT Network" →
+    Russian, LGBT)."""
     if not speaker:
         return ()
     words = _WORD.findall(_clean(speaker))
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
     while words and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
         words = words[:-1]
     if not words:
         return ()
-    lowered = {w.lower() for w in words}
-    if lowered & _ORGANISATION_WORDS or len(words) > 4:
-        return tuple(w for w in words if not is_common(w) and w.lower() not in _ORGANISATION_WORDS)[:3]
-    if not words[-1][:1].isupper() or is_common(words[-1]):
+    trailing: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        trailing.insert(0, word)
+    kinds = {w.lower() for w in (trailing or words)} & _ORGANISATION_WORDS
+    if kinds:
+        # an organisation: its name proper stands just before the kind of body it is
+        named = [w for w in (trailing or words) if w[:1].isupper() and not is_common(w)]
+        return tuple(w for w in named if w.lower() not in _ORGANISATION_WORDS)[-2:]
+    # a person: the last word of the name that ends the description
+    if not trailing or is_common(trailing[-1]):
         return ()
-    return (words[-1],)
+    return (trailing[-1],)
 
 
 def keywords(claim_text: str, *, limit: int = MAX_KEYWORDS) -> tuple[str, ...]:
