@@ -193,3 +193,32 @@ def test_the_draft_date_bounds_the_search(
     assert search.param("enddatetime") == (until + timedelta(days=1)).strftime("%Y%m%d") + "235959"
     assert report.discovery is not None and report.discovery.note is not None
     assert report.discovery.note.startswith("only recent news (GDELT) and archives were searched")
+
+
+def test_brave_in_place_of_searxng_and_its_key_never_shows(
+    story: Story, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VERIFY_SEARXNG_URL")
+    monkeypatch.setenv("VERIFY_BRAVE_API_KEY", story.apis.web.brave_key)
+    monkeypatch.setenv("VERIFY_BRAVE_URL", story.apis.base_url("brave"))
+    shown = {fmt: check(story, "--discover", fmt=fmt, capsys=capsys) for fmt in ("json", "text", "markdown", "html")}
+    report = Report.from_json(shown["json"])
+    assert by_speaker(report, "Varga") == ("confirmed", story.right["Varga"])
+    assert report.discovery is not None and report.discovery.backends[:2] == ("wikidata", "brave")
+    assert report.discovery.note is None  # Brave is a general web search
+    assert all(s.headers.get("x-subscription-token") == story.apis.web.brave_key for s in story.apis.seen("brave"))
+    assert not any(story.apis.web.brave_key in text for text in shown.values())
+
+
+def test_a_wrong_brave_key_is_one_line_and_never_shown(
+    story: Story, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrong = "not-the-key-0000"
+    monkeypatch.setenv("VERIFY_BRAVE_API_KEY", wrong)
+    monkeypatch.setenv("VERIFY_BRAVE_URL", story.apis.base_url("brave"))
+    out = check(story, "--discover", capsys=capsys)
+    report = Report.from_json(out)
+    assert report.discovery is not None
+    (failure,) = [f for f in report.discovery.failures if f.backend == "brave"]
+    assert "VERIFY_BRAVE_API_KEY" in failure.reason and wrong not in out
+    assert by_speaker(report, "Varga")[0] == "confirmed"  # SearXNG still searched
