@@ -115,7 +115,7 @@ def test_a_re_check_on_the_same_cache_sends_no_query(story: Story, capsys: pytes
     assert second["discovery"]["queries"] == 0 and first["discovery"]["queries"] > 0
     assert [c["verdict"] for c in second["claims"]] == [c["verdict"] for c in first["claims"]]
     offline = json.loads(check(story, "--discover", "--offline", capsys=capsys))
-    assert len(story.apis.requests) == asked
+    assert len(story.apis.requests) == asked and offline["discovery"]["note"].startswith("offline")
     assert [c["verdict"] for c in offline["claims"]] == [c["verdict"] for c in first["claims"]]
 
 

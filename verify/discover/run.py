@@ -69,6 +69,8 @@ NO_GENERAL_WEB = (
     "only recent news (GDELT) and archives were searched: no general web search (SearXNG or Brave) is configured"
 )
 
+OFFLINE = "offline: only answers already in the cache were used"
+
 CheckDocument = Callable[[Document, Sequence[LoadedSource]], Report]
 _T = TypeVar("_T")
 
@@ -384,7 +386,8 @@ class _Run:
             backends=tuple(self.used),
             failures=tuple(BackendProblem(name, why) for name, why in self.failed.items()),
             queries=self.answers.asked,
-            note=NO_GENERAL_WEB if general else None,
+            note="; ".join(n for n in (NO_GENERAL_WEB if general else "", OFFLINE if self.options.offline else "") if n)
+            or None,
         )
         return replace(report, sources=tuple(entries), results=results, discovery=run)
 

@@ -314,7 +314,7 @@ def discovery_lines(report: Report) -> tuple[str, ...]:
     if run is None:
         return ()
     used = ", ".join(run.backends) if run.backends else "none"
-    sent = "no query sent (answers from the cache)" if run.queries == 0 else f"{run.queries} queries sent"
+    sent = "no query sent" if run.queries == 0 else f"{run.queries} {'query' if run.queries == 1 else 'queries'} sent"
     lines = [f"Searched with {used}; {sent}."]
     lines += [f"{f.backend} failed: {one_line(f.reason)}" for f in run.failures]
     if run.note:
