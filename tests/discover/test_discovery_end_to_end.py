@@ -87,6 +87,7 @@ def test_discovery_finds_and_checks_the_pages_the_draft_names(story: Story, caps
     assert by_speaker(report, "Brenner") == ("confirmed", right["Brenner"])  # through the archive
     assert by_speaker(report, "Koskinen") == ("confirmed", right["Koskinen"])
     assert by_speaker(report, "Dahl") == ("confirmed", right["Dahl"])  # not the forum that credits Laine
+    assert "townforum.example/threads/old-pier-memories" in story.apis.page_hits  # read, and not trusted
     holt = next(r for r in report.checkable if r.claim.speaker and "Holt" in (r.claim.speaker.name or ""))
     assert holt.verdict is not Verdict.CONFIRMED
     assert any("teaser" in note and "url and path" in note and right["Holt"] in note for note in holt.notes)

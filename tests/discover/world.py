@@ -90,7 +90,7 @@ def build(apis: ApiEmulator, today: date) -> tuple[SimulatedWeb, dict[str, str]]
         Page(url("newsdigest.example", "/2026/saltmere-pier-to-close"), _article(copy_text, site="News Digest"),
              "Saltmere pier to close for the winter", day + timedelta(days=1)),
         Page(url("townforum.example", "/threads/old-pier-memories"), _article(
-            f'A caller to the phone-in, Pekka Laine, said: "{DAHL.rstrip(",")}." Others agreed.',
+            f'A caller to the phone-in, Pekka Laine, said: "{DAHL.rstrip(",")}." His neighbour Aksel Dahl laughed at that.',
             "The thread has run for two weeks and has more than forty replies about the old boards.",
             site="Town Forum"), "Old pier memories", before),
         Page(right["Varga"], _article(
@@ -112,7 +112,7 @@ def build(apis: ApiEmulator, today: date) -> tuple[SimulatedWeb, dict[str, str]]
             "Aksel Dahl was born in the cottage by the slipway and has fished from the pier all his life.",
             f'"{DAHL}" Dahl told the society\'s oral history project this autumn.',
             "His recollections will be published in the society's spring newsletter.",
-            site="Saltmere History Society"), "People of Saltmere: Aksel Dahl", before),
+            site="Saltmere History Society"), "People of Saltmere: Aksel Dahl", day - timedelta(days=60)),
     ]  # fmt: skip
     web.captures[:] = [
         Capture(right["Brenner"], before.strftime("%Y%m%d") + "143000", _statement()),
