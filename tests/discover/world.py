@@ -90,7 +90,8 @@ def build(apis: ApiEmulator, today: date) -> tuple[SimulatedWeb, dict[str, str]]
         Page(url("newsdigest.example", "/2026/saltmere-pier-to-close"), _article(copy_text, site="News Digest"),
              "Saltmere pier to close for the winter", day + timedelta(days=1)),
         Page(url("townforum.example", "/threads/old-pier-memories"), _article(
-            f'A caller to the phone-in, Pekka Laine, said: "{DAHL.rstrip(",")}." His neighbour Aksel Dahl laughed at that.',
+            f'A caller to the phone-in, Pekka Laine, said: "{DAHL.rstrip(",")}."',
+            "His neighbour Aksel Dahl laughed at that.",
             "The thread has run for two weeks and has more than forty replies about the old boards.",
             site="Town Forum"), "Old pier memories", before),
         Page(right["Varga"], _article(
