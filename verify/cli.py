@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="editor decisions (TOML; default: DRAFT.verify.toml beside each draft)")  # fmt: skip
     check.add_argument("--time-limit", type=_positive_float, metavar="SECONDS",
                        help="stop the whole check after this long (exit 2); default: no limit")  # fmt: skip
+    check.add_argument("--archive-local", action="store_true",
+                       help="add local source files to the desk archive too (web pages always are)")  # fmt: skip
+    check.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
+                       help="check drafts on a Dask cluster: tcp://host:8786 or local (verify[dask])")  # fmt: skip
 
     ext = commands.add_parser("extract", help="list the claims of a draft without fetching anything")
     ext.add_argument("article", metavar="ARTICLE")
@@ -81,6 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("report", metavar="REPORT.json")
     rep.add_argument("--format", choices=FORMATS, default="text")
     rep.add_argument("-o", "--output", metavar="FILE")
+
+    archive = commands.add_parser("archive", help="search the pages earlier checks have read")
+    archive_commands = archive.add_subparsers(dest="archive_command", required=True, parser_class=_Parser)
+    search = archive_commands.add_parser("search", help="archived pages holding these words (\"…\" for a phrase)")
+    search.add_argument("words", nargs="+", metavar="WORDS")
+    search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N pages (default: 10)")
+    search.add_argument("--allow-private", action="store_true", help="include pages read from private addresses")
+    search.add_argument("--cache-dir", metavar="DIR", default=str(default_cache_dir()))
+    search.add_argument("--format", choices=("text", "json"), default="text")
+    archive_stats = archive_commands.add_parser("stats", help="snapshots, size, oldest and newest")
+    archive_stats.add_argument("--cache-dir", metavar="DIR", default=str(default_cache_dir()))
+    archive_stats.add_argument("--format", choices=("text", "json"), default="text")
 
     serve = commands.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
@@ -111,6 +127,14 @@ def _positive_float(value: str) -> float:
 
 
 _N = TypeVar("_N", int, float)
+
+
+def _scheduler(value: str) -> str:
+    from verify.cluster import valid_scheduler  # no Dask: only the address is looked at
+
+    if not valid_scheduler(value):
+        raise argparse.ArgumentTypeError(f"not a scheduler address (tcp://host:port, or local): {value!r}")
+    return value
 
 
 def _positive_int(value: str) -> int:
@@ -202,6 +226,8 @@ def _run_check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         progress=not args.quiet and sys.stderr.isatty(),
         time_limit=args.time_limit,
+        archive_local=args.archive_local,
+        scheduler=args.scheduler,
     )
     if args.cache_dir is not None:
         options = replace(options, cache_dir=args.cache_dir)
@@ -212,6 +238,7 @@ def _run_check(args: argparse.Namespace) -> int:
             timeout=Timeout(min(timeout.connect, args.timeout), min(timeout.read, args.timeout), args.timeout),
         )
     fail_on = args.fail_on or config.fail_on or "unverified"
+    writer = _ReportWriter(drafts, args) if batch and args.output is not None else None
     outcomes = check_many(
         drafts,
         sources=args.source,
@@ -219,6 +246,7 @@ def _run_check(args: argparse.Namespace) -> int:
         baseline=args.baseline,
         decisions=args.decisions,
         options=options,
+        on_outcome=writer.write if writer is not None else None,
     )
     for outcome in outcomes:
         for warning in outcome.warnings:
@@ -230,6 +258,35 @@ def _run_check(args: argparse.Namespace) -> int:
         raise InputError(outcome.error or f"{outcome.location}: cannot be read")
     _write(_render_for(outcome.report, args.format, args.output, args.only_problems), args.output, sys.stdout)
     return exit_status([outcome.report], fail_on)
+
+
+class _ReportWriter:
+    """Writes each report of a batch into the output directory as soon as its draft is finished.
+
+    Each draft's file is named after it, ``-2``, ``-3``… telling apart drafts of the same name,
+    in the order the drafts were given, whichever finishes first.
+    """
+
+    def __init__(self, drafts: Sequence[Path | Document], args: argparse.Namespace) -> None:
+        self.directory, self.format, self.only_problems = Path(args.output), args.format, args.only_problems
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{self.directory}: cannot create output directory ({exc.strerror or exc})") from exc
+        self.names: list[str] = []
+        for draft in drafts:
+            stem = Path(str(draft) if isinstance(draft, Path) else (draft.path or "-")).stem or "draft"
+            name, n = stem, 1
+            while name in self.names:
+                n += 1
+                name = f"{stem}-{n}"
+            self.names.append(name)
+
+    def write(self, position: int, outcome: DraftOutcome) -> None:
+        if outcome.report is None:
+            return
+        target = self.directory / (self.names[position] + SUFFIX_BY_FORMAT[self.format])
+        _write(render(outcome.report, self.format, only_problems=self.only_problems), str(target), sys.stdout)
 
 
 def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace, fail_on: str) -> int:
@@ -248,23 +305,7 @@ def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace, fa
             for report in reports:
                 _write(_render_for(report, args.format, None, args.only_problems), None, sys.stdout)
     else:
-        directory = Path(args.output)
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(f"{directory}: cannot create output directory ({exc.strerror or exc})") from exc
-        used: set[str] = set()
-        for outcome in outcomes:
-            if outcome.report is None:
-                continue
-            stem = Path(outcome.location).stem or "draft"
-            name, n = stem, 1
-            while name in used:
-                n += 1
-                name = f"{stem}-{n}"
-            used.add(name)
-            target = directory / (name + SUFFIX_BY_FORMAT[args.format])
-            _write(render(outcome.report, args.format, only_problems=args.only_problems), str(target), sys.stdout)
+        directory = Path(args.output)  # each report was written as its draft finished (_ReportWriter)
         _write(json.dumps(summary, indent=2), str(directory / "summary.json"), sys.stdout)
     for outcome in outcomes:
         if outcome.error:
@@ -294,24 +335,71 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_cache(args: argparse.Namespace) -> int:
+    from verify.archive import DeskArchive
     from verify.sources.cachedir import cache_stats, prune_cache
 
     root = Path(args.cache_dir)
     if args.cache_command == "prune":
         pruned = prune_cache(root, args.older_than, dry_run=args.dry_run)
         verb = "would remove" if args.dry_run else "removed"
-        _write(f"{verb} {pruned.files} files, {_size(pruned.bytes)}, from {root}", None, sys.stdout)
+        removed = f" and {pruned.archived} archived snapshots" if pruned.archived else ""
+        _write(f"{verb} {pruned.files} files{removed}, {_size(pruned.bytes)}, from {root}", None, sys.stdout)
         return EXIT_OK
     stats = cache_stats(root)
+    archived = DeskArchive(root).stats().snapshots
     if args.format == "json":
         areas = [{"name": a.name, "files": a.files, "bytes": a.bytes, "oldest": a.oldest} for a in stats.areas]
-        _write(json.dumps({"cache_dir": str(root), "areas": areas}, indent=2), None, sys.stdout)
+        payload = {"cache_dir": str(root), "areas": areas, "archived_snapshots": archived}
+        _write(json.dumps(payload, indent=2), None, sys.stdout)
         return EXIT_OK
     lines = [f"cache {root}: {_size(stats.bytes)}"]
     for area in stats.areas:
         age = f", oldest {_age(area.oldest)}" if area.oldest is not None else ""
-        lines.append(f"  {area.name}: {area.files} files, {_size(area.bytes)}{age}")
+        snapshots = f" ({archived} snapshots)" if area.name == "desk archive" else ""
+        lines.append(f"  {area.name}: {area.files} files, {_size(area.bytes)}{snapshots}{age}")
     _write("\n".join(lines), None, sys.stdout)
+    return EXIT_OK
+
+
+def _run_archive(args: argparse.Namespace) -> int:
+    from verify.archive import DeskArchive
+
+    archive = DeskArchive(Path(args.cache_dir))
+    if args.archive_command == "stats":
+        stats = archive.stats()
+        if args.format == "json":
+            fields = {"snapshots": stats.snapshots, "private": stats.private, "local": stats.local}
+            payload = {"archive": str(stats.path), **fields, "bytes": stats.bytes}
+            _write(json.dumps({**payload, "oldest": stats.oldest, "newest": stats.newest}, indent=2), None, sys.stdout)
+            return EXIT_OK
+        lines = [f"desk archive {stats.path}: {stats.snapshots} snapshots, {_size(stats.bytes)}"]
+        if stats.snapshots:
+            lines.append(f"  {stats.private} private, {stats.local} local files")
+            lines.append(f"  fetched from {stats.oldest} to {stats.newest}")
+        _write("\n".join(lines), None, sys.stdout)
+        return EXIT_OK
+    from verify.archive.query import fts_query
+
+    words = " ".join(args.words)
+    if fts_query(words) is None:
+        raise InputError("nothing to search for: give words with letters or digits")
+    hits = archive.search(words, limit=args.limit, allow_private=args.allow_private)
+    if args.format == "json":
+        keys = ("location", "final_url", "title", "outlet", "fetched_at", "sha256", "snippet", "private", "local")
+        found = [{key: getattr(hit, key) for key in keys} for hit in hits]
+        _write(json.dumps({"query": words, "hits": found}, indent=2, ensure_ascii=False), None, sys.stdout)
+        return EXIT_OK
+    if not hits:
+        _write("no archived page holds these words", None, sys.stdout)
+        return EXIT_OK
+    blocks = []
+    for rank, hit in enumerate(hits, start=1):
+        heading = " | ".join(part for part in (hit.title, hit.outlet) if part) or hit.location
+        blocks.append(
+            f"{rank}. {heading}\n   {hit.final_url or hit.location}\n"
+            f"   fetched {hit.fetched_at}, sha256 {hit.sha256[:12]}\n   {hit.snippet}"
+        )
+    _write("\n".join(blocks), None, sys.stdout)
     return EXIT_OK
 
 
@@ -354,6 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": _run_report,
         "serve": _run_serve,
         "cache": _run_cache,
+        "archive": _run_archive,
     }
     try:
         return runners[args.command](args)

@@ -64,6 +64,10 @@ class Options:
     # Each outlet's names, the one a sources file uses and those a draft may use ("The Harbour
     # Gazette", "the Gazette"): a source of one name is that outlet's under all of them.
     outlets: tuple[tuple[str, ...], ...] = ()
+    archive_local: bool = False  # add local files to the desk archive too (web pages always are)
+    # A Dask scheduler's address ("tcp://host:8786"), or "local" for a cluster on this machine:
+    # a batch's drafts are then checked there. None: in this process (or ``jobs`` workers).
+    scheduler: str | None = None
 
     def cache_path(self) -> Path:
         return Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()

@@ -5,10 +5,12 @@ Areas under the cache directory:
     urls/      one record per URL fetched (``SnapshotCache``)
     objects/   the bodies those records name, and cited local files, by SHA-256
     texts/     readable texts, one folder per version of the code that made them (``TextCache``)
+    archive/   the desk archive: the text of every page read, indexed for search (``DeskArchive``)
 
 Pruning removes URL records fetched more than N days ago, then bodies that no remaining record
-names and that were written more than N days ago, texts of other code versions, and texts not
-used for N days. Reports that name a removed body keep its sha256; the body is gone.
+names and that were written more than N days ago, texts of other code versions, texts not
+used for N days, and archived snapshots fetched more than N days ago. Reports that name a
+removed body keep its sha256; the body is gone.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from verify.archive.store import ARCHIVE_FOLDER, DeskArchive
 from verify.sources.textcache import TEXTS_FOLDER, text_version
 
 DAY_SECONDS = 86_400
@@ -49,7 +52,8 @@ class CacheStats:
 @dataclass(frozen=True)
 class PruneResult:
     files: int
-    bytes: int
+    bytes: int  # the archive's included
+    archived: int = 0  # snapshots removed from the desk archive
 
 
 def _files(folder: Path) -> Iterator[tuple[Path, os.stat_result]]:
@@ -86,6 +90,7 @@ def cache_stats(root: Path) -> CacheStats:
             _area("snapshots and kept files", [root / "objects"]),
             _area("readable texts", [current]),
             _area("readable texts of other versions", others),
+            _area("desk archive", [root / ARCHIVE_FOLDER]),
         ),
     )
 
@@ -137,7 +142,7 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
         last_used = max(stat.st_mtime, stat.st_atime)
         if current not in path.parents or last_used < cutoff:
             doomed.append((path, stat.st_size))
-    freed = 0
+    archived, freed = DeskArchive(root).prune(cutoff, dry_run=dry_run)
     for path, size in doomed:
         if not dry_run:
             try:
@@ -147,7 +152,7 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
         freed += size
     if not dry_run:
         _remove_empty_folders(root)
-    return PruneResult(len(doomed), freed)
+    return PruneResult(len(doomed), freed, archived)
 
 
 def _remove_empty_folders(root: Path) -> None:
