@@ -394,7 +394,8 @@ def _run_archive(args: argparse.Namespace) -> int:
         return EXIT_OK
     blocks = []
     for rank, hit in enumerate(hits, start=1):
-        heading = " | ".join(part for part in (hit.title, hit.outlet) if part) or hit.location
+        outlet = hit.outlet if hit.outlet and hit.outlet not in (hit.title or "") else None
+        heading = " | ".join(part for part in (hit.title, outlet) if part) or hit.location
         blocks.append(
             f"{rank}. {heading}\n   {hit.final_url or hit.location}\n"
             f"   fetched {hit.fetched_at}, sha256 {hit.sha256[:12]}\n   {hit.snippet}"
