@@ -109,9 +109,9 @@ def test_a_task_carries_no_page_a_worker_can_read_from_the_store(newsroom: Path)
         cache_dir=newsroom / "cache",
     )
     loaded = pool.for_refs(load_sources_file(newsroom / "sources.toml"))
-    tasks = [shared(source) for source in loaded]
-    assert [task.in_store for task in tasks] == [True, True, True, False, False]  # a file and a failure travel whole
-    assert all(t.loaded.text is None and t.loaded.fetched.snapshot.body == b"" for t in tasks[:3])  # type: ignore[union-attr]
+    tasks = [shared(source, SnapshotCache(newsroom / "cache")) for source in loaded]
+    assert [task.in_store for task in tasks] == [True, True, True, True, False]  # the file is put in the store
+    assert all(t.loaded.text is None and t.loaded.fetched.snapshot.body == b"" for t in tasks[:4])  # type: ignore[union-attr]
     root = str(newsroom / "cache")
     assert [restored(t, root).text for t in tasks] == [source.text for source in loaded]
     elsewhere = newsroom / "elsewhere"

@@ -4,10 +4,10 @@ The client (the process that runs ``check_many``) fetches every source into the 
 directory, reads its text there and adds it to the desk archive, as a plain batch does. Each
 draft then goes to a worker as one task with its sources' records only: a source whose body
 the snapshot store holds travels without its body and text, and the worker reads both from
-that store (``objects/`` and ``texts/`` of the cache directory). The store is a directory that
-every worker sees at the client's path (a shared or network file system); a local file
-source, which no store holds, travels with its bytes. Reports come back as each draft
-finishes; the desk archive is written by the client only.
+that store (``objects/`` and ``texts/`` of the cache directory), local files included, which
+the client puts there first. The store is a directory that every worker sees at the client's
+path (a shared or network file system). Reports come back as each draft finishes; the desk
+archive is written by the client only.
 
 ``--scheduler local`` starts a ``dask.distributed.LocalCluster`` of worker processes on this
 machine (``jobs`` of them, else one per core). Dask is imported only here, and this module
@@ -47,11 +47,20 @@ class SharedSource:
     in_store: bool  # the worker reads the body and text from the snapshot store
 
 
-def shared(source: LoadedSource) -> SharedSource:
-    """``source`` stripped of what a worker can read from the snapshot store."""
+def shared(source: LoadedSource, store: SnapshotCache) -> SharedSource:
+    """``source`` stripped of what a worker can read from the snapshot store.
+
+    A local file's body is put in the store first (as a cited one would be): the workers may
+    not see the client's files, and a page then crosses the network once, not once per draft.
+    """
     snapshot = source.fetched.snapshot
-    if snapshot is None or snapshot.cache_path is None or source.text is None:
+    if snapshot is None or source.text is None:
         return SharedSource(source, False)
+    if snapshot.cache_path is None:
+        try:
+            store.store_body(snapshot.body, snapshot.sha256)
+        except OSError:
+            return SharedSource(source, False)  # a read-only store: the bytes travel with the task
     bare = replace(source.fetched, snapshot=replace(snapshot, body=b""))
     return SharedSource(replace(source, fetched=bare, text=None), True)
 
@@ -107,6 +116,7 @@ def match_on_cluster(
     from dask.distributed import as_completed
 
     root = str(options.cache_path().resolve())
+    store = SnapshotCache(Path(root))
     remaining = deadline.remaining()
     seconds_left = None if math.isinf(remaining) else remaining
     with _client(options) as client:
@@ -114,7 +124,7 @@ def match_on_cluster(
             client.submit(
                 check_on_worker,
                 document,
-                tuple(shared(s) for s in sources),
+                tuple(shared(s, store) for s in sources),
                 baseline,
                 root,
                 seconds_left,
