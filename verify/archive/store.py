@@ -215,11 +215,9 @@ class DeskArchive:
             if db is None:
                 return ()
             try:
-                rows = db.execute(
+                ranked = db.execute(
                     f"""
-                    SELECT s.location, s.final_url, s.title, s.outlet, s.fetched_at, s.sha256,
-                           snippet(snapshot_words, 1, '', '', '…', {_SNIPPET_WORDS}) AS snip,
-                           bm25(snapshot_words, {_TITLE_WEIGHT}, {_TEXT_WEIGHT}) AS score, s.private, s.local
+                    SELECT s.id, bm25(snapshot_words, {_TITLE_WEIGHT}, {_TEXT_WEIGHT}) AS score
                     FROM snapshot_words JOIN snapshots s ON s.id = snapshot_words.rowid
                     WHERE snapshot_words MATCH :query
                       AND (:private OR s.private = 0)
@@ -235,12 +233,26 @@ class DeskArchive:
                         "limit": limit,
                     },
                 ).fetchall()
+                # Snippets only for the hits shown: made for every match, they would cost more than the ranking.
+                marks = ",".join("?" * len(ranked))
+                rows = db.execute(
+                    f"""
+                    SELECT s.id, s.location, s.final_url, s.title, s.outlet, s.fetched_at, s.sha256, s.private, s.local,
+                           snippet(snapshot_words, 1, '', '', '…', {_SNIPPET_WORDS})
+                    FROM snapshot_words JOIN snapshots s ON s.id = snapshot_words.rowid
+                    WHERE snapshot_words MATCH ? AND snapshot_words.rowid IN ({marks})
+                    """,
+                    (query, *(row_id for row_id, _ in ranked)),
+                ).fetchall()
             except sqlite3.Error as exc:
                 raise InputError(f"{self.path}: cannot search the desk archive ({exc})") from None
-        return tuple(
-            ArchiveHit(loc, final, title, outlet, at, sha, " ".join(snip.split()), score, bool(priv), bool(local))
-            for loc, final, title, outlet, at, sha, snip, score, priv, local in rows
-        )
+        by_id = {row[0]: row[1:] for row in rows}
+        hits = []
+        for row_id, score in ranked:
+            loc, final, title, outlet, at, sha, private, local, snip = by_id[row_id]
+            hits.append(ArchiveHit(loc, final, title, outlet, at, sha, " ".join(snip.split()), score, bool(private),
+                                   bool(local)))  # fmt: skip
+        return tuple(hits)
 
     def stats(self) -> ArchiveStats:
         size = sum(p.stat().st_size for p in self.path.parent.glob(ARCHIVE_FILE + "*") if p.is_file())
