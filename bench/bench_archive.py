@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_archive.py                          # both parts
     .venv/bin/python bench/bench_archive.py --part archive --snapshots 10000
-    .venv/bin/python bench/bench_archive.py --part batch --drafts 24 --pages 60 --rounds 2
+    .venv/bin/python bench/bench_archive.py --part batch --drafts 60 --pages 200 --rounds 2
 
 Archive: an archive of N snapshots is built in a temporary cache folder from fictional stories
 written by ``bench/newsworld`` (headline, standfirst, paragraphs and caption: the readable text a
@@ -233,8 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("archive", "batch", "both"), default="both")
     parser.add_argument("--snapshots", type=int, default=10_000)
-    parser.add_argument("--drafts", type=int, default=24)
-    parser.add_argument("--pages", type=int, default=60)
+    parser.add_argument("--drafts", type=int, default=60)
+    parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--search-child", type=Path, help=argparse.SUPPRESS)
@@ -261,7 +261,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:24} {c['seconds']:6.1f} s  {c['drafts_per_minute']:6.1f} drafts/min  "
                   f"{c['speed_vs_jobs_1']:.2f}x  CPU/wall {c['cpu_per_wall']:.2f}  peak RSS {c['peak_rss_mib']} MiB")
     OUT.mkdir(exist_ok=True)
-    (OUT / "bench_archive.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    saved = OUT / "bench_archive.json"
+    earlier = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else {}
+    # A part run alone keeps the other part's figures.
+    saved.write_text(json.dumps(earlier | result, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
