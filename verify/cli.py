@@ -346,7 +346,10 @@ def _run_cache(args: argparse.Namespace) -> int:
         _write(f"{verb} {pruned.files} files{removed}, {_size(pruned.bytes)}, from {root}", None, sys.stdout)
         return EXIT_OK
     stats = cache_stats(root)
-    archived = DeskArchive(root).stats().snapshots
+    try:
+        archived: int | None = DeskArchive(root).stats().snapshots
+    except InputError:
+        archived = None  # a damaged archive: the other parts are still worth showing
     if args.format == "json":
         areas = [{"name": a.name, "files": a.files, "bytes": a.bytes, "oldest": a.oldest} for a in stats.areas]
         payload = {"cache_dir": str(root), "areas": areas, "archived_snapshots": archived}
@@ -355,7 +358,7 @@ def _run_cache(args: argparse.Namespace) -> int:
     lines = [f"cache {root}: {_size(stats.bytes)}"]
     for area in stats.areas:
         age = f", oldest {_age(area.oldest)}" if area.oldest is not None else ""
-        snapshots = f" ({archived} snapshots)" if area.name == "desk archive" else ""
+        snapshots = f" ({archived} snapshots)" if area.name == "desk archive" and archived is not None else ""
         lines.append(f"  {area.name}: {area.files} files, {_size(area.bytes)}{snapshots}{age}")
     _write("\n".join(lines), None, sys.stdout)
     return EXIT_OK

@@ -136,9 +136,10 @@ def test_a_damaged_archive_is_one_line_not_a_crash(tmp_path: Path) -> None:
     desk = DeskArchive(tmp_path)
     desk.path.parent.mkdir(parents=True)
     desk.path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(InputError, match="desk archive") as raised:
-        desk.search("pier")
-    assert "\n" not in str(raised.value)
+    for use in (lambda: desk.search("pier"), desk.stats, lambda: desk.prune(0.0)):
+        with pytest.raises(InputError, match="desk archive") as raised:
+            use()
+        assert "\n" not in str(raised.value)
 
 
 def test_text_with_nul_and_lone_surrogates_is_stored(tmp_path: Path) -> None:

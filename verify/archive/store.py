@@ -276,6 +276,12 @@ class DeskArchive:
         """
         if not self.path.is_file():
             return 0, 0
+        try:
+            return self._prune(cutoff, dry_run)
+        except sqlite3.Error as exc:
+            raise InputError(f"{self.path}: cannot prune the desk archive ({exc})") from None
+
+    def _prune(self, cutoff: float, dry_run: bool) -> tuple[int, int]:
         before = self.stats().bytes
         with self._writing() as db:
             count, text_bytes = db.execute(

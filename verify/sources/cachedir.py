@@ -142,7 +142,7 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
         last_used = max(stat.st_mtime, stat.st_atime)
         if current not in path.parents or last_used < cutoff:
             doomed.append((path, stat.st_size))
-    archived, freed = DeskArchive(root).prune(cutoff, dry_run=dry_run)
+    freed = 0
     for path, size in doomed:
         if not dry_run:
             try:
@@ -152,7 +152,8 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
         freed += size
     if not dry_run:
         _remove_empty_folders(root)
-    return PruneResult(len(doomed), freed, archived)
+    archived, archive_freed = DeskArchive(root).prune(cutoff, dry_run=dry_run)  # last: a damaged one stops only itself
+    return PruneResult(len(doomed), freed + archive_freed, archived)
 
 
 def _remove_empty_folders(root: Path) -> None:
