@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # Starlette's note about a future httpx; not ours to act on
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 import verify
 from tests.helpers import fetched_from
