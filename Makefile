@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[test]'
+	$(BIN)/python -m pip install --quiet --config-settings editable_mode=compat -e '.[test,dask]'
 	$(BIN)/python -m compileall -q verify
 	touch $(STAMP)
 
@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_fetch.py
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_discovery.py
+	$(BIN)/python bench/bench_archive.py
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py

@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"search queries for one claim, at most (default {QUERIES_PER_CLAIM})")
     check.add_argument("--queries-per-run", type=_positive_int, metavar="N",
                        help=f"search queries for the whole run, at most (default {QUERIES_PER_RUN})")
+    check.add_argument("--archive-local", action="store_true",
+                       help="add local source files to the desk archive too (web pages always are)")  # fmt: skip
+    check.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
+                       help="check drafts on a Dask cluster: tcp://host:8786 or local (verify[dask])")  # fmt: skip
 
     ext = commands.add_parser("extract", help="list the claims of a draft without fetching anything")
     ext.add_argument("article", metavar="ARTICLE")
@@ -94,6 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("report", metavar="REPORT.json")
     rep.add_argument("--format", choices=FORMATS, default="text")
     rep.add_argument("-o", "--output", metavar="FILE")
+
+    archive = commands.add_parser("archive", help="search the pages earlier checks have read")
+    archive_commands = archive.add_subparsers(dest="archive_command", required=True, parser_class=_Parser)
+    search = archive_commands.add_parser("search", help="archived pages holding these words (\"…\" for a phrase)")
+    search.add_argument("words", nargs="+", metavar="WORDS")
+    search.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="at most N pages (default: 10)")
+    search.add_argument("--allow-private", action="store_true", help="include pages read from private addresses")
+    search.add_argument("--cache-dir", metavar="DIR", default=str(default_cache_dir()))
+    search.add_argument("--format", choices=("text", "json"), default="text")
+    archive_stats = archive_commands.add_parser("stats", help="snapshots, size, oldest and newest")
+    archive_stats.add_argument("--cache-dir", metavar="DIR", default=str(default_cache_dir()))
+    archive_stats.add_argument("--format", choices=("text", "json"), default="text")
 
     serve = commands.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
@@ -131,6 +147,14 @@ def _day(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-23") from None
+
+
+def _scheduler(value: str) -> str:
+    from verify.cluster import valid_scheduler  # no Dask: only the address is looked at
+
+    if not valid_scheduler(value):
+        raise argparse.ArgumentTypeError(f"not a scheduler address (tcp://host:port, or local): {value!r}")
+    return value
 
 
 def _positive_int(value: str) -> int:
@@ -225,6 +249,8 @@ def _run_check(args: argparse.Namespace) -> int:
         discover=args.discover,
         archive_fallback=args.archive_fallback or args.discover,
         draft_date=args.date,
+        archive_local=args.archive_local,
+        scheduler=args.scheduler,
     )
     if args.queries_per_claim is not None:
         options = replace(options, queries_per_claim=args.queries_per_claim)
@@ -239,6 +265,7 @@ def _run_check(args: argparse.Namespace) -> int:
             timeout=Timeout(min(timeout.connect, args.timeout), min(timeout.read, args.timeout), args.timeout),
         )
     fail_on = args.fail_on or config.fail_on or "unverified"
+    writer = _ReportWriter(drafts, args) if batch and args.output is not None else None
     outcomes = check_many(
         drafts,
         sources=args.source,
@@ -246,6 +273,7 @@ def _run_check(args: argparse.Namespace) -> int:
         baseline=args.baseline,
         decisions=args.decisions,
         options=options,
+        on_outcome=writer.write if writer is not None else None,
     )
     for outcome in outcomes:
         for warning in outcome.warnings:
@@ -257,6 +285,35 @@ def _run_check(args: argparse.Namespace) -> int:
         raise InputError(outcome.error or f"{outcome.location}: cannot be read")
     _write(_render_for(outcome.report, args.format, args.output, args.only_problems), args.output, sys.stdout)
     return exit_status([outcome.report], fail_on)
+
+
+class _ReportWriter:
+    """Writes each report of a batch into the output directory as soon as its draft is finished.
+
+    Each draft's file is named after it, ``-2``, ``-3``… telling apart drafts of the same name,
+    in the order the drafts were given, whichever finishes first.
+    """
+
+    def __init__(self, drafts: Sequence[Path | Document], args: argparse.Namespace) -> None:
+        self.directory, self.format, self.only_problems = Path(args.output), args.format, args.only_problems
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{self.directory}: cannot create output directory ({exc.strerror or exc})") from exc
+        self.names: list[str] = []
+        for draft in drafts:
+            stem = Path(str(draft) if isinstance(draft, Path) else (draft.path or "-")).stem or "draft"
+            name, n = stem, 1
+            while name in self.names:
+                n += 1
+                name = f"{stem}-{n}"
+            self.names.append(name)
+
+    def write(self, position: int, outcome: DraftOutcome) -> None:
+        if outcome.report is None:
+            return
+        target = self.directory / (self.names[position] + SUFFIX_BY_FORMAT[self.format])
+        _write(render(outcome.report, self.format, only_problems=self.only_problems), str(target), sys.stdout)
 
 
 def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace, fail_on: str) -> int:
@@ -275,23 +332,7 @@ def _emit_batch(outcomes: tuple[DraftOutcome, ...], args: argparse.Namespace, fa
             for report in reports:
                 _write(_render_for(report, args.format, None, args.only_problems), None, sys.stdout)
     else:
-        directory = Path(args.output)
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(f"{directory}: cannot create output directory ({exc.strerror or exc})") from exc
-        used: set[str] = set()
-        for outcome in outcomes:
-            if outcome.report is None:
-                continue
-            stem = Path(outcome.location).stem or "draft"
-            name, n = stem, 1
-            while name in used:
-                n += 1
-                name = f"{stem}-{n}"
-            used.add(name)
-            target = directory / (name + SUFFIX_BY_FORMAT[args.format])
-            _write(render(outcome.report, args.format, only_problems=args.only_problems), str(target), sys.stdout)
+        directory = Path(args.output)  # each report was written as its draft finished (_ReportWriter)
         _write(json.dumps(summary, indent=2), str(directory / "summary.json"), sys.stdout)
     for outcome in outcomes:
         if outcome.error:
@@ -321,24 +362,75 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_cache(args: argparse.Namespace) -> int:
+    from verify.archive import DeskArchive
     from verify.sources.cachedir import cache_stats, prune_cache
 
     root = Path(args.cache_dir)
     if args.cache_command == "prune":
         pruned = prune_cache(root, args.older_than, dry_run=args.dry_run)
         verb = "would remove" if args.dry_run else "removed"
-        _write(f"{verb} {pruned.files} files, {_size(pruned.bytes)}, from {root}", None, sys.stdout)
+        removed = f" and {pruned.archived} archived snapshots" if pruned.archived else ""
+        _write(f"{verb} {pruned.files} files{removed}, {_size(pruned.bytes)}, from {root}", None, sys.stdout)
         return EXIT_OK
     stats = cache_stats(root)
+    try:
+        archived: int | None = DeskArchive(root).stats().snapshots
+    except InputError:
+        archived = None  # a damaged archive: the other parts are still worth showing
     if args.format == "json":
         areas = [{"name": a.name, "files": a.files, "bytes": a.bytes, "oldest": a.oldest} for a in stats.areas]
-        _write(json.dumps({"cache_dir": str(root), "areas": areas}, indent=2), None, sys.stdout)
+        payload = {"cache_dir": str(root), "areas": areas, "archived_snapshots": archived}
+        _write(json.dumps(payload, indent=2), None, sys.stdout)
         return EXIT_OK
     lines = [f"cache {root}: {_size(stats.bytes)}"]
     for area in stats.areas:
         age = f", oldest {_age(area.oldest)}" if area.oldest is not None else ""
-        lines.append(f"  {area.name}: {area.files} files, {_size(area.bytes)}{age}")
+        snapshots = f" ({archived} snapshots)" if area.name == "desk archive" and archived is not None else ""
+        lines.append(f"  {area.name}: {area.files} files, {_size(area.bytes)}{snapshots}{age}")
     _write("\n".join(lines), None, sys.stdout)
+    return EXIT_OK
+
+
+def _run_archive(args: argparse.Namespace) -> int:
+    from verify.archive import DeskArchive
+
+    archive = DeskArchive(Path(args.cache_dir))
+    if args.archive_command == "stats":
+        stats = archive.stats()
+        if args.format == "json":
+            fields = {"snapshots": stats.snapshots, "private": stats.private, "local": stats.local}
+            payload = {"archive": str(stats.path), **fields, "bytes": stats.bytes}
+            _write(json.dumps({**payload, "oldest": stats.oldest, "newest": stats.newest}, indent=2), None, sys.stdout)
+            return EXIT_OK
+        lines = [f"desk archive {stats.path}: {stats.snapshots} snapshots, {_size(stats.bytes)}"]
+        if stats.snapshots:
+            lines.append(f"  {stats.private} private, {stats.local} local files")
+            lines.append(f"  fetched from {stats.oldest} to {stats.newest}")
+        _write("\n".join(lines), None, sys.stdout)
+        return EXIT_OK
+    from verify.archive.query import fts_query
+
+    words = " ".join(args.words)
+    if fts_query(words) is None:
+        raise InputError("nothing to search for: give words with letters or digits")
+    hits = archive.search(words, limit=args.limit, allow_private=args.allow_private)
+    if args.format == "json":
+        keys = ("location", "final_url", "title", "outlet", "fetched_at", "sha256", "snippet", "private", "local")
+        found = [{key: getattr(hit, key) for key in keys} for hit in hits]
+        _write(json.dumps({"query": words, "hits": found}, indent=2, ensure_ascii=False), None, sys.stdout)
+        return EXIT_OK
+    if not hits:
+        _write("no archived page holds these words", None, sys.stdout)
+        return EXIT_OK
+    blocks = []
+    for rank, hit in enumerate(hits, start=1):
+        outlet = hit.outlet if hit.outlet and hit.outlet not in (hit.title or "") else None
+        heading = " | ".join(part for part in (hit.title, outlet) if part) or hit.location
+        blocks.append(
+            f"{rank}. {heading}\n   {hit.final_url or hit.location}\n"
+            f"   fetched {hit.fetched_at}, sha256 {hit.sha256[:12]}\n   {hit.snippet}"
+        )
+    _write("\n".join(blocks), None, sys.stdout)
     return EXIT_OK
 
 
@@ -381,6 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": _run_report,
         "serve": _run_serve,
         "cache": _run_cache,
+        "archive": _run_archive,
     }
     try:
         return runners[args.command](args)

@@ -80,6 +80,10 @@ class Options:
     @property
     def looks_up_archives(self) -> bool:
         return self.discover or self.archive_fallback
+    archive_local: bool = False  # add local files to the desk archive too (web pages always are)
+    # A Dask scheduler's address ("tcp://host:8786"), or "local" for a cluster on this machine:
+    # a batch's drafts are then checked there. None: in this process (or ``jobs`` workers).
+    scheduler: str | None = None
 
     def cache_path(self) -> Path:
         return Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()

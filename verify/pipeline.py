@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from verify.archive.intake import archive_sources
 from verify.baseline import baseline_applies, compare_with_baseline, load_baseline, reuse_for_sources
 from verify.claims import extract_claims
 from verify.deadline import NO_DEADLINE, Deadline
@@ -135,6 +136,7 @@ def check_many(
     baseline: Report | str | Path | None = None,
     decisions: Decisions | None = None,
     options: Options | None = None,
+    on_outcome: Callable[[int, DraftOutcome], None] | None = None,
 ) -> tuple[DraftOutcome, ...]:
     """Check several drafts, fetching and reading each source once for all of them.
 
@@ -145,7 +147,9 @@ def check_many(
     their results, and the report says what changed. A draft that cannot be read is reported
     as such; the others are still checked. With ``options.time_limit``, the check stops at its
     next step once the limit has passed and raises ``CheckTimeout``: no source is fetched
-    after it, and no claim matched.
+    after it, and no claim matched. ``on_outcome`` is called with each checked draft's
+    position in ``drafts`` and its outcome as soon as it is finished (with
+    ``options.scheduler``, in the order the cluster finishes them).
     """
     options = options or Options()
     deadline = Deadline.after(options.time_limit)
@@ -176,21 +180,33 @@ def check_many(
         deadline=deadline,
     )
     deadline.poll()  # sources cut short by the limit must not reach a report as mere timeouts
+    archive_sources(pool, options)
     serves = [
         baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1) for doc in readable
     ]
     loaded = [pool.for_refs(refs) for refs in per_draft]
-    reports = _match_all(readable, loaded, baseline, serves, options, deadline)
-    reports = _discover(readable, loaded, reports, options, deadline)
-    finished = iter(
-        _finish(document, pool.keep_cited(report), decisions, baseline if serve else None, baseline_path)
-        for document, report, serve in zip(readable, reports, serves, strict=True)
-    )
+    matched: Iterable[tuple[int, Report]]
+    if options.scheduler is not None:
+        from verify.cluster import match_on_cluster  # Dask is loaded only when a scheduler is named
+
+        baselines = [baseline if serve else None for serve in serves]
+        matched = match_on_cluster(readable, loaded, baselines, options, deadline)
+    else:
+        matched = enumerate(_match_all(readable, loaded, baseline, serves, options, deadline))
+    if options.looks_up_archives:  # discovery needs every draft's first report, then finishes them in order
+        first = dict(matched)
+        matched = enumerate(_discover(readable, loaded, [first[k] for k in range(len(readable))], options, deadline))
     labels = [str(d) if not isinstance(d, Document) else (d.path or "-") for d in drafts]
-    return tuple(
-        replace(next(finished), location=label) if outcome is None else outcome
-        for label, outcome in zip(labels, outcomes, strict=True)
-    )
+    positions = [k for k, outcome in enumerate(outcomes) if outcome is None]  # of each readable draft
+    for k, report in matched:  # in the order drafts finish
+        document, serve, position = readable[k], serves[k], positions[k]
+        done = _finish(document, pool.keep_cited(report), decisions, baseline if serve else None, baseline_path)
+        outcomes[position] = done = replace(done, location=labels[position])
+        if on_outcome is not None:
+            on_outcome(position, done)
+    finished = tuple(o for o in outcomes if o is not None)
+    assert len(finished) == len(outcomes), "every readable draft has a report"
+    return finished
 
 
 def _discover(

@@ -5,6 +5,7 @@ saying how each source was found; a re-check on the same cache sends no query.""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -120,6 +121,18 @@ def test_a_re_check_on_the_same_cache_sends_no_query(story: Story, capsys: pytes
     assert [c["verdict"] for c in offline["claims"]] == [c["verdict"] for c in first["claims"]]
 
 
+def test_the_desk_archive_is_searched_first(story: Story, capsys: pytest.CaptureFixture[str]) -> None:
+    check(story, "--discover", capsys=capsys)
+    shutil.rmtree(story.cache / "answers")  # no cached answers: only the desk archive can save a query
+    asked = len(story.apis.seen("searxng"))
+    report = Report.from_json(check(story, "--discover", capsys=capsys))
+    assert by_speaker(report, "Varga") == ("confirmed", story.right["Varga"])
+    varga = next(s for s in report.sources if s.url == story.right["Varga"])
+    assert varga.discovery is not None and varga.discovery.backend == "archive"
+    assert report.discovery is not None and report.discovery.backends.index("archive") < report.discovery.backends.index("searxng")
+    assert len(story.apis.seen("searxng")) - asked < asked  # the archive settled claims the web was asked for before
+
+
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [
@@ -205,7 +218,7 @@ def test_brave_in_place_of_searxng_and_its_key_never_shows(
     shown = {fmt: check(story, "--discover", fmt=fmt, capsys=capsys) for fmt in ("json", "text", "markdown", "html")}
     report = Report.from_json(shown["json"])
     assert by_speaker(report, "Varga") == ("confirmed", story.right["Varga"])
-    assert report.discovery is not None and report.discovery.backends[:2] == ("wikidata", "brave")
+    assert report.discovery is not None and report.discovery.backends[:3] == ("wikidata", "archive", "brave")
     assert report.discovery.note is None  # Brave is a general web search
     assert all(s.headers.get("x-subscription-token") == story.apis.web.brave_key for s in story.apis.seen("brave"))
     assert not any(story.apis.web.brave_key in text for text in shown.values())

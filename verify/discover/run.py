@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from verify.archive.intake import archive_sources
 from verify.deadline import Deadline
 from verify.discover.answers import AnswerCache
 from verify.discover.gdelt import covers as gdelt_covers
@@ -62,7 +63,7 @@ GIVE_UP_AFTER = 2  # failures of one service before the run stops asking it
 FETCH_PER_ROUND = 3  # candidates fetched after each query: the best few, not the whole answer
 DEAD = frozenset({"dead", "soft_404", "parked"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_ORDER = {name: index for index, name in enumerate(SEARCH_ORDER)}
+_ORDER = {name: index for index, name in enumerate(("archive", *SEARCH_ORDER))}
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)  # "the Harbour Gazette" is filed as "Harbour Gazette"
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 NO_GENERAL_WEB = (
@@ -94,6 +95,12 @@ def discover_sources(
 
         plan = choose_services(options.services, discover=options.discover, archive_fallback=options.archive_fallback)
         services = build_services(plan, user_agent=user_agent(options.contact))
+        if options.discover:
+            from verify.archive.backend import ArchiveBackend
+
+            # The desk archive first: the newsroom's own pages, searched without sending a word anywhere.
+            desk = ArchiveBackend(options.cache_path(), allow_private=options.allow_private)
+            services = replace(services, search=(desk, *services.search))
     answers = AnswerCache(options.cache_path(), options.offline, options.refresh)
     run = _Run(options, services, answers, check_document, deadline, today or datetime.now(UTC).date())
     return [run.draft(d, list(s), r) for d, s, r in zip(documents, loaded, reports, strict=True)]
@@ -261,6 +268,9 @@ class _Run:
             if backend.name == "gdelt" and not gdelt_covers(when, self.today):
                 continue  # GDELT holds no older news: asking would cost a query for nothing
             self.used.setdefault(backend.name)
+            if backend.name == "archive":  # local and current: its answers are never kept
+                hits += self._guarded(backend.name, partial(backend.search, request), ())
+                continue
             hits += self._guarded(backend.name, partial(self.answers.search, backend.name, request, backend.search), ())
         return hits
 
@@ -305,6 +315,7 @@ class _Run:
         if missing:
             pool = load_pool(missing, options=self.options.fetch_options(), cache_dir=self.options.cache_path(),
                              deadline=self.deadline)  # fmt: skip
+            archive_sources(pool, self.options)  # what discovery read is the desk's next first answer
             self.pages.update(pool.by_location)
         return [self.pages[ref_key(r)] for r in refs]
 
@@ -418,9 +429,11 @@ def outlet_names(claim: Claim) -> tuple[str, ...]:
 
 
 def _tiers(backends: Sequence[SearchBackend]) -> tuple[tuple[SearchBackend, ...], ...]:
-    """The search services in the order they are asked: the general web (and desk archives), then news."""
+    """The search services in the order they are asked: the desk archive, the general web, then news."""
+    desk = tuple(b for b in backends if b.name == "archive")
     news = tuple(b for b in backends if b.name == "gdelt")
-    return tuple(tier for tier in (tuple(b for b in backends if b.name != "gdelt"), news) if tier)
+    web = tuple(b for b in backends if b.name not in {"archive", "gdelt"})
+    return tuple(tier for tier in (desk, web, news) if tier)
 
 
 def _original(page: LoadedSource) -> str:

@@ -37,7 +37,7 @@ ENV = {
 BRAVE_KEY_ENV = "VERIFY_BRAVE_API_KEY"  # a key lives in the environment only, never in a file or a report
 
 # Search services in the order a claim's queries go to them: the general web first, news next.
-# The desk archive joins here as "archive" (a search backend over the newsroom's own pages).
+# The desk archive ("archive") is asked before all of them; ``discover_sources`` adds it.
 SEARCH_ORDER = ("searxng", "brave", "gdelt")
 GENERAL_WEB = frozenset({"searxng", "brave"})
 
@@ -161,5 +161,4 @@ def _search_backend(name: str, url: str, key: str | None, user_agent: str, clock
         from verify.discover.gdelt import GdeltSearch
 
         return GdeltSearch(url, clock=clock, user_agent=user_agent)
-    # The desk archive ("archive") is built here once it exists: a SearchBackend like the others.
     raise ValueError(f"no search service called {name!r}")

@@ -6,10 +6,12 @@ Areas under the cache directory:
     objects/   the bodies those records name, and cited local files, by SHA-256
     texts/     readable texts, one folder per version of the code that made them (``TextCache``)
     answers/   search and archive answers of discovery (``verify.discover.answers``)
+    archive/   the desk archive: the text of every page read, indexed for search (``DeskArchive``)
 
 Pruning removes URL records fetched more than N days ago, then bodies that no remaining record
-names and that were written more than N days ago, texts of other code versions, and texts not
-used for N days, and discovery's answers asked more than N days ago. Reports that name a
+names and that were written more than N days ago, texts of other code versions, texts not
+used for N days, discovery's answers asked more than N days ago, and archived snapshots
+fetched more than N days ago. Reports that name a
 removed body keep its sha256; the body is gone.
 """
 
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from verify.archive.store import ARCHIVE_FOLDER, DeskArchive
 from verify.sources.textcache import TEXTS_FOLDER, text_version
 
 DAY_SECONDS = 86_400
@@ -51,7 +54,8 @@ class CacheStats:
 @dataclass(frozen=True)
 class PruneResult:
     files: int
-    bytes: int
+    bytes: int  # the archive's included
+    archived: int = 0  # snapshots removed from the desk archive
 
 
 def _files(folder: Path) -> Iterator[tuple[Path, os.stat_result]]:
@@ -89,6 +93,7 @@ def cache_stats(root: Path) -> CacheStats:
             _area("readable texts", [current]),
             _area("readable texts of other versions", others),
             _area("search and archive answers", [root / "answers"]),
+            _area("desk archive", [root / ARCHIVE_FOLDER]),
         ),
     )
 
@@ -153,7 +158,8 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
         freed += size
     if not dry_run:
         _remove_empty_folders(root)
-    return PruneResult(len(doomed), freed)
+    archived, archive_freed = DeskArchive(root).prune(cutoff, dry_run=dry_run)  # last: a damaged one stops only itself
+    return PruneResult(len(doomed), freed + archive_freed, archived)
 
 
 def _remove_empty_folders(root: Path) -> None:
