@@ -129,7 +129,8 @@ def test_the_desk_archive_is_searched_first(story: Story, capsys: pytest.Capture
     assert by_speaker(report, "Varga") == ("confirmed", story.right["Varga"])
     varga = next(s for s in report.sources if s.url == story.right["Varga"])
     assert varga.discovery is not None and varga.discovery.backend == "archive"
-    assert report.discovery is not None and report.discovery.backends.index("archive") < report.discovery.backends.index("searxng")
+    assert report.discovery is not None
+    assert report.discovery.backends.index("archive") < report.discovery.backends.index("searxng")
     assert len(story.apis.seen("searxng")) - asked < asked  # the archive settled claims the web was asked for before
 
 
