@@ -22,6 +22,12 @@ DRAFT_ROWS = [
      "Good evening", "Nina Sato", "the network's anchor"),
     ("emailed", "Ana Lind was asked about the pier. She emailed that the pier would stay shut all winter.",
      "the pier", "Ana Lind", "She"),
+    ("she-skips-a-man-named-after-her", "“We will sell the ferry,” said Ingrid Solberg. Magnus Ek, her deputy, "
+     "disagreed. “The vote is not done,” she said.", "The vote", "Ingrid Solberg", "she"),
+    ("he-skips-a-woman-named-after-him", "“The books are clean,” said Tomasz Nowak. Agnieszka Wrona, the auditor, "
+     "was less sure. “We found nothing,” he said.", "We found", "Tomasz Nowak", "he"),
+    ("she-skips-a-man-by-surname", "Dagny Holm runs the yard. Bjorn Lie, who owns it, stayed away. Lie was in "
+     "Oslo. “The yard is full,” she said.", "The yard", "Dagny Holm", "she"),
     ("texted-after-a-quote", "Ana Lind was asked about the pier. “It will stay shut,” she texted.",
      "It will", "Ana Lind", "she"),
 ]

@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass
 
 from verify.claims.attribution import Word, words
+from verify.claims.gender import given_name_gender
 from verify.claims.lexicon import (
     DETERMINERS,
-    FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
-    MALE_GIVEN_NAMES,
     MALE_WORDS,
     NOMINAL_HEADS,
     ORG_WORDS,
@@ -76,10 +75,7 @@ def _classify(name: str) -> tuple[bool, bool, str | None]:
         gender = "female"
     else:
         given = _given_name(ws)
-        if given in MALE_GIVEN_NAMES:
-            gender = "male"
-        elif given in FEMALE_GIVEN_NAMES:
-            gender = "female"
+        gender = given_name_gender(given) if given else None
     return org, plural, gender
 
 
@@ -95,11 +91,21 @@ def surname_genders(text: str) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for m in FULL_NAME.finditer(text):
         first, surname = m.group(1).lower(), m.group(2)
-        if first in MALE_GIVEN_NAMES or first == "mr":
-            seen.setdefault(surname, set()).add("male")
-        elif first in FEMALE_GIVEN_NAMES or first in ("mrs", "ms"):
-            seen.setdefault(surname, set()).add("female")
+        gender = "male" if first == "mr" else "female" if first in ("mrs", "ms") else _first_name_gender(first)
+        if gender is not None:
+            seen.setdefault(surname, set()).add(gender)
     return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
+
+
+def _first_name_gender(word: str) -> str | None:
+    """A capitalised word before a surname is a first name only if it is not a common word ("The Berg")."""
+    if word in _TITLES or word in DETERMINERS or word in _NOT_GIVEN:
+        return None
+    return given_name_gender(word)
+
+
+# Capitalised words that open a sentence before a surname and that the name data also lists.
+_NOT_GIVEN = frozenset("but and when after before while if as so then said says sen gov rep".split())
 
 
 def _given_name(ws: list[Word]) -> str | None:
