@@ -19,6 +19,7 @@ from verify.claims.lexicon import (
     MALE_WORDS,
     NOMINAL_HEADS,
     ORG_WORDS,
+    PLACES,
     PLURAL_HEADS,
 )
 from verify.model import Speaker
@@ -59,6 +60,8 @@ class _Entity:
 def _classify(name: str) -> tuple[bool, bool, str | None]:
     ws = words(name)
     norms = [w.norm for w in ws]
+    if " ".join(n for n in norms if n != "the") in PLACES:
+        return True, False, None  # "Moscow denied …": the government speaks
     last = norms[-1] if norms else ""
     has_role = any(n in _PERSON_ROLES for n in norms)
     org = last in ORG_WORDS or (not has_role and ws[0].norm == "the" and len(ws) > 1 and ws[1].text[0].isupper())
@@ -148,6 +151,8 @@ class Resolver:
         """Remember a named speaker (or named subject) mentioned at ``at``."""
         if not name or name.lower() in {"he", "she", "they", "it", "i", "we"}:
             return
+        if name.count("(") > name.count(")"):
+            name = name[: name.rfind("(")].rstrip()  # "Sen. Ada Brook (R-Ga." cut inside its bracket
         known = self._by_name.get(name)
         if known is not None:
             known.at = max(known.at, at)

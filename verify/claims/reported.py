@@ -33,6 +33,7 @@ from verify.claims.lexicon import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     TIME_WORDS,
+    only_time_or_number,
 )
 from verify.claims.quotes import Quotation
 from verify.model import Span
@@ -196,8 +197,9 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
         start = frame.end()
     while end > start and text[end - 1] in " \t\n.,;:!?":
         end -= 1
-    if len(words(text[start:end])) < _MIN_WORDS:
-        return None
+    ws = words(text[start:end])
+    if len(ws) < _MIN_WORDS or only_time_or_number([w.norm for w in ws]):
+        return None  # "Three weeks later, the port said …": when, not what
     return Span(start, end)
 
 
