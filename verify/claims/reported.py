@@ -23,6 +23,7 @@ from verify.claims.attribution import (
     np_after_according,
     outlet_of_reporter,
     parse_tail,
+    plausible_subject,
     sentence_subject,
     words,
 )
@@ -326,6 +327,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if pos is None:
             continue
         span = _content_span(text, sent.start + pos, sent.end)
+        if span is not None and _RELATIVE_SUBJECT.search(before):
+            span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is None or _mostly_quoted(text, span, inside):
             continue
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
@@ -345,20 +348,45 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+# Where a relative clause holding the cue closes: a dash, or a comma before the main verb
+# ("Tom Vale, who in 2010 said the pier was safe, has changed his mind").
+_RELATIVE_CLOSE = re.compile(
+    r"\s+(?:--|[—–―])\s+|,\s+(?=(?:has|have|had|is|was|are|were|will|would|can|could|did|does|may|might|must|"
+    r"should|now|later|then|still|also)\b|[a-z]+ed\b)"
+)
+
+
+def _end_of_relative(text: str, span: Span) -> int:
+    m = _RELATIVE_CLOSE.search(text, span.start, span.end)
+    return m.start() if m else span.end
+
+
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
+
+
+_AFTER_COPULA = re.compile(r"\b(?:are|is|was|were|been|be)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*$", re.IGNORECASE)
 
 
 def _antecedent(before: str) -> str | None:
     """The one a "who" clause is about: the last name before it, past any appositive."""
-    for segment in reversed(re.split(r",\s*", before.rstrip(" ,—–-"))):
+    described = None
+    for segment in reversed(re.split(r",\s*|\s+(?:--|[—–―])\s+", before.rstrip(" ,—–―-"))):
         first = segment.split()[:1]
         if first and first[0].lower() in {"now", "then", "the", "a", "an", "his", "her", "its", "their", "once"}:
+            described = described or segment
             continue  # "now the harbour master": who the person is, not the person
         m = _TRAILING_NAME.search(segment)
         if m is not None and m.start() > 0:
             return m.group(1)
-        return clean_subject(segment)
-    return None
+        name = clean_subject(segment)
+        if name is None:
+            # "there are some economists who argue": the noun phrase the clause hangs on
+            copula = _AFTER_COPULA.search(segment)
+            if copula is not None and plausible_subject(copula.group(1)):
+                return copula.group(1)
+        return name or (clean_subject(described) if described else None)
+    # "the study -- which notes that": a description is all the sentence gives
+    return clean_subject(described) if described else None
 
 
 def _subject_of(before: str, verb: str) -> str | None:
@@ -380,7 +408,15 @@ def _subject_of(before: str, verb: str) -> str | None:
         # "She urged ... and said that", "... but has said she will", "..., saying that"
         if verb.endswith("ing") or re.search(coordinated, before):
             name = sentence_subject(before)
+    if name is None:
+        # "… was the third time AROS said it had …": a name right before the cue, mid-sentence
+        run = _NAME_BEFORE_CUE.search(before[-80:])
+        if run is not None and plausible_subject(run.group(1)) and run.group(1).split()[0].lower() not in DETERMINERS:
+            name = run.group(1)
     return name
+
+
+_NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s*$")
 
 
 _SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
@@ -423,7 +459,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return pos
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
-        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:160])[0])[1:12]):
+        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:160])[0])[1:12]) \
+                and not _verb_after_interruption(rest[:240]):
             return None
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
@@ -450,6 +487,27 @@ _FINITE = frozenset(
     "isn’t isn't aren’t aren't wasn’t wasn't weren’t weren't won’t won't can’t can't didn’t didn't "
     "doesn’t doesn't hasn’t hasn't haven’t haven't wouldn’t wouldn't couldn’t couldn't".split()
 )
+
+
+# Words that open a phrase set between commas inside a subject: "the program, run by the
+# department, has brought …".
+_INTERRUPTION_HEADS = frozenset("run led set built made based known which who including like such as".split())
+
+
+def _verb_after_interruption(rest: str) -> bool:
+    """"the plan, drawn up by the port, has brought jobs": a subject, a phrase between commas,
+    then its verb; the clause is reported speech, not an object of the cue."""
+    segments = rest.split(",")
+    if len(segments) < 3:
+        return False
+    inner = words(segments[1])
+    if not inner or not inner[0].text.islower():
+        return False
+    head = inner[0].norm
+    if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3):
+        return False
+    after = words(segments[2])[:3]
+    return bool(after) and after[0].text.islower() and _has_finite_verb(after[:1])
 
 
 def _has_finite_verb(ws: list[Word]) -> bool:
@@ -537,8 +595,10 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         after_cue = after_cue[after_cue.find(attr.speaker) + len(attr.speaker) :]
     if _APPOSITIVE_TAIL.match(tail):
         after_cue = ""  # who the speaker is, not more of the sentence
-    if len(words(after_cue)) > 6 or after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
+    if after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
         return None  # "In a post, the mayor wrote: “…”": the cue introduces a quotation
+    if len(words(after_cue)) > 6 and not _CIRCUMSTANCE.match(after_cue):
+        return None
     span = _content_span(text, sent.start, sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
@@ -551,6 +611,14 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         if len(words(text[span.start : a])) < _MIN_WORDS:
             return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
     return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
+
+
+# After a trailing cue, when and where it was said: "…, union leaders said Friday after a meeting".
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:(?:on|last|this|late|early)\s+)?(?:" + TIME_WORDS + r"\s+)?"
+    r"(?:after|before|while|during|following)\b(?![^,;]*,)",
+    re.IGNORECASE,
+)
 
 
 _PARENTHETICAL = re.compile(
