@@ -316,17 +316,23 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         closed = inside.last_end_up_to(sent.start + w.start)
         last_close = closed - sent.start if closed is not None and closed > sent.start else 0
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
+        if i > 0 and ws[i - 1].norm == "worth":
+            continue  # "It's worth noting that": the writer's aside, nobody's statement
         name = _subject_of(before, w.norm)
         if name is None:
             continue
         pos = _content_start(stext, w.end, w.norm)
-        if pos is None and quoted_after:
+        if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
             pos = w.end
         if pos is None:
             continue
         span = _content_span(text, sent.start + pos, sent.end)
+        if span is not None:
+            tail = _PARTICIPLE_TAIL.search(text, span.start, span.end)
+            if tail is not None:
+                span = _content_span(text, span.start, tail.start())
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is None or _mostly_quoted(text, span, inside):
@@ -334,6 +340,42 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
         return ReportedSpeech(span, name, sent.start + stext.find(name), w.text.rstrip("."), outlet)
     return None
+
+
+# A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
+# on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
+# often part of what was said ("…, amounting to what the senators said was …").
+_PARTICIPLE_TAIL = re.compile(r",\s+[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing\b")
+
+
+def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) -> bool:
+    """Whether the quotation after a cue is this cue's: not opening the content (then the quote
+    is the claim), not after "the same", not after a conjunction that starts another clause,
+    and with no other cue between ("mentioned the devil …, I laughed and said, “…”")."""
+    rest = stext[pos:]
+    head = words(rest[:60])
+    if not head:
+        return False
+    if rest.lstrip()[:1] in _OPENING_MARKS:
+        # the quotation opens the content: it is the claim, unless the clause goes on after it
+        # (“budget reforms” and the collection of unpaid taxes would help), not a new predicate
+        # ("chanted “What curfew?” and kept going")
+        opened = next(((a, b) for a, b in inside if a >= offset + pos), None)
+        if opened is None:
+            return False
+        after = words(stext[opened[1] - offset :][:80])
+        if len(after) < 3 or stext[: opened[1] - offset].rstrip("”\"’'»").endswith(("?", "!")):
+            return False
+        new_predicate = after[1].norm in _FINITE or after[1].norm.endswith("ed")
+        return not (after[0].norm in {"and", "but", "then"} and new_predicate)
+    if head[0].norm == "the" and len(head) > 1 and head[1].norm == "same":
+        return False
+    for k, w in enumerate(words(rest[:200])):
+        if inside.covers(offset + pos + w.start):
+            break
+        if w.norm in REPORTING_VERBS and k > 0:
+            return False
+    return not re.match(r"\s*,?\s*(?:in|on|to|via)\b[^,]*,\s*(?:and|but|or)\b", rest)
 
 
 _SUBORDINATE_OPENING = re.compile(
@@ -449,10 +491,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
         # never over another cue ("conceded on Monday, as surveyors warned that ...")
-        m = _SKIPPABLE_TO_THAT.match(rest)
-        if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
-            return None
-        return pos + m.end()
+        return _skip_to_that(rest, pos)
+    if verb in _OBJECT_VERBS and bare not in {"him", "her", "them", "me", "us"} and _skip_to_that(rest, pos):
+        return _skip_to_that(rest, pos)  # "told one of his young protégés on a regular basis that …"
     if verb in _OBJECT_VERBS and bare in {"him", "her", "them", "me", "us"}:
         return None
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
@@ -467,6 +508,18 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
         return pos
     return None
+
+
+def _skip_to_that(rest: str, pos: int) -> int | None:
+    """Past a short phrase to the "that" opening the clause; not over another cue, and not to a
+    "that" that opens a relative clause ("after the meeting that was held")."""
+    m = _SKIPPABLE_TO_THAT.match(rest)
+    if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
+        return None
+    following = words(rest[m.end() : m.end() + 30])
+    if following and following[0].norm in _FINITE:
+        return None
+    return pos + m.end()
 
 
 # Cues after which a bare clause ("said fares had risen") is the usual reported speech.
@@ -602,6 +655,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     span = _content_span(text, sent.start, sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
+    content_words = words(text[span.start : span.end])
+    if content_words[0].norm in _PREPOSITIONS_AFTER_CUE and not _has_finite_verb(content_words):
+        return None  # "In his speech earlier Wednesday, Trump proclaimed …": where, not what
     # From the last quotation back: each has a word of its own, so at most seven are looked at.
     for a, b in reversed(inside.overlapping(span.start, span.end)):
         if a < span.start or b > span.end:

@@ -109,7 +109,11 @@ def transcript_turns(text: str) -> list[Turn]:
         else:
             runs.append([turn])
         last_end = end
-    return [t for run in runs for t in run if len({u.speaker for u in run}) >= 2 or t.speaker_at >= after]
+    turns: list[Turn] = []
+    for run in runs:
+        is_run = len({t.speaker for t in run}) >= 2  # once a run: asking per turn would be quadratic
+        turns += [t for t in run if is_run or t.speaker_at >= after]
+    return turns
 
 
 def _is_dateline(name: str) -> bool:
