@@ -44,6 +44,12 @@ DRAFT_ROWS = [
      "two people", "Kyiv", "It"),
     ("place-is-never-she", "Moscow denied that its troops had crossed the river. “They are there,” she said.",
      "They are", None, None),
+    ("given-name-of-the-name-that-ends-the-mention", "Warren campaign director Jennifer Ames said the pier was "
+     "safe. Tom Vale agreed. “You could dismiss it,” she said.", "You could", "Warren campaign director Jennifer Ames",
+     "she"),
+    ("the-agency-is-the-body-its-officials-speak-for", "Officials at Harbour Safety Investigations said the "
+     "ferries were late. Tom Vale said it was fine. In a memo, the agency said that the ferries should stop.",
+     "the ferries should", "Harbour Safety Investigations", "the agency"),
     ("texted-after-a-quote", "Ana Lind was asked about the pier. “It will stay shut,” she texted.",
      "It will", "Ana Lind", "she"),
 ]

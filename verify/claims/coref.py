@@ -112,7 +112,13 @@ _NOT_GIVEN = frozenset("but and when after before while if as so then said says 
 
 
 def _given_name(ws: list[Word]) -> str | None:
-    """The first word of a personal name of two or more words ("Ana" in "Ana Lind")."""
+    """The first word of a personal name of two or more words ("Ana" in "Ana Lind"): of the name
+    that ends the mention when there is one ("Clinton communication director Jennifer Palmieri")."""
+    k = len(ws)
+    while k > 0 and ws[k - 1].text[0].isupper() and ws[k - 1].norm not in _TITLES:
+        k -= 1
+    if len(ws) - k >= 2:
+        return str(ws[k].norm)
     caps = [w for w in ws if w.text[0].isupper() and w.norm not in _TITLES]
     if len(caps) < 2:
         return None
@@ -139,6 +145,14 @@ def _nominal_head(name: str) -> str | None:
     return head
 
 
+# People who speak for a named body: the body is mentioned too.
+_BODY_OF_SPEAKERS = re.compile(
+    r"(?:[\w’'-]+\s+){0,3}(?i:officials?|spokes(?:man|woman|person|people)|representatives?|staff|lawyers?|"
+    r"attorneys?|aides?|investigators?|researchers?)\s+(?:at|of|for|from|with)\s+"
+    r"(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'&.-]*){0,6})"
+)
+
+
 class Resolver:
     """Remembers named speakers in order and resolves references back to them."""
 
@@ -147,7 +161,7 @@ class Resolver:
         self._by_name: dict[str, _Entity] = {}
         self._surname_gender = surname_genders(text)
 
-    def observe(self, name: str, at: int) -> None:
+    def observe(self, name: str, at: int, *, body: bool = False) -> None:
         """Remember a named speaker (or named subject) mentioned at ``at``."""
         if not name or name.lower() in {"he", "she", "they", "it", "i", "we"}:
             return
@@ -159,7 +173,7 @@ class Resolver:
             self._entities.remove(known)  # bounded: see _WINDOW
             self._entities.append(known)
             return
-        org, plural, gender = _classify(name)
+        org, plural, gender = (True, False, None) if body else _classify(name)
         last = name.split()[-1]
         if gender is None and not org:
             gender = self._surname_gender.get(last.rstrip(".,"))
@@ -169,6 +183,10 @@ class Resolver:
                 if e.gender is not None and e.name.split()[-1] == last:
                     gender = e.gender
                     break
+        body = _BODY_OF_SPEAKERS.match(name)
+        if body is not None and body.group("body") not in self._by_name:
+            # "Officials at Homeland Security Investigations": "the agency" later means the body
+            self.observe(body.group("body"), at - 1, body=True)
         entity = _Entity(name, at, org, plural, gender)
         self._entities.append(entity)
         self._by_name[name] = entity
