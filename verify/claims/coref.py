@@ -183,10 +183,10 @@ class Resolver:
                 if e.gender is not None and e.name.split()[-1] == last:
                     gender = e.gender
                     break
-        body = _BODY_OF_SPEAKERS.match(name)
-        if body is not None and body.group("body") not in self._by_name:
+        speaks_for = _BODY_OF_SPEAKERS.match(name)
+        if speaks_for is not None and speaks_for.group("body") not in self._by_name:
             # "Officials at Homeland Security Investigations": "the agency" later means the body
-            self.observe(body.group("body"), at - 1, body=True)
+            self.observe(speaks_for.group("body"), at - 1, body=True)
         entity = _Entity(name, at, org, plural, gender)
         self._entities.append(entity)
         self._by_name[name] = entity
