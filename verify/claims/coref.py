@@ -55,13 +55,14 @@ class _Entity:
     org: bool
     plural: bool
     gender: str | None  # "male", "female", "thing" (not a person), or None when the text has not said
+    given: str | None = None  # the first name, looked up only when a "he" or "she" must choose
 
 
-def _classify(name: str) -> tuple[bool, bool, str | None]:
+def _classify(name: str) -> tuple[bool, bool, str | None, str | None]:
     ws = words(name)
     norms = [w.norm for w in ws]
     if " ".join(n for n in norms if n != "the") in PLACES:
-        return True, False, None  # "Moscow denied …": the government speaks
+        return True, False, None, None  # "Moscow denied …": the government speaks
     last = norms[-1] if norms else ""
     has_role = any(n in _PERSON_ROLES for n in norms)
     org = last in ORG_WORDS or (not has_role and ws[0].norm == "the" and len(ws) > 1 and ws[1].text[0].isupper())
@@ -69,17 +70,14 @@ def _classify(name: str) -> tuple[bool, bool, str | None]:
         org = False
     named = any(w.text[0].isupper() for w in ws[1:]) or (bool(ws) and ws[0].norm not in DETERMINERS)
     if not named and not any(n in _PERSON_ROLES or n in _HUMAN_NOUNS for n in norms) and last not in PLURAL_HEADS:
-        return True, False, "thing"  # "the article", "the ad": says things, but is never "he", "she", "they"
+        return True, False, "thing", None  # "the article", "the ad": say things, but are never "he" or "she"
     plural = last in PLURAL_HEADS
     gender = None
     if any(n in MALE_WORDS for n in norms):
         gender = "male"
     elif any(n in FEMALE_WORDS for n in norms):
         gender = "female"
-    else:
-        given = _given_name(ws)
-        gender = given_name_gender(given) if given else None
-    return org, plural, gender
+    return org, plural, gender, _given_name(ws)
 
 
 FULL_NAME = re.compile(r"\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?)\b")
@@ -159,7 +157,8 @@ class Resolver:
     def __init__(self, text: str = "") -> None:
         self._entities: list[_Entity] = []  # the most recently mentioned last
         self._by_name: dict[str, _Entity] = {}
-        self._surname_gender = surname_genders(text)
+        self._text = text
+        self._surname_gender: dict[str, str] | None = None  # read from the text at the first "he" or "she"
 
     def observe(self, name: str, at: int, *, body: bool = False) -> None:
         """Remember a named speaker (or named subject) mentioned at ``at``."""
@@ -173,10 +172,8 @@ class Resolver:
             self._entities.remove(known)  # bounded: see _WINDOW
             self._entities.append(known)
             return
-        org, plural, gender = (True, False, None) if body else _classify(name)
+        org, plural, gender, given = (True, False, None, None) if body else _classify(name)
         last = name.split()[-1]
-        if gender is None and not org:
-            gender = self._surname_gender.get(last.rstrip(".,"))
         if gender is None and not org and last[:1].isupper():
             # "Berg" after "Hillary Berg": the text has told us who this is
             for e in reversed(self._entities):
@@ -187,7 +184,7 @@ class Resolver:
         if speaks_for is not None and speaks_for.group("body") not in self._by_name:
             # "Officials at Homeland Security Investigations": "the agency" later means the body
             self.observe(speaks_for.group("body"), at - 1, body=True)
-        entity = _Entity(name, at, org, plural, gender)
+        entity = _Entity(name, at, org, plural, gender, given)
         self._entities.append(entity)
         self._by_name[name] = entity
         if len(self._entities) > _WINDOW:
@@ -197,6 +194,19 @@ class Resolver:
     def learn(self, pronoun: str, at: int) -> None:
         """A sentence whose subject is "he" or "she": fixes the gender of its referent."""
         self.speaker(pronoun, at)
+
+    def _gender_of(self, e: _Entity) -> str | None:
+        """The entity's gender, from its first name or the text's other mentions of its surname.
+
+        Looked up only here: a draft with no "he" or "she" to resolve never loads the name data.
+        """
+        if e.gender is None and not e.org:
+            e.gender = given_name_gender(e.given) if e.given else None
+            if e.gender is None:
+                if self._surname_gender is None:
+                    self._surname_gender = surname_genders(self._text)
+                e.gender = self._surname_gender.get(e.name.split()[-1].rstrip(".,"))
+        return e.gender
 
     def _recent(self, before: int) -> list[_Entity]:
         return sorted((e for e in self._entities if e.at <= before), key=lambda e: e.at, reverse=True)
@@ -209,7 +219,8 @@ class Resolver:
         if word in {"he", "she"}:
             gender = "male" if word == "he" else "female"
             fitting = [
-                e for e in self._recent(at) if not (e.org or e.plural or (e.gender is not None and e.gender != gender))
+                e for e in self._recent(at)
+                if not (e.org or e.plural or (self._gender_of(e) is not None and e.gender != gender))
             ]
             if not fitting:
                 return None
