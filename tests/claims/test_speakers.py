@@ -50,6 +50,8 @@ DRAFT_ROWS = [
     ("the-agency-is-the-body-its-officials-speak-for", "Officials at Harbour Safety Investigations said the "
      "ferries were late. Tom Vale said it was fine. In a memo, the agency said that the ferries should stop.",
      "the ferries should", "Harbour Safety Investigations", "the agency"),
+    ("note-label-before-a-quote-is-no-speaker", "UPDATE: “The pier is shut.”", "The pier", None, None),
+    ("bracket-before-a-name", "<( Ana Lind said: “The pier is shut.”", "The pier", "Ana Lind", None),
     ("texted-after-a-quote", "Ana Lind was asked about the pier. “It will stay shut,” she texted.",
      "It will", "Ana Lind", "she"),
 ]

@@ -39,6 +39,7 @@ from verify.claims.lexicon import (
     names_a_time,
 )
 from verify.claims.sentences import is_abbreviation
+from verify.claims.transcript import is_note_label
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&.-]*[\w’])?\.?")
 
@@ -218,7 +219,7 @@ def clean_subject(raw: str) -> str | None:
         last_end = m.end()
     if last_end is not None:
         text = text[last_end:]  # only the last sentence can hold the subject
-    text = re.sub(r"^[\s,;:—–―\-”\"’'(]+", "", text)
+    text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
     ends_with_comma = text.rstrip().endswith(",")
     text = text.rstrip(" ,;:—–-")
@@ -433,7 +434,8 @@ def parse_head(head: str, *, offset: int = 0, partial: bool = False) -> Attribut
         return found
     # "The mayor has a new message for the harbour: “...”": the clause's subject speaks.
     name = sentence_subject(text)
-    if name and plausible_subject(name) and len(words(text)) <= 25:
+    if name and plausible_subject(name) and len(words(text)) <= 25 and not is_note_label(name):
+        # "UPDATE:", "Photo:" and "Oct. 3:" introduce notes, not someone's words
         return Attribution(name, None, find_outlet(text), offset + text.find(name))
     return None
 

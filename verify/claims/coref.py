@@ -166,6 +166,8 @@ class Resolver:
             return
         if name.count("(") > name.count(")"):
             name = name[: name.rfind("(")].rstrip()  # "Sen. Ada Brook (R-Ga." cut inside its bracket
+        if not words(name):
+            return
         known = self._by_name.get(name)
         if known is not None:
             known.at = max(known.at, at)

@@ -44,6 +44,15 @@ class Turn:
     words: Span
 
 
+def is_note_label(name: str) -> bool:
+    """Whether ``name`` is a label that opens a note ("UPDATE", "Editor's note", "Oct. 3"), not a speaker."""
+    norm = " ".join(name.lower().replace(".", " ").split())
+    return norm in NOT_SPEAKERS or norm in _NOTE_PHRASES or _is_dateline(name)
+
+
+_NOTE_PHRASES = frozenset(["editor's note", "editor’s note", "read more", "see also", "more"])
+
+
 def _credited(m: re.Match[str]) -> bool:
     name = m.group("name")
     first_words = {w.strip(".’'").lower() for w in name.split()}
