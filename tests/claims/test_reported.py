@@ -194,6 +194,18 @@ def test_not_reported(text: str) -> None:
         pytest.param("The mayor told voters he would take it badly if they stayed home, implicitly putting his name "
                      "on the line.", [("he would take it badly if they stayed home", "The mayor")],
                      id="writers-comment-after-a-comma"),
+        pytest.param("The pier is an insult to the town, union leaders said Friday afternoon, as they bristled at "
+                     "the questions about the legitimacy of the port.",
+                     [("The pier is an insult to the town", "union leaders")], id="trailing-cue-then-as-clause"),
+        pytest.param("The ferry does not answer whether the pier was safe, as police have said.",
+                     [("The ferry does not answer whether the pier was safe", "police")], id="as-police-have-said"),
+        pytest.param("Pier ‘The Relic’ Could Reopen By Spring, Harbour Master Ana Lind Says.\n\nThe port shut.",
+                     [("Pier ‘The Relic’ Could Reopen By Spring", "Harbour Master Ana Lind")],
+                     id="headline-with-a-title-in-quotes"),
+        pytest.param("Ana Lind, a developer and spokeswoman for the trust, said many of the berths that critics point "
+                     "to as empty in the summer months had failed to fill.",
+                     [("many of the berths that critics point to as empty in the summer months had failed to fill",
+                       "Ana Lind")], id="determiner-clause-with-a-late-verb"),
         pytest.param("Having said that, the pier is old.", [], id="having-said-that"),
         pytest.param("The mayor said the same thing, as did the council.", [], id="said-an-object"),
         pytest.param("Battleground state Florida is nearly 3% Polish.", [], id="state-the-noun"),

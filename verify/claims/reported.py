@@ -500,7 +500,7 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return pos
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
-        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:160])[0])[1:12]) \
+        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
                 and not _verb_after_interruption(rest[:240]):
             return None
         return pos
@@ -633,10 +633,25 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     if not commas:
         return None
     comma = _inverted_comma(stext, commas)
+    last_part = stext[comma + 1 :]
+    if comma == commas[-1] and len(commas) > 1 and _CIRCUMSTANCE.match(last_part) \
+            and not any(w.norm in REPORTING_VERBS for w in words(last_part)):
+        comma = commas[-2]  # "…, X said Friday, as they bristled at …": the cue is before the last comma
     tail = stext[comma:]
     if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
-        return None
-    attr = parse_tail(tail, offset=sent.start + comma)
+        cut = _cue_then_circumstance(tail)
+        if cut is None:
+            return None
+        tail = tail[:cut]  # "…, top black lawmakers said Friday afternoon, as they bristled at …"
+    as_said = _AS_SAID.match(tail)
+    if as_said is not None:
+        # "…whether Scott had a gun, as police have said.": the clause before is what they said
+        attr = parse_tail(tail[as_said.end() :], offset=sent.start + comma + as_said.end())
+        if attr is None or len(words(tail)) > 8:
+            return None
+        tail = tail[as_said.end() :]
+    else:
+        attr = parse_tail(tail, offset=sent.start + comma)
     if attr is None or attr.cue is None or attr.speaker is None:
         return None
     cue = attr.cue.split()[0].lower()
@@ -650,7 +665,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         after_cue = ""  # who the speaker is, not more of the sentence
     if after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
         return None  # "In a post, the mayor wrote: “…”": the cue introduces a quotation
-    if len(words(after_cue)) > 6 and not _CIRCUMSTANCE.match(after_cue):
+    if len(words(after_cue)) > 6 and not (
+        _CIRCUMSTANCE.match(after_cue) and not any(w.norm in REPORTING_VERBS for w in words(after_cue))
+    ):
         return None
     span = _content_span(text, sent.start, sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
@@ -664,17 +681,33 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
             continue
         if len(words(text[b : span.end])) > 6:
             break
-        if len(words(text[span.start : a])) < _MIN_WORDS:
+        closes_with_comma = text[a:b].rstrip("”\"’'»").endswith(",") or text[b : b + 2].lstrip().startswith(",")
+        if closes_with_comma and len(words(text[span.start : a])) < _MIN_WORDS:
             return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
     return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
 
 
 # After a trailing cue, when and where it was said: "…, union leaders said Friday after a meeting".
 _CIRCUMSTANCE = re.compile(
-    r"\s*(?:(?:on|last|this|late|early)\s+)?(?:" + TIME_WORDS + r"\s+)?"
-    r"(?:after|before|while|during|following)\b(?![^,;]*,)",
+    r"\s*(?:(?:on|last|this|late|early)\s+)?(?:" + TIME_WORDS + r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
+    r"(?:after|before|while|during|following|as|when)\b(?![^,;]*,)",
     re.IGNORECASE,
 )
+
+
+_AS_SAID = re.compile(r",?\s*as\s+(?=\S)", re.IGNORECASE)
+
+
+def _cue_then_circumstance(tail: str) -> int | None:
+    """Where a long tail's cue ends when only when it was said follows it, else None."""
+    ws = words(tail[:160])
+    for k, w in enumerate(ws[:14]):
+        if w.norm in REPORTING_VERBS and is_speech_verb(ws, k):
+            rest = tail[w.end :]
+            if _CIRCUMSTANCE.match(rest) and not any(v.norm in REPORTING_VERBS for v in words(rest)):
+                return w.end
+            return None
+    return None
 
 
 _PARENTHETICAL = re.compile(
