@@ -105,6 +105,11 @@ INPUTS = (
     Input("according to, repeated", repeated("according to "), 400_000, "draft.txt"),
     Input("run of capitals", repeated("A"), 400_000, "draft.txt"),
     Input("deep HTML nesting", deep_html, 400_000, "draft.html"),
+    Input("transcript turns Name: words", repeated("Ana Lind: The pier is shut.\nTom Vale: It is.\n"), 400_000,
+          "draft.txt"),
+    Input("colon labels without words", repeated("Tom Vale:\n"), 400_000, "draft.txt"),
+    Input("who-clauses in one sentence", repeated("Tom Vale, who in 2010 said the pier was safe, has "),
+          400_000, "draft.txt"),
     Input("ordinary draft", ordinary_draft, 1_000_000, "draft.md", check=True),
 )
 

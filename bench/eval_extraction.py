@@ -43,6 +43,13 @@ Scoring rules (character-based; whitespace and quote marks are not counted):
 - Halves: ``--half tuning`` or ``--half reporting`` scores only the documents whose
   doc id's SHA-1 starts with an even (tuning) or odd (reporting) hex digit; rules are
   looked for on the tuning half and figures are reported on the other.
+- Hand-labelled speakers: ``bench/polnear_dev_speakers.tsv`` names, for pronoun and
+  nominal gold sources of direct and mixed attributions, the person or organisation a
+  reader takes each to mean (written by hand from the articles). Each is scored on the
+  claim (not a term) that covers most of the attribution's content, when that claim
+  covers at least half of it; ours is right when it is a name (not a pronoun) matching
+  the label by the rule for named sources. Labels whose content no claim covers are
+  counted apart.
 - Baseline: every span between paired quote marks found by a plain regular
   expression is a direct-quote prediction, scored with the same rules.
 """
@@ -65,6 +72,7 @@ from verify.claims import extract_claims  # noqa: E402
 from verify.document import load_text  # noqa: E402
 from verify.model import Claim, ClaimKind  # noqa: E402
 
+LABELS = REPO / "bench" / "polnear_dev_speakers.tsv"
 DEFAULT_DATA = REPO.parent / "shared" / "eval" / "polnear-dev"
 _MARKS = set("“”\"‘’'«»„")
 _BASELINE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
@@ -154,6 +162,9 @@ class Tally:
     indirect_found: int = 0
     saying_total: int = 0
     saying_found: int = 0
+    labelled_total: int = 0
+    labelled_right: int = 0
+    labelled_uncovered: int = 0
     failures: list[str] = field(default_factory=list)
 
     def prf(self) -> tuple[float, float, float]:
@@ -218,8 +229,46 @@ def _gold_entity_for_pronoun(attributions: list[dict], index: int) -> str | None
     return best[1] if best else None
 
 
+def read_labels(path: Path = LABELS) -> dict[tuple[str, int], str]:
+    """(doc_id, source offset) -> the name written by hand; lines starting with # are comments."""
+    labels: dict[tuple[str, int], str] = {}
+    if not path.is_file():
+        return labels
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            doc_id, offset, name = line.split("\t")
+            labels[(doc_id, int(offset))] = name.strip()
+    return labels
+
+
+def _score_labels(
+    text: str, doc_id: str, attributions: list[dict], claims: list[Claim], labels: dict[tuple[str, int], str],
+    tally: Tally,
+) -> None:
+    """Speakers against the hand-written referents of this document's pronoun and nominal sources."""
+    contents: dict[int, set[int]] = {}
+    for a in attributions:
+        if a["source"] and (doc_id, a["source"][0]["start"]) in labels:
+            contents.setdefault(a["source"][0]["start"], set()).update(_gold_content(text, a))
+    for offset, gold in contents.items():
+        name = labels[(doc_id, offset)]
+        covering = [(len(_claim_chars(text, c) & gold), c) for c in claims if c.kind is not ClaimKind.TERM]
+        best = max(covering, key=lambda pair: pair[0], default=None)
+        if best is None or not gold or best[0] * 2 < len(gold):
+            tally.labelled_uncovered += 1
+            continue
+        ours = best[1].speaker.name if best[1].speaker else None
+        ok = ours is not None and ours.lower() not in _PRONOUNS and names_match(ours, name)
+        tally.labelled_total += 1
+        tally.labelled_right += ok
+        if not ok:
+            snippet = text[min(gold) : max(gold) + 1][:50]
+            tally.failures.append(f"HAND {doc_id}@{offset}: label {name!r} ours {ours!r}: {snippet!r}")
+
+
 def evaluate(folder: Path, tally: Tally, baseline: Tally, half: str | None = None) -> float:
     elapsed = 0.0
+    labels = read_labels()
     for record in _records(folder, half):
         text = record["text"]
         doc_id = record["doc_id"]
@@ -237,6 +286,7 @@ def evaluate(folder: Path, tally: Tally, baseline: Tally, half: str | None = Non
         for a in attributions:
             all_gold |= _gold_content(text, a)
         _score_predictions(text, quote_chars, all_gold, tally, doc_id)
+        _score_labels(text, doc_id, attributions, list(claims), labels, tally)
         for c in claims:
             if c.kind is ClaimKind.REPORTED:
                 chars = _claim_chars(text, c)
@@ -346,6 +396,8 @@ def main(argv: list[str]) -> int:
     print(f"speaker, named gold source:   {_ratio(tally.named_right, tally.named_total)}")
     print(f"speaker, pronoun gold source: {_ratio(tally.pronoun_right, tally.pronoun_total)}"
           f"   (first-person gold sources left out: {tally.first_person})")
+    print(f"speaker, pronoun or nominal, hand-labelled: {_ratio(tally.labelled_right, tally.labelled_total)}"
+          f"   (labels whose content no claim covers: {tally.labelled_uncovered})")
     print(f"mixed recall:    {_ratio(tally.mixed_found, tally.mixed_total)}")
     print(f"indirect recall: {_ratio(tally.indirect_found, tally.indirect_total)}")
     print(f"reported after a verb of saying: {_ratio(tally.saying_found, tally.saying_total)}")

@@ -22,6 +22,36 @@ DRAFT_ROWS = [
      "Good evening", "Nina Sato", "the network's anchor"),
     ("emailed", "Ana Lind was asked about the pier. She emailed that the pier would stay shut all winter.",
      "the pier", "Ana Lind", "She"),
+    ("she-skips-a-man-named-after-her", "“We will sell the ferry,” said Ingrid Solberg. Magnus Ek, her deputy, "
+     "disagreed. “The vote is not done,” she said.", "The vote", "Ingrid Solberg", "she"),
+    ("he-skips-a-woman-named-after-him", "“The books are clean,” said Tomasz Nowak. Agnieszka Wrona, the auditor, "
+     "was less sure. “We found nothing,” he said.", "We found", "Tomasz Nowak", "he"),
+    ("she-skips-a-man-by-surname", "Dagny Holm runs the yard. Bjorn Lie, who owns it, stayed away. Lie was in "
+     "Oslo. “The yard is full,” she said.", "The yard", "Dagny Holm", "she"),
+    ("time-is-no-speaker", "“It is over,” Three weeks said.", "It is over", None, None),
+    ("year-is-no-speaker", "“The pier is safe,” 2024 said.", "The pier", None, None),
+    ("dateline-is-no-speaker", "KYIV – Ukraine’s largest bank said on Monday that deposits were safe.",
+     "deposits were safe", "Ukraine’s largest bank", None),
+    ("dateline-with-agency", "LONDON (Reuters) — The mayor said the night buses would run all winter.",
+     "the night buses", "The mayor", None),
+    ("time-before-the-cue-is-no-statement", "Three weeks later, the port said it would reopen in May.",
+     "it would reopen", "the port", None),
+    ("share-of-voters-speaks", "In the poll, 63 percent said the mayor was right to wait.", "the mayor was",
+     "63 percent", None),
+    ("state-abbreviation-in-brackets", "Sen. Ada Brook (R-Ga.) spoke first. “We will not wait,” she said.",
+     "We will", "Sen. Ada Brook", "she"),
+    ("place-speaks-as-government", "Kyiv said that the strike hit a school. It added that two people had died.",
+     "two people", "Kyiv", "It"),
+    ("place-is-never-she", "Moscow denied that its troops had crossed the river. “They are there,” she said.",
+     "They are", None, None),
+    ("given-name-of-the-name-that-ends-the-mention", "Warren campaign director Jennifer Ames said the pier was "
+     "safe. Tom Vale agreed. “You could dismiss it,” she said.", "You could", "Warren campaign director Jennifer Ames",
+     "she"),
+    ("the-agency-is-the-body-its-officials-speak-for", "Officials at Harbour Safety Investigations said the "
+     "ferries were late. Tom Vale said it was fine. In a memo, the agency said that the ferries should stop.",
+     "the ferries should", "Harbour Safety Investigations", "the agency"),
+    ("note-label-before-a-quote-is-no-speaker", "UPDATE: “The pier is shut.”", "The pier", None, None),
+    ("bracket-before-a-name", "<( Ana Lind said: “The pier is shut.”", "The pier", "Ana Lind", None),
     ("texted-after-a-quote", "Ana Lind was asked about the pier. “It will stay shut,” she texted.",
      "It will", "Ana Lind", "she"),
 ]
@@ -76,3 +106,51 @@ TRANSCRIPT = (
 def test_speaker_in_a_source(source: str, passage: str, speaker: str | None) -> None:
     start = source.index(passage)
     assert speaker_of_passage(source, start, start + len(passage)) == speaker
+
+
+# (id, draft, words a claim starts with, its speaker; None: no claim starts with these words)
+TRANSCRIPT_DRAFT_ROWS = [
+    ("run-of-two-turns", "The council met.\n\nMAYOR LIND: The pool will open in June.\n\nCLLR VALE (Finance): "
+     "The money is gone.", "The pool will", "MAYOR LIND"),
+    ("second-turn-with-role", "The council met.\n\nMAYOR LIND: The pool will open in June.\n\nCLLR VALE (Finance): "
+     "The money is gone.", "The money is", "CLLR VALE"),
+    ("turns-on-adjacent-lines", "Ada Brook: We will not wait.\nTom Vale: Nor will we.", "Nor will", "Tom Vale"),
+    ("bold-names-in-markdown", "**Ada Brook:** We will not wait.\n\n**Tom Vale:** Nor will we.", "We will",
+     "Ada Brook"),
+    ("quote-inside-a-turn-is-the-turn", "Ada Brook: The sign said “keep out” all year.\n\nTom Vale: It did.",
+     "The sign said", "Ada Brook"),
+    ("qa-heading-makes-one-turn-count", "## Q&A: the harbour master\n\nNell Grey: We dredge every spring.",
+     "We dredge", "Nell Grey"),
+    ("transcript-heading", "Transcript of the hearing\n\nJudge Amy Hart: We will sit again on Friday.",
+     "We will sit", "Judge Amy Hart"),
+    ("lone-line-is-a-label", "The depot reopened.\n\nAna Lind: the new manager starts in May.\n\nBuses ran late.",
+     "the new manager", None),
+    ("update-and-correction-are-no-run", "UPDATE: The vote moved to Monday.\n\nCorrection: The depot is in Leith.",
+     "The vote moved", None),
+    ("photo-and-read-more-are-no-run", "Photo: The harbour at dawn.\nRead more: The history of the pier.",
+     "The harbour at", None),
+    ("dateline-is-no-turn", "Oct. 3: The report was filed.\n\nMonday: The board met.", "The report was", None),
+    ("times-are-no-turn", "10:30: The vote was taken.\n\n11:15: The meeting closed.", "The vote was", None),
+    ("years-are-no-turn", "2024: The pier shut.\n\n2025: The pier reopened.", "The pier shut", None),
+    ("surnames-as-labels", "Ana Lind runs the depot; Tom Vale drives for it.\n\nLind: The buses are old.\n\n"
+     "Vale: They are older than me.", "They are older", "Vale"),
+    ("a-list-is-no-transcript", "The fair opens on Friday.\n\nVenue: Town Hall, Leith\nPrice: Free for children",
+     "Town Hall", None),
+    ("one-speaker-twice-is-no-run", "UPDATED\n\nAna Lind: The depot shut.\n\nAna Lind: It reopened.",
+     "The depot", None),
+    ("qa-in-a-sentence-is-no-heading", "The Q&A ran long, the organisers said later.\n\nNell Grey: the boats "
+     "were late.", "the boats", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "name"), [pytest.param(*r[1:], id=r[0]) for r in TRANSCRIPT_DRAFT_ROWS]
+)
+def test_transcript_turn_in_a_draft(text: str, opening: str, name: str | None) -> None:
+    found = [c for c in claims_of(text) if c.text.startswith(opening) and c.kind is not ClaimKind.TERM]
+    if name is None:
+        assert found == []
+        return
+    (claim,) = found
+    assert claim.kind is ClaimKind.DIRECT
+    assert claim.speaker is not None and claim.speaker.name == name

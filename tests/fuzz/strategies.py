@@ -31,6 +31,14 @@ MARKUP = ["<p>", "</p>", "<b>", "</b>", "<a href='https://harbour.example/x'>", 
           "[the Gazette](https://gazette.example/a)", "![the pier](https://port.example/p.png)",
           "[a](https://x.example/1 \"title\")", "](", "[", "> ", "- ", "1. ", "# ", "\n\n", "\n"]  # fmt: skip
 
+# What may open a line or a sentence before its speaker: datelines, times, labels.
+LEADS = ["", "", "KYIV – ", "LONDON (Reuters) — ", "Three weeks later, ", "On Monday, ", "10:30: ", "2024: ",
+         "UPDATE: ", "Photo: ", "Q&A\n\n"]  # fmt: skip
+# Labels of transcript lines: speakers, and words that open a note, a time or a date instead.
+TURN_LABELS = ["Ana Lind", "TOM VALE", "MS R. OYELARAN (Finance Director)", "Judge Amy Hart", "Lind", "Q", "A",
+               "UPDATE", "Correction", "Photo", "Editor's note", "Read more", "10:30", "2024", "Oct. 3", "Monday",
+               "Venue"]  # fmt: skip
+
 words = st.sampled_from(WORDS)
 phrase = st.lists(words, min_size=1, max_size=12).map(" ".join)
 
@@ -47,7 +55,7 @@ def quotation(draw: st.DrawFn) -> str:
 @st.composite
 def sentence(draw: st.DrawFn) -> str:
     name, verb = draw(st.sampled_from(NAMES)), draw(st.sampled_from(VERBS))
-    shape = draw(st.integers(0, 5))
+    shape = draw(st.integers(0, 6))
     if shape == 0:
         return f"{draw(quotation())} {name} {verb}."
     if shape == 1:
@@ -58,11 +66,23 @@ def sentence(draw: st.DrawFn) -> str:
         return f"{draw(phrase).capitalize()}, {name} {verb}."
     if shape == 4:
         return f"{name} {verb} the plan {draw(quotation())} and {draw(quotation())}."
+    if shape == 5:
+        return f"{draw(st.sampled_from(LEADS))}{name}, who in 2010 {verb} {draw(phrase)}, {draw(phrase)}."
     return f"{draw(phrase).capitalize()}."
+
+
+@st.composite
+def transcript(draw: st.DrawFn) -> str:
+    """Lines of ``LABEL: words``, some after a Q&A heading, with the labels above."""
+    heading = draw(st.sampled_from(["", "", "## Q&A with the harbour master\n\n", "Transcript\n\n"]))
+    turns = draw(st.lists(st.tuples(st.sampled_from(TURN_LABELS), phrase), min_size=1, max_size=6))
+    gap = draw(st.sampled_from(["\n", "\n\n"]))
+    return heading + gap.join(f"{label}: {said}" for label, said in turns)
 
 
 piece = st.one_of(
     sentence(),
+    transcript(),
     sentence(),
     quotation(),
     phrase,
@@ -83,7 +103,8 @@ def news_text(draw: st.DrawFn, max_pieces: int = 25) -> str:
 def runs() -> st.SearchStrategy[str]:
     """One character (or a short unit) repeated: what once took quadratic time."""
     unit = st.sampled_from(["[", "“a” ", "'tis word ", "‘", "“", "'", " 'a", ".", "a.", "(", "*", "_", "`", "<",
-                            "[a](", "according to ", "A", "\n"])  # fmt: skip
+                            "[a](", "according to ", "A", "\n", "Ana Lind: a\n", "10:30: ", "who said ",
+                            "Q&A "])  # fmt: skip
     return st.tuples(unit, st.integers(1, 400)).map(lambda pair: pair[0] * pair[1])
 
 

@@ -36,8 +36,10 @@ from verify.claims.lexicon import (
     SPEECH_VERBS,
     SUBORDINATORS,
     TIME_WORDS,
+    names_a_time,
 )
 from verify.claims.sentences import is_abbreviation
+from verify.claims.transcript import is_note_label
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&.-]*[\w’])?\.?")
 
@@ -63,6 +65,8 @@ _TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|referred to|who asked|who gave)\b")
+# A dateline at the start of a story: "KYIV –", "WASHINGTON (Reuters) —", "LONDON, Oct. 3 —".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?\s+(?=[A-Z“\"])")
 _RELATIVE_WHAT = re.compile(r"\b(?:what|whom)\s+(?=\S)")
@@ -149,6 +153,8 @@ def plausible_subject(name: str) -> bool:
     first = ws[0]
     if first.norm in {"there", "what", "this", "that", "which", "who"} and len(ws) == 1:
         return False
+    if names_a_time([w.norm for w in ws]):
+        return False  # "Three weeks", "2024", "10:30" never speak; "63 percent" (of those asked) do
     if first.norm in SUBORDINATORS or (len(ws) == 1 and first.norm in INTRO_WORDS):
         return False
     if first.norm in PERSONAL_PRONOUNS:
@@ -213,7 +219,8 @@ def clean_subject(raw: str) -> str | None:
         last_end = m.end()
     if last_end is not None:
         text = text[last_end:]  # only the last sentence can hold the subject
-    text = re.sub(r"^[\s,;:—–―\-”\"’'(]+", "", text)
+    text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
+    text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
     ends_with_comma = text.rstrip().endswith(",")
     text = text.rstrip(" ,;:—–-")
     if not text:
@@ -427,7 +434,8 @@ def parse_head(head: str, *, offset: int = 0, partial: bool = False) -> Attribut
         return found
     # "The mayor has a new message for the harbour: “...”": the clause's subject speaks.
     name = sentence_subject(text)
-    if name and plausible_subject(name) and len(words(text)) <= 25:
+    if name and plausible_subject(name) and len(words(text)) <= 25 and not is_note_label(name):
+        # "UPDATE:", "Photo:" and "Oct. 3:" introduce notes, not someone's words
         return Attribution(name, None, find_outlet(text), offset + text.find(name))
     return None
 

@@ -35,6 +35,7 @@ from verify.claims.lexicon import (
 from verify.claims.quotes import Quotation, find_quotations
 from verify.claims.reported import ReportedSpeech, find_reported
 from verify.claims.sentences import is_abbreviation, sentence_spans
+from verify.claims.transcript import Turn, transcript_turns
 from verify.document import BLANK_LINES
 from verify.model import Claim, ClaimKind, Document, Span, Speaker
 
@@ -90,11 +91,27 @@ def extract(document: Document) -> tuple[Claim, ...]:
     drafts = [_quote_draft(text, q, k, quotations, sentences, starts) for k, q in enumerate(quotations)]
     drafts = _join_continued_testimony(drafts, paragraph_starts)
     drafts += [_reported_draft(r) for r in reported]
+    turns = transcript_turns(text)
+    if turns:
+        drafts = _with_turns(drafts, turns)
     drafts.sort(key=lambda d: (d.start, -d.end))
     # Capitalised words that also occur inside sentences are names, not "Phone" or "Once".
     mid_caps = {m.group(0) for m in _MID_SENTENCE_CAPITAL.finditer(text)}
     mentions = [m for m in (_subject_mention(text, s, mid_caps) for s in sentences) if m is not None]
     return _resolve(document, drafts, reported, mentions, paragraph_starts)
+
+
+def _with_turns(drafts: list[_Draft], turns: list[Turn]) -> list[_Draft]:
+    """A transcript's turns as direct claims of their speakers; a quotation or statement inside a
+    turn is part of that speaker's words, not a claim of its own."""
+    starts = [t.speaker_at for t in turns]
+    kept = []
+    for d in drafts:
+        k = bisect_right(starts, d.end - 1) - 1  # the last turn starting before the claim ends
+        if k < 0 or turns[k].words.end <= d.start:
+            kept.append(d)
+    kept += [_Draft(ClaimKind.DIRECT, (t.words,), t.speaker, t.speaker_at, None, None) for t in turns]
+    return kept
 
 
 def _paragraph_index(paragraph_starts: list[int], offset: int) -> int:

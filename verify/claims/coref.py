@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 
 from verify.claims.attribution import Word, words
+from verify.claims.gender import given_name_gender
 from verify.claims.lexicon import (
     DETERMINERS,
-    FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
-    MALE_GIVEN_NAMES,
     MALE_WORDS,
     NOMINAL_HEADS,
     ORG_WORDS,
+    PLACES,
     PLURAL_HEADS,
 )
 from verify.model import Speaker
@@ -55,11 +55,14 @@ class _Entity:
     org: bool
     plural: bool
     gender: str | None  # "male", "female", "thing" (not a person), or None when the text has not said
+    given: str | None = None  # the first name, looked up only when a "he" or "she" must choose
 
 
-def _classify(name: str) -> tuple[bool, bool, str | None]:
+def _classify(name: str) -> tuple[bool, bool, str | None, str | None]:
     ws = words(name)
     norms = [w.norm for w in ws]
+    if " ".join(n for n in norms if n != "the") in PLACES:
+        return True, False, None, None  # "Moscow denied …": the government speaks
     last = norms[-1] if norms else ""
     has_role = any(n in _PERSON_ROLES for n in norms)
     org = last in ORG_WORDS or (not has_role and ws[0].norm == "the" and len(ws) > 1 and ws[1].text[0].isupper())
@@ -67,20 +70,14 @@ def _classify(name: str) -> tuple[bool, bool, str | None]:
         org = False
     named = any(w.text[0].isupper() for w in ws[1:]) or (bool(ws) and ws[0].norm not in DETERMINERS)
     if not named and not any(n in _PERSON_ROLES or n in _HUMAN_NOUNS for n in norms) and last not in PLURAL_HEADS:
-        return True, False, "thing"  # "the article", "the ad": says things, but is never "he", "she", "they"
+        return True, False, "thing", None  # "the article", "the ad": say things, but are never "he" or "she"
     plural = last in PLURAL_HEADS
     gender = None
     if any(n in MALE_WORDS for n in norms):
         gender = "male"
     elif any(n in FEMALE_WORDS for n in norms):
         gender = "female"
-    else:
-        given = _given_name(ws)
-        if given in MALE_GIVEN_NAMES:
-            gender = "male"
-        elif given in FEMALE_GIVEN_NAMES:
-            gender = "female"
-    return org, plural, gender
+    return org, plural, gender, _given_name(ws)
 
 
 FULL_NAME = re.compile(r"\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?)\b")
@@ -95,15 +92,31 @@ def surname_genders(text: str) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for m in FULL_NAME.finditer(text):
         first, surname = m.group(1).lower(), m.group(2)
-        if first in MALE_GIVEN_NAMES or first == "mr":
-            seen.setdefault(surname, set()).add("male")
-        elif first in FEMALE_GIVEN_NAMES or first in ("mrs", "ms"):
-            seen.setdefault(surname, set()).add("female")
+        gender = "male" if first == "mr" else "female" if first in ("mrs", "ms") else _first_name_gender(first)
+        if gender is not None:
+            seen.setdefault(surname, set()).add(gender)
     return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
 
 
+def _first_name_gender(word: str) -> str | None:
+    """A capitalised word before a surname is a first name only if it is not a common word ("The Berg")."""
+    if word in _TITLES or word in DETERMINERS or word in _NOT_GIVEN:
+        return None
+    return given_name_gender(word)
+
+
+# Capitalised words that open a sentence before a surname and that the name data also lists.
+_NOT_GIVEN = frozenset("but and when after before while if as so then said says sen gov rep".split())
+
+
 def _given_name(ws: list[Word]) -> str | None:
-    """The first word of a personal name of two or more words ("Ana" in "Ana Lind")."""
+    """The first word of a personal name of two or more words ("Ana" in "Ana Lind"): of the name
+    that ends the mention when there is one ("Clinton communication director Jennifer Palmieri")."""
+    k = len(ws)
+    while k > 0 and ws[k - 1].text[0].isupper() and ws[k - 1].norm not in _TITLES:
+        k -= 1
+    if len(ws) - k >= 2:
+        return str(ws[k].norm)
     caps = [w for w in ws if w.text[0].isupper() and w.norm not in _TITLES]
     if len(caps) < 2:
         return None
@@ -130,17 +143,30 @@ def _nominal_head(name: str) -> str | None:
     return head
 
 
+# People who speak for a named body: the body is mentioned too.
+_BODY_OF_SPEAKERS = re.compile(
+    r"(?:[\w’'-]+\s+){0,3}(?i:officials?|spokes(?:man|woman|person|people)|representatives?|staff|lawyers?|"
+    r"attorneys?|aides?|investigators?|researchers?)\s+(?:at|of|for|from|with)\s+"
+    r"(?P<body>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'&.-]*){0,6})"
+)
+
+
 class Resolver:
     """Remembers named speakers in order and resolves references back to them."""
 
     def __init__(self, text: str = "") -> None:
         self._entities: list[_Entity] = []  # the most recently mentioned last
         self._by_name: dict[str, _Entity] = {}
-        self._surname_gender = surname_genders(text)
+        self._text = text
+        self._surname_gender: dict[str, str] | None = None  # read from the text at the first "he" or "she"
 
-    def observe(self, name: str, at: int) -> None:
+    def observe(self, name: str, at: int, *, body: bool = False) -> None:
         """Remember a named speaker (or named subject) mentioned at ``at``."""
         if not name or name.lower() in {"he", "she", "they", "it", "i", "we"}:
+            return
+        if name.count("(") > name.count(")"):
+            name = name[: name.rfind("(")].rstrip()  # "Sen. Ada Brook (R-Ga." cut inside its bracket
+        if not words(name):
             return
         known = self._by_name.get(name)
         if known is not None:
@@ -148,17 +174,19 @@ class Resolver:
             self._entities.remove(known)  # bounded: see _WINDOW
             self._entities.append(known)
             return
-        org, plural, gender = _classify(name)
+        org, plural, gender, given = (True, False, None, None) if body else _classify(name)
         last = name.split()[-1]
-        if gender is None and not org:
-            gender = self._surname_gender.get(last.rstrip(".,"))
         if gender is None and not org and last[:1].isupper():
             # "Berg" after "Hillary Berg": the text has told us who this is
             for e in reversed(self._entities):
                 if e.gender is not None and e.name.split()[-1] == last:
                     gender = e.gender
                     break
-        entity = _Entity(name, at, org, plural, gender)
+        speaks_for = _BODY_OF_SPEAKERS.match(name)
+        if speaks_for is not None and speaks_for.group("body") not in self._by_name:
+            # "Officials at Homeland Security Investigations": "the agency" later means the body
+            self.observe(speaks_for.group("body"), at - 1, body=True)
+        entity = _Entity(name, at, org, plural, gender, given)
         self._entities.append(entity)
         self._by_name[name] = entity
         if len(self._entities) > _WINDOW:
@@ -168,6 +196,19 @@ class Resolver:
     def learn(self, pronoun: str, at: int) -> None:
         """A sentence whose subject is "he" or "she": fixes the gender of its referent."""
         self.speaker(pronoun, at)
+
+    def _gender_of(self, e: _Entity) -> str | None:
+        """The entity's gender, from its first name or the text's other mentions of its surname.
+
+        Looked up only here: a draft with no "he" or "she" to resolve never loads the name data.
+        """
+        if e.gender is None and not e.org:
+            e.gender = given_name_gender(e.given) if e.given else None
+            if e.gender is None:
+                if self._surname_gender is None:
+                    self._surname_gender = surname_genders(self._text)
+                e.gender = self._surname_gender.get(e.name.split()[-1].rstrip(".,"))
+        return e.gender
 
     def _recent(self, before: int) -> list[_Entity]:
         return sorted((e for e in self._entities if e.at <= before), key=lambda e: e.at, reverse=True)
@@ -180,7 +221,8 @@ class Resolver:
         if word in {"he", "she"}:
             gender = "male" if word == "he" else "female"
             fitting = [
-                e for e in self._recent(at) if not (e.org or e.plural or (e.gender is not None and e.gender != gender))
+                e for e in self._recent(at)
+                if not (e.org or e.plural or (self._gender_of(e) is not None and e.gender != gender))
             ]
             if not fitting:
                 return None

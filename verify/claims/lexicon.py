@@ -375,3 +375,64 @@ NOT_PLURALS = frozenset("this his its was has is us yes thus always perhaps some
 SAID = frozenset("said says told tells added adds wrote writes".split())
 ED_NOUNS = frozenset("red bed seed need creed united reed".split())
 PARTICLES = frozenset({"out", "back", "up", "on"})
+
+# Words a phrase of time, date or quantity is made of: "Three weeks later", "Last Monday",
+# "10:30", "2024", "40 percent". Such a phrase never speaks and is never a statement. "May" is
+# left out: it is also a surname that speaks.
+_TIME_OR_NUMBER_WORDS = frozenset(
+    "a an the some few several many last this next past previous following later earlier ago after before "
+    "early late mid on in at of by until since about around nearly almost over under more than less just only "
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "century centuries time times morning mornings afternoon evening night nights weekend weekends today "
+    "tonight yesterday tomorrow now then once twice spring summer autumn fall winter season quarter "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "a.m p.m am pm noon midnight percent per cent percentage point points half dozen dozens hundreds "
+    "thousands millions one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion first third fourth fifth".split()
+)
+_NUMBER_TOKEN = re.compile(r"[\d.,:%$£€/'’s-]+|\d+(?:st|nd|rd|th|s)")
+
+
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "century centuries morning mornings afternoon evening night nights weekend weekends today tonight "
+    "yesterday tomorrow noon midnight a.m p.m am pm monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec spring summer autumn winter".split()
+)
+
+
+def only_time_or_number(norms: list[str]) -> bool:
+    """Whether words (lower case, no final dot) make only a time, date or quantity phrase."""
+    return bool(norms) and all(n in _TIME_OR_NUMBER_WORDS or _NUMBER_TOKEN.fullmatch(n) for n in norms)
+
+
+def names_a_time(norms: list[str]) -> bool:
+    """A time, a date or a bare figure ("Three weeks", "Monday", "2024", "10:30"); not a share of
+    people ("Some", "Half", "Three", "63 percent"), which may speak."""
+    if not only_time_or_number(norms) or any(n in {"percent", "cent"} or n.endswith("%") for n in norms):
+        return False
+    return any(n in _TIME_UNITS or any(c.isdigit() for c in n) for n in norms)
+
+# Countries, capitals and seats of government that news writes as speakers ("Moscow denied",
+# "Kyiv said"): such a place stands for its government, an organisation, never "he" or "she".
+PLACES = frozenset(
+    "afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus "
+    "belgium bolivia bosnia brazil britain bulgaria cambodia cameroon canada chile china colombia congo "
+    "croatia cyprus czechia denmark ecuador egypt eritrea estonia ethiopia finland france "
+    "germany ghana greece guatemala haiti honduras hungary iceland indonesia iran iraq ireland "
+    "italy japan kazakhstan kenya kosovo kuwait kyrgyzstan laos latvia lebanon libya lithuania "
+    "luxembourg malaysia mali malta mexico moldova mongolia montenegro morocco mozambique myanmar burma nepal "
+    "netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru philippines "
+    "poland portugal qatar romania russia rwanda serbia singapore slovakia slovenia somalia spain sudan "
+    "sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine "
+    "uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe america scotland wales england "
+    "moscow kyiv kiev beijing tehran pyongyang seoul tokyo london berlin brussels ankara damascus "
+    "baghdad kabul islamabad delhi jerusalem cairo riyadh havana caracas ottawa canberra rome madrid warsaw "
+    "minsk budapest athens taipei hanoi manila jakarta bangkok nairobi pretoria abuja doha beirut amman "
+    "tripoli khartoum kinshasa vienna bern stockholm oslo copenhagen helsinki dublin lisbon prague bucharest "
+    "sofia belgrade zagreb vilnius riga tallinn tbilisi yerevan baku astana tashkent westminster whitehall "
+    "holyrood brasilia bogota ramallah gaza tel-aviv the-kremlin kremlin".split()
+)

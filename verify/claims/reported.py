@@ -23,6 +23,7 @@ from verify.claims.attribution import (
     np_after_according,
     outlet_of_reporter,
     parse_tail,
+    plausible_subject,
     sentence_subject,
     words,
 )
@@ -33,6 +34,7 @@ from verify.claims.lexicon import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     TIME_WORDS,
+    only_time_or_number,
 )
 from verify.claims.quotes import Quotation
 from verify.model import Span
@@ -196,8 +198,9 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
         start = frame.end()
     while end > start and text[end - 1] in " \t\n.,;:!?":
         end -= 1
-    if len(words(text[start:end])) < _MIN_WORDS:
-        return None
+    ws = words(text[start:end])
+    if len(ws) < _MIN_WORDS or only_time_or_number([w.norm for w in ws]):
+        return None  # "Three weeks later, the port said …": when, not what
     return Span(start, end)
 
 
@@ -313,22 +316,66 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         closed = inside.last_end_up_to(sent.start + w.start)
         last_close = closed - sent.start if closed is not None and closed > sent.start else 0
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
+        if i > 0 and ws[i - 1].norm == "worth":
+            continue  # "It's worth noting that": the writer's aside, nobody's statement
         name = _subject_of(before, w.norm)
         if name is None:
             continue
         pos = _content_start(stext, w.end, w.norm)
-        if pos is None and quoted_after:
+        if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
             pos = w.end
         if pos is None:
             continue
         span = _content_span(text, sent.start + pos, sent.end)
+        if span is not None:
+            tail = _PARTICIPLE_TAIL.search(text, span.start, span.end)
+            if tail is not None:
+                span = _content_span(text, span.start, tail.start())
+        if span is not None and _RELATIVE_SUBJECT.search(before):
+            span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is None or _mostly_quoted(text, span, inside):
             continue
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
         return ReportedSpeech(span, name, sent.start + stext.find(name), w.text.rstrip("."), outlet)
     return None
+
+
+# A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
+# on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
+# often part of what was said ("…, amounting to what the senators said was …").
+_PARTICIPLE_TAIL = re.compile(r",\s+[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing\b")
+
+
+def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) -> bool:
+    """Whether the quotation after a cue is this cue's: not opening the content (then the quote
+    is the claim), not after "the same", not after a conjunction that starts another clause,
+    and with no other cue between ("mentioned the devil …, I laughed and said, “…”")."""
+    rest = stext[pos:]
+    head = words(rest[:60])
+    if not head:
+        return False
+    if rest.lstrip()[:1] in _OPENING_MARKS:
+        # the quotation opens the content: it is the claim, unless the clause goes on after it
+        # (“budget reforms” and the collection of unpaid taxes would help), not a new predicate
+        # ("chanted “What curfew?” and kept going")
+        opened = next(((a, b) for a, b in inside if a >= offset + pos), None)
+        if opened is None:
+            return False
+        after = words(stext[opened[1] - offset :][:80])
+        if len(after) < 3 or stext[: opened[1] - offset].rstrip("”\"’'»").endswith(("?", "!")):
+            return False
+        new_predicate = after[1].norm in _FINITE or after[1].norm.endswith("ed")
+        return not (after[0].norm in {"and", "but", "then"} and new_predicate)
+    if head[0].norm == "the" and len(head) > 1 and head[1].norm == "same":
+        return False
+    for k, w in enumerate(words(rest[:200])):
+        if inside.covers(offset + pos + w.start):
+            break
+        if w.norm in REPORTING_VERBS and k > 0:
+            return False
+    return not re.match(r"\s*,?\s*(?:in|on|to|via)\b[^,]*,\s*(?:and|but|or)\b", rest)
 
 
 _SUBORDINATE_OPENING = re.compile(
@@ -343,20 +390,45 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+# Where a relative clause holding the cue closes: a dash, or a comma before the main verb
+# ("Tom Vale, who in 2010 said the pier was safe, has changed his mind").
+_RELATIVE_CLOSE = re.compile(
+    r"\s+(?:--|[—–―])\s+|,\s+(?=(?:has|have|had|is|was|are|were|will|would|can|could|did|does|may|might|must|"
+    r"should|now|later|then|still|also)\b|[a-z]+ed\b)"
+)
+
+
+def _end_of_relative(text: str, span: Span) -> int:
+    m = _RELATIVE_CLOSE.search(text, span.start, span.end)
+    return m.start() if m else span.end
+
+
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
+
+
+_AFTER_COPULA = re.compile(r"\b(?:are|is|was|were|been|be)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*$", re.IGNORECASE)
 
 
 def _antecedent(before: str) -> str | None:
     """The one a "who" clause is about: the last name before it, past any appositive."""
-    for segment in reversed(re.split(r",\s*", before.rstrip(" ,—–-"))):
+    described = None
+    for segment in reversed(re.split(r",\s*|\s+(?:--|[—–―])\s+", before.rstrip(" ,—–―-"))):
         first = segment.split()[:1]
         if first and first[0].lower() in {"now", "then", "the", "a", "an", "his", "her", "its", "their", "once"}:
+            described = described or segment
             continue  # "now the harbour master": who the person is, not the person
         m = _TRAILING_NAME.search(segment)
         if m is not None and m.start() > 0:
             return m.group(1)
-        return clean_subject(segment)
-    return None
+        name = clean_subject(segment)
+        if name is None:
+            # "there are some economists who argue": the noun phrase the clause hangs on
+            copula = _AFTER_COPULA.search(segment)
+            if copula is not None and plausible_subject(copula.group(1)):
+                return copula.group(1)
+        return name or (clean_subject(described) if described else None)
+    # "the study -- which notes that": a description is all the sentence gives
+    return clean_subject(described) if described else None
 
 
 def _subject_of(before: str, verb: str) -> str | None:
@@ -378,7 +450,15 @@ def _subject_of(before: str, verb: str) -> str | None:
         # "She urged ... and said that", "... but has said she will", "..., saying that"
         if verb.endswith("ing") or re.search(coordinated, before):
             name = sentence_subject(before)
+    if name is None:
+        # "… was the third time AROS said it had …": a name right before the cue, mid-sentence
+        run = _NAME_BEFORE_CUE.search(before[-80:])
+        if run is not None and plausible_subject(run.group(1)) and run.group(1).split()[0].lower() not in DETERMINERS:
+            name = run.group(1)
     return name
+
+
+_NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s*$")
 
 
 _SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
@@ -411,23 +491,35 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
         # never over another cue ("conceded on Monday, as surveyors warned that ...")
-        m = _SKIPPABLE_TO_THAT.match(rest)
-        if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
-            return None
-        return pos + m.end()
+        return _skip_to_that(rest, pos)
+    if verb in _OBJECT_VERBS and bare not in {"him", "her", "them", "me", "us"} and _skip_to_that(rest, pos):
+        return _skip_to_that(rest, pos)  # "told one of his young protégés on a regular basis that …"
     if verb in _OBJECT_VERBS and bare in {"him", "her", "them", "me", "us"}:
         return None
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
         return pos
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
-        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:160])[0])[1:12]):
+        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
+                and not _verb_after_interruption(rest[:240]):
             return None
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
         return pos
     return None
+
+
+def _skip_to_that(rest: str, pos: int) -> int | None:
+    """Past a short phrase to the "that" opening the clause; not over another cue, and not to a
+    "that" that opens a relative clause ("after the meeting that was held")."""
+    m = _SKIPPABLE_TO_THAT.match(rest)
+    if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
+        return None
+    following = words(rest[m.end() : m.end() + 30])
+    if following and following[0].norm in _FINITE:
+        return None
+    return pos + m.end()
 
 
 # Cues after which a bare clause ("said fares had risen") is the usual reported speech.
@@ -448,6 +540,27 @@ _FINITE = frozenset(
     "isn’t isn't aren’t aren't wasn’t wasn't weren’t weren't won’t won't can’t can't didn’t didn't "
     "doesn’t doesn't hasn’t hasn't haven’t haven't wouldn’t wouldn't couldn’t couldn't".split()
 )
+
+
+# Words that open a phrase set between commas inside a subject: "the program, run by the
+# department, has brought …".
+_INTERRUPTION_HEADS = frozenset("run led set built made based known which who including like such as".split())
+
+
+def _verb_after_interruption(rest: str) -> bool:
+    """"the plan, drawn up by the port, has brought jobs": a subject, a phrase between commas,
+    then its verb; the clause is reported speech, not an object of the cue."""
+    segments = rest.split(",")
+    if len(segments) < 3:
+        return False
+    inner = words(segments[1])
+    if not inner or not inner[0].text.islower():
+        return False
+    head = inner[0].norm
+    if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3):
+        return False
+    after = words(segments[2])[:3]
+    return bool(after) and after[0].text.islower() and _has_finite_verb(after[:1])
 
 
 def _has_finite_verb(ws: list[Word]) -> bool:
@@ -520,10 +633,25 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     if not commas:
         return None
     comma = _inverted_comma(stext, commas)
+    last_part = stext[comma + 1 :]
+    if comma == commas[-1] and len(commas) > 1 and _CIRCUMSTANCE.match(last_part) \
+            and not any(w.norm in REPORTING_VERBS for w in words(last_part)):
+        comma = commas[-2]  # "…, X said Friday, as they bristled at …": the cue is before the last comma
     tail = stext[comma:]
     if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
-        return None
-    attr = parse_tail(tail, offset=sent.start + comma)
+        cut = _cue_then_circumstance(tail)
+        if cut is None:
+            return None
+        tail = tail[:cut]  # "…, top black lawmakers said Friday afternoon, as they bristled at …"
+    as_said = _AS_SAID.match(tail)
+    if as_said is not None:
+        # "…whether Scott had a gun, as police have said.": the clause before is what they said
+        attr = parse_tail(tail[as_said.end() :], offset=sent.start + comma + as_said.end())
+        if attr is None or len(words(tail)) > 8:
+            return None
+        tail = tail[as_said.end() :]
+    else:
+        attr = parse_tail(tail, offset=sent.start + comma)
     if attr is None or attr.cue is None or attr.speaker is None:
         return None
     cue = attr.cue.split()[0].lower()
@@ -535,20 +663,51 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         after_cue = after_cue[after_cue.find(attr.speaker) + len(attr.speaker) :]
     if _APPOSITIVE_TAIL.match(tail):
         after_cue = ""  # who the speaker is, not more of the sentence
-    if len(words(after_cue)) > 6 or after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
+    if after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
         return None  # "In a post, the mayor wrote: “…”": the cue introduces a quotation
+    if len(words(after_cue)) > 6 and not (
+        _CIRCUMSTANCE.match(after_cue) and not any(w.norm in REPORTING_VERBS for w in words(after_cue))
+    ):
+        return None
     span = _content_span(text, sent.start, sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
+    content_words = words(text[span.start : span.end])
+    if content_words[0].norm in _PREPOSITIONS_AFTER_CUE and not _has_finite_verb(content_words):
+        return None  # "In his speech earlier Wednesday, Trump proclaimed …": where, not what
     # From the last quotation back: each has a word of its own, so at most seven are looked at.
     for a, b in reversed(inside.overlapping(span.start, span.end)):
         if a < span.start or b > span.end:
             continue
         if len(words(text[b : span.end])) > 6:
             break
-        if len(words(text[span.start : a])) < _MIN_WORDS:
+        closes_with_comma = text[a:b].rstrip("”\"’'»").endswith(",") or text[b : b + 2].lstrip().startswith(",")
+        if closes_with_comma and len(words(text[span.start : a])) < _MIN_WORDS:
             return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
     return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
+
+
+# After a trailing cue, when and where it was said: "…, union leaders said Friday after a meeting".
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:(?:on|last|this|late|early)\s+)?(?:" + TIME_WORDS + r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?"
+    r"(?:after|before|while|during|following|as|when)\b(?![^,;]*,)",
+    re.IGNORECASE,
+)
+
+
+_AS_SAID = re.compile(r",?\s*as\s+(?=\S)", re.IGNORECASE)
+
+
+def _cue_then_circumstance(tail: str) -> int | None:
+    """Where a long tail's cue ends when only when it was said follows it, else None."""
+    ws = words(tail[:160])
+    for k, w in enumerate(ws[:14]):
+        if w.norm in REPORTING_VERBS and is_speech_verb(ws, k):
+            rest = tail[w.end :]
+            if _CIRCUMSTANCE.match(rest) and not any(v.norm in REPORTING_VERBS for v in words(rest)):
+                return w.end
+            return None
+    return None
 
 
 _PARENTHETICAL = re.compile(
