@@ -52,7 +52,12 @@ class TextCache:
     """Readable texts under ``root`` (the cache directory)."""
 
     def __init__(self, root: Path) -> None:
-        self.folder = root / TEXTS_FOLDER / text_version()
+        self.root = root
+
+    @property
+    def folder(self) -> Path:
+        # Asked for only when an HTML or PDF text is read: a check of plain texts never pays for the version.
+        return self.root / TEXTS_FOLDER / text_version()
 
     def _path(self, snapshot: Snapshot) -> Path:
         how = f"{snapshot.sha256}\n{snapshot.content_type or ''}\n{snapshot.charset or ''}"
