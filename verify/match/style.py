@@ -75,10 +75,17 @@ def expand(words: Sequence[str]) -> list[str]:
     return out
 
 
-def _canonical(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    figures = number_values(list(words))
-    others = [spelling(w) for w in words if not (is_number(w) or is_number_word(w) or w in UNIT_WORDS)]
+@lru_cache(maxsize=4096)
+def _canonical(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # Cached: one claim run is compared with several source runs around it.
+    figures = tuple(number_values(list(words)))
+    others = tuple(spelling(w) for w in words if not (is_number(w) or is_number_word(w) or w in UNIT_WORDS))
     return figures, others
+
+
+def _has_contraction(words: Sequence[str]) -> bool:
+    """Whether ``expand`` could change any of the words: each form it writes out has an apostrophe, or is "cannot"."""
+    return any("'" in w or w == "cannot" for w in words)
 
 
 def difference(claim: Sequence[str], source: Sequence[str]) -> Difference | None:
@@ -86,8 +93,10 @@ def difference(claim: Sequence[str], source: Sequence[str]) -> Difference | None
     themselves differ."""
     if "".join(claim) == "".join(source):
         return Difference.NONE
-    if _canonical(claim) == _canonical(source):
+    if _canonical(tuple(claim)) == _canonical(tuple(source)):
         return Difference.STYLE
-    if _canonical(expand(claim)) == _canonical(expand(source)):
+    if not (_has_contraction(claim) or _has_contraction(source)):
+        return None  # written out, both runs would be as they are: compared just above
+    if _canonical(tuple(expand(claim))) == _canonical(tuple(expand(source))):
         return Difference.CONTRACTION
     return None
