@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 from verify.match.normalize import is_number, is_number_word, number_values
 
@@ -45,8 +46,13 @@ class Difference(IntEnum):
 @lru_cache(maxsize=1)
 def _us_spelling() -> dict[str, str]:
     """UK spelling -> US spelling, from the ``eng`` package's word list."""
+    # Found, not imported: importing ``eng`` (and importlib.resources) would cost more than reading the list.
+    spec = find_spec("eng")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the eng package (its UK/US word list) is not installed")
     table: dict[str, str] = {}
-    for line in (files("eng") / "words.txt").read_text(encoding="utf-8").splitlines():
+    words = Path(spec.submodule_search_locations[0], "words.txt")
+    for line in words.read_text(encoding="utf-8").splitlines():
         uk, _, us = line.partition("\t")
         if uk.strip() and us.strip():
             table[uk.strip().lower()] = us.strip().lower()
