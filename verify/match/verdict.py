@@ -53,8 +53,10 @@ class Judgement:
 
 
 def source_words(unit: Unit, start: int, end: int) -> list[str]:
-    """Normalised words ``[start, end)`` of a unit."""
-    return unit.words(start, end)
+    """Normalised words ``[start, end)`` of a unit, read off their spans: a judged passage's spans
+    are found anyway (where a cut falls, the evidence), so the whole unit is never split into words."""
+    text = unit.normalized.text
+    return [text[a:b] for a, b in map(unit.span, range(start, min(end, len(unit.ids))))]
 
 
 def _gap_words(unit: Unit, placement: QuotePlacement, k: int) -> tuple[int, int] | None:
