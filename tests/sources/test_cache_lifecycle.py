@@ -83,6 +83,27 @@ def test_another_code_version_never_reads_an_older_text(
     assert sorted(p.name for p in (tmp_path / "texts").iterdir()) == sorted(["another-version", text_version()])
 
 
+@pytest.mark.parametrize(
+    ("content_type", "asks_version"),
+    [
+        pytest.param("text/plain", False, id="plain text: read as it is, no version needed"),
+        pytest.param("text/html", True, id="html: kept under the readers' version"),
+    ],
+)
+def test_the_readers_version_is_worked_out_only_for_a_text_worth_keeping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content_type: str, asks_version: bool
+) -> None:
+    asked: list[str] = []
+
+    def version() -> str:
+        asked.append("version")
+        return "some-version"
+
+    monkeypatch.setattr(textcache, "text_version", version)
+    TextCache(tmp_path).read("S1", snapshot_of(PAGE, content_type=content_type))
+    assert bool(asked) is asks_version
+
+
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"text": 3}', b"[]", b"\xff\xfe"])
 def test_a_damaged_entry_is_made_again(tmp_path: Path, counted_reads: list[str], damage: bytes) -> None:
     cache = TextCache(tmp_path)
