@@ -197,3 +197,24 @@ def test_the_cache_commands(tmp_path: Path) -> None:
     assert pruned.stdout.startswith("removed ") and str(tmp_path) in pruned.stdout
     refused = subprocess.run([*verify, "prune", "--older-than", "-3"], capture_output=True, text=True, check=False)
     assert refused.returncode == 2 and "must be a positive number" in refused.stderr
+
+
+@pytest.mark.parametrize("name", ["trafilatura", "lxml", "beautifulsoup4", "pypdf", "charset-normalizer", "pytest"])
+def test_an_installed_version_is_the_one_importlib_metadata_gives(name: str) -> None:
+    from importlib import metadata
+
+    assert textcache.installed_version(name) == metadata.version(name)
+
+
+def test_a_distribution_not_installed_has_no_version() -> None:
+    assert textcache.installed_version("no-such-distribution-here") == "none"
+
+
+def test_the_version_comes_from_the_first_metadata_folder_on_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "trafilatura-9.9.9.dist-info").mkdir(parents=True)
+    (second / "trafilatura-1.0.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(first), str(second)])
+    assert textcache.installed_version("trafilatura") == "9.9.9"
