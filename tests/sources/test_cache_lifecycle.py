@@ -83,6 +83,27 @@ def test_another_code_version_never_reads_an_older_text(
     assert sorted(p.name for p in (tmp_path / "texts").iterdir()) == sorted(["another-version", text_version()])
 
 
+@pytest.mark.parametrize(
+    ("content_type", "asks_version"),
+    [
+        pytest.param("text/plain", False, id="plain text: read as it is, no version needed"),
+        pytest.param("text/html", True, id="html: kept under the readers' version"),
+    ],
+)
+def test_the_readers_version_is_worked_out_only_for_a_text_worth_keeping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content_type: str, asks_version: bool
+) -> None:
+    asked: list[str] = []
+
+    def version() -> str:
+        asked.append("version")
+        return "some-version"
+
+    monkeypatch.setattr(textcache, "text_version", version)
+    TextCache(tmp_path).read("S1", snapshot_of(PAGE, content_type=content_type))
+    assert bool(asked) is asks_version
+
+
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"text": 3}', b"[]", b"\xff\xfe"])
 def test_a_damaged_entry_is_made_again(tmp_path: Path, counted_reads: list[str], damage: bytes) -> None:
     cache = TextCache(tmp_path)
@@ -176,3 +197,24 @@ def test_the_cache_commands(tmp_path: Path) -> None:
     assert pruned.stdout.startswith("removed ") and str(tmp_path) in pruned.stdout
     refused = subprocess.run([*verify, "prune", "--older-than", "-3"], capture_output=True, text=True, check=False)
     assert refused.returncode == 2 and "must be a positive number" in refused.stderr
+
+
+@pytest.mark.parametrize("name", ["trafilatura", "lxml", "beautifulsoup4", "pypdf", "charset-normalizer", "pytest"])
+def test_an_installed_version_is_the_one_importlib_metadata_gives(name: str) -> None:
+    from importlib import metadata
+
+    assert textcache.installed_version(name) == metadata.version(name)
+
+
+def test_a_distribution_not_installed_has_no_version() -> None:
+    assert textcache.installed_version("no-such-distribution-here") == "none"
+
+
+def test_the_version_comes_from_the_first_metadata_folder_on_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "trafilatura-9.9.9.dist-info").mkdir(parents=True)
+    (second / "trafilatura-1.0.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(first), str(second)])
+    assert textcache.installed_version("trafilatura") == "9.9.9"

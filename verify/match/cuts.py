@@ -57,7 +57,7 @@ def cut_after(unit: Unit, end: int) -> Cut | None:
     between = text[gap_start:gap_end]
     if _STOPS.search(between):
         return None
-    following = unit.words(end, end + 1)[0]
+    following = text[gap_end : unit.span(end)[1]]
     ahead = text[gap_start : gap_start + 200]
     kind: CutKind | None = None
     if following in CONTRAST_WORDS and (following != "yet" or "," in between):

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 from verify.match.normalize import is_number, is_number_word, number_values
 
@@ -45,8 +46,13 @@ class Difference(IntEnum):
 @lru_cache(maxsize=1)
 def _us_spelling() -> dict[str, str]:
     """UK spelling -> US spelling, from the ``eng`` package's word list."""
+    # Found, not imported: importing ``eng`` (and importlib.resources) would cost more than reading the list.
+    spec = find_spec("eng")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the eng package (its UK/US word list) is not installed")
     table: dict[str, str] = {}
-    for line in (files("eng") / "words.txt").read_text(encoding="utf-8").splitlines():
+    words = Path(spec.submodule_search_locations[0], "words.txt")
+    for line in words.read_text(encoding="utf-8").splitlines():
         uk, _, us = line.partition("\t")
         if uk.strip() and us.strip():
             table[uk.strip().lower()] = us.strip().lower()
@@ -75,10 +81,17 @@ def expand(words: Sequence[str]) -> list[str]:
     return out
 
 
-def _canonical(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    figures = number_values(list(words))
-    others = [spelling(w) for w in words if not (is_number(w) or is_number_word(w) or w in UNIT_WORDS)]
+@lru_cache(maxsize=4096)
+def _canonical(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # Cached: one claim run is compared with several source runs around it.
+    figures = tuple(number_values(list(words)))
+    others = tuple(spelling(w) for w in words if not (is_number(w) or is_number_word(w) or w in UNIT_WORDS))
     return figures, others
+
+
+def _has_contraction(words: Sequence[str]) -> bool:
+    """Whether ``expand`` could change any of the words: each form it writes out has an apostrophe, or is "cannot"."""
+    return any("'" in w or w == "cannot" for w in words)
 
 
 def difference(claim: Sequence[str], source: Sequence[str]) -> Difference | None:
@@ -86,8 +99,10 @@ def difference(claim: Sequence[str], source: Sequence[str]) -> Difference | None
     themselves differ."""
     if "".join(claim) == "".join(source):
         return Difference.NONE
-    if _canonical(claim) == _canonical(source):
+    if _canonical(tuple(claim)) == _canonical(tuple(source)):
         return Difference.STYLE
-    if _canonical(expand(claim)) == _canonical(expand(source)):
+    if not (_has_contraction(claim) or _has_contraction(source)):
+        return None  # written out, both runs would be as they are: compared just above
+    if _canonical(tuple(expand(claim))) == _canonical(tuple(expand(source))):
         return Difference.CONTRACTION
     return None

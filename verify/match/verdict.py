@@ -53,8 +53,10 @@ class Judgement:
 
 
 def source_words(unit: Unit, start: int, end: int) -> list[str]:
-    """Normalised words ``[start, end)`` of a unit."""
-    return unit.words(start, end)
+    """Normalised words ``[start, end)`` of a unit, read off their spans: a judged passage's spans
+    are found anyway (where a cut falls, the evidence), so the whole unit is never split into words."""
+    text = unit.normalized.text
+    return [text[a:b] for a, b in map(unit.span, range(start, min(end, len(unit.ids))))]
 
 
 def _gap_words(unit: Unit, placement: QuotePlacement, k: int) -> tuple[int, int] | None:
@@ -69,16 +71,17 @@ def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Ju
     """Confirmed, altered, or None when the placement is not the quoted passage."""
     harmless = Difference.NONE if placement.exact else _harmless_difference(unit, quote, placement)
     if harmless is not None:
-        marks = _ellipsis_flags(unit, quote, placement) + _cut_flags(unit, placement)
+        cut = _quote_cut(unit, placement)
+        marks = _ellipsis_flags(unit, quote, placement) + _cut_flags(cut)
         if harmless is not Difference.NONE:
             marks = (*marks, Flag.STYLE)
         if (
             harmless is Difference.CONTRACTION
             or Flag.ELLIPSIS_OMITS_NEGATION in marks
-            or _cut_changes_words(unit, quote, placement)
+            or _cut_changes_words(cut, quote)
         ):
             # Every word is the speaker's, but what was left out turns or narrows their meaning.
-            score = _score_with_omissions(unit, quote, placement)
+            score = _score_with_omissions(unit, quote, placement, cut)
             return Judgement(unit.number, Verdict.PARAPHRASED, Reason.ALTERED, score, marks)
         return Judgement(unit.number, Verdict.CONFIRMED, Reason.EXACT, 100.0, marks)
     claim_words = placement.claim_words
@@ -113,7 +116,7 @@ def judge_quote(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> Ju
     if sum(map(is_negation, claim_side)) != sum(map(is_negation, source_side)):
         flags.append(Flag.NEGATION_MISMATCH)
     flags.extend(_ellipsis_flags(unit, quote, placement))
-    flags.extend(_cut_flags(unit, placement))
+    flags.extend(_cut_flags(_quote_cut(unit, placement)))
     score = round(fuzz.ratio(" ".join(claim_side), " ".join(source_side)), 1)
     return Judgement(unit.number, Verdict.PARAPHRASED, Reason.ALTERED, score, tuple(flags))
 
@@ -126,21 +129,19 @@ def _quote_cut(unit: Unit, placement: QuotePlacement) -> Cut | None:
     return cut_after(unit, last.end)
 
 
-def _cut_flags(unit: Unit, placement: QuotePlacement) -> tuple[Flag, ...]:
-    return (Flag.CUT_SHORT,) if _quote_cut(unit, placement) is not None else ()
+def _cut_flags(cut: Cut | None) -> tuple[Flag, ...]:
+    return (Flag.CUT_SHORT,) if cut is not None else ()
 
 
-def _cut_changes_words(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> bool:
+def _cut_changes_words(cut: Cut | None, quote: ParsedQuote) -> bool:
     """A cut inside a phrase changes the words, unless the quote marks it with a closing ellipsis."""
-    cut = _quote_cut(unit, placement)
     return cut is not None and cut.kind is CutKind.PHRASE and not _TRAILING_ELLIPSIS.search(quote.text)
 
 
-def _score_with_omissions(unit: Unit, quote: ParsedQuote, placement: QuotePlacement) -> float:
+def _score_with_omissions(unit: Unit, quote: ParsedQuote, placement: QuotePlacement, cut: Cut | None) -> float:
     """Similarity of the quote's words with the speaker's, the words it left out counted."""
     claim_side = " ".join(w.norm for seg in quote.segments for w in seg)
     end = placement.end
-    cut = _quote_cut(unit, placement)
     if cut is not None and cut.kind is CutKind.PHRASE:
         end += len(cut.followed_by.split())
     source_side = " ".join(source_words(unit, placement.start, min(end, len(unit.ids))))

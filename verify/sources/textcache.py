@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,27 +34,53 @@ TEXTS_FOLDER = "texts"
 KEPT_KINDS = frozenset({"html", "pdf"})  # the kinds whose reading is worth keeping
 # The libraries whose output is part of a readable text.
 _READERS = ("trafilatura", "lxml", "beautifulsoup4", "pypdf", "charset-normalizer")
+_METADATA = (".dist-info", ".egg-info")  # the folders an installed distribution's metadata sits in
 
 
 @lru_cache(maxsize=1)
 def text_version() -> str:
     """A short hash of ``verify.sources.text`` and the versions of the libraries it reads with."""
-    from importlib import metadata  # here: only a check that reads HTML or PDF asks
-
     digest = hashlib.sha256(Path(text_module.__file__).read_bytes())
     for name in _READERS:
-        try:
-            digest.update(f"{name}={metadata.version(name)};".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none;".encode())
+        digest.update(f"{name}={installed_version(name)};".encode())
     return digest.hexdigest()[:16]
+
+
+def installed_version(name: str) -> str:
+    """The installed version of distribution ``name`` ("none" when absent), as ``importlib.metadata`` gives it.
+
+    Read from the name of its ``.dist-info`` folder, the first on ``sys.path`` as importlib's
+    is: importing ``importlib.metadata`` would cost a re-check a tenth of its time. Any other
+    layout (an egg, two folders side by side) is left to ``importlib.metadata``.
+    """
+    prefix = name.replace("-", "_").lower() + "-"
+    for entry in sys.path:
+        try:
+            found = [n for n in os.listdir(entry or ".") if n.lower().startswith(prefix) and n.endswith(_METADATA)]
+        except OSError:
+            continue
+        if len(found) == 1 and found[0].endswith(".dist-info"):
+            return found[0][len(prefix) : -len(".dist-info")]
+        if found:
+            break
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 class TextCache:
     """Readable texts under ``root`` (the cache directory)."""
 
     def __init__(self, root: Path) -> None:
-        self.folder = root / TEXTS_FOLDER / text_version()
+        self.root = root
+
+    @property
+    def folder(self) -> Path:
+        # Asked for only when an HTML or PDF text is read: a check of plain texts never pays for the version.
+        return self.root / TEXTS_FOLDER / text_version()
 
     def _path(self, snapshot: Snapshot) -> Path:
         how = f"{snapshot.sha256}\n{snapshot.content_type or ''}\n{snapshot.charset or ''}"
