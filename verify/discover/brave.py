@@ -11,23 +11,22 @@ message, repr or exception carries it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import httpx
 
+from verify.discover.backend import Backend
 from verify.discover.http import (
-    backend_client,
-    discovery_user_agent,
     endpoint,
     get,
+    hits_from_rows,
     iso_day,
     json_body,
-    plain,
     unexpected_status,
 )
-from verify.discover.ratelimit import Limiter, RateLimit, duration, retry_after_of
-from verify.discover.types import BackendFailure, Clock, SearchHit, SearchRequest, SystemClock
+from verify.discover.ratelimit import RateLimit, duration, retry_after_of
+from verify.discover.types import BackendFailure, SearchHit, SearchRequest
 from verify.discover.websyntax import web_query
 
 NAME = "brave"
@@ -83,28 +82,18 @@ def error_code(response: httpx.Response) -> str | None:
     return code if isinstance(code, str) and _CODE.fullmatch(code) else None
 
 
-class BraveSearch:
+class BraveSearch(Backend):
     name = NAME
+    default_url = DEFAULT_URL
+    default_limit = BRAVE_LIMIT
+    _stopped: str | None = None  # why the run asks no more (a spent quota, a rejected key)
 
-    def __init__(
-        self,
-        api_key: str,
-        base_url: str = DEFAULT_URL,
-        *,
-        client: httpx.Client | None = None,
-        clock: Clock | None = None,
-        user_agent: str | None = None,
-        today: Callable[[], date] = date.today,
-        limit: RateLimit = BRAVE_LIMIT,
-    ) -> None:
+    def __init__(self, api_key: str, *args: Any, **kwargs: Any) -> None:
+        """The key first; the rest as every service takes it (``Backend``)."""
         if not api_key.strip():
             raise BackendFailure(NAME, "no API key given (VERIFY_BRAVE_API_KEY)")
-        self.base_url = base_url
+        super().__init__(*args, **kwargs)
         self.__key = api_key.strip()
-        self.client = client or backend_client(user_agent or discovery_user_agent())
-        self.today = today
-        self.limiter = Limiter(NAME, limit, clock or SystemClock())
-        self._stopped: str | None = None  # why the run asks no more (a spent quota, a rejected key)
 
     def __repr__(self) -> str:
         return f"BraveSearch(base_url={self.base_url!r})"
@@ -147,9 +136,6 @@ class BraveSearch:
         self._stopped = reason
         raise BackendFailure(NAME, reason)
 
-    def close(self) -> None:
-        self.client.close()
-
 
 def _hits(data: object, query: str) -> tuple[SearchHit, ...]:
     if not isinstance(data, dict):
@@ -158,19 +144,8 @@ def _hits(data: object, query: str) -> tuple[SearchHit, ...]:
     results = web.get("results") if isinstance(web, dict) else []
     if not isinstance(results, list):
         raise BackendFailure(NAME, "answered JSON without a result list")
-    hits: list[SearchHit] = []
-    for row in results:
-        if not isinstance(row, dict) or not isinstance(row.get("url"), str):
-            continue
-        hits.append(
-            SearchHit(
-                url=row["url"],
-                title=plain(row.get("title")),
-                snippet=plain(row.get("description")),
-                published=iso_day(row.get("page_age")),
-                backend=NAME,
-                query=query,
-                rank=len(hits) + 1,
-            )
-        )
-    return tuple(hits)
+    return hits_from_rows(results, NAME, query, _read_row)
+
+
+def _read_row(row: dict[str, Any]) -> tuple[object, object, date | None]:
+    return row.get("title"), row.get("description"), iso_day(row.get("page_age"))

@@ -14,20 +14,18 @@ failures, never an empty result. An answer without ``articles`` is no hits.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
-import httpx
-
+from verify.discover.backend import Backend
 from verify.discover.http import (
-    backend_client,
-    discovery_user_agent,
     endpoint,
     get,
+    hits_from_rows,
     json_body,
-    plain,
     unexpected_status,
 )
-from verify.discover.ratelimit import Limiter, RateLimit, retry_after_of
-from verify.discover.types import BackendFailure, Clock, SearchHit, SearchRequest, SystemClock
+from verify.discover.ratelimit import RateLimit, retry_after_of
+from verify.discover.types import BackendFailure, SearchHit, SearchRequest
 from verify.discover.websyntax import quoted
 
 NAME = "gdelt"
@@ -101,21 +99,11 @@ def seen_day(value: object) -> date | None:
         return None
 
 
-class GdeltSearch:
+class GdeltSearch(Backend):
     name = NAME
-
-    def __init__(
-        self,
-        base_url: str = DEFAULT_URL,
-        *,
-        client: httpx.Client | None = None,
-        clock: Clock | None = None,
-        user_agent: str | None = None,
-        limit: RateLimit = GDELT_LIMIT,
-    ) -> None:
-        self.base_url = base_url
-        self.client = client or backend_client(user_agent or discovery_user_agent())
-        self.limiter = Limiter(NAME, limit, clock or SystemClock(), give_up_reason=GIVE_UP)
+    default_url = DEFAULT_URL
+    default_limit = GDELT_LIMIT
+    give_up_reason = GIVE_UP
 
     def covers(self, day: date, today: date) -> bool:
         return covers(day, today)
@@ -141,22 +129,9 @@ class GdeltSearch:
         if not isinstance(articles, list):
             raise BackendFailure(NAME, "answered JSON with a malformed article list")
         query = gdelt_query(request)
-        hits: list[SearchHit] = []
-        for row in articles:
-            if not isinstance(row, dict) or not isinstance(row.get("url"), str):
-                continue
-            hits.append(
-                SearchHit(
-                    url=row["url"],
-                    title=plain(row.get("title")),
-                    snippet=plain(row.get("sentence") or row.get("context")),
-                    published=seen_day(row.get("seendate")),
-                    backend=NAME,
-                    query=query,
-                    rank=len(hits) + 1,
-                )
-            )
-        return tuple(hits)
+        return hits_from_rows(articles, NAME, query, _read_row)
 
-    def close(self) -> None:
-        self.client.close()
+
+def _read_row(row: dict[str, Any]) -> tuple[object, object, date | None]:
+    """Context 2.0 rows carry the quoting ``sentence``; DOC 2.0 rows no snippet at all."""
+    return row.get("title"), row.get("sentence") or row.get("context"), seen_day(row.get("seendate"))

@@ -15,13 +15,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import httpx
 
-from verify.discover.types import BackendFailure
+from verify.discover.types import BackendFailure, SearchHit
 from verify.sources.client import user_agent
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)  # GDELT can take 20 s to answer a loaded query
@@ -112,3 +112,19 @@ def iso_day(value: object) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+# A result row's title, snippet and publication day, read the way one service writes them.
+RowReader = Callable[[dict[str, Any]], tuple[object, object, date | None]]
+
+
+def hits_from_rows(rows: Sequence[object], backend: str, query: str, read: RowReader) -> tuple[SearchHit, ...]:
+    """The rows of an answer that have a URL, as hits ranked in the service's order."""
+    hits: list[SearchHit] = []
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("url"), str):
+            continue
+        title, snippet, published = read(row)
+        hits.append(SearchHit(url=row["url"], title=plain(title), snippet=plain(snippet), published=published,
+                              backend=backend, query=query, rank=len(hits) + 1))  # fmt: skip
+    return tuple(hits)

@@ -6,24 +6,21 @@ instances switch it off on purpose, so there is no default instance.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-import httpx
-
+from verify.discover.backend import Backend
 from verify.discover.http import (
-    backend_client,
-    discovery_user_agent,
     endpoint,
     get,
+    hits_from_rows,
     host_of,
     iso_day,
     json_body,
-    plain,
     unexpected_status,
 )
-from verify.discover.ratelimit import Limiter, RateLimit, retry_after_of
-from verify.discover.types import BackendFailure, Clock, SearchHit, SearchRequest, SystemClock
+from verify.discover.ratelimit import RateLimit, retry_after_of
+from verify.discover.types import BackendFailure, SearchHit, SearchRequest
 from verify.discover.websyntax import web_query
 
 NAME = "searxng"
@@ -51,24 +48,10 @@ def time_range(since: date | None, today: date) -> str | None:
     return None
 
 
-class SearxngSearch:
+class SearxngSearch(Backend):
     name = NAME
-
-    def __init__(
-        self,
-        base_url: str,
-        *,
-        client: httpx.Client | None = None,
-        clock: Clock | None = None,
-        user_agent: str | None = None,
-        today: Callable[[], date] = date.today,
-        limit: RateLimit = SEARXNG_LIMIT,
-    ) -> None:
-        self.base_url = base_url
-        self.client = client or backend_client(user_agent or discovery_user_agent())
-        self.today = today
-        self.limiter = Limiter(NAME, limit, clock or SystemClock())
-        self._stopped: str | None = None  # JSON switched off: every later query would get the same 403
+    default_limit = SEARXNG_LIMIT
+    _stopped: str | None = None  # JSON switched off: every later query would get the same 403
 
     def search(self, request: SearchRequest) -> tuple[SearchHit, ...]:
         if self._stopped:
@@ -98,25 +81,7 @@ class SearxngSearch:
             raise BackendFailure(NAME, "answered JSON without a result list")
         if not results:
             _raise_if_engines_failed(data)
-        hits: list[SearchHit] = []
-        for row in results:
-            if not isinstance(row, dict) or not isinstance(row.get("url"), str):
-                continue
-            hits.append(
-                SearchHit(
-                    url=row["url"],
-                    title=plain(row.get("title")),
-                    snippet=plain(row.get("content")),
-                    published=iso_day(row.get("publishedDate")),
-                    backend=NAME,
-                    query=query,
-                    rank=len(hits) + 1,
-                )
-            )
-        return tuple(hits)
-
-    def close(self) -> None:
-        self.client.close()
+        return hits_from_rows(results, NAME, query, _read_row)
 
 
 def _raise_if_engines_failed(data: dict[str, object]) -> None:
@@ -130,3 +95,7 @@ def _raise_if_engines_failed(data: dict[str, object]) -> None:
             reason = f" ({entry[1]})" if len(entry) > 1 and isinstance(entry[1], str) else ""
             names.append(entry[0] + reason)
     raise BackendFailure(NAME, "no results, and its engines did not answer: " + ", ".join(names[:5]))
+
+
+def _read_row(row: dict[str, Any]) -> tuple[object, object, date | None]:
+    return row.get("title"), row.get("content"), iso_day(row.get("publishedDate"))

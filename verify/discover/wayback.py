@@ -19,9 +19,10 @@ from datetime import date
 
 import httpx
 
-from verify.discover.http import backend_client, discovery_user_agent, endpoint, get, json_body, unexpected_status
-from verify.discover.ratelimit import Limiter, RateLimit, retry_after_of
-from verify.discover.types import ArchiveCapture, BackendFailure, Clock, SystemClock
+from verify.discover.backend import Backend
+from verify.discover.http import endpoint, get, json_body, unexpected_status
+from verify.discover.ratelimit import RateLimit, retry_after_of
+from verify.discover.types import ArchiveCapture, BackendFailure
 
 NAME = "wayback"
 DEFAULT_URL = "https://web.archive.org"
@@ -52,23 +53,11 @@ def _split_replay(path: str) -> tuple[str, str] | None:
     return match[1], _COLLAPSED_SCHEME.sub(r"\1//", match[2])
 
 
-class WaybackArchive:
+class WaybackArchive(Backend):
     name = NAME
-
-    def __init__(
-        self,
-        base_url: str = DEFAULT_URL,
-        *,
-        client: httpx.Client | None = None,
-        clock: Clock | None = None,
-        user_agent: str | None = None,
-        limit: RateLimit = WAYBACK_LIMIT,
-    ) -> None:
-        self.base_url = base_url
-        self.client = client or backend_client(user_agent or discovery_user_agent())
-        self.limiter = Limiter(
-            NAME, limit, clock or SystemClock(), give_up_reason="rate-limited; no more archive look-ups in this run"
-        )
+    default_url = DEFAULT_URL
+    default_limit = WAYBACK_LIMIT
+    give_up_reason = "rate-limited; no more archive look-ups in this run"
 
     def closest(self, url: str, before: date) -> ArchiveCapture | None:
         """The latest capture of ``url`` with status 200 made on or before ``before`` (UTC), or None."""
@@ -156,6 +145,3 @@ class WaybackArchive:
             if response.status_code != 429:
                 return response
             self.limiter.throttled(retry_after_of(response.headers))
-
-    def close(self) -> None:
-        self.client.close()

@@ -10,12 +10,14 @@ respect for 429/Retry-After; answers are kept for the run, so a name is looked u
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import httpx
 
-from verify.discover.http import backend_client, discovery_user_agent, endpoint, get, json_body, unexpected_status
-from verify.discover.ratelimit import Limiter, RateLimit, retry_after_of
-from verify.discover.types import BackendFailure, Clock, SystemClock
+from verify.discover.backend import Backend
+from verify.discover.http import endpoint, get, json_body, unexpected_status
+from verify.discover.ratelimit import RateLimit, retry_after_of
+from verify.discover.types import BackendFailure
 
 NAME = "wikidata"
 DEFAULT_URL = "https://www.wikidata.org"
@@ -93,23 +95,15 @@ def _values(claims: dict[str, object], prop: str) -> list[object]:
     return values
 
 
-class WikidataOutlets:
+class WikidataOutlets(Backend):
     name = NAME
+    default_url = DEFAULT_URL
+    default_limit = WIKIDATA_LIMIT
 
-    def __init__(
-        self,
-        base_url: str = DEFAULT_URL,
-        *,
-        client: httpx.Client | None = None,
-        clock: Clock | None = None,
-        user_agent: str | None = None,
-        language: str = "en",
-        limit: RateLimit = WIKIDATA_LIMIT,
-    ) -> None:
-        self.base_url = base_url
-        self.client = client or backend_client(user_agent or discovery_user_agent())
+    def __init__(self, base_url: str | None = None, *, language: str = "en", **kwargs: Any) -> None:
+        """``language``: the one labels are searched in; the rest as every service takes it (``Backend``)."""
+        super().__init__(base_url, **kwargs)
         self.language = language
-        self.limiter = Limiter(NAME, limit, clock or SystemClock())
         self._known: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
 
@@ -175,6 +169,3 @@ class WikidataOutlets:
             code = error.get("code")
             raise BackendFailure(NAME, f"answered with an API error ({code if isinstance(code, str) else 'no code'})")
         return data
-
-    def close(self) -> None:
-        self.client.close()
