@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -61,6 +62,12 @@ def content_stems(words: list[str]) -> set[str]:
         and w not in FIGURE_WORDS
         and w not in UNIT_WORDS
     }
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_stems_of(word: str) -> frozenset[str]:
+    """``content_stems`` of one word: a passage's are the union of its words' (each word is folded on its own)."""
+    return frozenset(content_stems([word]))
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,7 @@ def _check(unit: Unit, claim: ReportedClaim, claim_ids: str, first_sentence: int
     start = bisect_left(sentence_of, first_sentence)
     end = bisect_right(sentence_of, last_sentence)
     words = source_words(unit, start, end)
-    coverage = len(claim.stems & content_stems(words)) / len(claim.stems)
+    coverage = len(claim.stems.intersection(set().union(*map(_content_stems_of, words)))) / len(claim.stems)
     judgement = None
     if coverage >= MIN_REPORTED_CONTENT_COVERAGE:
         claim_words = [w for w, _, _ in claim.words]
