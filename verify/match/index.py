@@ -263,9 +263,15 @@ class IndexView(SourceIndex):
                 self.units_by_source.setdefault(own_id, []).append(len(self.units))
                 self.units.append(replace(shared.units[number], number=len(self.units), source_id=own_id))
         self.declare(words)
+        self._sees_all = len(self._local) == len(shared.units)
 
     def stem_ids(self, word_stem: str) -> list[str]:
         return self._shared.stem_ids(word_stem)
+
+    def frequency(self, word_id: str) -> int:
+        if self._sees_all:  # every draft of a batch with one sources file: no list to make
+            return self._shared.frequency(word_id)
+        return len(self.units_of(word_id))
 
     def units_of(self, word_id: str) -> Sequence[int]:
         found = self._units_of.get(word_id)
