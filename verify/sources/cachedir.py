@@ -5,10 +5,12 @@ Areas under the cache directory:
     urls/      one record per URL fetched (``SnapshotCache``)
     objects/   the bodies those records name, and cited local files, by SHA-256
     texts/     readable texts, one folder per version of the code that made them (``TextCache``)
+    batches/   a running ``--jobs`` batch's texts for its workers (``shared.texts_file``)
 
 Pruning removes URL records fetched more than N days ago, then bodies that no remaining record
-names and that were written more than N days ago, texts of other code versions, and texts not
-used for N days. Reports that name a removed body keep its sha256; the body is gone.
+names and that were written more than N days ago, texts of other code versions, texts not used
+for N days, and batch files that a batch which died left a day ago or more. Reports that name a
+removed body keep its sha256; the body is gone.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from verify.sources.shared import BATCH_FOLDER
 from verify.sources.textcache import TEXTS_FOLDER, text_version
 
 DAY_SECONDS = 86_400
@@ -137,6 +140,9 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
         last_used = max(stat.st_mtime, stat.st_atime)
         if current not in path.parents or last_used < cutoff:
             doomed.append((path, stat.st_size))
+    for path, stat in _files(root / BATCH_FOLDER):
+        if stat.st_mtime < now - STALE_TEMPORARY_SECONDS:  # a running batch removes its own
+            doomed.append((path, stat.st_size))
     freed = 0
     for path, size in doomed:
         if not dry_run:
@@ -151,7 +157,7 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
 
 
 def _remove_empty_folders(root: Path) -> None:
-    for area in ("urls", "objects", TEXTS_FOLDER):
+    for area in ("urls", "objects", TEXTS_FOLDER, BATCH_FOLDER):
         folder = root / area
         if not folder.is_dir():
             continue
