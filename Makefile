@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_fetch.py
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_batch.py --baseline-drafts 60
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py
