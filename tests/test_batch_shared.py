@@ -14,9 +14,15 @@ import pytest
 
 import verify
 from tests.helpers import load_bench_module
+from verify import pipeline
+from verify.document import read_document
+from verify.model import SourceText, Span
 from verify.options import Options
 from verify.sources import text as text_module
 from verify.sources import textcache
+from verify.sources.pool import load_pool, named_refs
+from verify.sources.resolve import merge_refs, refs_from_links
+from verify.sources.shared import read_texts_file, texts_file
 
 make_corpus = load_bench_module("make_corpus")
 
@@ -109,3 +115,35 @@ def test_a_second_check_of_a_batch_reads_no_html(
     assert pages_read == []
     assert [_comparable(o) for o in again] == [_comparable(o) for o in first]
     assert not list((tmp_path / "cache").glob("batches/*"))  # the workers' texts file is removed
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [],
+        [SourceText("/p/a.html", "The pier closed.")],
+        [SourceText("https://x.example/b", "Main “text” é", "Main “text” é\nComments: no", (Span(14, 26),), "Gazette")],
+        [SourceText("a", ""), SourceText("b", "lone \udce9 surrogate", None, (), None), SourceText("c", "ß" * 3)],
+    ],
+)
+def test_the_workers_texts_file_gives_back_every_text(tmp_path: Path, texts: list[SourceText]) -> None:
+    with texts_file(tmp_path, texts) as path:
+        assert path.parent == tmp_path / "batches"
+        assert list(read_texts_file(path)) == texts
+    assert not path.exists()
+
+
+def test_a_workers_task_carries_no_page_bytes_and_no_texts(corpus: Path, tmp_path: Path) -> None:
+    drafts, shared = _arrange(corpus, tmp_path, "shared+beside+link")
+    options = Options(cache_dir=tmp_path / "cache", offline=True)
+    document = read_document(drafts[0])
+    refs = merge_refs(named_refs(sources_file=shared), refs_from_links(document))
+    pool = load_pool(refs, options=options.fetch_options(), cache_dir=tmp_path / "cache")
+    loaded = pool.for_refs(refs)
+    light, locations = pipeline._without_bodies(loaded)
+    assert all(s.fetched.snapshot is None or s.fetched.snapshot.body == b"" for s in light)
+    assert all(s.text is None for s in light)
+    assert [s.numbered for s in light] == [s.numbered for s in loaded]
+    assert [key is None for key in locations] == [s.text is None for s in loaded] == [False] * 6 + [True]
+    by_location = {t.source_id: t for t in pool.texts()}
+    assert [by_location[k].text for k in locations if k is not None] == [s.text.text for s in loaded if s.text]
