@@ -69,6 +69,25 @@ def test_a_view_sees_only_its_sources_numbered_in_its_own_order(
         assert view.units[number].words(0, 100) == alone.units[number].words(0, 100)
 
 
+MANY = [*SHARED, *(SourceText(f"copy-{n}", f"Copy {n}: the pier is shut.") for n in range(30))]
+
+
+@pytest.mark.parametrize(
+    ("sources", "word", "units"),
+    [
+        ([("budget", "S1")], "pier", [0]),  # one source of 33: each of its units looked up
+        ([("copy-7", "S1"), ("ferry", "S2"), ("budget", "S3")], "pier", [0, 2, 3]),
+        ([("copy-7", "S1"), ("copy-2", "S2")], "budget", []),
+        ([(s.source_id, f"S{k}") for k, s in enumerate(reversed(MANY))], "pier", [*range(30), 31, 32, 33]),
+    ],
+)
+def test_a_view_of_a_few_sources_of_a_large_index_finds_the_same_units(
+    sources: list[tuple[str, str]], word: str, units: list[int]
+) -> None:
+    view = IndexView(SourceIndex(MANY), sources)
+    assert list(view.units_of(view.ids_of([word])[0])) == units
+
+
 def _texts(name: str) -> tuple[str, str | None]:
     source = next(s for s in SHARED if s.source_id == name)
     return source.text, source.full_text
@@ -97,8 +116,10 @@ def test_views_share_what_is_found_out_about_a_text() -> None:
 def test_a_large_vocabulary_reaches_past_the_surrogate_block() -> None:
     """Claims with more than 55,000 distinct words still get a symbol each (and still match)."""
     filler_words = [f"w{n}" for n in range(56_000)]
-    claims = [Claim("C1", ClaimKind.DIRECT, " ".join(filler_words), Span(0, 10), 0, None, "said", None),
-              Claim("C2", ClaimKind.DIRECT, "will not reopen before spring", Span(0, 29), 0, None, "said", None)]
+    claims = [
+        Claim("C1", ClaimKind.DIRECT, " ".join(filler_words), Span(0, 10), 0, None, "said", None),
+        Claim("C2", ClaimKind.DIRECT, "will not reopen before spring", Span(0, 29), 0, None, "said", None),
+    ]
     source = SourceText("S1", "The pier will not reopen before spring, the harbour master said.")
     results = match_claims(claims, [source])  # C2's words are declared after 56,000 others
     assert results[1].verdict is Verdict.CONFIRMED

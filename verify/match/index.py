@@ -264,6 +264,7 @@ class IndexView(SourceIndex):
                 self.units.append(replace(shared.units[number], number=len(self.units), source_id=own_id))
         self.declare(words)
         self._sees_all = len(self._local) == len(shared.units)
+        self._shared_numbers = sorted(self._local)  # this view's units by their shared number
 
     def stem_ids(self, word_stem: str) -> list[str]:
         return self._shared.stem_ids(word_stem)
@@ -276,7 +277,15 @@ class IndexView(SourceIndex):
     def units_of(self, word_id: str) -> Sequence[int]:
         found = self._units_of.get(word_id)
         if found is None:
-            local = self._local
-            found = array("i", sorted(local[n] for n in self._shared.units_of(word_id) if n in local))
-            self._units_of[word_id] = found
+            local, everywhere = self._local, self._shared.units_of(word_id)
+            if len(everywhere) > 8 * len(local):  # a few sources in a large batch: look each of them up
+                held = (n for n in self._shared_numbers if _holds(everywhere, n))
+            else:
+                held = (n for n in everywhere if n in local)
+            found = self._units_of[word_id] = array("i", sorted(local[n] for n in held))
         return found
+
+
+def _holds(ascending: Sequence[int], value: int) -> bool:
+    at = bisect_left(ascending, value)
+    return at < len(ascending) and ascending[at] == value
