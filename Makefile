@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_discovery.py
 	$(BIN)/python bench/bench_archive.py
+	$(BIN)/python bench/bench_batch.py --baseline-drafts 60
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py

@@ -7,7 +7,8 @@ Writes ``OUT/pages/pN.html`` (news pages of 50-200 KB with the usual scripts, st
 comments and footer around the article), ``OUT/drafts/draft-N.md`` (about 1,500 words quoting
 its pages: most quotes verbatim, some with a word, a number or a "not" changed, some cut with an
 ellipsis, a few invented, plus reported speech), ``OUT/drafts/draft-N.sources.toml`` beside each
-draft, and ``OUT/manifest.json`` (how every quote of every draft was made, and the verdict it
+draft, ``OUT/all.sources.toml`` (every page: the shared sources file of a batch of all the drafts),
+and ``OUT/manifest.json`` (how every quote of every draft was made, and the verdict it
 should get). The same seed and options give the same bytes. Prints one line.
 
 Every word comes from the word lists and templates in ``bench/newsworld/words.py``.
@@ -36,6 +37,10 @@ class Corpus:
     drafts: dict[str, str]  # "draft-1.md" -> the draft
     sources: dict[str, str]  # "draft-1.sources.toml" -> its sources file
     manifest: dict[str, Any]
+    shared: str  # all.sources.toml: every page, for a batch of all the drafts against all of them
+
+
+SHARED_SOURCES = "all.sources.toml"
 
 
 def page_name(number: int) -> str:
@@ -82,7 +87,8 @@ def build_corpus(seed: int, pages: int = 15, drafts: int = 1, per_draft: int = 1
         ],
         "drafts": records,
     }  # fmt: skip
-    return Corpus(page_bytes, draft_texts, sources, manifest)
+    shared = sources_toml("every draft", [stories[n] for n in stories], [page_name(n) for n in stories], "pages")
+    return Corpus(page_bytes, draft_texts, sources, manifest, shared)
 
 
 def _draft_record(name: str, numbers: list[int], draft: Draft) -> dict[str, Any]:
@@ -113,6 +119,7 @@ def write_corpus(corpus: Corpus, out: Path) -> None:
         (pages / name).write_bytes(data)
     for name, text in (corpus.drafts | corpus.sources).items():
         (drafts / name).write_text(text, encoding="utf-8")
+    (out / SHARED_SOURCES).write_text(corpus.shared, encoding="utf-8")
     manifest = json.dumps(corpus.manifest, indent=1, ensure_ascii=False) + "\n"
     (out / "manifest.json").write_text(manifest, encoding="utf-8")
 

@@ -32,8 +32,9 @@ from verify.decisions import (
 from verify.document import DRAFT_SUFFIXES, load_text, read_document
 from verify.errors import InputError
 from verify.match import match_claims
+from verify.match.index import SourceIndex
 from verify.match.outlets import with_outlet_checks
-from verify.model import ArticleInfo, Claim, ClaimResult, Document, Report, Snapshot, SourceRef
+from verify.model import ArticleInfo, Claim, ClaimResult, Document, Report, Snapshot, SourceRef, SourceText
 from verify.options import Options
 from verify.sources.pool import LoadedSource, load_pool, named_refs, source_entry
 from verify.sources.progress import FetchProgress
@@ -41,10 +42,12 @@ from verify.sources.resolve import (
     load_sources_file,
     merge_refs,
     preferred_sources,
+    ref_key,
     refs_from_links,
     sources_file_beside,
     with_outlet_names,
 )
+from verify.sources.shared import read_texts_file, texts_file
 from verify.version import __version__
 
 Draft = str | Path | Document
@@ -192,7 +195,7 @@ def check_many(
         baselines = [baseline if serve else None for serve in serves]
         matched = match_on_cluster(readable, loaded, baselines, options, deadline)
     else:
-        matched = enumerate(_match_all(readable, loaded, baseline, serves, options, deadline))
+        matched = enumerate(_match_all(readable, loaded, pool.texts(), baseline, serves, options, deadline))
     if options.looks_up_archives:  # discovery needs every draft's first report, then finishes them in order
         first = dict(matched)
         matched = enumerate(_discover(readable, loaded, [first[k] for k in range(len(readable))], options, deadline))
@@ -263,6 +266,7 @@ def _finish(
 def _match_all(
     documents: Sequence[Document],
     loaded: Sequence[tuple[LoadedSource, ...]],
+    texts: Sequence[SourceText],
     baseline: Report | None,
     serves: Sequence[bool],
     options: Options,
@@ -270,7 +274,12 @@ def _match_all(
 ) -> list[Report]:
     """Each draft matched against its own sources, in this process or in ``options.jobs`` workers.
 
-    Workers get the same ``deadline``: the monotonic clock is the machine's, not the process's.
+    ``texts`` are the readable texts of every source of the batch, each under its location
+    (``ref_key``): one index is built over them and each draft sees its own sources' part of it.
+    Workers are spawned, never forked (a library must not fork its caller's process); each
+    maps the texts from one file and builds its own index once, and a draft's task carries its
+    sources without their page bytes. Workers get the same ``deadline``: the monotonic clock
+    is the machine's, not the process's.
     """
     work = [
         (document, sources, baseline if serve else None, deadline)
@@ -282,18 +291,64 @@ def _match_all(
             import multiprocessing  # here: only a batch with workers needs it
             from concurrent.futures import ProcessPoolExecutor
 
-            # Workers are spawned, never forked: a library must not fork its caller's process.
             context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as executor:
-                matched = executor.map(check_document, *zip(*work, strict=True))
+            tasks = [(document, *_without_bodies(sources), old, limit) for document, sources, old, limit in work]
+            with (
+                texts_file(options.cache_path(), texts) as path,
+                ProcessPoolExecutor(
+                    max_workers=min(options.jobs, len(work)),
+                    mp_context=context,
+                    initializer=_start_worker,
+                    initargs=(path,),
+                ) as executor,
+            ):
+                matched = executor.map(_check_in_worker, *zip(*tasks, strict=True))
                 for document, report in zip(documents, matched, strict=True):
                     reports.append(report)
                     bar.advance(document.path or "-", "checked")
         else:
+            shared = SourceIndex(texts) if len(work) > 1 else None
             for document, sources, old, _ in work:
-                reports.append(check_document(document, sources, old, deadline))
+                reports.append(check_document(document, sources, old, deadline, shared))
                 bar.advance(document.path or "-", "checked")
     return reports
+
+
+def _without_bodies(loaded: Sequence[LoadedSource]) -> tuple[tuple[LoadedSource, ...], tuple[str | None, ...]]:
+    """A draft's sources as a worker gets them: no page bytes and no texts, only each text's location."""
+    light = []
+    for source in loaded:
+        snapshot = source.fetched.snapshot
+        fetched = (
+            replace(source.fetched, snapshot=replace(snapshot, body=b"")) if snapshot is not None else source.fetched
+        )
+        light.append(replace(source, fetched=fetched, text=None))
+    return tuple(light), tuple(ref_key(s.numbered.ref) if s.text is not None else None for s in loaded)
+
+
+_worker_texts: dict[str, SourceText] = {}  # a worker's batch texts by location, and their index
+_worker_index: list[SourceIndex] = []
+
+
+def _start_worker(path: Path) -> None:
+    """Map the batch's texts and build the index every draft of this worker is matched through."""
+    texts = read_texts_file(path)
+    _worker_texts.update((text.source_id, text) for text in texts)
+    _worker_index.append(SourceIndex(texts))
+
+
+def _check_in_worker(
+    document: Document,
+    loaded: tuple[LoadedSource, ...],
+    locations: tuple[str | None, ...],
+    baseline: Report | None,
+    deadline: Deadline,
+) -> Report:
+    sources = tuple(
+        replace(s, text=replace(_worker_texts[key], source_id=s.numbered.id)) if key is not None else s
+        for s, key in zip(loaded, locations, strict=True)
+    )
+    return check_document(document, sources, baseline, deadline, _worker_index[0])
 
 
 def check_document(
@@ -301,12 +356,14 @@ def check_document(
     loaded: Sequence[LoadedSource],
     baseline: Report | None = None,
     deadline: Deadline = NO_DEADLINE,
+    shared: SourceIndex | None = None,
 ) -> Report:
     """Match one draft's claims against sources already loaded, and build its report.
 
     With a ``baseline`` (an earlier report of this draft), claims whose words and evidence
     snapshot are unchanged keep their baseline result without being matched. ``deadline`` is
-    polled before and after the claims are found, and before each claim is matched.
+    polled before and after the claims are found, and before each claim is matched. ``shared``
+    is an index over the texts of a batch's sources, each under its location (``ref_key``).
     """
     deadline.poll()
     claims = extract_claims(document)
@@ -321,6 +378,8 @@ def check_document(
         preferred=preferred,
         unavailable=unavailable,
         deadline=deadline,
+        shared=shared,
+        shared_ids={s.numbered.id: ref_key(s.numbered.ref) for s in loaded} if shared is not None else None,
     )
     matched = with_outlet_checks(matched, {s.numbered.id: s.numbered.ref.names() for s in loaded})
     by_id = {r.claim.id: r for r in matched}

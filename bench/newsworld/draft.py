@@ -283,9 +283,9 @@ def write_draft(rng: random.Random, stories: Sequence[Story], quotes: int) -> Dr
     return Draft("\n\n".join(head + body) + "\n", tuple(stories), tuple(composer.drawn))
 
 
-def sources_toml(draft_name: str, stories: Sequence[Story], page_names: Sequence[str]) -> str:
-    """The sources file beside a draft: one table per page, with its outlet."""
-    lines = [f"# The pages {draft_name} quotes, as saved copies beside the drafts folder."]
+def sources_toml(draft_name: str, stories: Sequence[Story], page_names: Sequence[str], folder: str = "../pages") -> str:
+    """A sources file: one table per page, with its outlet; ``folder`` is the pages' folder seen from the file."""
+    lines = [f"# The pages {draft_name} quotes, as saved copies in {folder}/."]
     for story, name in zip(stories, page_names, strict=True):
-        lines += ["", "[[source]]", f'path = "../pages/{name}"', f'outlet = "{story.outlet.name}"']
+        lines += ["", "[[source]]", f'path = "{folder}/{name}"', f'outlet = "{story.outlet.name}"']
     return "\n".join(lines) + "\n"

@@ -2,42 +2,124 @@
 
 from __future__ import annotations
 
+import pytest
+
 from verify.match import match_claims
-from verify.match.index import FILLER, SourceIndex, symbol_of
+from verify.match.index import IndexView, SourceIndex, symbol_of
 from verify.match.normalize import WORD_RE
 from verify.model import Claim, ClaimKind, SourceText, Span, Verdict
 
 
-def test_symbols_are_distinct_single_characters_and_never_filler_or_surrogates() -> None:
+def test_symbols_are_distinct_single_characters_and_never_latin_1_or_surrogates() -> None:
     numbers = [*range(0, 60_000, 7), 0xD800 - 0x100 - 1, 0xD800 - 0x100, 0xE000 - 0x100, 60_000]
     symbols = [symbol_of(n) for n in numbers]
     assert len(set(symbols)) == len(symbols)
     for symbol in symbols:
-        assert len(symbol) == 1 and symbol != FILLER
+        assert len(symbol) == 1 and ord(symbol) >= 0x100
         assert not 0xD800 <= ord(symbol) < 0xE000
         symbol.encode("utf-8")  # a surrogate would raise here
 
 
-def test_a_unit_is_one_symbol_per_word_with_filler_for_words_no_claim_uses() -> None:
+def test_a_unit_is_one_symbol_per_word_and_each_word_has_its_own() -> None:
     source = SourceText("S1", "The pier, said the harbour master, will not reopen before spring.")
     index = SourceIndex([source], words=["pier", "reopen", "spring", "nowhere"])
     unit = index.units[0]
     assert len(unit.ids) == 11 == len(unit.words(0, 100))
     pier, reopen, spring, nowhere = index.ids_of(["pier", "reopen", "spring", "nowhere"])
     assert unit.ids[1] == pier and unit.ids[8] == reopen and unit.ids[10] == spring
-    assert unit.ids.count(FILLER) == 8
+    assert unit.ids[0] == unit.ids[3] and len(set(unit.ids)) == 10  # "the" twice
     assert list(index.units_of(pier)) == [0] and list(index.units_of(nowhere)) == []
     assert index.positions(0, [reopen, nowhere]) == {reopen: [8]}
-    assert unit.ids.find(index.ids_of(["reopen", "before", "spring"])) == -1  # "before" was not declared
+    assert unit.ids.find(index.ids_of(["reopen", "before", "spring"])) == 8
     assert unit.words(8, 11) == ["reopen", "before", "spring"]
     assert unit.original_span(8, 11) == (source.text.index("reopen"), source.text.index("spring") + 6)
+
+
+SHARED = [
+    SourceText("pier", "The pier will not reopen before spring, the harbour master said."),
+    SourceText("budget", "The council balanced the budget. The pier repairs were paid in full."),
+    SourceText("ferry", "The ferry sails at noon.", full_text="The ferry sails at noon. Comments: the pier is shut."),
+]
+
+
+@pytest.mark.parametrize(
+    ("sources", "word", "units"),
+    [
+        ([("pier", "S1")], "pier", [0]),
+        ([("budget", "S1"), ("pier", "S2")], "pier", [0, 1]),
+        ([("ferry", "S1"), ("budget", "S2")], "pier", [1, 2]),  # ferry's full text, then budget
+        ([("ferry", "S1")], "budget", []),
+        ([("ferry", "S1"), ("pier", "S2")], "ferry", [0, 1]),
+        ([], "pier", []),
+    ],
+)
+def test_a_view_sees_only_its_sources_numbered_in_its_own_order(
+    sources: list[tuple[str, str]], word: str, units: list[int]
+) -> None:
+    shared = SourceIndex(SHARED)
+    view = IndexView(shared, sources)
+    alone = SourceIndex([SourceText(own, *_texts(name)) for name, own in sources])
+    (symbol,) = view.ids_of([word])
+    assert list(view.units_of(symbol)) == units == list(alone.units_of(alone.ids_of([word])))
+    assert view.frequency(symbol) == len(units)
+    assert [(u.number, u.source_id, u.main) for u in view.units] == [
+        (u.number, u.source_id, u.main) for u in alone.units
+    ]
+    for number in units:
+        assert view.units[number].words(0, 100) == alone.units[number].words(0, 100)
+
+
+MANY = [*SHARED, *(SourceText(f"copy-{n}", f"Copy {n}: the pier is shut.") for n in range(30))]
+
+
+@pytest.mark.parametrize(
+    ("sources", "word", "units"),
+    [
+        ([("budget", "S1")], "pier", [0]),  # one source of 33: each of its units looked up
+        ([("copy-7", "S1"), ("ferry", "S2"), ("budget", "S3")], "pier", [0, 2, 3]),
+        ([("copy-7", "S1"), ("copy-2", "S2")], "budget", []),
+        ([(s.source_id, f"S{k}") for k, s in enumerate(reversed(MANY))], "pier", [*range(30), 31, 32, 33]),
+    ],
+)
+def test_a_view_of_a_few_sources_of_a_large_index_finds_the_same_units(
+    sources: list[tuple[str, str]], word: str, units: list[int]
+) -> None:
+    view = IndexView(SourceIndex(MANY), sources)
+    assert list(view.units_of(view.ids_of([word])[0])) == units
+
+
+def _texts(name: str) -> tuple[str, str | None]:
+    source = next(s for s in SHARED if s.source_id == name)
+    return source.text, source.full_text
+
+
+@pytest.mark.parametrize(
+    ("declared", "ranks"),
+    [
+        (["spring", "pier", "spring"], {"spring": 0, "pier": 1}),
+        (["pier", "spring"], {"pier": 0, "spring": 1}),
+    ],
+)
+def test_claim_words_rank_in_the_order_they_were_declared(declared: list[str], ranks: dict[str, int]) -> None:
+    shared = SourceIndex(SHARED, words=["pier"])
+    view = IndexView(shared, [("pier", "S1")], declared)
+    assert {w: view.rank(view.ids_of([w])[0]) for w in ranks} == ranks
+
+
+def test_views_share_what_is_found_out_about_a_text() -> None:
+    shared = SourceIndex(SHARED)
+    first, second = IndexView(shared, [("pier", "S1")]), IndexView(shared, [("budget", "S1"), ("pier", "S2")])
+    found = first.units[0].sentence_of()
+    assert second.units[1].sentence_of() is found is shared.units[0].sentence_of()
 
 
 def test_a_large_vocabulary_reaches_past_the_surrogate_block() -> None:
     """Claims with more than 55,000 distinct words still get a symbol each (and still match)."""
     filler_words = [f"w{n}" for n in range(56_000)]
-    claims = [Claim("C1", ClaimKind.DIRECT, " ".join(filler_words), Span(0, 10), 0, None, "said", None),
-              Claim("C2", ClaimKind.DIRECT, "will not reopen before spring", Span(0, 29), 0, None, "said", None)]
+    claims = [
+        Claim("C1", ClaimKind.DIRECT, " ".join(filler_words), Span(0, 10), 0, None, "said", None),
+        Claim("C2", ClaimKind.DIRECT, "will not reopen before spring", Span(0, 29), 0, None, "said", None),
+    ]
     source = SourceText("S1", "The pier will not reopen before spring, the harbour master said.")
     results = match_claims(claims, [source])  # C2's words are declared after 56,000 others
     assert results[1].verdict is Verdict.CONFIRMED

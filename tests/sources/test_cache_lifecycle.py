@@ -142,7 +142,13 @@ def _cache_with(tmp_path: Path) -> dict[str, Path]:
     for path in (text, stale_text):
         path.parent.mkdir(parents=True)
         path.write_text('{"text": "t", "full_text": null}')
+    left_batch, running_batch = tmp_path / "batches" / "a1-7.texts", tmp_path / "batches" / "b2-8.texts"
+    left_batch.parent.mkdir()
+    for path in (left_batch, running_batch):
+        path.write_bytes(b"[]\n")
     paths = {
+        "left batch": left_batch,
+        "running batch": running_batch,
         "fresh body": Path(fresh.cache_path or ""),
         "old body": Path(old.cache_path or ""),
         "fresh record": cache.record_path("https://a.example/fresh"),
@@ -153,7 +159,7 @@ def _cache_with(tmp_path: Path) -> dict[str, Path]:
         "stale text": stale_text,
     }
     for name, path in paths.items():
-        _age(path, 400 if name in ("old body", "kept long ago", "old record") else 3)
+        _age(path, 400 if name in ("old body", "kept long ago", "old record") else 0.1 if "running" in name else 3)
     _age(paths["fresh body"], 400)  # written long ago, but a fresh record still names it
     return paths
 
@@ -161,10 +167,11 @@ def _cache_with(tmp_path: Path) -> dict[str, Path]:
 @pytest.mark.parametrize(
     ("days", "left"),
     [
-        pytest.param(30, {"fresh body", "fresh record", "kept recent", "text"}, id="older than 30 days"),
+        pytest.param(30, {"fresh body", "fresh record", "kept recent", "text", "running batch"},
+                     id="older than 30 days"),
         pytest.param(1000, {"fresh body", "old body", "fresh record", "old record", "kept recent", "kept long ago",
-                            "text"}, id="older than 1000 days: only other versions' texts go"),  # fmt: skip
-        pytest.param(1, {"fresh body", "fresh record"}, id="older than a day"),
+                            "text", "running batch"}, id="older than 1000 days: only other versions' texts go"),
+        pytest.param(1, {"fresh body", "fresh record", "running batch"}, id="older than a day"),  # fmt: skip
     ],
 )
 def test_prune_removes_what_is_old_and_what_no_record_names(tmp_path: Path, days: float, left: set[str]) -> None:

@@ -64,9 +64,10 @@ PASSAGE_CONTEXT_BEFORE = 1500
 PASSAGE_CONTEXT_AFTER = 300
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def _window_claims(window: str) -> tuple[Claim, ...]:
-    # The same window is asked about again when several claims match one passage.
+    # The same window is asked about again when several claims match one passage, and in a
+    # batch when several drafts quote one passage.
     return extract(load_text(window, format="text"))
 
 

@@ -79,7 +79,7 @@ def exact_alignment(unit: int, start: int, length: int) -> Alignment:
 def seed_words(index: SourceIndex, segment: str) -> list[str]:
     """The segment's rarest words that occur somewhere but not everywhere: they vote for windows."""
     present = [w for w in set(segment) if 0 < index.frequency(w) <= MAX_SEED_UNITS]
-    present.sort(key=lambda w: (index.frequency(w), w))
+    present.sort(key=lambda w: (index.frequency(w), index.rank(w)))
     return within_budget(present[:SEED_WORDS], index.frequency)
 
 

@@ -26,6 +26,10 @@ _MONTH_CUES = frozenset(
      "last", "this", "on", "during"}
 )
 _APPROXIMATOR_WORDS = tuple((tuple(phrase.split()), limits) for phrase, limits in APPROXIMATORS.items())
+# The approximators by their first word, in the same order: a word is tried only against those.
+_APPROXIMATORS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[float, float]]]] = {}
+for _words, _limits in _APPROXIMATOR_WORDS:
+    _APPROXIMATORS_BY_FIRST.setdefault(_words[0], []).append((_words, _limits))
 
 # Words that only shape a figure or name a date: left out of a statement's content words, as a
 # figure and a date are compared on their own.
@@ -43,8 +47,8 @@ def _value(word: str) -> float | None:
 def estimates(tokens: Sequence[str]) -> list[tuple[float, float, float]]:
     """Each estimate in a run of words as (lowest, highest) bounds with the stated value."""
     found: list[tuple[float, float, float]] = []
-    for k in range(len(tokens)):
-        for words, (below, above) in _APPROXIMATOR_WORDS:
+    for k, token in enumerate(tokens):
+        for words, (below, above) in _APPROXIMATORS_BY_FIRST.get(token, ()):
             n = len(words)
             if tuple(tokens[k : k + n]) != words or k + n >= len(tokens):
                 continue

@@ -1,28 +1,29 @@
-"""The word index over every source text, built once per call of ``match_claims``.
+"""The word index over source texts: built once per batch, and seen by each draft through a view.
 
 Each readable text (a source's main text, and its full page text when it has one) becomes a
 ``Unit``: its normalised text, its words, and those words as a string of symbols, one
-character per word. Only the words some claim uses get a symbol of their own (declared when
-the index is built, with the stems of reported statements, which bring in every source word
-sharing one); every other source word is ``FILLER``, which no claim symbol equals. A claim
-segment is a symbol string too, so a verbatim match is a substring (``str.find``), the
-occurrences of a word are ``str.find`` hits, and rapidfuzz and the aligner compare characters:
-all of it runs in C, and the thousands of distinct words of a large corpus cost nothing.
+character per word. Every distinct word gets a symbol of its own, so the index depends on the
+sources alone and one index serves every draft of a batch; a claim segment is a symbol string
+too, so a verbatim match is a substring (``str.find``), the occurrences of a word are
+``str.find`` hits, and rapidfuzz and the aligner compare characters: all of it runs in C.
 
-Which units hold each claim word is noted while the symbol strings are built; where in a unit
-the rare words sit is found only for the units a search visits, when it visits them.
+Which units hold each word is noted while the symbol strings are built; where in a unit the
+rare words sit is found only for the units a search visits, when it visits them. A draft sees
+only its own sources' units (``IndexView``), numbered as its own index would number them.
 
-A unit's words as strings (for diffs) and their offsets in the original text are needed only
-for the passages that become evidence, so they are computed lazily per unit.
+A unit's words as strings (for diffs), their offsets in the original text and its sentence
+boundaries are needed only for the units a search visits, so they are found lazily, once per
+text, and shared by every view of it.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
 
 from verify.match.normalize import (
@@ -34,14 +35,12 @@ from verify.match.normalize import (
 from verify.match.normalize import words as _words
 from verify.model import SourceText, Span
 
-# The symbol of every source word that no claim uses.
-FILLER = "\x00"
-_FIRST_SYMBOL = 0x100
+_FIRST_SYMBOL = 0x100  # clear of the control and Latin-1 characters
 _SURROGATES = range(0xD800, 0xE000)  # not characters (UTF-8 cannot encode them): skipped
 
 
 def symbol_of(number: int) -> str:
-    """The one-character symbol of the ``number``-th claim word (never FILLER or a surrogate)."""
+    """The one-character symbol of the ``number``-th word (never a surrogate, never below U+0100)."""
     code = _FIRST_SYMBOL + number
     if code >= _SURROGATES.start:
         code += len(_SURROGATES)
@@ -56,6 +55,18 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?= |$)|(?<=\S) {2,}(?=\S)")
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_A-Z])")
 
 
+class _Reading:
+    """What is found out about a text when first asked, shared by every view of its unit."""
+
+    __slots__ = ("words", "spans", "more_spans", "sentence_of")
+
+    def __init__(self) -> None:
+        self.words: list[str] | None = None
+        self.spans: list[tuple[int, int]] = []
+        self.more_spans: Iterator[re.Match[str]] | None = None
+        self.sentence_of: array[int] | None = None
+
+
 @dataclass
 class Unit:
     """One searchable text of one source."""
@@ -64,14 +75,11 @@ class Unit:
     source_id: str
     main: bool  # False for the full page text, searched when the main text fails
     original: str = field(repr=False)
-    ids: str  # one symbol per word: its own if some claim uses the word, else FILLER
+    ids: str  # one symbol per word
     normalized: NormalizedText = field(repr=False)
     comments: tuple[Span, ...] = field(default=(), repr=False)  # the page's comments sections in ``original``
-    # Made when first asked: only the few units that become evidence ever need them.
-    _words: list[str] | None = field(default=None, repr=False)
-    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
-    _more_spans: Iterator[re.Match[str]] | None = field(default=None, repr=False)
-    _sentence_of: array[int] | None = field(default=None, repr=False)
+    # Made when first asked, once per text: only the units a search visits ever need them.
+    _reading: _Reading = field(default_factory=_Reading, repr=False)
 
     def in_comments(self, start: int) -> bool:
         """Whether original offset ``start`` lies in one of the page's comments sections."""
@@ -79,23 +87,25 @@ class Unit:
 
     def words(self, start: int, end: int) -> list[str]:
         """Normalised words ``[start, end)`` (as a slice of a list of them would give)."""
-        if self._words is None:
-            self._words = _words(self.normalized.text)
-        return self._words[start:end]
+        reading = self._reading
+        if reading.words is None:
+            reading.words = _words(self.normalized.text)
+        return reading.words[start:end]
 
     def norm_spans(self) -> list[tuple[int, int]]:
         """Normalised character offsets of every word."""
         if self.ids:
             self.span(len(self.ids) - 1)
-        return self._spans
+        return self._reading.spans
 
     def span(self, k: int) -> tuple[int, int]:
         """Normalised character offsets of word ``k``; words are located only as far as asked."""
-        if k >= len(self._spans):
-            if self._more_spans is None:
-                self._more_spans = WORD_RE.finditer(self.normalized.text)
-            self._spans.extend(map(re.Match.span, islice(self._more_spans, k + 1 - len(self._spans))))
-        return self._spans[k]
+        reading = self._reading
+        if k >= len(reading.spans):
+            if reading.more_spans is None:
+                reading.more_spans = WORD_RE.finditer(self.normalized.text)
+            reading.spans.extend(map(re.Match.span, islice(reading.more_spans, k + 1 - len(reading.spans))))
+        return reading.spans[k]
 
     def original_span(self, first: int, end: int) -> tuple[int, int]:
         """Original character offsets of words ``[first, end)`` (``end > first``)."""
@@ -112,75 +122,63 @@ class Unit:
         return " ".join(_LINE_BREAK_HYPHEN.sub("", self.original[start:stop]).split())
 
     def sentence_of(self) -> array[int]:
-        """For each word, the index of the sentence it belongs to.
+        """For each word, the index of the sentence it belongs to; found once per text.
 
         Counted sentence by sentence: a sentence ends before a space, which no word holds, so
         the words of each piece between two ends are that sentence's words.
         """
-        if self._sentence_of is None:
+        reading = self._reading
+        if reading.sentence_of is None:
             text = self.normalized.text
             result = array("l")
             start = 0
             for number, end in enumerate([m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]):
                 result.extend(repeat(number, len(_words(text[start:end]))))
                 start = end
-            self._sentence_of = result
-        return self._sentence_of
+            reading.sentence_of = result
+        return reading.sentence_of
 
 
 _NO_UNITS: array[int] = array("i")  # never changed: what units_of gives for a word no unit holds
 
 
 class SourceIndex:
-    """Units, the claims' vocabulary, and which units hold each claim word.
+    """Units, a symbol for every word, and which units hold each word.
 
-    ``words`` are every word a claim will be matched with (normalised); ``stems`` the content
-    stems of reported statements, whose matching source words join the vocabulary. A word
-    not declared here has no occurrences as far as the index knows.
+    Built from the source texts alone, so one index serves every draft that cites them
+    (``IndexView``). ``words`` are the claim words in the order a match declares them (see
+    ``rank``); ``stems`` are accepted for the stems of reported statements, whose source words
+    ``stem_ids`` finds when asked.
     """
 
     def __init__(self, sources: Sequence[SourceText], words: Iterable[str] = (), stems: Iterable[str] = ()) -> None:
-        self.vocab: dict[str, str] = {}  # word -> symbol, numbered in the order words were declared
+        del stems  # every source word has a symbol: a stem's words are found when asked
+        self.vocab: dict[str, str] = {}  # word -> symbol, numbered in the order words were met
         self.units: list[Unit] = []
+        self.units_by_source: dict[str, list[int]] = {}
         self._units_of: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))
         self._stem_ids: dict[str, list[str]] = {}
-        for word in words:
-            self._word_id(word)
-        wanted_stems = frozenset(stems)
-        prefixes = tuple(wanted_stems)  # a stem is a prefix of its word: only such words can have one
+        self._source_words: list[str] | None = None  # sorted, made when a stem is first asked for
+        self._rank: dict[str, int] = {}
         for source in sources:
-            self._add(source.source_id, source.text, True, wanted_stems, prefixes)
+            self._add(source.source_id, source.text, True)
             if source.full_text is not None and source.full_text != source.text:
-                self._add(source.source_id, source.full_text, False, wanted_stems, prefixes, source.comments)
-        if wanted_stems:
-            for word in sorted(w for w in self.vocab if w.startswith(prefixes)):
-                word_stem = stem(word)
-                if word_stem in wanted_stems:
-                    self._stem_ids.setdefault(word_stem, []).append(self.vocab[word])
+                self._add(source.source_id, source.full_text, False, source.comments)
+        self.declare(words)
 
-    def _add(
-        self,
-        source_id: str,
-        text: str,
-        main: bool,
-        stems: frozenset[str],
-        prefixes: tuple[str, ...],
-        comments: tuple[Span, ...] = (),
-    ) -> None:
-        """Index one text: its words, its symbol string, and which claim words it holds."""
+    def _add(self, source_id: str, text: str, main: bool, comments: tuple[Span, ...] = ()) -> None:
+        """Index one text: its words, its symbol string, and which words it holds."""
         number = len(self.units)
         normalized = normalize(text)
         found = _words(normalized.text)
-        if prefixes:
-            # Source words sharing a reported statement's stem join the vocabulary (in sorted
-            # order, so that the index does not depend on the order of a text's words).
-            for word in sorted(w for w in set(found).difference(self.vocab) if w.startswith(prefixes)):
-                if stem(word) in stems:
-                    self._word_id(word)
-        symbols = "".join(map(self.vocab.get, found, repeat(FILLER)))
-        for symbol in set(symbols).difference(FILLER):
+        vocab = self.vocab
+        for word in sorted(set(found).difference(vocab)):  # sorted: numbering does not hang on hashing
+            vocab[word] = symbol_of(len(vocab))
+        symbols = "".join(map(vocab.__getitem__, found))
+        for symbol in set(symbols):
             self._units_of[symbol].append(number)
         self.units.append(Unit(number, source_id, main, text, symbols, normalized, comments))
+        self.units_by_source.setdefault(source_id, []).append(number)
 
     def _word_id(self, word: str) -> str:
         symbol = self.vocab.get(word)
@@ -188,22 +186,44 @@ class SourceIndex:
             symbol = self.vocab[word] = symbol_of(len(self.vocab))
         return symbol
 
+    def declare(self, words: Iterable[str]) -> None:
+        """Note the order of first declaration of claim words (``rank``)."""
+        for word in words:
+            self._rank.setdefault(self._word_id(word), len(self._rank))
+
+    def rank(self, word_id: str) -> int:
+        """Where a claim word was first declared: ties between equally rare words go by it."""
+        found = self._rank.get(word_id)
+        return found if found is not None else len(self._rank) + ord(word_id)
+
     def ids_of(self, claim_words: Iterable[str]) -> str:
-        """Claim words as a symbol string; a word not declared gets a fresh symbol with no occurrences."""
+        """Claim words as a symbol string; a word no source holds gets a fresh symbol with no occurrences."""
         return "".join(self._word_id(w) for w in claim_words)
 
     def stem_ids(self, word_stem: str) -> list[str]:
-        """Symbols of every source word with this stem (the stem must have been declared)."""
-        return self._stem_ids.get(word_stem, [])
+        """Symbols of every source word with this stem (a stem is a prefix of its word)."""
+        found = self._stem_ids.get(word_stem)
+        if found is None:
+            if self._source_words is None:
+                self._source_words = sorted(w for w, symbol in self.vocab.items() if symbol in self._units_of)
+            listed = self._source_words
+            first = bisect_left(listed, word_stem)
+            found = []
+            for word in islice(listed, first, None):
+                if not word.startswith(word_stem):
+                    break
+                if stem(word) == word_stem:
+                    found.append(self.vocab[word])
+            self._stem_ids[word_stem] = found
+        return found
 
     def frequency(self, word_id: str) -> int:
-        """In how many units a claim word occurs."""
-        found = self._units_of.get(word_id)  # get, not []: asking must not add an entry
-        return len(found) if found is not None else 0
+        """In how many units a word occurs."""
+        return len(self.units_of(word_id))
 
     def units_of(self, word_id: str) -> Sequence[int]:
-        """The units (ascending) holding a claim word."""
-        return self._units_of.get(word_id, _NO_UNITS)
+        """The units (ascending) holding a word."""
+        return self._units_of.get(word_id, _NO_UNITS)  # get, not []: asking must not add an entry
 
     def positions(self, number: int, word_ids: Iterable[str]) -> dict[str, list[int]]:
         """Where each of these words occurs in one unit (word offsets, ascending; absent words left out)."""
@@ -218,3 +238,54 @@ class SourceIndex:
                 hits.append(at)
                 at = symbols.find(symbol, at + 1)
         return found
+
+
+class IndexView(SourceIndex):
+    """One draft's part of a shared index: the units of its own sources, under its own ids.
+
+    Units are numbered, and words ranked, as an index of that draft's sources alone would
+    number and rank them, so a draft matched through a view gets the report it would get on
+    its own. A unit's text, and what is found out about it, is the shared index's.
+    """
+
+    def __init__(self, shared: SourceIndex, sources: Sequence[tuple[str, str]], words: Iterable[str] = ()) -> None:
+        """``sources``: (id in ``shared``, id in the draft) of each of the draft's sources, in its order."""
+        self.vocab = shared.vocab
+        self.units = []
+        self.units_by_source = {}
+        self._shared = shared
+        self._local: dict[int, int] = {}  # shared unit number -> this view's
+        self._units_of = defaultdict(lambda: array("i"))  # filled when asked
+        self._rank = {}
+        for shared_id, own_id in sources:
+            for number in shared.units_by_source.get(shared_id, ()):
+                self._local[number] = len(self.units)
+                self.units_by_source.setdefault(own_id, []).append(len(self.units))
+                self.units.append(replace(shared.units[number], number=len(self.units), source_id=own_id))
+        self.declare(words)
+        self._sees_all = len(self._local) == len(shared.units)
+        self._shared_numbers = sorted(self._local)  # this view's units by their shared number
+
+    def stem_ids(self, word_stem: str) -> list[str]:
+        return self._shared.stem_ids(word_stem)
+
+    def frequency(self, word_id: str) -> int:
+        if self._sees_all:  # every draft of a batch with one sources file: no list to make
+            return self._shared.frequency(word_id)
+        return len(self.units_of(word_id))
+
+    def units_of(self, word_id: str) -> Sequence[int]:
+        found = self._units_of.get(word_id)
+        if found is None:
+            local, everywhere = self._local, self._shared.units_of(word_id)
+            if len(everywhere) > 8 * len(local):  # a few sources in a large batch: look each of them up
+                held = (n for n in self._shared_numbers if _holds(everywhere, n))
+            else:
+                held = (n for n in everywhere if n in local)
+            found = self._units_of[word_id] = array("i", sorted(local[n] for n in held))
+        return found
+
+
+def _holds(ascending: Sequence[int], value: int) -> bool:
+    at = bisect_left(ascending, value)
+    return at < len(ascending) and ascending[at] == value

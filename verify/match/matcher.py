@@ -1,4 +1,4 @@
-"""``match_claims``: every claim against every source text, through one shared index.
+"""``match_claims``: every claim against every source text, through one index (a batch's, shared).
 
 The policy lives here: which kinds are checked how, the order of preference between sources
 (the outlet a claim names first, then all others; a source's main text before its full page
@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from verify.deadline import NO_DEADLINE, Deadline
 from verify.match.editorial import ParsedQuote, parse_quote
-from verify.match.index import SourceIndex, Unit
+from verify.match.index import IndexView, SourceIndex, Unit
 from verify.match.quotes import place_quote
 from verify.match.reported import Passage, ReportedClaim, find_passages, reported_evidence
 from verify.match.speaker import with_speaker_check
@@ -31,12 +31,16 @@ def match_claims(
     preferred: Mapping[str, frozenset[str]] | None = None,
     unavailable: frozenset[str] = frozenset(),
     deadline: Deadline = NO_DEADLINE,
+    shared: SourceIndex | None = None,
+    shared_ids: Mapping[str, str] | None = None,
 ) -> tuple[ClaimResult, ...]:
     """One result per claim, in order: verdict, reason, score, flags and evidence.
 
     ``preferred`` maps a claim id to the ids of the sources of the outlet the claim names;
     ``unavailable`` holds the ids of sources that could not be fetched or read. ``deadline``
-    is polled before each claim is matched (``CheckTimeout`` once it has passed).
+    is polled before each claim is matched (``CheckTimeout`` once it has passed). ``shared``
+    is an index already built over these sources (and maybe others, which are not searched);
+    ``shared_ids`` maps a source's id here to its id there, where they differ.
     """
     preferred = preferred or {}
     quotes: dict[str, ParsedQuote] = {}
@@ -46,11 +50,13 @@ def match_claims(
             quotes[claim.id] = parse_quote(claim.text, _part_breaks(claim))
         elif claim.kind is ClaimKind.REPORTED:
             reported[claim.id] = ReportedClaim.parse(claim.text)
-    # The index knows only the words the claims use, declared here, before any source is read.
+    # Claim words are declared in claim order: it breaks ties between equally rare words.
     declared = [w.norm for quote in quotes.values() for segment in quote.segments for w in segment]
     declared += [w for statement in reported.values() for w, _, _ in statement.words]
-    stems = {s for statement in reported.values() for s in statement.stems}
-    index = SourceIndex(sources, words=declared, stems=stems)
+    if shared is None:
+        shared = SourceIndex(sources)
+    ids = shared_ids or {}
+    index = IndexView(shared, [(ids.get(s.source_id, s.source_id), s.source_id) for s in sources], declared)
     segment_ids: dict[str, list[str]] = {}
     for claim_id, quote in quotes.items():
         segment_ids[claim_id] = [index.ids_of(w.norm for w in segment) for segment in quote.segments]

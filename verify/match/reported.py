@@ -7,8 +7,10 @@ content stems vote for sentences; the best passages are then checked in full.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -62,6 +64,12 @@ def content_stems(words: list[str]) -> set[str]:
     }
 
 
+@lru_cache(maxsize=1 << 16)
+def _content_stems_of(word: str) -> frozenset[str]:
+    """``content_stems`` of one word: a passage's are the union of its words' (each word is folded on its own)."""
+    return frozenset(content_stems([word]))
+
+
 @dataclass(frozen=True)
 class Passage:
     unit: int
@@ -87,26 +95,49 @@ def find_passages(index: SourceIndex, claim: ReportedClaim) -> dict[int, Passage
         return {}
     claim_ids = index.ids_of(w for w, _, _ in claim.words)
     seeds = seed_stems(index, claim)
-    votes: dict[tuple[int, int], set[str]] = {}
-    seed_of = {word_id: seed for seed in seeds for word_id in index.stem_ids(seed)}
-    units = sorted({number for word_id in seed_of for number in index.units_of(word_id)})
-    for number in units:
-        sentence_of = index.units[number].sentence_of()
-        for word_id, found_at in index.positions(number, seed_of).items():
-            for at in found_at:
-                votes.setdefault((number, sentence_of[at]), set()).add(seed_of[word_id])
-    # A passage is up to REPORTED_PASSAGE_SENTENCES sentences; score each by its seed votes.
+    # The seeds voting for a sentence are a bit mask (seed k is bit k): a passage's voters are
+    # its sentences' masks or-ed, counted in one int operation.
+    bit_of = {word_id: 1 << k for k, seed in enumerate(seeds) for word_id in index.stem_ids(seed)}
+    holding: dict[int, int] = {}  # unit -> the seeds it holds, as a mask
+    for word_id, bit in bit_of.items():
+        for number in index.units_of(word_id):
+            holding[number] = holding.get(number, 0) | bit
+    # No passage has more votes than its unit has seeds: units are read most seeds first, and
+    # once a unit's seeds are fewer than the votes of the REPORTED_PASSAGES_CHECKED-th best
+    # passage so far, neither it nor any later unit can give one that ranks among them.
+    bound = {number: mask.bit_count() for number, mask in holding.items()}
+    best_counts: list[int] = []  # a min-heap of the best vote counts so far
     scored: dict[tuple[int, int, int], int] = {}
-    for unit_number, sentence in votes:
-        for length in range(1, REPORTED_PASSAGE_SENTENCES + 1):
-            for first in range(max(0, sentence - length + 1), sentence + 1):
-                key = (unit_number, first, first + length - 1)
-                if key not in scored:
-                    voters = set().union(*(votes.get((unit_number, s), set()) for s in range(key[1], key[2] + 1)))
-                    scored[key] = len(voters)
-    ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0][2] - item[0][1], item[0]))
+    for number in sorted(bound, key=lambda n: (-bound[n], n)):
+        if len(best_counts) >= REPORTED_PASSAGES_CHECKED and bound[number] < best_counts[0]:
+            break
+        sentence_of = index.units[number].sentence_of()
+        votes: dict[int, int] = {}
+        for word_id, found_at in index.positions(number, bit_of).items():
+            bit = bit_of[word_id]
+            for at in found_at:
+                sentence = sentence_of[at]
+                votes[sentence] = votes.get(sentence, 0) | bit
+        # A passage is up to REPORTED_PASSAGE_SENTENCES sentences; score each by its seed votes.
+        for sentence in votes:
+            for length in range(1, REPORTED_PASSAGE_SENTENCES + 1):
+                for first in range(max(0, sentence - length + 1), sentence + 1):
+                    key = (number, first, first + length - 1)
+                    if key in scored:
+                        continue
+                    voters = 0
+                    for k in range(first, first + length):
+                        voters |= votes.get(k, 0)
+                    count = scored[key] = voters.bit_count()
+                    if len(best_counts) < REPORTED_PASSAGES_CHECKED:
+                        heapq.heappush(best_counts, count)
+                    elif count > best_counts[0]:
+                        heapq.heapreplace(best_counts, count)
+    ranked = heapq.nsmallest(
+        REPORTED_PASSAGES_CHECKED, scored.items(), key=lambda item: (-item[1], item[0][2] - item[0][1], item[0])
+    )
     best: dict[int, Passage] = {}
-    for (unit_number, first, last), _ in ranked[:REPORTED_PASSAGES_CHECKED]:
+    for (unit_number, first, last), _ in ranked:
         passage = _check(index.units[unit_number], claim, claim_ids, first, last)
         current = best.get(unit_number)
         if current is None or passage.coverage > current.coverage:
@@ -154,14 +185,12 @@ def negation_differs(claim_words: list[str], passage_words: list[str], claim_ids
     return False
 
 
-def _check(
-    unit: Unit, claim: ReportedClaim, claim_ids: str, first_sentence: int, last_sentence: int
-) -> Passage:
+def _check(unit: Unit, claim: ReportedClaim, claim_ids: str, first_sentence: int, last_sentence: int) -> Passage:
     sentence_of = unit.sentence_of()
     start = bisect_left(sentence_of, first_sentence)
     end = bisect_right(sentence_of, last_sentence)
     words = source_words(unit, start, end)
-    coverage = len(claim.stems & content_stems(words)) / len(claim.stems)
+    coverage = len(claim.stems.intersection(set().union(*map(_content_stems_of, words)))) / len(claim.stems)
     judgement = None
     if coverage >= MIN_REPORTED_CONTENT_COVERAGE:
         claim_words = [w for w, _, _ in claim.words]

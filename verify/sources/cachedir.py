@@ -7,12 +7,13 @@ Areas under the cache directory:
     texts/     readable texts, one folder per version of the code that made them (``TextCache``)
     answers/   search and archive answers of discovery (``verify.discover.answers``)
     archive/   the desk archive: the text of every page read, indexed for search (``DeskArchive``)
+    batches/   a running ``--jobs`` batch's texts for its workers (``shared.texts_file``)
 
 Pruning removes URL records fetched more than N days ago, then bodies that no remaining record
 names and that were written more than N days ago, texts of other code versions, texts not
-used for N days, discovery's answers asked more than N days ago, and archived snapshots
-fetched more than N days ago. Reports that name a
-removed body keep its sha256; the body is gone.
+used for N days, discovery's answers asked more than N days ago, batch files that a batch
+which died left a day ago or more, and archived snapshots fetched more than N days ago.
+Reports that name a removed body keep its sha256; the body is gone.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from verify.archive.store import ARCHIVE_FOLDER, DeskArchive
+from verify.sources.shared import BATCH_FOLDER
 from verify.sources.textcache import TEXTS_FOLDER, text_version
 
 DAY_SECONDS = 86_400
@@ -148,6 +150,9 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
     for path, stat in _files(root / "answers"):
         if stat.st_mtime < cutoff:  # written when asked: an answer's age is its file's
             doomed.append((path, stat.st_size))
+    for path, stat in _files(root / BATCH_FOLDER):
+        if stat.st_mtime < now - STALE_TEMPORARY_SECONDS:  # a running batch removes its own
+            doomed.append((path, stat.st_size))
     freed = 0
     for path, size in doomed:
         if not dry_run:
@@ -163,7 +168,7 @@ def prune_cache(root: Path, older_than_days: float, *, now: float | None = None,
 
 
 def _remove_empty_folders(root: Path) -> None:
-    for area in ("urls", "objects", TEXTS_FOLDER):
+    for area in ("urls", "objects", TEXTS_FOLDER, BATCH_FOLDER):
         folder = root / area
         if not folder.is_dir():
             continue

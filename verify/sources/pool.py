@@ -75,6 +75,10 @@ class SourcePool:
             loaded.append(LoadedSource(numbered, replace(fetched, ref=numbered.ref), text))
         return tuple(loaded)
 
+    def texts(self) -> tuple[SourceText, ...]:
+        """Every readable text of the run, each under its location (``ref_key``)."""
+        return tuple(text for _, text in self.by_location.values() if text is not None)
+
     def keep_cited(self, report: Report) -> Report:
         """Copy each local file that evidence cites into the snapshot cache, and name the copy.
 
