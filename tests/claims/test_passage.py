@@ -76,12 +76,13 @@ WRAPPED = (
 
 @pytest.mark.parametrize("text", [SOURCE, STATEMENTS, WRAPPED], ids=["quotes", "statements", "hard-wrapped"])
 def test_the_quick_pre_check_never_changes_the_answer(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Skipping extraction for passages with no quotation or cue nearby gives the same speakers."""
+    """Reading only the passage's paragraph (no quotation or cue there; or a quotation whose
+    speaker it names) gives the speakers the wide window gives."""
     import verify.claims as claims
 
     passages = _every_sentence(text)
     fast = [speaker_of_passage(text, a, b) for a, b in passages]
-    monkeypatch.setattr(claims, "_may_be_attributed", lambda *_: True)
+    monkeypatch.setattr(claims, "_paragraph_claims", lambda *_: ((), 0))  # always the wide window
     claims._window_claims.cache_clear()
     slow = [speaker_of_passage(text, a, b) for a, b in passages]
     assert fast == slow
@@ -89,13 +90,13 @@ def test_the_quick_pre_check_never_changes_the_answer(text: str, monkeypatch: py
 
 
 def test_the_pre_check_passes_only_passages_a_claim_of_their_paragraph_covers() -> None:
-    from verify.claims import _may_be_attributed
+    from verify.claims import _paragraph_claims
 
     text = STATEMENTS
 
     def check(passage: str) -> bool:
         at = text.index(passage)
-        return _may_be_attributed(text, at, at + len(passage))
+        return _paragraph_claims(text, at, at + len(passage)) is not None
 
     assert not check("Engineers replaced 40 bolts")  # no quotation, no cue word
     assert not check("Tolls stay as they are")  # a cue word in the paragraph, but no claim here

@@ -11,6 +11,7 @@ Public entry points (pure functions, no I/O):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -89,23 +90,39 @@ _CUE_WORDS = SPEECH_VERBS | EVALUATIVE_VERBS | NOUN_CUE_WORDS | {"according"}
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
-def _may_be_attributed(text: str, start: int, end: int) -> bool:
-    """False when nothing in the passage's own paragraph can be a claim covering the passage.
+def _paragraph_claims(text: str, start: int, end: int) -> tuple[tuple[Claim, ...], int] | None:
+    """The claims of the passage's own paragraph that cover half of it, and the paragraph's start;
+    None when no claim there does.
 
     First the cheapest test: a paragraph with neither a quotation nor a cue word holds no
     claim. Then the claims of the paragraph alone (a few hundred characters): if none covers
     half the passage, the wide window would find none either, since a quotation or reported
     statement lies within its paragraph (a quote run on over paragraphs still leaves a
-    quotation here). Only a passage some claim covers pays for the wide window, which is
-    what resolving a pronoun to a name a few paragraphs back needs.
+    quotation here).
     """
     lo, hi = _paragraph_of(text, start, end)
     paragraph = text[lo:hi]
     if not find_quotations(paragraph) and _CUE_WORDS.isdisjoint(w.lower() for w in _LETTERS.findall(paragraph)):
-        return False
+        return None
     if "\n" in paragraph:
         paragraph += "\n\n"  # read as one paragraph, as in the wide window: not as one per line
-    return any(2 * _overlap(claim, start - lo, end - lo) >= end - start for claim in _window_claims(paragraph))
+    covering = tuple(c for c in _window_claims(paragraph) if 2 * _overlap(c, start - lo, end - lo) >= end - start)
+    return (covering, lo) if covering else None
+
+
+def _credit(claims: Sequence[Claim], start: int, end: int) -> Claim | None:
+    """The claim a passage is credited through: the one covering most of it, a quotation
+    before the reported sentence around it; only claims whose speaker has a name."""
+    length = end - start
+    best: tuple[int, Claim] | None = None
+    for claim in claims:
+        overlap = _overlap(claim, start, end)
+        if overlap * 2 < length or claim.speaker is None or claim.speaker.name is None:
+            continue
+        rank = overlap + (length if claim.kind is not ClaimKind.REPORTED else 0)
+        if best is None or rank > best[0]:
+            best = (rank, claim)
+    return best[1] if best else None
 
 
 def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -142,18 +159,20 @@ def speaker_of_passage(text: str, start: int, end: int) -> str | None:
     label = speaker_label(text[line_start : min(len(text), line_start + 200)])
     if label is not None and line_start + label[1] <= start:
         return label[0]  # "MS R. OYELARAN (Finance Director): The reserve will last ..."
-    if not _may_be_attributed(text, start, end):
+    local = _paragraph_claims(text, start, end)
+    if local is None:
         return None
+    covering, paragraph_start = local
+    credit = _credit(covering, start - paragraph_start, end - paragraph_start)
+    if (
+        credit is not None
+        and credit.speaker is not None
+        and credit.speaker.resolved_from is None
+        and credit.kind is not ClaimKind.REPORTED
+    ):
+        # A quotation whose speaker is named in its own paragraph: the wide window, read to
+        # resolve pronouns a few paragraphs back, would credit it to the same name.
+        return credit.speaker.name
     lo, hi = _paragraph_window(text, start, end)
-    start, end = start - lo, end - lo
-    length = end - start
-    best: tuple[int, str] | None = None
-    for claim in _window_claims(text[lo:hi]):
-        overlap = _overlap(claim, start, end)
-        if overlap * 2 < length or claim.speaker is None or claim.speaker.name is None:
-            continue
-        # Prefer a quotation over the reported sentence around it.
-        rank = overlap + (length if claim.kind is not ClaimKind.REPORTED else 0)
-        if best is None or rank > best[0]:
-            best = (rank, claim.speaker.name)
-    return best[1] if best else None
+    credit = _credit(_window_claims(text[lo:hi]), start - lo, end - lo)
+    return credit.speaker.name if credit is not None and credit.speaker is not None else None
