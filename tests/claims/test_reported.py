@@ -209,6 +209,12 @@ def test_not_reported(text: str) -> None:
         pytest.param("Having said that, the pier is old.", [], id="having-said-that"),
         pytest.param("The mayor said the same thing, as did the council.", [], id="said-an-object"),
         pytest.param("Battleground state Florida is nearly 3% Polish.", [], id="state-the-noun"),
+        pytest.param("The harbour board continues to insist, most recently in a radio interview, that the pier is "
+                     "sound.", [("the pier is sound", "The harbour board")], id="aspectual-verb-and-aside-before-that"),
+        pytest.param("Tom Vale insists, in every letter to the council, that fares must fall.",
+                     [("fares must fall", "Tom Vale")], id="aside-between-commas-before-that"),
+        pytest.param("Ana Lind insists, as the council warned, that fares must fall.",
+                     [("fares must fall", "the council")], id="aside-holding-a-cue-is-not-skipped"),
     ],
 )
 def test_reported_statements(text: str, expected: list[tuple[str, str]]) -> None:

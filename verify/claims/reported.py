@@ -431,7 +431,12 @@ def _antecedent(before: str) -> str | None:
     return clean_subject(described) if described else None
 
 
+# Verbs that only say the speaking goes on: "continues to insist" is "insists".
+_ASPECTUAL = re.compile(r"\s+(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to\s*$")
+
+
 def _subject_of(before: str, verb: str) -> str | None:
+    before = _ASPECTUAL.sub(" ", before)
     relative = _RELATIVE_SUBJECT.search(before)
     if relative is not None:
         # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
@@ -462,6 +467,8 @@ _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\
 
 
 _SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
+# A phrase between commas after the cue, then "that": "insists, in an interview on Friday, that".
+_ASIDE_THEN_THAT = re.compile(r"\s*,([^,.;:“”\"«»]{1,90}),\s*that\b")
 
 
 def _content_start(stext: str, pos: int, verb: str) -> int | None:
@@ -477,6 +484,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         pos = m.end()
     rest = stext[pos:]
     m_that = re.match(r"\s*,?\s*that\b", rest)
+    aside = None if m_that else _ASIDE_THEN_THAT.match(rest)
+    if aside is not None and not any(w.norm in REPORTING_VERBS for w in words(aside.group(1))):
+        m_that = aside  # "insists, most recently in an interview, that …": the aside is skipped
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
         quote_follows = after_that[1:].lstrip()[:1] in _OPENING_MARKS
