@@ -215,6 +215,17 @@ def test_not_reported(text: str) -> None:
                      [("fares must fall", "Tom Vale")], id="aside-between-commas-before-that"),
         pytest.param("Ana Lind insists, as the council warned, that fares must fall.",
                      [("fares must fall", "the council")], id="aside-holding-a-cue-is-not-skipped"),
+        pytest.param("The ferry will run twice a day from May. According to the harbour board, anyway.",
+                     [("The ferry will run twice a day from May", "the harbour board")],
+                     id="according-to-alone-credits-the-sentence-before"),
+        pytest.param("The ferry will run twice a day from May. The harbour master said Tuesday.",
+                     [("The ferry will run twice a day from May", "The harbour master")],
+                     id="cue-alone-credits-the-sentence-before"),
+        pytest.param("The ferry will run twice a day from May.\n\nThe harbour master said Tuesday.", [],
+                     id="cue-alone-not-across-paragraphs"),
+        pytest.param("The ferry will run twice a day from May. He said so.", [], id="pronoun-cue-alone"),
+        pytest.param("“The ferry will run,” Lind said. The harbour master said Tuesday.", [],
+                     id="cue-alone-after-a-quotation"),
     ],
 )
 def test_reported_statements(text: str, expected: list[tuple[str, str]]) -> None:

@@ -32,6 +32,7 @@ from verify.claims.lexicon import (
     EVALUATIVE_VERBS,
     PERSONAL_PRONOUNS,
     REPORTING_VERBS,
+    SAID,
     SPEECH_VERBS,
     TIME_WORDS,
     only_time_or_number,
@@ -99,7 +100,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
     """Reported statements in ``text``, in order; a sentence may hold several that do not overlap."""
     opens = [q.open_at for q in quotations]
     found: list[ReportedSpeech] = []
-    for sent in sentences:
+    for k, sent in enumerate(sentences):
         inside = _quoted_ranges(quotations, opens, sent)
         inverted = _ends_inverted(text, sent, inside)
         candidates = (
@@ -115,6 +116,12 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         kept: list[ReportedSpeech] = []
         for item in candidates:
             if item is not None and not any(_overlaps(item, other) for other in kept):
+                kept.append(item)
+        if not kept and k > 0 and not any(r.content.end > sentences[k - 1].start for r in found[-1:]):
+            # "The ferry will run again. The harbour master said Tuesday.": a sentence that is only
+            # a cue credits the one before it, in the same paragraph
+            item = _cue_alone(text, sentences[k - 1], sent, _quoted_ranges(quotations, opens, sentences[k - 1]))
+            if item is not None:
                 kept.append(item)
         found.extend(sorted(kept, key=lambda r: r.content.start))
     found.extend(_block_after_colon(text, sentences, quotations))
@@ -268,6 +275,48 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     tail = words(stext[comma:])
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
     return 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1 and tail[0].norm in REPORTING_VERBS
+
+
+# A sentence that is only a cue: "According to the port, anyway." / "The harbour master said Tuesday."
+_ACCORDING_ALONE = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<rest>[^,.;:!?“”\"]{2,80})(?:,\s*\w+)?[.!]?\s*$")
+_MAX_CUE_ALONE_WORDS = 8
+_CUES_ALONE = SAID | frozenset("say insisted argued noted explained warned claimed stated announced confirmed".split())
+
+
+def _cue_alone(text: str, previous: Span, sent: Span, previous_inside: _Quoted) -> ReportedSpeech | None:
+    """The previous sentence as a statement, when ``sent`` is only a cue and its speaker."""
+    stext = text[sent.start : sent.end]
+    ws = words(stext)
+    if not ws or len(ws) > _MAX_CUE_ALONE_WORDS or "\n\n" in text[previous.end : sent.start]:
+        return None
+    if any(ch in stext for ch in "“”\"«»"):
+        return None
+    m = _ACCORDING_ALONE.match(stext)
+    if m is not None:
+        name = np_after_according(m.group("rest"))
+        cue, at = "according to", sent.start + m.start("rest")
+    else:
+        verbs = [i for i, w in enumerate(ws) if i > 0 and w.norm in _CUES_ALONE and w.text.islower()]
+        if not verbs:
+            return None
+        i = verbs[-1]
+        tail = stext[ws[i].end :]
+        pos = 0
+        while True:
+            adverbial = _ADVERBIAL.match(tail, pos)
+            if not adverbial or adverbial.end() == pos:
+                break
+            pos = adverbial.end()
+        if tail[pos:].strip(" .!"):
+            return None  # more than when it was said: not a bare cue
+        name = clean_subject(stext[: ws[i].start])
+        cue, at = ws[i].text, sent.start + (stext.find(name) if name else 0)
+    if name is None or not plausible_subject(name) or name.lower() in PERSONAL_PRONOUNS:
+        return None  # "He said so.": a pronoun here is as often the previous quote's speaker
+    span = _content_span(text, previous.start, previous.end)
+    if span is None or previous_inside.starts:
+        return None  # quotations there are claims of their own, with their own speaker
+    return ReportedSpeech(span, name, at, cue, None)
 
 
 def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
