@@ -226,6 +226,15 @@ def test_not_reported(text: str) -> None:
         pytest.param("The ferry will run twice a day from May. He said so.", [], id="pronoun-cue-alone"),
         pytest.param("“The ferry will run,” Lind said. The harbour master said Tuesday.", [],
                      id="cue-alone-after-a-quotation"),
+        pytest.param("Most riders expect the council to cut fares before the winter.", [],
+                     id="object-then-infinitive"),
+        pytest.param("The trust maintains a fund to train young harbour pilots.", [],
+                     id="object-then-infinitive-then-plural-noun"),
+        pytest.param("Ana Lind said the plan to build a bridge was dead.",
+                     [("the plan to build a bridge was dead", "Ana Lind")], id="infinitive-inside-the-subject"),
+        pytest.param("I write this because the pier matters to the town.", [], id="demonstrative-object"),
+        pytest.param("Ana Lind said this is the oldest pier in the county.",
+                     [("this is the oldest pier in the county", "Ana Lind")], id="demonstrative-subject"),
     ],
 )
 def test_reported_statements(text: str, expected: list[tuple[str, str]]) -> None:

@@ -31,9 +31,11 @@ from verify.claims.lexicon import (
     DETERMINERS,
     EVALUATIVE_VERBS,
     PERSONAL_PRONOUNS,
+    PREPOSITIONS,
     REPORTING_VERBS,
     SAID,
     SPEECH_VERBS,
+    SUBORDINATORS,
     TIME_WORDS,
     only_time_or_number,
 )
@@ -557,6 +559,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
         return pos
+    if bare in _DEMONSTRATIVES and (len(first) == 1 or first[1].norm in SUBORDINATORS | PREPOSITIONS):
+        return None  # "I write this because …": the pronoun is the object, not a clause
+    if (head.text[0].isupper() or bare in DETERMINERS) and _object_then_infinitive(words(rest[:200])):
+        return None  # "expect Clinton to win", "maintains a program to train pilots"
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
         if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
@@ -567,6 +573,25 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
         return pos
     return None
+
+
+_DEMONSTRATIVES = frozenset("this these those".split())
+_STRICT_FINITE_AFTER = 20
+
+
+def _object_then_infinitive(ws: list[Word]) -> bool:
+    """A noun phrase, then "to" and a verb, with no finite verb: an object and an infinitive,
+    not a clause. After the infinitive only an auxiliary or a past form counts as the clause's
+    verb ("the plan to build a bridge was dead"), since its own object is often a plural noun."""
+    j = next((k for k, w in enumerate(ws[:7]) if w.norm == "to"), None)
+    if j is None or j == 0 or j + 1 >= len(ws) or not ws[j + 1].text.islower():
+        return False
+    if _has_finite_verb(ws[:j]):
+        return False
+    return not any(
+        w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3)
+        for w in ws[j + 2 : j + 2 + _STRICT_FINITE_AFTER]
+    )
 
 
 def _skip_to_that(rest: str, pos: int) -> int | None:
