@@ -108,6 +108,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         candidates = (
             _according_to(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
+            _as_cue_then_content(text, sent, inside),
             _content_then_cue(text, sent, inside) if inverted else None,
             _verb_then_content(text, sent, inside),
             _content_then_cue(text, sent, inside) if not inverted else None,
@@ -828,6 +829,40 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             Span(parts[0].start, parts[-1].end), name, sent.start + m.start("name"), m.group("cue"), None, parts
         )
     return None
+
+
+# "As the harbour master noted, …" / "But as critics have pointed out in letters, …"
+_AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
+_POINT = frozenset("point points pointed".split())
+_AS_AUXILIARIES = frozenset("has have had has also have also did".split())
+
+
+def _as_cue_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """"As the harbour master noted, the pier is old.": the clause after the comma is what the
+    subject of the "as" clause said."""
+    stext = text[sent.start : sent.end]
+    m = _AS_INTRO.match(stext)
+    if m is None or inside.covers(sent.start + m.start("intro")):
+        return None
+    ws = words(m.group("intro"))
+    cues = [
+        i for i, w in enumerate(ws)
+        if i > 0 and w.text.islower() and (w.norm in REPORTING_VERBS or w.norm in _POINT and ws[i + 1 : i + 2]
+                                           and ws[i + 1].norm == "out") and is_speech_verb(ws, i)
+    ]
+    if len(cues) != 1:
+        return None  # none, or several: "as X said Y warned"
+    i = cues[0]
+    cut = i - 1 if ws[i - 1].norm in _AS_AUXILIARIES else i
+    name = clean_subject(m.group("intro")[: ws[cut].start])
+    if name is None or not plausible_subject(name):
+        return None
+    span = _content_span(text, sent.start + m.end(), sent.end)
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    at = sent.start + m.start("intro") + m.group("intro").find(name)
+    cue = ws[i].text if i + 1 >= len(ws) or ws[i + 1].norm != "out" else f"{ws[i].text} out"
+    return ReportedSpeech(span, name, at, cue, find_outlet(m.group("intro")))
 
 
 _COLON_INTRO = re.compile(r"(?m)^(?P<intro>[^\n:]{3,80}):[ \t]*\n(?:[ \t]*\n)+(?P<body>[^\n]+)")
