@@ -437,7 +437,7 @@ _SUBORDINATE_OPENING = re.compile(
 
 _RELATIVE_SUBJECT = re.compile(
     r"(?:,\s*)?\b(?:who|which|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
-    r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+\w+ly)?(?:\s+(?:has|have|had))?\s*$",
+    r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+(?:\w+ly|has|have|had)){0,2}\s*$",
     re.IGNORECASE,
 )
 
@@ -566,7 +566,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # "expect Clinton to win", "maintains a program to train pilots"
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
-        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
+        if bare in DETERMINERS and verb not in _NOUN_PHRASE_CUES \
+                and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
                 and not _verb_after_interruption(rest[:240]):
             return None
         return pos
@@ -576,6 +577,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     return None
 
 
+# Cues whose object is itself a checkable statement: "denied any role in the fire",
+# "announced the arrest of a man"; after other cues an object is no statement ("said the same thing").
+_NOUN_PHRASE_CUES = frozenset(
+    "deny denies denied denying confirm confirms confirmed confirming announce announces announced announcing".split()
+)
 _DEMONSTRATIVES = frozenset("this these those".split())
 _STRICT_FINITE_AFTER = 20
 
