@@ -243,6 +243,16 @@ def test_not_reported(text: str) -> None:
         pytest.param("Police announced on Friday the arrest of a man in the theft of the harbour bell.",
                      [("the arrest of a man in the theft of the harbour bell", "Police")],
                      id="announced-a-noun-phrase"),
+        pytest.param("Lind had told harbour officials that she did not want the escort, but the port overruled her, "
+                     "the source added.", [("Lind had told harbour officials that she did not want the escort, but "
+                                            "the port overruled her", "the source")],
+                     id="trailing-cue-takes-the-whole-sentence"),
+        pytest.param("The pier will close in May, Lind said in an interview with the Coastal Times.",
+                     [("The pier will close in May", "Lind")], id="trailing-cue-then-channel-with-outlet"),
+        pytest.param("The pier, according to the port, will close in May.",
+                     [("The pier will close in May", "the port")], id="according-to-between-commas"),
+        pytest.param("The pier, Lind said, will close in May.",
+                     [("The pier will close in May", "Lind")], id="short-subject-then-cue-between-commas"),
         pytest.param("The port authority, which has repeatedly said the pier is safe, will appeal.",
                      [("the pier is safe", "The port authority")], id="relative-with-auxiliary-then-adverb"),
         pytest.param("Ana Lind said this is the oldest pier in the county.",

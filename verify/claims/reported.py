@@ -277,7 +277,11 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
         return True
     tail = words(stext[comma:])
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
-    return 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1 and tail[0].norm in REPORTING_VERBS
+    if not 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1:
+        return False
+    # "…, said the manager." or "…, the source added.": a cue earlier in the sentence is part of
+    # what the source said ("Lind had told officials that …, the source added.")
+    return tail[0].norm in REPORTING_VERBS or (tail[-1].norm in SAID and tail[-1].text.islower())
 
 
 # A sentence that is only a cue: "According to the port, anyway." / "The harbour master said Tuesday."
@@ -756,7 +760,10 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         after_cue = ""  # who the speaker is, not more of the sentence
     if after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
         return None  # "In a post, the mayor wrote: “…”": the cue introduces a quotation
-    if len(words(after_cue)) > 6 and not (
+    pos = 0
+    while (channel := _ADVERBIAL.match(after_cue, pos)) is not None and channel.end() > pos:
+        pos = channel.end()  # "…, Lind said in an interview with the Coastal Times.": how it was said
+    if len(words(after_cue[pos:])) > 6 and not (
         _CIRCUMSTANCE.match(after_cue) and not any(w.norm in REPORTING_VERBS for w in words(after_cue))
     ):
         return None
@@ -812,15 +819,17 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
     """"Skepticism has hurt him, Graham said, since most voters accept it.": the cue sits inside
     the statement, which is the words on both sides of it."""
     stext = text[sent.start : sent.end]
-    for m in _PARENTHETICAL.finditer(stext):
+    for m in _parenthetical_matches(stext):
         at = sent.start + m.start()
         if inside.covers(at) or inside.covers(sent.start + m.end() - 1):
             continue
-        name = clean_subject(m.group("name"))
+        according = m.group("cue") is None
+        name = np_after_according(m.group("name")) if according else clean_subject(m.group("name"))
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
-        if before is None or _mostly_quoted(text, before, inside):
+        subject = _short_subject(text, sent.start, at) if before is None else None
+        if subject is None and (before is None or _mostly_quoted(text, before, inside)):
             continue
         after_start = sent.start + m.end()
         first = words(text[after_start : sent.end][:40])
@@ -830,11 +839,35 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
+        if subject is not None:
+            # "The pier, Lind said, will close.": a short subject and its predicate are one statement
+            if after is None or inside.overlapping(subject.start, subject.end):
+                continue
+            before = subject
+        assert before is not None
         parts = (before,) if after is None else (before, after)
-        return ReportedSpeech(
-            Span(parts[0].start, parts[-1].end), name, sent.start + m.start("name"), m.group("cue"), None, parts
-        )
+        cue = "according to" if according else m.group("cue")
+        return ReportedSpeech(Span(parts[0].start, parts[-1].end), name, sent.start + m.start("name"), cue, None, parts)
     return None
+
+
+# "The pier, according to the port, will close in May."
+_PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??,\s+")
+
+
+def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
+    yield from _PARENTHETICAL.finditer(stext)
+    yield from _PARENTHETICAL_ACCORDING.finditer(stext)
+
+
+def _short_subject(text: str, start: int, end: int) -> Span | None:
+    """A subject too short to be a statement alone ("The pier"): one to two words, no cue."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    ws = words(text[start:end])
+    if not 1 <= len(ws) < _MIN_WORDS or any(w.norm in REPORTING_VERBS for w in ws):
+        return None
+    return Span(start, start + ws[-1].end)
 
 
 # "As the harbour master noted, …" / "But as critics have pointed out in letters, …"
