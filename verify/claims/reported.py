@@ -819,7 +819,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
     """"Skepticism has hurt him, Graham said, since most voters accept it.": the cue sits inside
     the statement, which is the words on both sides of it."""
     stext = text[sent.start : sent.end]
-    for m in _parenthetical_matches(stext):
+    for tried, m in enumerate(_parenthetical_matches(stext)):
+        if tried >= _MAX_CUES_PER_SENTENCE:
+            break  # a run of ", Lind said," in one sentence: stay linear
         at = sent.start + m.start()
         if inside.covers(at) or inside.covers(sent.start + m.end() - 1):
             continue
