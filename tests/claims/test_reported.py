@@ -253,6 +253,8 @@ def test_not_reported(text: str) -> None:
                      [("The pier will close in May", "the port")], id="according-to-between-commas"),
         pytest.param("The pier, Lind said, will close in May.",
                      [("The pier will close in May", "Lind")], id="short-subject-then-cue-between-commas"),
+        pytest.param("The planks, Lind said, were rotten.",
+                     [("The planks were rotten", "Lind")], id="short-subject-and-short-predicate"),
         pytest.param("The port authority, which has repeatedly said the pier is safe, will appeal.",
                      [("the pier is safe", "The port authority")], id="relative-with-auxiliary-then-adverb"),
         pytest.param("Ana Lind said this is the oldest pier in the county.",

@@ -842,8 +842,10 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
         if subject is not None:
-            # "The pier, Lind said, will close.": a short subject and its predicate are one statement
-            if after is None or inside.overlapping(subject.start, subject.end):
+            # "The planks, Lind said, were rotten.": a short subject and its predicate are one statement
+            if after is None and first and not any(w.norm in REPORTING_VERBS for w in rest):
+                after = _predicate(text, after_start, sent.end)
+            if after is None or inside.overlapping(subject.start, after.end):
                 continue
             before = subject
         assert before is not None
@@ -870,6 +872,19 @@ def _short_subject(text: str, start: int, end: int) -> Span | None:
     if not 1 <= len(ws) < _MIN_WORDS or any(w.norm in REPORTING_VERBS for w in ws):
         return None
     return Span(start, start + ws[-1].end)
+
+
+def _predicate(text: str, start: int, end: int) -> Span | None:
+    """What follows a cue between commas, however short ("were rotten")."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    ws = words(text[start:end])
+    if not ws:
+        return None
+    stop = start + ws[-1].end
+    while stop > start and text[stop - 1] in ".,;:!?":
+        stop -= 1
+    return Span(start, stop)
 
 
 # "As the harbour master noted, …" / "But as critics have pointed out in letters, …"
