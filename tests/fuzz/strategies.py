@@ -55,7 +55,7 @@ def quotation(draw: st.DrawFn) -> str:
 @st.composite
 def sentence(draw: st.DrawFn) -> str:
     name, verb = draw(st.sampled_from(NAMES)), draw(st.sampled_from(VERBS))
-    shape = draw(st.integers(0, 6))
+    shape = draw(st.integers(0, 9))
     if shape == 0:
         return f"{draw(quotation())} {name} {verb}."
     if shape == 1:
@@ -68,6 +68,12 @@ def sentence(draw: st.DrawFn) -> str:
         return f"{name} {verb} the plan {draw(quotation())} and {draw(quotation())}."
     if shape == 5:
         return f"{draw(st.sampled_from(LEADS))}{name}, who in 2010 {verb} {draw(phrase)}, {draw(phrase)}."
+    if shape == 6:
+        return f"As {name} {verb}, {draw(phrase)}."
+    if shape == 7:
+        return f"{draw(phrase).capitalize()}. {name} {verb} Tuesday."
+    if shape == 8:
+        return f"The pier, {name} {verb}, {draw(phrase)}."
     return f"{draw(phrase).capitalize()}."
 
 
@@ -104,7 +110,7 @@ def runs() -> st.SearchStrategy[str]:
     """One character (or a short unit) repeated: what once took quadratic time."""
     unit = st.sampled_from(["[", "“a” ", "'tis word ", "‘", "“", "'", " 'a", ".", "a.", "(", "*", "_", "`", "<",
                             "[a](", "according to ", "A", "\n", "Ana Lind: a\n", "10:30: ", "who said ",
-                            "Q&A "])  # fmt: skip
+                            "Q&A ", "As a noted, ", "a, according to b, ", "a, b said, "])  # fmt: skip
     return st.tuples(unit, st.integers(1, 400)).map(lambda pair: pair[0] * pair[1])
 
 

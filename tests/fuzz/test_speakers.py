@@ -56,3 +56,15 @@ def test_she_and_he_skip_the_other_gender(woman: str, man: str, said: str, order
     text = f"“The pier is shut,” said {first}. {second} disagreed. “{said.capitalize()},” {pronoun} said."
     claims = [c for c in extract_claims(load_text(text, format="text")) if c.kind is ClaimKind.DIRECT]
     assert claims[-1].speaker is not None and claims[-1].speaker.name == first, text
+
+
+CLAUSES = ["the pier is older than the town", "fares will rise by a third in May", "the ferry has been sold"]
+
+
+@given(name=st.sampled_from(SPEAKERS[2:] + WOMEN), clause=st.sampled_from(CLAUSES),
+       shape=st.sampled_from(["As {n} noted, {c}.", "{C}. According to {n}.", "{C}. {n} said Tuesday."]))  # fmt: skip
+def test_a_cue_before_or_after_the_clause_credits_it(name: str, clause: str, shape: str) -> None:
+    text = shape.format(n=name, c=clause, C=clause.capitalize())
+    reported = [c for c in extract_claims(load_text(text, format="text")) if c.kind is ClaimKind.REPORTED]
+    assert [c.text.lower() for c in reported] == [clause.lower()], text
+    assert reported[0].speaker is not None and reported[0].speaker.name == name, text

@@ -44,6 +44,8 @@ from verify.claims.transcript import is_note_label
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&.-]*[\w’])?\.?")
 
 # Words that may directly precede a noun use of an ambiguous verb form ("the report").
+# "continues to insist", "went on to add": the infinitive after these is the verb, not a noun.
+_ASPECTUAL_BEFORE_TO = frozenset("continue continues continued on".split())
 _NOUN_LEADS = DETERMINERS | frozenset("’s 's".split()) | PREPOSITIONS
 # Adverbs and auxiliaries between a speaker and the verb ("the minister also", "my
 # father often") are not part of the speaker's name.
@@ -115,7 +117,8 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
     if i > 0 and ws[i - 1].text.endswith(("’s", "'s", "s’")) and ws[i - 1].text[0].isupper():
         return False  # a verb never follows a possessive: "Lind’s repeated warning"
     if w in AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in AMBIGUOUS_VERBS:
-        if i > 0 and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
+        aspectual = i > 1 and ws[i - 1].norm == "to" and ws[i - 2].norm in _ASPECTUAL_BEFORE_TO
+        if i > 0 and not aspectual and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
             return False
         if i > 1 and not w.endswith("s") and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower():
             # "an engineers' report that …", "the annual report that …": a noun phrase. Not with

@@ -31,8 +31,11 @@ from verify.claims.lexicon import (
     DETERMINERS,
     EVALUATIVE_VERBS,
     PERSONAL_PRONOUNS,
+    PREPOSITIONS,
     REPORTING_VERBS,
+    SAID,
     SPEECH_VERBS,
+    SUBORDINATORS,
     TIME_WORDS,
     only_time_or_number,
 )
@@ -99,12 +102,13 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
     """Reported statements in ``text``, in order; a sentence may hold several that do not overlap."""
     opens = [q.open_at for q in quotations]
     found: list[ReportedSpeech] = []
-    for sent in sentences:
+    for k, sent in enumerate(sentences):
         inside = _quoted_ranges(quotations, opens, sent)
         inverted = _ends_inverted(text, sent, inside)
         candidates = (
             _according_to(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
+            _as_cue_then_content(text, sent, inside),
             _content_then_cue(text, sent, inside) if inverted else None,
             _verb_then_content(text, sent, inside),
             _content_then_cue(text, sent, inside) if not inverted else None,
@@ -115,6 +119,12 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         kept: list[ReportedSpeech] = []
         for item in candidates:
             if item is not None and not any(_overlaps(item, other) for other in kept):
+                kept.append(item)
+        if not kept and k > 0 and not any(r.content.end > sentences[k - 1].start for r in found[-1:]):
+            # "The ferry will run again. The harbour master said Tuesday.": a sentence that is only
+            # a cue credits the one before it, in the same paragraph
+            item = _cue_alone(text, sentences[k - 1], sent, _quoted_ranges(quotations, opens, sentences[k - 1]))
+            if item is not None:
                 kept.append(item)
         found.extend(sorted(kept, key=lambda r: r.content.start))
     found.extend(_block_after_colon(text, sentences, quotations))
@@ -267,7 +277,53 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
         return True
     tail = words(stext[comma:])
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
-    return 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1 and tail[0].norm in REPORTING_VERBS
+    if not 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1:
+        return False
+    # "…, said the manager." or "…, the source added.": a cue earlier in the sentence is part of
+    # what the source said ("Lind had told officials that …, the source added.")
+    return tail[0].norm in REPORTING_VERBS or (tail[-1].norm in SAID and tail[-1].text.islower())
+
+
+# A sentence that is only a cue: "According to the port, anyway." / "The harbour master said Tuesday."
+_ACCORDING_ALONE = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<rest>[^,.;:!?“”\"]{2,80})(?:,\s*\w+)?[.!]?\s*$")
+_MAX_CUE_ALONE_WORDS = 8
+_CUES_ALONE = SAID | frozenset("say insisted argued noted explained warned claimed stated announced confirmed".split())
+
+
+def _cue_alone(text: str, previous: Span, sent: Span, previous_inside: _Quoted) -> ReportedSpeech | None:
+    """The previous sentence as a statement, when ``sent`` is only a cue and its speaker."""
+    stext = text[sent.start : sent.end]
+    ws = words(stext)
+    if not ws or len(ws) > _MAX_CUE_ALONE_WORDS or "\n\n" in text[previous.end : sent.start]:
+        return None
+    if any(ch in stext for ch in "“”\"«»"):
+        return None
+    m = _ACCORDING_ALONE.match(stext)
+    if m is not None:
+        name = np_after_according(m.group("rest"))
+        cue, at = "according to", sent.start + m.start("rest")
+    else:
+        verbs = [i for i, w in enumerate(ws) if i > 0 and w.norm in _CUES_ALONE and w.text.islower()]
+        if not verbs:
+            return None
+        i = verbs[-1]
+        tail = stext[ws[i].end :]
+        pos = 0
+        while True:
+            adverbial = _ADVERBIAL.match(tail, pos)
+            if not adverbial or adverbial.end() == pos:
+                break
+            pos = adverbial.end()
+        if tail[pos:].strip(" .!"):
+            return None  # more than when it was said: not a bare cue
+        name = clean_subject(stext[: ws[i].start])
+        cue, at = ws[i].text, sent.start + (stext.find(name) if name else 0)
+    if name is None or not plausible_subject(name) or name.lower() in PERSONAL_PRONOUNS:
+        return None  # "He said so.": a pronoun here is as often the previous quote's speaker
+    span = _content_span(text, previous.start, previous.end)
+    if span is None or previous_inside.starts:
+        return None  # quotations there are claims of their own, with their own speaker
+    return ReportedSpeech(span, name, at, cue, None)
 
 
 def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
@@ -385,7 +441,7 @@ _SUBORDINATE_OPENING = re.compile(
 
 _RELATIVE_SUBJECT = re.compile(
     r"(?:,\s*)?\b(?:who|which|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
-    r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+\w+ly)?(?:\s+(?:has|have|had))?\s*$",
+    r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+(?:\w+ly|has|have|had)){0,2}\s*$",
     re.IGNORECASE,
 )
 
@@ -431,7 +487,12 @@ def _antecedent(before: str) -> str | None:
     return clean_subject(described) if described else None
 
 
+# Verbs that only say the speaking goes on: "continues to insist" is "insists".
+_ASPECTUAL = re.compile(r"\s+(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to\s*$")
+
+
 def _subject_of(before: str, verb: str) -> str | None:
+    before = _ASPECTUAL.sub(" ", before)
     relative = _RELATIVE_SUBJECT.search(before)
     if relative is not None:
         # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
@@ -462,6 +523,8 @@ _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\
 
 
 _SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
+# A phrase between commas after the cue, then "that": "insists, in an interview on Friday, that".
+_ASIDE_THEN_THAT = re.compile(r"\s*,([^,.;:“”\"«»]{1,90}),\s*that\b")
 
 
 def _content_start(stext: str, pos: int, verb: str) -> int | None:
@@ -477,6 +540,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         pos = m.end()
     rest = stext[pos:]
     m_that = re.match(r"\s*,?\s*that\b", rest)
+    aside = None if m_that else _ASIDE_THEN_THAT.match(rest)
+    if aside is not None and not any(w.norm in REPORTING_VERBS for w in words(aside.group(1))):
+        m_that = aside  # "insists, most recently in an interview, that …": the aside is skipped
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
         quote_follows = after_that[1:].lstrip()[:1] in _OPENING_MARKS
@@ -498,9 +564,14 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
         return pos
+    if bare in _DEMONSTRATIVES and (len(first) == 1 or first[1].norm in SUBORDINATORS | PREPOSITIONS):
+        return None  # "I write this because …": the pronoun is the object, not a clause
+    if (head.text[0].isupper() or bare in DETERMINERS) and _object_then_infinitive(words(rest[:200])):
+        return None  # "expect Clinton to win", "maintains a program to train pilots"
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
-        if bare in DETERMINERS and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
+        if bare in DETERMINERS and verb not in _NOUN_PHRASE_CUES \
+                and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
                 and not _verb_after_interruption(rest[:240]):
             return None
         return pos
@@ -508,6 +579,30 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
         return pos
     return None
+
+
+# Cues whose object is itself a checkable statement: "denied any role in the fire",
+# "announced the arrest of a man"; after other cues an object is no statement ("said the same thing").
+_NOUN_PHRASE_CUES = frozenset(
+    "deny denies denied denying confirm confirms confirmed confirming announce announces announced announcing".split()
+)
+_DEMONSTRATIVES = frozenset("this these those".split())
+_STRICT_FINITE_AFTER = 20
+
+
+def _object_then_infinitive(ws: list[Word]) -> bool:
+    """A noun phrase, then "to" and a verb, with no finite verb: an object and an infinitive,
+    not a clause. After the infinitive only an auxiliary or a past form counts as the clause's
+    verb ("the plan to build a bridge was dead"), since its own object is often a plural noun."""
+    j = next((k for k, w in enumerate(ws[:7]) if w.norm == "to"), None)
+    if j is None or j == 0 or j + 1 >= len(ws) or not ws[j + 1].text.islower():
+        return False
+    if _has_finite_verb(ws[:j]):
+        return False
+    return not any(
+        w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3)
+        for w in ws[j + 2 : j + 2 + _STRICT_FINITE_AFTER]
+    )
 
 
 def _skip_to_that(rest: str, pos: int) -> int | None:
@@ -665,7 +760,10 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         after_cue = ""  # who the speaker is, not more of the sentence
     if after_cue.lstrip()[:1] in (":", *_OPENING_MARKS):
         return None  # "In a post, the mayor wrote: “…”": the cue introduces a quotation
-    if len(words(after_cue)) > 6 and not (
+    pos = 0
+    while (channel := _ADVERBIAL.match(after_cue, pos)) is not None and channel.end() > pos:
+        pos = channel.end()  # "…, Lind said in an interview with the Coastal Times.": how it was said
+    if len(words(after_cue[pos:])) > 6 and not (
         _CIRCUMSTANCE.match(after_cue) and not any(w.norm in REPORTING_VERBS for w in words(after_cue))
     ):
         return None
@@ -721,15 +819,19 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
     """"Skepticism has hurt him, Graham said, since most voters accept it.": the cue sits inside
     the statement, which is the words on both sides of it."""
     stext = text[sent.start : sent.end]
-    for m in _PARENTHETICAL.finditer(stext):
+    for tried, m in enumerate(_parenthetical_matches(stext)):
+        if tried >= _MAX_CUES_PER_SENTENCE:
+            break  # a run of ", Lind said," in one sentence: stay linear
         at = sent.start + m.start()
         if inside.covers(at) or inside.covers(sent.start + m.end() - 1):
             continue
-        name = clean_subject(m.group("name"))
+        according = m.group("cue") is None
+        name = np_after_according(m.group("name")) if according else clean_subject(m.group("name"))
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
-        if before is None or _mostly_quoted(text, before, inside):
+        subject = _short_subject(text, sent.start, at) if before is None else None
+        if subject is None and (before is None or _mostly_quoted(text, before, inside)):
             continue
         after_start = sent.start + m.end()
         first = words(text[after_start : sent.end][:40])
@@ -739,11 +841,84 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
+        if subject is not None:
+            # "The planks, Lind said, were rotten.": a short subject and its predicate are one statement
+            if after is None and first and not any(w.norm in REPORTING_VERBS for w in rest):
+                after = _predicate(text, after_start, sent.end)
+            if after is None or inside.overlapping(subject.start, after.end):
+                continue
+            before = subject
+        assert before is not None
         parts = (before,) if after is None else (before, after)
-        return ReportedSpeech(
-            Span(parts[0].start, parts[-1].end), name, sent.start + m.start("name"), m.group("cue"), None, parts
-        )
+        cue = "according to" if according else m.group("cue")
+        return ReportedSpeech(Span(parts[0].start, parts[-1].end), name, sent.start + m.start("name"), cue, None, parts)
     return None
+
+
+# "The pier, according to the port, will close in May."
+_PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??,\s+")
+
+
+def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
+    yield from _PARENTHETICAL.finditer(stext)
+    yield from _PARENTHETICAL_ACCORDING.finditer(stext)
+
+
+def _short_subject(text: str, start: int, end: int) -> Span | None:
+    """A subject too short to be a statement alone ("The pier"): one to two words, no cue."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    ws = words(text[start:end])
+    if not 1 <= len(ws) < _MIN_WORDS or any(w.norm in REPORTING_VERBS for w in ws):
+        return None
+    return Span(start, start + ws[-1].end)
+
+
+def _predicate(text: str, start: int, end: int) -> Span | None:
+    """What follows a cue between commas, however short ("were rotten")."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    ws = words(text[start:end])
+    if not ws:
+        return None
+    stop = start + ws[-1].end
+    while stop > start and text[stop - 1] in ".,;:!?":
+        stop -= 1
+    return Span(start, stop)
+
+
+# "As the harbour master noted, …" / "But as critics have pointed out in letters, …"
+_AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
+_POINT = frozenset("point points pointed".split())
+_AS_AUXILIARIES = frozenset("has have had has also have also did".split())
+
+
+def _as_cue_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """"As the harbour master noted, the pier is old.": the clause after the comma is what the
+    subject of the "as" clause said."""
+    stext = text[sent.start : sent.end]
+    m = _AS_INTRO.match(stext)
+    if m is None or inside.covers(sent.start + m.start("intro")):
+        return None
+    ws = words(m.group("intro"))
+    cues = [
+        i for i, w in enumerate(ws)
+        if i > 0 and w.text.islower() and (w.norm in REPORTING_VERBS or w.norm in _POINT and ws[i + 1 : i + 2]
+                                           and ws[i + 1].norm == "out") and is_speech_verb(ws, i)
+    ]
+    if len(cues) != 1:
+        return None  # none, or several: "as X said Y warned"
+    i = cues[0]
+    cut = i - 1 if ws[i - 1].norm in _AS_AUXILIARIES else i
+    name = clean_subject(m.group("intro")[: ws[cut].start])
+    if name is None or not plausible_subject(name):
+        return None
+    span = _content_span(text, sent.start + m.end(), sent.end)
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    at = sent.start + m.start("intro") + m.group("intro").find(name)
+    cue = ws[i].text if i + 1 >= len(ws) or ws[i + 1].norm != "out" else f"{ws[i].text} out"
+    return ReportedSpeech(span, name, at, cue, find_outlet(m.group("intro")))
 
 
 _COLON_INTRO = re.compile(r"(?m)^(?P<intro>[^\n:]{3,80}):[ \t]*\n(?:[ \t]*\n)+(?P<body>[^\n]+)")
