@@ -32,10 +32,12 @@ PUBLIC_URL = "https://gazette.example/pier"
 PRIVATE_URL = "http://intranet.example/pier"
 
 
-def cache_page(cache: Path, url: str, html: str = PAGE, *, address: str = "93.184.215.14") -> None:
+def cache_page(
+    cache: Path, url: str, html: str = PAGE, *, address: str = "93.184.215.14", fetched_at: str | None = None
+) -> None:
     """A snapshot of ``url`` in the cache, fetched from ``address`` (a private one needs allow_private)."""
     body = html.encode()
-    snapshot = Snapshot(url, url, 200, "text/html", "utf-8", utc_now(), sha256_hex(body), body)
+    snapshot = Snapshot(url, url, 200, "text/html", "utf-8", fetched_at or utc_now(), sha256_hex(body), body)
     private = not address.startswith("93.")
     SnapshotCache(cache).store(url, snapshot, {}, fetched_from(url, address, allow_private=private))
 
@@ -129,7 +131,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_archive_search_and_stats_commands(tmp_path: Path) -> None:
-    cache_page(tmp_path, PUBLIC_URL)
+    cache_page(tmp_path, PUBLIC_URL, fetched_at="2026-01-05T09:00:00+00:00")  # long before any prune cutoff
     check(tmp_path, [PUBLIC_URL])
     text = run("archive", "search", '"old pier"', "march", "--cache-dir", str(tmp_path))
     assert text.returncode == 0 and text.stdout.startswith("1. Pier to close | The Harbour Gazette\n"), text
@@ -139,7 +141,7 @@ def test_archive_search_and_stats_commands(tmp_path: Path) -> None:
     assert (stats["snapshots"], stats["private"], stats["local"]) == (1, 0, 0) and stats["bytes"] > 0
     cache = json.loads(run("cache", "stats", "--cache-dir", str(tmp_path), "--format", "json").stdout)
     assert cache["archived_snapshots"] == 1
-    pruned = run("cache", "prune", "--older-than", "0.00001", "--cache-dir", str(tmp_path))
+    pruned = run("cache", "prune", "--older-than", "1", "--cache-dir", str(tmp_path))
     assert "1 archived snapshots" in pruned.stdout, pruned
     assert "no archived page" in run("archive", "search", "pier", "--cache-dir", str(tmp_path)).stdout
 
