@@ -99,13 +99,20 @@ def serving() -> Iterator[LiveServer]:
         def log_message(self, format: str, *args: object) -> None:
             pass  # keep test output clean
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), RouteHandler)
+    with running(RouteHandler) as port:
+        server_state.port = port
+        yield server_state
+
+
+@contextlib.contextmanager
+def running(handler: type[BaseHTTPRequestHandler]) -> Iterator[int]:
+    """``handler`` served by a threaded server on 127.0.0.1 (any free port) until the block ends."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
-    server_state.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield server_state
+        yield httpd.server_address[1]
     finally:
         httpd.shutdown()
         httpd.server_close()

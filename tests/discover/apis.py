@@ -44,10 +44,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.helpers import send
+from tests.helpers import running, send
 
 APIS = ("searxng", "brave", "gdelt", "wayback", "wikidata")
 ENGINES = frozenset({"searxng", "brave", "gdelt"})
@@ -559,16 +559,9 @@ def emulating(web: SimulatedWeb | None = None) -> Iterator[ApiEmulator]:
         def log_message(self, format: str, *args: object) -> None:
             pass  # keep test output clean
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    emulator.port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with running(Handler) as port:
+        emulator.port = port
         yield emulator
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 # -- the search index -----------------------------------------------------------------------
