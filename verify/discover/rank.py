@@ -19,6 +19,7 @@ from verify.discover.outlets import host_of, registrable_domain
 from verify.discover.queries import is_common
 from verify.discover.types import SearchHit
 from verify.match.normalize import normalize, words
+from verify.sources.fetch import url_key
 from verify.sources.resolve import normalise_outlet
 
 OUTLET_WEIGHT = 0.40
@@ -46,7 +47,7 @@ TRACKING_PARAMETERS = frozenset(
     at_custom4 __twitter_impression s_cid ito""".split()
 )
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+_WEB_SCHEMES = frozenset({"http", "https"})
 
 
 def _is_tracking(name: str) -> bool:
@@ -55,33 +56,23 @@ def _is_tracking(name: str) -> bool:
 
 
 def canonical_url(url: str) -> str:
-    """One spelling per page: scheme and host in lower case, no default port, no fragment, no
-    tracking parameters, no trailing slash after a path (sites serve and redirect both the same);
-    other query parameters stay, in their order (``?id=7`` may be the page itself)."""
+    """One spelling per page: the fetcher's cache key (``url_key``) without tracking parameters
+    or a trailing slash after a path (sites serve and redirect both the same); other query
+    parameters stay, in their order (``?id=7`` may be the page itself)."""
     text = url.strip()
     try:
-        parts = urlsplit(text)
-        port = parts.port
+        parts = urlsplit(url_key(text))
     except ValueError:
         return text
-    scheme = parts.scheme.lower()
-    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+    if parts.scheme not in _WEB_SCHEMES or not parts.hostname:
         return text
-    host = parts.hostname.rstrip(".")
-    if ":" in host:
-        host = f"[{host}]"
-    if port is not None and port != _DEFAULT_PORTS[scheme]:
-        host = f"{host}:{port}"
-    if parts.username is not None:
-        auth = parts.username + (f":{parts.password}" if parts.password is not None else "")
-        host = f"{auth}@{host}"
+    netloc = parts.netloc.replace(parts.hostname, parts.hostname.rstrip("."), 1)  # "example.com." is example.com
     path = parts.path or "/"
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     # pieces are kept as written (their encoding untouched), only named after their decoded key
     kept = [piece for piece in parts.query.split("&") if piece and not _is_tracking(unquote_plus(piece.split("=")[0]))]
-    query = "&".join(kept)
-    return urlunsplit((scheme, host, path, query, ""))
+    return urlunsplit((parts.scheme, netloc, path, "&".join(kept), ""))
 
 
 @dataclass(frozen=True)
