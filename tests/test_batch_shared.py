@@ -18,6 +18,7 @@ from verify import pipeline
 from verify.document import read_document
 from verify.model import SourceText, Span
 from verify.options import Options
+from verify.sources import pool as pool_module
 from verify.sources import text as text_module
 from verify.sources import textcache
 from verify.sources.pool import load_pool, named_refs
@@ -65,6 +66,9 @@ def _arrange(corpus: Path, tmp_path: Path, layout: str) -> tuple[list[Path], Pat
         if "reversed" in layout:  # the batch's own order of sources differs from every draft's
             head, *tables = text.split("\n[[source]]")
             text = head + "".join(f"\n[[source]]{t.rstrip()}\n" for t in reversed(tables))
+        if "empty" in layout:  # a page with no readable text: unreadable, wherever it is read
+            (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+            text += f'\n[[source]]\npath = "{tmp_path}/empty.html"\n'
         shared = tmp_path / "shared.sources.toml"
         shared.write_text(text, encoding="utf-8")
     return sorted(drafts.glob("*.md")), shared
@@ -80,6 +84,8 @@ def _arrange(corpus: Path, tmp_path: Path, layout: str) -> tuple[list[Path], Pat
         ("shared-reversed", 1),
         ("shared-reversed+beside+link", 1),
         ("shared-reversed+beside+link", 2),
+        ("shared+empty", 1),
+        ("shared+empty", 2),
     ],
 )
 def test_a_batch_gives_each_draft_the_report_it_gets_alone(
@@ -91,6 +97,8 @@ def test_a_batch_gives_each_draft_the_report_it_gets_alone(
     alone = [verify.check_many([d], sources_file=shared, options=options)[0] for d in drafts]
     assert [_comparable(o) for o in together] == [_comparable(o) for o in alone]
     assert all(o.report is not None and o.report.results for o in together)
+    statuses = {s.status.value for o in together if o.report is not None for s in o.report.sources}
+    assert ("unreadable" in statuses) == ("empty" in layout)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -106,13 +114,22 @@ def test_a_second_check_of_a_batch_reads_no_html(
         pages_read.append(html[:40])
         return real(html)
 
-    monkeypatch.setattr(text_module, "html_page", counting)
+    monkeypatch.setattr(text_module, "html_page", counting)  # seen in this process only, not in workers
     first = verify.check_many(drafts, sources_file=shared, options=options)
-    assert len(pages_read) == 6  # every page read once, however many drafts cite it
+    kept = sorted((tmp_path / "cache").glob("texts/*/*/*.json"))
+    assert len(kept) == 6  # every page read once, however many drafts cite it
+    assert len(pages_read) == (6 if jobs == 1 else 0)  # with workers, the pages are read there
+    stamps = [path.stat().st_mtime_ns for path in kept]
     pages_read.clear()
-    monkeypatch.setattr(textcache, "readable_text", lambda *a: pytest.fail("a readable text was made again"))
+
+    def never(*args: object) -> object:  # a local function cannot even be sent to a worker
+        pytest.fail("a readable text was made again")
+
+    monkeypatch.setattr(textcache, "readable_text", never)
+    monkeypatch.setattr(pool_module, "read_text", never)
     again = verify.check_many(drafts, sources_file=shared, options=options)
     assert pages_read == []
+    assert [path.stat().st_mtime_ns for path in sorted((tmp_path / "cache").glob("texts/*/*/*.json"))] == stamps
     assert [_comparable(o) for o in again] == [_comparable(o) for o in first]
     assert not list((tmp_path / "cache").glob("batches/*"))  # the workers' texts file is removed
 

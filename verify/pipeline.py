@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verify.archive.intake import archive_sources
 from verify.baseline import baseline_applies, compare_with_baseline, load_baseline, reuse_for_sources
@@ -49,6 +51,9 @@ from verify.sources.resolve import (
 )
 from verify.sources.shared import read_texts_file, texts_file
 from verify.version import __version__
+
+if TYPE_CHECKING:  # a check without workers never loads concurrent.futures
+    from concurrent.futures import Executor
 
 Draft = str | Path | Document
 # Editor decisions: a decisions file's path, or rulings already read (``decisions_from_tables``).
@@ -175,38 +180,45 @@ def check_many(
         outcomes.append(None)
         readable.append(document)
         per_draft.append(with_outlet_names(refs, options.outlets))
-    pool = load_pool(
-        [ref for refs in per_draft for ref in refs] or list(shared),
-        options=options.fetch_options(),
-        cache_dir=options.cache_path(),
-        progress=options.progress,
-        deadline=deadline,
-    )
-    deadline.poll()  # sources cut short by the limit must not reach a report as mere timeouts
-    archive_sources(pool, options)
-    serves = [
-        baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1) for doc in readable
-    ]
-    loaded = [pool.for_refs(refs) for refs in per_draft]
-    matched: Iterable[tuple[int, Report]]
-    if options.scheduler is not None:
-        from verify.cluster import match_on_cluster  # Dask is loaded only when a scheduler is named
+    with _batch_workers(options, len(readable)) as workers:
+        pool = load_pool(
+            [ref for refs in per_draft for ref in refs] or list(shared),
+            options=options.fetch_options(),
+            cache_dir=options.cache_path(),
+            progress=options.progress,
+            deadline=deadline,
+            workers=workers,
+        )
+        deadline.poll()  # sources cut short by the limit must not reach a report as mere timeouts
+        archive_sources(pool, options)
+        serves = [
+            baseline is not None and baseline_applies(doc.path, baseline, only_draft=len(readable) == 1)
+            for doc in readable
+        ]
+        loaded = [pool.for_refs(refs) for refs in per_draft]
+        matched: Iterable[tuple[int, Report]]
+        if options.scheduler is not None:
+            from verify.cluster import match_on_cluster  # Dask is loaded only when a scheduler is named
 
-        baselines = [baseline if serve else None for serve in serves]
-        matched = match_on_cluster(readable, loaded, baselines, options, deadline)
-    else:
-        matched = enumerate(_match_all(readable, loaded, pool.texts(), baseline, serves, options, deadline))
-    if options.looks_up_archives:  # discovery needs every draft's first report, then finishes them in order
-        first = dict(matched)
-        matched = enumerate(_discover(readable, loaded, [first[k] for k in range(len(readable))], options, deadline))
-    labels = [str(d) if not isinstance(d, Document) else (d.path or "-") for d in drafts]
-    positions = [k for k, outcome in enumerate(outcomes) if outcome is None]  # of each readable draft
-    for k, report in matched:  # in the order drafts finish
-        document, serve, position = readable[k], serves[k], positions[k]
-        done = _finish(document, pool.keep_cited(report), decisions, baseline if serve else None, baseline_path)
-        outcomes[position] = done = replace(done, location=labels[position])
-        if on_outcome is not None:
-            on_outcome(position, done)
+            baselines = [baseline if serve else None for serve in serves]
+            matched = match_on_cluster(readable, loaded, baselines, options, deadline)
+        else:
+            matched = enumerate(
+                _match_all(readable, loaded, pool.texts(), baseline, serves, options, deadline, workers)
+            )
+        if options.looks_up_archives:  # discovery needs every draft's first report, then finishes them in order
+            first = dict(matched)
+            matched = enumerate(
+                _discover(readable, loaded, [first[k] for k in range(len(readable))], options, deadline)
+            )
+        labels = [str(d) if not isinstance(d, Document) else (d.path or "-") for d in drafts]
+        positions = [k for k, outcome in enumerate(outcomes) if outcome is None]  # of each readable draft
+        for k, report in matched:  # in the order drafts finish
+            document, serve, position = readable[k], serves[k], positions[k]
+            done = _finish(document, pool.keep_cited(report), decisions, baseline if serve else None, baseline_path)
+            outcomes[position] = done = replace(done, location=labels[position])
+            if on_outcome is not None:
+                on_outcome(position, done)
     finished = tuple(o for o in outcomes if o is not None)
     assert len(finished) == len(outcomes), "every readable draft has a report"
     return finished
@@ -263,6 +275,31 @@ def _finish(
     return DraftOutcome(document.path or "-", report, None, notes)
 
 
+@contextmanager
+def _batch_workers(options: Options, drafts: int) -> Iterator[Executor | None]:
+    """The worker processes of a batch run with ``options.jobs`` > 1, or None (work in this process).
+
+    Workers are spawned, never forked (a library must not fork its caller's process). The same
+    workers read the batch's pages and then match its drafts, so both cores are busy from the
+    first page on. On an error (a time limit passed) the work not started yet is dropped.
+    """
+    if options.jobs <= 1 or drafts <= 1 or options.scheduler is not None:
+        yield None
+        return
+    import multiprocessing  # here: only a batch with workers needs them
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(
+        max_workers=min(options.jobs, drafts), mp_context=multiprocessing.get_context("spawn")
+    )
+    try:
+        yield executor
+    except BaseException:
+        executor.shutdown(wait=True, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+
+
 def _match_all(
     documents: Sequence[Document],
     loaded: Sequence[tuple[LoadedSource, ...]],
@@ -271,15 +308,15 @@ def _match_all(
     serves: Sequence[bool],
     options: Options,
     deadline: Deadline,
+    workers: Executor | None,
 ) -> list[Report]:
-    """Each draft matched against its own sources, in this process or in ``options.jobs`` workers.
+    """Each draft matched against its own sources, in this process or in the batch's ``workers``.
 
     ``texts`` are the readable texts of every source of the batch, each under its location
     (``ref_key``): one index is built over them and each draft sees its own sources' part of it.
-    Workers are spawned, never forked (a library must not fork its caller's process); each
-    maps the texts from one file and builds its own index once, and a draft's task carries its
-    sources without their page bytes. Workers get the same ``deadline``: the monotonic clock
-    is the machine's, not the process's.
+    Each worker maps the texts from one file and builds its own index once, and a draft's task
+    carries its sources without their page bytes. Workers get the same ``deadline``: the
+    monotonic clock is the machine's, not the process's.
     """
     work = [
         (document, sources, baseline if serve else None, deadline)
@@ -287,23 +324,14 @@ def _match_all(
     ]
     reports: list[Report] = []
     with FetchProgress(len(work), enabled=options.progress and len(work) > 1, label="checking drafts") as bar:
-        if options.jobs > 1 and len(work) > 1:
-            import multiprocessing  # here: only a batch with workers needs it
-            from concurrent.futures import ProcessPoolExecutor
-
-            context = multiprocessing.get_context("spawn")
-            tasks = [(document, *_without_bodies(sources), old, limit) for document, sources, old, limit in work]
-            with (
-                texts_file(options.cache_path(), texts) as path,
-                ProcessPoolExecutor(
-                    max_workers=min(options.jobs, len(work)),
-                    mp_context=context,
-                    initializer=_start_worker,
-                    initargs=(path,),
-                ) as executor,
-            ):
-                matched = executor.map(_check_in_worker, *zip(*tasks, strict=True))
-                for document, report in zip(documents, matched, strict=True):
+        if workers is not None:
+            with texts_file(options.cache_path(), texts) as path:
+                tasks = [
+                    (path, document, *_without_bodies(sources), old, limit) for document, sources, old, limit in work
+                ]
+                for document, report in zip(
+                    documents, workers.map(_check_in_worker, *zip(*tasks, strict=True)), strict=True
+                ):
                     reports.append(report)
                     bar.advance(document.path or "-", "checked")
         else:
@@ -326,29 +354,33 @@ def _without_bodies(loaded: Sequence[LoadedSource]) -> tuple[tuple[LoadedSource,
     return tuple(light), tuple(ref_key(s.numbered.ref) if s.text is not None else None for s in loaded)
 
 
-_worker_texts: dict[str, SourceText] = {}  # a worker's batch texts by location, and their index
-_worker_index: list[SourceIndex] = []
+# A worker's batch: the texts file it mapped, its texts by location, and their index.
+_worker_batch: dict[Path, tuple[dict[str, SourceText], SourceIndex]] = {}
 
 
-def _start_worker(path: Path) -> None:
-    """Map the batch's texts and build the index every draft of this worker is matched through."""
-    texts = read_texts_file(path)
-    _worker_texts.update((text.source_id, text) for text in texts)
-    _worker_index.append(SourceIndex(texts))
+def _batch_in_worker(path: Path) -> tuple[dict[str, SourceText], SourceIndex]:
+    """The batch's texts and index, mapped and built the first time this worker meets ``path``."""
+    if path not in _worker_batch:
+        _worker_batch.clear()  # a worker serves one batch; its earlier texts are never asked for again
+        texts = read_texts_file(path)
+        _worker_batch[path] = ({text.source_id: text for text in texts}, SourceIndex(texts))
+    return _worker_batch[path]
 
 
 def _check_in_worker(
+    path: Path,
     document: Document,
     loaded: tuple[LoadedSource, ...],
     locations: tuple[str | None, ...],
     baseline: Report | None,
     deadline: Deadline,
 ) -> Report:
+    by_location, index = _batch_in_worker(path)
     sources = tuple(
-        replace(s, text=replace(_worker_texts[key], source_id=s.numbered.id)) if key is not None else s
+        replace(s, text=replace(by_location[key], source_id=s.numbered.id)) if key is not None else s
         for s, key in zip(loaded, locations, strict=True)
     )
-    return check_document(document, sources, baseline, deadline, _worker_index[0])
+    return check_document(document, sources, baseline, deadline, index)
 
 
 def check_document(

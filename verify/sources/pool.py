@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from verify.deadline import NO_DEADLINE, Deadline
 from verify.errors import SourceError
 from verify.model import (
     FetchedSource,
     Report,
+    Snapshot,
     SourceEntry,
     SourceRef,
     SourceStatus,
@@ -33,6 +35,9 @@ from verify.sources.resolve import (
     refs_from_arguments,
 )
 from verify.sources.textcache import TextCache
+
+if TYPE_CHECKING:  # a check without workers never loads concurrent.futures
+    from concurrent.futures import Executor, Future
 
 
 def named_refs(
@@ -124,26 +129,56 @@ def load_pool(
     cache_dir: Path,
     progress: bool = False,
     deadline: Deadline = NO_DEADLINE,
+    workers: Executor | None = None,
 ) -> SourcePool:
     """Fetch every source once and extract its readable text; failures become statuses.
 
     ``deadline`` is the check's: the fetcher keeps within it, and it is polled before each
-    source's text is read (``CheckTimeout`` once it has passed).
+    source's text is read (``CheckTimeout`` once it has passed). With ``workers`` (a batch's
+    process pool), the HTML and PDF pages whose text is not cached yet are read there, in
+    parallel; the rest is read here.
     """
     unique = merge_refs(refs)
     fetched_all = fetch_sources(unique, cache_dir=cache_dir, options=options, progress=progress, deadline=deadline)
     texts = TextCache(cache_dir)
     by_location: dict[str, tuple[FetchedSource, SourceText | None]] = {}
+    elsewhere: dict[str, Future[SourceText | tuple[str, str]]] = {}
     for ref, fetched in zip(unique, fetched_all, strict=True):
         deadline.poll()
+        key, snapshot = ref_key(ref), fetched.snapshot
         text = None
-        if fetched.status is SourceStatus.OK and fetched.snapshot is not None:
-            try:
-                text = texts.read(ref_key(ref), fetched.snapshot)
-            except SourceError as exc:
-                fetched = replace(fetched, status=SourceStatus(exc.status), error=str(exc))
-        by_location[ref_key(ref)] = (fetched, text)
+        if fetched.status is SourceStatus.OK and snapshot is not None:
+            if workers is not None and texts.needs_reading(snapshot):
+                text = texts.stored(key, snapshot)
+                if text is None:
+                    elsewhere[key] = workers.submit(read_text, cache_dir, key, snapshot)
+            else:
+                try:
+                    text = texts.read(key, snapshot)
+                except SourceError as exc:
+                    fetched = replace(fetched, status=SourceStatus(exc.status), error=str(exc))
+        by_location[key] = (fetched, text)
+    for key, future in elsewhere.items():
+        deadline.poll()
+        fetched, _ = by_location[key]
+        read = future.result()
+        if isinstance(read, SourceText):
+            by_location[key] = (fetched, read)
+        else:
+            status, error = read
+            by_location[key] = (replace(fetched, status=SourceStatus(status), error=error), None)
     return SourcePool(by_location, cache_dir)
+
+
+def read_text(cache_dir: Path, key: str, snapshot: Snapshot) -> SourceText | tuple[str, str]:
+    """The snapshot's readable text (kept in the text cache), or the status and reason it has none.
+
+    Runs in a batch's worker process: the failure comes back as plain values, which pickle.
+    """
+    try:
+        return TextCache(cache_dir).read(key, snapshot)
+    except SourceError as exc:
+        return exc.status, str(exc)
 
 
 def source_entry(loaded: LoadedSource) -> SourceEntry:

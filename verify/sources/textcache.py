@@ -87,21 +87,28 @@ class TextCache:
         key = hashlib.sha256(how.encode("utf-8", "surrogatepass")).hexdigest()
         return self.folder / key[:2] / f"{key}.json"
 
+    def needs_reading(self, snapshot: Snapshot) -> bool:
+        """Whether the snapshot is HTML or PDF, whose reading is kept here (plain text is read as it is)."""
+        return document_kind(snapshot.content_type, snapshot.body) in KEPT_KINDS
+
+    def stored(self, source_id: str, snapshot: Snapshot) -> SourceText | None:
+        """The snapshot's readable text as kept here, or None when there is none (or it is unusable)."""
+        try:
+            return _stored_text(source_id, json.loads(self._path(snapshot).read_text(encoding="utf-8")))
+        except (OSError, ValueError, AttributeError, TypeError):
+            return None
+
     def read(self, source_id: str, snapshot: Snapshot) -> SourceText:
         """The snapshot's readable text, from the cache or made (and kept) now.
 
         Raises ``SourceError`` as ``readable_text`` does; failures are not kept. Plain text is
         read as it is, which costs less than a cache entry.
         """
-        if document_kind(snapshot.content_type, snapshot.body) not in KEPT_KINDS:
+        if not self.needs_reading(snapshot):
             return readable_text(source_id, snapshot)
-        path = self._path(snapshot)
-        try:
-            stored = _stored_text(source_id, json.loads(path.read_text(encoding="utf-8")))
-            if stored is not None:
-                return stored
-        except (OSError, ValueError, AttributeError, TypeError):
-            pass
+        stored = self.stored(source_id, snapshot)
+        if stored is not None:
+            return stored
         made = readable_text(source_id, snapshot)
         data = json.dumps(
             {
@@ -112,7 +119,7 @@ class TextCache:
             }
         )
         try:
-            atomic_write(path, data.encode("ascii"))
+            atomic_write(self._path(snapshot), data.encode("ascii"))
         except OSError:
             pass  # a read-only cache: the text is made again next time
         return made
