@@ -60,7 +60,7 @@ class Options:
     limits: Limits = field(default_factory=Limits)
     contact: str | None = None  # a URL or address added to the User-Agent
     use_proxy_env: bool = False  # honour HTTP(S)_PROXY; the proxy then connects, so addresses are checked by name only
-    jobs: int = 1  # drafts of a batch matched in parallel worker processes
+    jobs: int = 1  # worker processes that read a batch's pages and match its drafts in parallel
     progress: bool = False  # a progress display on standard error
     # Seconds for the whole check, fetching included; past them it stops at its next step
     # with CheckTimeout (a thread cannot be killed, so the check stops itself). None: no limit.
