@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import verify
+from verify import pipeline
+
 SOURCE = (
     "Harbour council minutes. The mayor, Ines Morrow, said the old pier would close in March. "
     "“We cannot ask families to walk on planks that are rotting beneath them,” she said.\n"
@@ -64,3 +67,25 @@ def test_an_unreadable_draft_does_not_lose_the_others(run_cli, newsroom: Path) -
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "binary" in result.stderr
     assert (out / "pier.md").is_file() and (out / "ferry.md").is_file()
+
+
+def test_each_outcome_is_handed_on_before_the_next_draft_is_matched(
+    newsroom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    real = pipeline.check_document
+
+    def matching(document, *args, **kwargs):  # type: ignore[no-untyped-def]
+        events.append(f"match {Path(document.path).name}")
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check_document", matching)
+    drafts = sorted((newsroom / "drafts").rglob("*.*"))
+    verify.check_many(
+        drafts,
+        sources_file=newsroom / "sources.toml",
+        options=verify.Options(cache_dir=newsroom / "cache", offline=True),
+        on_outcome=lambda k, done: events.append(f"report {Path(done.location).name}"),
+    )
+    names = [p.name for p in drafts]
+    assert events == [f"{step} {name}" for name in names for step in ("match", "report")]

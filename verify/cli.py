@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--only-problems", action="store_true",
                        help="text and Markdown: only the claims that need a look, and failed sources")  # fmt: skip
     check.add_argument("--quiet", action="store_true", help="no progress display")
-    check.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="a batch's pages read and drafts checked in parallel")
+    check.add_argument("--jobs", type=_positive_int, default=1, metavar="N", help="batch workers in parallel")
     check.add_argument("--baseline", metavar="REPORT.json", help="compare with an earlier report of this draft")
     check.add_argument("--decisions", metavar="FILE",
                        help="editor decisions (TOML; default: DRAFT.verify.toml beside each draft)")  # fmt: skip

@@ -203,9 +203,7 @@ def check_many(
             baselines = [baseline if serve else None for serve in serves]
             matched = match_on_cluster(readable, loaded, baselines, options, deadline)
         else:
-            matched = enumerate(
-                _match_all(readable, loaded, pool.texts(), baseline, serves, options, deadline, workers)
-            )
+            matched = _match_all(readable, loaded, pool.texts(), baseline, serves, options, deadline, workers)
         if options.looks_up_archives:  # discovery needs every draft's first report, then finishes them in order
             first = dict(matched)
             matched = enumerate(
@@ -309,8 +307,9 @@ def _match_all(
     options: Options,
     deadline: Deadline,
     workers: Executor | None,
-) -> list[Report]:
-    """Each draft matched against its own sources, in this process or in the batch's ``workers``.
+) -> Iterator[tuple[int, Report]]:
+    """Each draft's position and report, in this process or in the batch's ``workers``, yielded
+    as it is matched so that its report is written while the next draft is.
 
     ``texts`` are the readable texts of every source of the batch, each under its location
     (``ref_key``): one index is built over them and each draft sees its own sources' part of it.
@@ -322,24 +321,22 @@ def _match_all(
         (document, sources, baseline if serve else None, deadline)
         for document, sources, serve in zip(documents, loaded, serves, strict=True)
     ]
-    reports: list[Report] = []
     with FetchProgress(len(work), enabled=options.progress and len(work) > 1, label="checking drafts") as bar:
         if workers is not None:
             with texts_file(options.cache_path(), texts) as path:
                 tasks = [
                     (path, document, *_without_bodies(sources), old, limit) for document, sources, old, limit in work
                 ]
-                for document, report in zip(
-                    documents, workers.map(_check_in_worker, *zip(*tasks, strict=True)), strict=True
-                ):
-                    reports.append(report)
+                matched = workers.map(_check_in_worker, *zip(*tasks, strict=True))
+                for k, (document, report) in enumerate(zip(documents, matched, strict=True)):
                     bar.advance(document.path or "-", "checked")
+                    yield k, report
         else:
             shared = SourceIndex(texts) if len(work) > 1 else None
-            for document, sources, old, _ in work:
-                reports.append(check_document(document, sources, old, deadline, shared))
+            for k, (document, sources, old, _) in enumerate(work):
+                report = check_document(document, sources, old, deadline, shared)
                 bar.advance(document.path or "-", "checked")
-    return reports
+                yield k, report
 
 
 def _without_bodies(loaded: Sequence[LoadedSource]) -> tuple[tuple[LoadedSource, ...], tuple[str | None, ...]]:
