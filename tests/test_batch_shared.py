@@ -14,7 +14,6 @@ import pytest
 
 import verify
 from tests.helpers import load_bench_module
-from verify import pipeline
 from verify.document import read_document
 from verify.model import SourceText, Span
 from verify.options import Options
@@ -157,7 +156,7 @@ def test_a_workers_task_carries_no_page_bytes_and_no_texts(corpus: Path, tmp_pat
     refs = merge_refs(named_refs(sources_file=shared), refs_from_links(document))
     pool = load_pool(refs, options=options.fetch_options(), cache_dir=tmp_path / "cache")
     loaded = pool.for_refs(refs)
-    light, locations = pipeline._without_bodies(loaded)
+    light, locations = pool.without_bodies(loaded)
     assert all(s.fetched.snapshot is None or s.fetched.snapshot.body == b"" for s in light)
     assert all(s.text is None for s in light)
     assert [s.numbered for s in light] == [s.numbered for s in loaded]

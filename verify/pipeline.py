@@ -38,7 +38,7 @@ from verify.match.index import SourceIndex
 from verify.match.outlets import with_outlet_checks
 from verify.model import ArticleInfo, Claim, ClaimResult, Document, Report, Snapshot, SourceRef, SourceText
 from verify.options import Options
-from verify.sources.pool import LoadedSource, load_pool, named_refs, source_entry
+from verify.sources.pool import LoadedSource, SourcePool, load_pool, named_refs, source_entry
 from verify.sources.progress import FetchProgress
 from verify.sources.resolve import (
     load_sources_file,
@@ -203,7 +203,7 @@ def check_many(
             baselines = [baseline if serve else None for serve in serves]
             matched = match_on_cluster(readable, loaded, baselines, options, deadline)
         else:
-            matched = _match_all(readable, loaded, pool.texts(), baseline, serves, options, deadline, workers)
+            matched = _match_all(readable, loaded, pool, baseline, serves, options, deadline, workers)
         if options.looks_up_archives:  # discovery needs every draft's first report, then finishes them in order
             first = dict(matched)
             matched = enumerate(
@@ -301,7 +301,7 @@ def _batch_workers(options: Options, drafts: int) -> Iterator[Executor | None]:
 def _match_all(
     documents: Sequence[Document],
     loaded: Sequence[tuple[LoadedSource, ...]],
-    texts: Sequence[SourceText],
+    pool: SourcePool,
     baseline: Report | None,
     serves: Sequence[bool],
     options: Options,
@@ -311,8 +311,8 @@ def _match_all(
     """Each draft's position and report, in this process or in the batch's ``workers``, yielded
     as it is matched so that its report is written while the next draft is.
 
-    ``texts`` are the readable texts of every source of the batch, each under its location
-    (``ref_key``): one index is built over them and each draft sees its own sources' part of it.
+    One index is built over the readable texts of every source of the batch (``pool``), each
+    under its location (``ref_key``), and each draft sees its own sources' part of it.
     Each worker maps the texts from one file and builds its own index once, and a draft's task
     carries its sources without their page bytes. Workers get the same ``deadline``: the
     monotonic clock is the machine's, not the process's.
@@ -323,32 +323,21 @@ def _match_all(
     ]
     with FetchProgress(len(work), enabled=options.progress and len(work) > 1, label="checking drafts") as bar:
         if workers is not None:
-            with texts_file(options.cache_path(), texts) as path:
+            with texts_file(options.cache_path(), pool.texts()) as path:
                 tasks = [
-                    (path, document, *_without_bodies(sources), old, limit) for document, sources, old, limit in work
+                    (path, document, *pool.without_bodies(sources), old, limit)
+                    for document, sources, old, limit in work
                 ]
                 matched = workers.map(_check_in_worker, *zip(*tasks, strict=True))
                 for k, (document, report) in enumerate(zip(documents, matched, strict=True)):
                     bar.advance(document.path or "-", "checked")
                     yield k, report
         else:
-            shared = SourceIndex(texts) if len(work) > 1 else None
+            shared = SourceIndex(pool.texts()) if len(work) > 1 else None
             for k, (document, sources, old, _) in enumerate(work):
                 report = check_document(document, sources, old, deadline, shared)
                 bar.advance(document.path or "-", "checked")
                 yield k, report
-
-
-def _without_bodies(loaded: Sequence[LoadedSource]) -> tuple[tuple[LoadedSource, ...], tuple[str | None, ...]]:
-    """A draft's sources as a worker gets them: no page bytes and no texts, only each text's location."""
-    light = []
-    for source in loaded:
-        snapshot = source.fetched.snapshot
-        fetched = (
-            replace(source.fetched, snapshot=replace(snapshot, body=b"")) if snapshot is not None else source.fetched
-        )
-        light.append(replace(source, fetched=fetched, text=None))
-    return tuple(light), tuple(ref_key(s.numbered.ref) if s.text is not None else None for s in loaded)
 
 
 # A worker's batch: the texts file it mapped, its texts by location, and their index.

@@ -7,7 +7,7 @@ report's snapshot survives later edits to the file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,17 +68,44 @@ class SourcePool:
 
     by_location: Mapping[str, tuple[FetchedSource, SourceText | None]]
     cache_dir: Path | None = None
+    # What a source is for every draft that names it alike, worked out once per batch.
+    _as_named: dict[SourceRef, tuple[str, SourceRef, FetchedSource, SourceText | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _light: dict[SourceRef, tuple[str, FetchedSource]] = field(default_factory=dict, repr=False, compare=False)
 
     def for_refs(self, refs: Sequence[SourceRef]) -> tuple[LoadedSource, ...]:
         """One draft's sources, numbered S1, S2, … in the order that draft names them."""
         loaded = []
         for numbered in number_sources(refs):
-            fetched, text = self.by_location[ref_key(numbered.ref)]
+            _, ref, fetched, text = self._named(numbered.ref)
             if text is not None:
                 text = replace(text, source_id=numbered.id)
-                numbered = replace(numbered, ref=with_page_outlet(numbered.ref, text.outlet))
-            loaded.append(LoadedSource(numbered, replace(fetched, ref=numbered.ref), text))
+            loaded.append(LoadedSource(NumberedSource(numbered.id, ref), fetched, text))
         return tuple(loaded)
+
+    def _named(self, ref: SourceRef) -> tuple[str, SourceRef, FetchedSource, SourceText | None]:
+        """The source's location, its ref named by the page's own outlet, and its fetch and text."""
+        if ref not in self._as_named:
+            key = ref_key(ref)
+            fetched, text = self.by_location[key]
+            named = with_page_outlet(ref, text.outlet) if text is not None else ref
+            self._as_named[ref] = (key, named, replace(fetched, ref=named), text)
+        return self._as_named[ref]
+
+    def without_bodies(self, loaded: Sequence[LoadedSource]) -> tuple[tuple[LoadedSource, ...], tuple[str | None, ...]]:
+        """A draft's sources as a worker gets them: no page bytes and no texts, only each text's location."""
+        light, locations = [], []
+        for source in loaded:
+            ref = source.numbered.ref
+            if ref not in self._light:
+                snapshot = source.fetched.snapshot
+                bare = replace(snapshot, body=b"") if snapshot is not None else None
+                self._light[ref] = (ref_key(ref), replace(source.fetched, snapshot=bare))
+            key, fetched = self._light[ref]
+            light.append(LoadedSource(source.numbered, fetched, None))
+            locations.append(key if source.text is not None else None)
+        return tuple(light), tuple(locations)
 
     def texts(self) -> tuple[SourceText, ...]:
         """Every readable text of the run, each under its location (``ref_key``)."""
