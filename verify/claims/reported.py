@@ -29,7 +29,9 @@ from verify.claims.attribution import (
 )
 from verify.claims.lexicon import (
     DETERMINERS,
+    ED_NOUNS,
     EVALUATIVE_VERBS,
+    INTRO_WORDS,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     REPORTING_VERBS,
@@ -64,6 +66,7 @@ _OBJECT = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:(?:\s+(?:of\s+|and\s+|the\s+)?|/)[A-Z][\w’'&.-]*){0,5}|"
     r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,])"
 )
+_TOLD_ONLY = frozenset("reporters journalists them him her us me you voters supporters listeners viewers".split())
 _ADVERBIAL = re.compile(
     r"\s*,?\s*(?:"
     r"(?:in|during|at|on)\s+(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
@@ -79,7 +82,8 @@ _ADVERBIAL = re.compile(
     r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
     r"|in\s+(?:\d{4}|a\s+\d{4}\s+\w+)"
     r"|(?:via|by|through|in)\s+(?:an?\s+)?(?:e-?mail|text(?:\s+message)?|phone|telephone|spokes(?:man|woman|person))"
-    r")\b,?",
+    # "said Monday's vote was …": a time word owning a noun opens the clause, it is not when
+    r")\b(?![’']),?",
     re.IGNORECASE,
 )
 _CLAUSE_START = frozenset(
@@ -258,10 +262,28 @@ _APPOSITIVE_TAIL = re.compile(
 )
 
 
+# ", D-Del." / ", R-S.C.": a lawmaker's party and state after the name, no new clause
+_PARTY_TAG = re.compile(r",\s*[DRI]-[A-Z][A-Za-z.]{0,12}[.!?,]?\s*$")
+# ", said." / ", told reporters Tuesday.": a cue whose subject stands before the last comma
+_BARE_CUE = re.compile(r",\s*(?:[a-z]+\s+){0,2}(?:said|says|told|added|wrote|noted|argued|explained|insisted|"
+                       r"warned|claimed)\b[^,;:]{0,30}$")
+_APPOSITIVE_HEADS = frozenset("a an the who whose one its his her their".split())
+
+
 def _inverted_comma(stext: str, commas: list[int]) -> int:
-    """The comma that opens the cue: the last, or the one before a name and its appositive."""
-    if len(commas) > 1 and _APPOSITIVE_TAIL.match(stext, commas[-2]):
+    """The comma that opens the cue: the last, or the one before a name and its appositive
+    (", said Tom Vale, a pilot", ", said Sen. Tom Vale, D-Del.", ", Ana Lind, the treasurer, said.")."""
+    if len(commas) > 1 and (_APPOSITIVE_TAIL.match(stext, commas[-2]) or _PARTY_TAG.match(stext, commas[-1])):
         return commas[-2]
+    if len(commas) > 2 and _BARE_CUE.match(stext, commas[-1]):
+        middle = words(stext[commas[-2] : commas[-1]])
+        named = words(stext[commas[-3] : commas[-2]])
+        if middle and named and len(middle) <= 12 and len(named) <= 6 and (
+            _PARTY_TAG.match(stext[commas[-2] : commas[-1]] + ",")
+            or middle[0].norm in _APPOSITIVE_HEADS and named[-1].text[0].isupper()
+            or all(w.text[0].isupper() for w in middle) and named[0].norm in _APPOSITIVE_HEADS
+        ):
+            return commas[-3]
     return commas[-1]
 
 
@@ -372,8 +394,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         closed = inside.last_end_up_to(sent.start + w.start)
         last_close = closed - sent.start if closed is not None and closed > sent.start else 0
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
-        if i > 0 and ws[i - 1].norm == "worth":
-            continue  # "It's worth noting that": the writer's aside, nobody's statement
+        if i > 0 and ws[i - 1].norm in {"worth", "having"}:
+            continue  # "It's worth noting that", "Having said that,": the writer's aside
         name = _subject_of(before, w.norm)
         if name is None:
             continue
@@ -511,12 +533,54 @@ def _subject_of(before: str, verb: str) -> str | None:
         # "She urged ... and said that", "... but has said she will", "..., saying that"
         if verb.endswith("ing") or re.search(coordinated, before):
             name = sentence_subject(before)
+    if name is None and verb.endswith("ing"):
+        quoted_as = _QUOTED_AS.search(before)
+        if quoted_as is not None:
+            name = clean_subject(before[: quoted_as.start()])  # "Lind was quoted as saying"
+        elif re.search(r",\s*$", before) or _CHANNEL_BEFORE_GERUND.search(before):
+            name = _main_subject(before)  # "The council shut the pier, saying …", "issued a statement saying"
     if name is None:
         # "… was the third time AROS said it had …": a name right before the cue, mid-sentence
         run = _NAME_BEFORE_CUE.search(before[-80:])
         if run is not None and plausible_subject(run.group(1)) and run.group(1).split()[0].lower() not in DETERMINERS:
             name = run.group(1)
     return name
+
+
+_QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:\w+ly\s+)?quoted"
+                        r"(?:\s+by\s+[^,;:]{1,60}?)?\s+as\s*$", re.IGNORECASE)
+# "issued a statement saying", "posted a video on Facebook saying": a message that speaks for its sender
+_CHANNEL_BEFORE_GERUND = re.compile(
+    r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|video|post|tweet|release|e-?mail|"
+    r"message|memo|note|op-ed|ad|advertisement|filing|response|editorial|essay|column)"
+    r"(?:\s+(?:on|to|in|at|with|from|for)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?\s*$",
+    re.IGNORECASE,
+)
+# Past forms that are not "-ed": enough to find where a clause's subject ends.
+_IRREGULAR_PAST = frozenset(
+    "said told made gave took sent put wrote spoke came went held left kept brought ran began met set cut won lost "
+    "led shut threw hit stood sat paid sold built spent sought fought struck chose drew grew knew saw rose fell "
+    "became found felt got heard meant read shook swore tore understood wore".split()
+)
+
+
+def _main_subject(before: str) -> str | None:
+    """The subject of the clause a gerund cue hangs on: the words before its first verb."""
+    ws = words(before)
+    if ws and ws[0].norm in INTRO_WORDS and ws[0].norm not in DETERMINERS and ", " in before[:120]:
+        before = before[before.find(", ") + 2 :]  # "On Monday, the council shut …"
+        ws = words(before)
+    for k, w in enumerate(ws[:12]):
+        if k == 0 or not w.text.islower():
+            continue
+        n = w.norm
+        past = n.endswith("ed") and len(n) > 3 and n not in ED_NOUNS or n in _IRREGULAR_PAST or n in _FINITE
+        present = n.endswith("s") and not n.endswith("ss") and len(n) > 3 and ws[k - 1].norm not in DETERMINERS \
+            and (ws[k - 1].text[0].isupper() or not ws[k - 1].norm.endswith("s"))
+        if past or present:
+            name = clean_subject(before[: w.start])
+            return name if name is not None and plausible_subject(name) else None
+    return None
 
 
 _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s*$")
@@ -531,7 +595,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     """Where the reported content begins after the cue ending at ``pos``, if it does."""
     if verb in _OBJECT_VERBS:
         m = _OBJECT.match(stext, pos)
-        if m:
+        following = words(stext[m.end() : m.end() + 20])[:1] if m else []
+        # "warned the pier is unsafe": a noun phrase followed by its verb is the clause's subject
+        if m and not (following and following[0].norm in _FINITE and words(m.group(0))[0].norm not in _TOLD_ONLY):
             pos = m.end()
     while True:
         m = _ADVERBIAL.match(stext, pos)
@@ -546,6 +612,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
         quote_follows = after_that[1:].lstrip()[:1] in _OPENING_MARKS
+        if after_that[:1] == "," and not quote_follows and _aside_then_clause(after_that):
+            return pos + m_that.end()  # "said that, if elected, he would …": an aside opens the clause
         if after_that[:1] in (".", ";", "") or after_that[:1] == "," and not quote_follows:
             return None  # "Having said that, …": the pronoun, not a clause
         return pos + m_that.end()
@@ -603,6 +671,18 @@ def _object_then_infinitive(ws: list[Word]) -> bool:
         w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3)
         for w in ws[j + 2 : j + 2 + _STRICT_FINITE_AFTER]
     )
+
+
+_ASIDE = re.compile(r",\s*([^,.;:“”\"«»]{1,80}),\s*")
+
+
+def _aside_then_clause(after_that: str) -> bool:
+    """", if elected, he would …": a short phrase between commas, then a subject and its verb."""
+    m = _ASIDE.match(after_that)
+    if m is None or len(words(m.group(1))) > 10 or any(w.norm in REPORTING_VERBS for w in words(m.group(1))):
+        return False
+    rest = words(after_that[m.end() : m.end() + 80])
+    return len(rest) > 1 and rest[0].norm not in _FINITE and _has_finite_verb(rest[1:8])
 
 
 def _skip_to_that(rest: str, pos: int) -> int | None:

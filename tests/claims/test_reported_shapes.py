@@ -1,0 +1,64 @@
+"""Reported speech in the shapes news English gives it: cues, subjects and where a statement ends.
+
+Each row is a fictional sentence of one construction; the expected reported claims are
+(content, speaker as written) in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+from verify.model import ClaimKind
+
+ROWS = [
+    # (id, text, [(content, speaker)])
+    ("time-word-owning-a-noun", "Tom Vale said Monday's vote was a disgrace to the town.",
+     [("Monday's vote was a disgrace to the town", "Tom Vale")]),
+    ("time-word-alone-is-when", "Tom Vale said Monday the vote was a disgrace to the town.",
+     [("the vote was a disgrace to the town", "Tom Vale")]),
+    ("trailing-cue-after-name-and-appositive", "Fares will rise in May, Ana Lind, the treasurer, said.",
+     [("Fares will rise in May", "Ana Lind")]),
+    ("trailing-cue-after-description-and-name", "Fares will rise in May, the treasurer, Ana Lind, said.",
+     [("Fares will rise in May", "Ana Lind")]),
+    ("trailing-cue-after-relative-clause", "Fares will rise in May, Ana Lind, who runs the port, told reporters.",
+     [("Fares will rise in May", "Ana Lind")]),
+    ("inverted-cue-then-party-and-state", "The pier would be rebuilt, said Sen. Tom Vale, D-Del.",
+     [("The pier would be rebuilt", "Sen. Tom Vale")]),
+    ("party-and-state-before-trailing-cue", "The pier would be rebuilt, Sen. Tom Vale, R-S.C., said on Monday.",
+     [("The pier would be rebuilt", "Sen. Tom Vale")]),
+    ("two-clauses-before-a-cue-are-no-appositive", "Fares will rise in May, the pier will close, the treasurer said.",
+     [("Fares will rise in May, the pier will close", "the treasurer")]),
+    ("that-then-an-aside", "Tom Vale said that, if elected, he would rebuild the pier.",
+     [("if elected, he would rebuild the pier", "Tom Vale")]),
+    ("that-then-a-view", "Ana Lind says that, in her view, the pier will be rebuilt.",
+     [("in her view, the pier will be rebuilt", "Ana Lind")]),
+    ("having-said-that-is-the-writers", "Having said that, the pier, which is old, is closed.", []),
+    ("that-as-a-pronoun-subject", "He said that, too, was wrong.", []),
+    ("warned-a-subject-then-its-verb", "Officials have warned the pier is unsafe.",
+     [("the pier is unsafe", "Officials")]),
+    ("warned-an-object-then-that", "Ana Lind warned the board that the pier would close.",
+     [("the pier would close", "Ana Lind")]),
+    ("told-reporters-is-the-object", "Tom Vale told reporters the pier would close.",
+     [("the pier would close", "Tom Vale")]),
+    ("gerund-after-a-comma-lower-case-subject", "The council closed the pier on Monday, saying the planks had rotted.",
+     [("the planks had rotted", "The council")]),
+    ("gerund-after-a-comma-description", "The harbour master closed the pier, arguing that the planks had rotted.",
+     [("the planks had rotted", "The harbour master")]),
+    ("statement-saying", "The council issued a statement saying the planks had rotted.",
+     [("the planks had rotted", "The council")]),
+    ("statement-then-day-saying", "Tom Vale released a statement on Monday saying the planks had rotted.",
+     [("the planks had rotted", "Tom Vale")]),
+    ("video-on-a-platform-saying", "Ana Lind posted a video to Facebook saying the planks had rotted.",
+     [("the planks had rotted", "Ana Lind")]),
+    ("quoted-as-saying", "The harbour master was quoted as saying the planks had rotted.",
+     [("the planks had rotted", "The harbour master")]),
+    ("quoted-by-an-outlet-as-saying", "Tom Vale was quoted by the Coastal Times as saying the planks had rotted.",
+     [("the planks had rotted", "Tom Vale")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*r[1:], id=r[0]) for r in ROWS])
+def test_reported_shapes(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert got == expected
