@@ -55,6 +55,30 @@ ROWS = [
      [("the planks had rotted", "The harbour master")]),
     ("quoted-by-an-outlet-as-saying", "Tom Vale was quoted by the Coastal Times as saying the planks had rotted.",
      [("the planks had rotted", "Tom Vale")]),
+    ("the-claim-that-by-nobody-named", "Ana Lind rejected the claim that the pier was unsafe.",
+     [("the pier was unsafe", None)]),
+    ("made-the-claim-that", "Tom Vale made the claim that the pier was unsafe.", [("the pier was unsafe", "Tom Vale")]),
+    ("repeated-the-false-claim-that", "Tom Vale repeated the false claim that the pier was unsafe.",
+     [("the pier was unsafe", "Tom Vale")]),
+    ("statement-by-x-that", "Ana Lind cited a statement by the Harbour Trust that the pier had been sold.",
+     [("the pier had been sold", "the Harbour Trust")]),
+    ("claim-in-the-subject-ends-at-the-main-verb", "The claim that the pier was unsafe is false.",
+     [("the pier was unsafe", None)]),
+    ("possessive-claim-in-the-subject", "Tom Vale's assertion that the pier was safe drew jeers.",
+     [("the pier was safe", "Tom Vale")]),
+    ("verb-group-inside-the-claim", "Tom Vale's statement that the pier had been sold surprised nobody.",
+     [("the pier had been sold", "Tom Vale")]),
+    ("claim-that-opens-a-relative-clause", "The claim that was made on Monday is false.", []),
+    ("announced-and-said", "Police announced the arrest of a man in the theft and said a curfew would continue "
+     "through the weekend.", [("the arrest of a man in the theft", "Police"),
+                              ("a curfew would continue through the weekend", "Police")]),
+    ("said-but-said", "Ana Lind said she thinks the pier should be rebuilt but said the question is the cost.",
+     [("she thinks the pier should be rebuilt", "Ana Lind"), ("the question is the cost", "Ana Lind")]),
+    ("though-she-noted", "Ana Lind said the work sometimes erases barriers, though she noted clients are beginning "
+     "to demand change.", [("the work sometimes erases barriers", "Ana Lind"),
+                           ("clients are beginning to demand change", "Ana Lind")]),
+    ("a-coordinated-predicate-stays-in-the-statement", "Police say the man posed a threat and refused to drop the "
+     "gun.", [("the man posed a threat and refused to drop the gun", "Police")]),
 ]
 
 

@@ -109,12 +109,16 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
     for k, sent in enumerate(sentences):
         inside = _quoted_ranges(quotations, opens, sent)
         inverted = _ends_inverted(text, sent, inside)
+        said_then = _verb_then_content(text, sent, inside)
+        if said_then is not None:
+            said_then = _cut_at_coordinated_cue(text, sent, inside, said_then)
         candidates = (
             _according_to(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
             _as_cue_then_content(text, sent, inside),
             _content_then_cue(text, sent, inside) if inverted else None,
-            _verb_then_content(text, sent, inside),
+            said_then,
+            _coordinated_statement(text, sent, inside, said_then) if said_then is not None else None,
             _content_then_cue(text, sent, inside) if not inverted else None,
             _noun_cue(text, sent, inside),
         )
@@ -424,6 +428,43 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
 # on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
 # often part of what was said ("…, amounting to what the senators said was …").
 _PARTICIPLE_TAIL = re.compile(r",\s+[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing\b")
+
+
+# A second cue of the same speaker ends the first statement: "… and said a curfew would
+# continue", "…, though she noted that …".
+_COORDINATED_CUE = re.compile(
+    r"(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
+    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)\b"
+)
+
+
+def _coordinated_statement(text: str, sent: Span, inside: _Quoted, first: ReportedSpeech) -> ReportedSpeech | None:
+    """ "Police announced an arrest and said a curfew would continue": the second cue's statement,
+    by the same speaker; the first statement ends where it starts."""
+    m = _COORDINATED_CUE.search(text, first.content.start, sent.end)
+    if m is None or m.start() > first.content.end or inside.covers(m.start("cue")):
+        return None
+    stext = text[sent.start : sent.end]
+    pos = _content_start(stext, m.end() - sent.start, m.group("cue"))
+    span = _content_span(text, sent.start + pos, sent.end) if pos is not None else None
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    if m.group("pronoun"):
+        return ReportedSpeech(span, m.group("pronoun").strip(), m.start("pronoun"), m.group("cue"), None)
+    return ReportedSpeech(span, first.speaker, first.speaker_at, m.group("cue"), first.outlet)
+
+
+def _cut_at_coordinated_cue(text: str, sent: Span, inside: _Quoted, item: ReportedSpeech) -> ReportedSpeech:
+    """The first of two coordinated statements ends where the second cue begins."""
+    second = _coordinated_statement(text, sent, inside, item)
+    if second is None:
+        return item
+    m = _COORDINATED_CUE.search(text, item.content.start, sent.end)
+    assert m is not None
+    span = _content_span(text, item.content.start, m.start())
+    if span is None or _mostly_quoted(text, span, inside):
+        return item
+    return ReportedSpeech(span, item.speaker, item.speaker_at, item.cue, item.outlet)
 
 
 def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) -> bool:
@@ -778,25 +819,89 @@ _NOUN_CUES = re.compile(
 )
 
 
+_CLAIM_NOUNS = (
+    "claim claims assertion assertions allegation allegations statement statements suggestion suggestions "
+    "contention insistence accusation accusations announcement admission denial warning warnings".split()
+)
+_CLAIM_ADJECTIVES = (
+    "repeated latest recent earlier new false unfounded baseless dubious controversial widespread frequent public "
+    "bold startling bogus unsubstantiated unproven disputed oft-repeated often-repeated".split()
+)
+# "the false claim that …", "a statement by the council that …": a statement with no verb of saying
+_DETERMINED_NOUN_CUES = re.compile(
+    r"\b(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:(?:" + "|".join(_CLAIM_ADJECTIVES) + r")\s+){0,2}"
+    r"(?P<cue>" + "|".join(sorted(_CLAIM_NOUNS, key=lambda w: (-len(w), w))) + r")"
+    r"(?:\s+by\s+(?P<by>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))?\s+that\b"
+)
+# "made the claim that", "repeated the assertion that": the subject is the one who claims
+_MAKERS = re.compile(
+    r"\b(?:made|makes|make|making|repeated|repeats|repeat|repeating|reiterated|reiterates|renewed|renews|issued|issues|"
+    r"stood\s+by|stands\s+by|doubled\s+down\s+on)\s*$"
+)
+
+
 def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
-    """"Lind’s claim that the pier is safe ...": the possessor is the speaker."""
+    """ "Lind’s claim that the pier is safe ...": the possessor is the speaker. "The claim that …",
+    "made the claim that …": a statement too, by the subject of a verb of making or by nobody named."""
     stext = text[sent.start : sent.end]
     tried = 0
-    for m in _NOUN_CUES.finditer(stext):
+    for m in _noun_cue_matches(stext):
         if inside.covers(sent.start + m.start()):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
             break  # a run-on "sentence" of cues: stay linear
+        following = words(stext[m.end() : m.end() + 30])[:1]
+        if following and (following[0].norm in _FINITE or following[0].norm in _IRREGULAR_PAST
+                          or following[0].norm.endswith("ed") and following[0].text.islower()):
+            continue  # "the claim that was made": a relative clause, not the statement
         span = _content_span(text, sent.start + m.end(), sent.end)
+        if span is not None and not _has_finite_verb(words(stext[: m.start()])):
+            # "The claim that the pier was unsafe is false.": the noun phrase is the subject and
+            # the sentence's own verb ends the statement
+            span = _content_span(text, span.start, _end_of_subject_clause(text, span))
         if span is None or _mostly_quoted(text, span, inside):
             continue
-        if m.group("pronoun"):
+        if "pronoun" in m.re.groupindex and m.group("pronoun"):
             # "his claim that …": the possessive stands for a person, resolved as "he" would be
             owner = {"his": "he", "her": "she", "their": "they"}[m.group("pronoun").lower()]
             return ReportedSpeech(span, owner, sent.start + m.start("pronoun"), m.group("cue"), None)
-        return ReportedSpeech(span, m.group("owner"), sent.start + m.start("owner"), m.group("cue"), None)
+        if "owner" in m.re.groupindex:
+            return ReportedSpeech(span, m.group("owner"), sent.start + m.start("owner"), m.group("cue"), None)
+        name, at = m.group("by"), sent.start + m.start("by") if m.group("by") else sent.start + m.start()
+        if name is None and _MAKERS.search(stext[: m.start()]):
+            name = _main_subject(stext[: m.start()])
+            at = sent.start + stext.find(name) if name else at
+        return ReportedSpeech(span, name, at, m.group("cue"), None)
     return None
+
+
+def _noun_cue_matches(stext: str) -> Iterator[re.Match[str]]:
+    yield from _NOUN_CUES.finditer(stext)
+    yield from _DETERMINED_NOUN_CUES.finditer(stext)
+
+
+def _end_of_subject_clause(text: str, span: Span) -> int:
+    """Where a "that" clause inside a subject ends: before the second finite verb, when no
+    conjunction, relative word or punctuation comes between ("that the pier was unsafe | is false")."""
+    ws = words(text[span.start : span.end])
+    seen_verb = in_group = False
+    for k, w in enumerate(ws):
+        if w.norm in SUBORDINATORS or w.norm in {"and", "or", "but"}:
+            return span.end
+        if k > 0 and text[span.start + ws[k - 1].end : span.start + w.start].strip():
+            return span.end  # punctuation between: a phrase set apart, not a plain clause
+        finite = w.norm in _FINITE or w.text.islower() and (w.norm.endswith("ed") and len(w.norm) > 3
+                                                             or w.norm in _IRREGULAR_PAST)
+        if finite and seen_verb and not in_group:
+            return span.start + ws[k - 1].end
+        # "had been involved", "was not told": one verb group
+        in_group = w.norm in _FINITE or in_group and (w.norm in _IN_VERB_GROUP or w.norm.endswith("ly"))
+        seen_verb = seen_verb or finite
+    return span.end
+
+
+_IN_VERB_GROUP = frozenset("be been being not never also still n't".split())
 
 
 def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
