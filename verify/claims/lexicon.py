@@ -76,6 +76,7 @@ _SPEECH_VERB_FORMS: tuple[str, ...] = (
     "disclose discloses disclosed disclosing",
     "pledge pledges pledged pledging",
     "repeat repeats repeated repeating",
+    "reiterate reiterates reiterated reiterating",
     "comment comments commented commenting",
     "estimate estimates estimated estimating",
     "charge charges charged",
@@ -141,7 +142,8 @@ ADVERBIALS: frozenset[str] = frozenset(
     "tonight on in at separately subsequently immediately quickly simply flatly angrily bluntly "
     "reportedly allegedly apparently since just already even still never not did does do "
     "is was were are been be being who which that ultimately finally curtly firmly openly "
-    "specifically frequently often always emphatically forcefully calmly".split()
+    "specifically frequently often always emphatically forcefully calmly falsely wrongly incorrectly "
+    "correctly rightly accurately erroneously mistakenly".split()
 )
 
 TIME_WORDS = (
@@ -343,7 +345,7 @@ INTRO_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday recently previously first finally "
     "overall elsewhere here there this that back once".split()
 )
-LEADING_CONJUNCTIONS = frozenset("and but so yet then also while meanwhile however or plus what".split())
+LEADING_CONJUNCTIONS = frozenset("and but so yet then also while meanwhile however or plus what even".split())
 SUBORDINATORS = frozenset(
     "when while because if as after before since although though until unless whether where "
     "which who whom whose what how why that but and or so than".split()

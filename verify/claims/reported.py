@@ -32,6 +32,7 @@ from verify.claims.lexicon import (
     ED_NOUNS,
     EVALUATIVE_VERBS,
     INTRO_WORDS,
+    NOT_PLURALS,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     REPORTING_VERBS,
@@ -61,7 +62,9 @@ _OBJECT_VERBS = frozenset(
     "urged urge asked ask".split()
 )
 _OBJECT = re.compile(
-    r"\s*(?:reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
+    # "NBC's “Today” show": an outlet's programme
+    r"\s*(?:[A-Z][\w&.-]*[’']s?\s+[“\"]?[A-Z][^”\"\n]{0,40}[”\"]?\s+(?:show|program|programme|podcast|broadcast)|"
+    r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
     # a name is taken whole: "the Wall Street Journal", "Radio Free Europe/Radio Liberty"
     r"(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:(?:\s+(?:of\s+|and\s+|the\s+)?|/)[A-Z][\w’'&.-]*){0,5}|"
     r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,])"
@@ -81,6 +84,7 @@ _ADVERBIAL = re.compile(
     r"privately|separately|flatly|once|often|then|now)"
     r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
     r"|in\s+(?:\d{4}|a\s+\d{4}\s+\w+)"
+    r"|without\s+(?:(?:offering|providing|citing|giving|presenting)\s+)?(?:any\s+)?(?:evidence|proof)"
     r"|(?:via|by|through|in)\s+(?:an?\s+)?(?:e-?mail|text(?:\s+message)?|phone|telephone|spokes(?:man|woman|person))"
     # "said Monday's vote was …": a time word owning a noun opens the clause, it is not when
     r")\b(?![’']),?",
@@ -113,6 +117,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         if said_then is not None:
             said_then = _cut_at_coordinated_cue(text, sent, inside, said_then)
         candidates = (
+            _headline(text, sent, inside),
             _according_to(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
             _as_cue_then_content(text, sent, inside),
@@ -138,6 +143,53 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
     found.extend(_block_after_colon(text, sentences, quotations))
     found.sort(key=lambda r: r.content.start)
     return found
+
+
+# Cues a headline puts between its speaker and the statement: "Harbour Master Says Pier Will Close".
+_HEADLINE_CUES = frozenset(
+    "says said warns warned claims claimed argues argued insists insisted denies denied admits admitted confirms "
+    "confirmed announces announced writes wrote adds added notes noted explains explained predicts predicted "
+    "vows vowed pledges pledged".split()
+)
+_MIN_HEADLINE_WORDS = 4
+
+
+def _is_headline(ws: list[Word]) -> bool:
+    """Title case: nearly every word of four letters or more starts with a capital."""
+    long = [w for w in ws if len(w.norm) >= 4]
+    capitalised = sum(w.text[0].isupper() for w in long)
+    return len(ws) >= _MIN_HEADLINE_WORDS and len(long) >= 3 and capitalised >= 0.8 * len(long)
+
+
+def _headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "Harbour Master Says Pier Will Close in May": in a title-case headline the cue is capitalised
+    too; the words before it speak, the words after it are the statement."""
+    if sent.start > 0 and text[sent.start - 1] != "\n" or text[sent.end : sent.end + 1] not in ("", "\n"):
+        return None  # a headline stands alone on its line
+    stext = text[sent.start : sent.end]
+    ws = words(stext)
+    if not _is_headline(ws) or "\n" in stext.strip():
+        return None
+    for i, w in enumerate(ws[1:7], start=1):
+        if w.norm not in _HEADLINE_CUES or inside.covers(sent.start + w.start):
+            continue
+        name = stext[: w.start].strip()
+        if not plausible_subject(name) or len(words(name)) > 6:
+            return None
+        rest = ws[i + 1 :]
+        if rest and rest[0].norm == "that":
+            rest = rest[1:]
+        if len(rest) < _MIN_WORDS or rest[0].norm in _NOT_CLAUSE_HEADS or not any(
+            r.norm in _FINITE or r.norm.endswith("ed")
+            or k > 0 and r.norm.endswith("s") and not r.norm.endswith("ss") and r.norm not in NOT_PLURALS
+            for k, r in enumerate(rest)
+        ):
+            return None
+        span = _content_span(text, sent.start + rest[0].start, sent.end)
+        if span is None or _mostly_quoted(text, span, inside):
+            return None
+        return ReportedSpeech(span, name, sent.start, w.text, None)
+    return None
 
 
 def _overlaps(a: ReportedSpeech, b: ReportedSpeech) -> bool:
@@ -370,6 +422,9 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
             comma = stext.find(",", after_np)
             if comma < 0:
                 continue
+            aside = _ASIDE_AFTER_NAME.match(stext, comma)
+            if aside is not None:
+                comma = aside.end() - 1  # "According to Lind, who chairs the board, the pier …"
             span = _content_span(text, sent.start + comma + 1, sent.end)
         else:
             span = _content_span(text, sent.start, at)
@@ -377,6 +432,10 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
             continue
         return ReportedSpeech(span, name, sent.start + m.end(), "according to", find_outlet(stext))
     return None
+
+
+# Who a name is, between commas after it: a relative clause or a party and state.
+_ASIDE_AFTER_NAME = re.compile(r",\s*(?:(?:who|whose|which)\b[^,;:“”\"]{1,120}|[DRI]-[A-Z][A-Za-z.]{0,12}),")
 
 
 def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
@@ -387,7 +446,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if i == 0 or inside.covers(sent.start + w.start) or w.text[0].isupper():
             continue  # a capital inside a sentence is a name: "the United States economy"
         quoted_after = inside.opens_at_or_after(sent.start + w.end)
-        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES):
+        nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
+        # "pointed out that", "responded that": cues only with their particle or "that"
+        joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
+        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined:
             continue
         if not is_speech_verb(ws, i):
             continue
@@ -403,7 +465,7 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         name = _subject_of(before, w.norm)
         if name is None:
             continue
-        pos = _content_start(stext, w.end, w.norm)
+        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
@@ -417,11 +479,21 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 span = _content_span(text, span.start, tail.start())
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
+        if span is not None and _SUBORDINATE_CUE.search(before):
+            # "If Lind says the pier is safe, nobody will believe her.": the clause ends at its comma
+            comma = next((c for c in range(span.start, span.end) if text[c] == "," and not inside.covers(c)), None)
+            span = _content_span(text, span.start, comma) if comma is not None else span
         if span is None or _mostly_quoted(text, span, inside):
             continue
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
-        return ReportedSpeech(span, name, sent.start + stext.find(name), w.text.rstrip("."), outlet)
+        cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
+        return ReportedSpeech(span, name, sent.start + stext.find(name), cue, outlet)
     return None
+
+
+_CUES_BEFORE_THAT = frozenset(
+    "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
+)
 
 
 # A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
@@ -500,6 +572,11 @@ def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) ->
 _SUBORDINATE_OPENING = re.compile(
     r"(?:^|[,;]\s*|\s)(?:as|while|when|whereas|because|although|though|since|after|before)\s+", re.IGNORECASE
 )
+
+
+# A cue inside a clause that opens the sentence: "If Lind says …,", "When the port announced …,".
+_SUBORDINATE_CUE = re.compile(r"^\W*(?:even\s+)?(?:if|unless|when|whenever|although|though|once)\s+[^,;:]{1,60}$",
+                              re.IGNORECASE)
 
 
 _RELATIVE_SUBJECT = re.compile(
@@ -652,6 +729,16 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         m_that = aside  # "insists, most recently in an interview, that …": the aside is skipped
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
+        first_after = words(after_that[:30])[:1]
+        if first_after and first_after[0].text.islower() and (
+            first_after[0].norm in _FINITE or first_after[0].norm in _IRREGULAR_PAST
+            or first_after[0].norm.endswith("ed") and len(first_after[0].norm) > 3
+        ):
+            # "said in an interview that aired Sunday that …": a relative clause, then the statement
+            later = _SKIPPABLE_TO_THAT.match(rest, m_that.end())
+            if later is None or any(w.norm in REPORTING_VERBS for w in words(later.group(0))):
+                return pos + rest.index("that", m_that.start())  # "said that would permit …": "that" is the subject
+            return pos + later.end()
         quote_follows = after_that[1:].lstrip()[:1] in _OPENING_MARKS
         if after_that[:1] == "," and not quote_follows and _aside_then_clause(after_that):
             return pos + m_that.end()  # "said that, if elected, he would …": an aside opens the clause
@@ -958,6 +1045,11 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     content_words = words(text[span.start : span.end])
     if content_words[0].norm in _PREPOSITIONS_AFTER_CUE and not _has_finite_verb(content_words):
         return None  # "In his speech earlier Wednesday, Trump proclaimed …": where, not what
+    opens = _content_start(after_cue, 0, cue)
+    if opens is not None and len(words(after_cue[opens:])) >= _MIN_WORDS:
+        # "Asked about the pier, Lind said fares would rise": the cue opens a statement after it, so
+        # the words before the comma set the scene
+        return None
     # From the last quotation back: each has a word of its own, so at most seven are looked at.
     for a, b in reversed(inside.overlapping(span.start, span.end)):
         if a < span.start or b > span.end:
