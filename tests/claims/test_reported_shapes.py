@@ -128,6 +128,23 @@ ROWS = [
      [("fares would rise", "Tom Vale")]),
     ("trailing-cue-then-a-day-stays-trailing", "Fares will rise in May, Tom Vale said Tuesday.",
      [("Fares will rise in May", "Tom Vale")]),
+    ("said-it-an-object", "He said it so many times that the moderator asked him to stop.", []),
+    ("said-it-again", "She said it again on Monday.", []),
+    ("said-it-then-a-verb", "Tom Vale said it cost too much.", [("it cost too much", "Tom Vale")]),
+    ("said-there-was", "Ana Lind said there was no money left.", [("there was no money left", "Ana Lind")]),
+    ("object-with-a-relative-clause-is-no-statement", "The storm claimed the lives of nine people who were on "
+     "the pier.", []),
+    ("object-with-relative-then-a-main-verb", "Tom Vale said the man who shot him was a police officer.",
+     [("the man who shot him was a police officer", "Tom Vale")]),
+    ("relative-with-its-own-subject", "Ana Lind said many of the berths that critics point to as empty had "
+     "filled.", [("many of the berths that critics point to as empty had filled", "Ana Lind")]),
+    ("noted-an-object-with-a-relative", "Tom Vale noted the irony of a plan that was drawn up by his rival.", []),
+    ("maintained-a-lead", "The mayor maintained a lead that has held for months.", []),
+    ("denied-a-request", "The port denied the request, which was filed in May.", []),
+    ("confirmed-a-nomination", "The council confirmed the nomination of Judge Ana Lind, who has served since "
+     "2010.", []),
+    ("confirmed-a-death", "The council confirmed the death of a fisherman who was swept off the pier.",
+     [("the death of a fisherman who was swept off the pier", "The council")]),
 ]
 
 

@@ -678,7 +678,8 @@ _CHANNEL_BEFORE_GERUND = re.compile(
 _IRREGULAR_PAST = frozenset(
     "said told made gave took sent put wrote spoke came went held left kept brought ran began met set cut won lost "
     "led shut threw hit stood sat paid sold built spent sought fought struck chose drew grew knew saw rose fell "
-    "became found felt got heard meant read shook swore tore understood wore".split()
+    "became found felt got heard meant read shook swore tore understood wore shot fled fought caught bought "
+    "taught brought dealt hung hid lit lent rode rang sang sank slept slid spoke stuck swept swung wept".split()
 )
 
 
@@ -758,6 +759,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return _skip_to_that(rest, pos)  # "told one of his young protégés on a regular basis that …"
     if verb in _OBJECT_VERBS and bare in {"him", "her", "them", "me", "us"}:
         return None
+    if bare in {"there", "it"} and bare == head.norm and not _verb_follows(first[1:3]):
+        return None  # "said it so many times", "said there that …": an object or a place, no clause
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
         return pos
     if bare in _DEMONSTRATIVES and (len(first) == 1 or first[1].norm in SUBORDINATORS | PREPOSITIONS):
@@ -767,9 +770,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
         if bare in DETERMINERS and verb not in _NOUN_PHRASE_CUES \
-                and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
+                and not _main_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
                 and not _verb_after_interruption(rest[:240]):
             return None
+        if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
+            return None  # "denied the request", "confirmed the nomination": refused or approved, not said
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
@@ -866,14 +871,69 @@ def _verb_after_interruption(rest: str) -> bool:
     return bool(after) and after[0].text.islower() and _has_finite_verb(after[:1])
 
 
+# What "deny" refuses and "confirm" approves: no statement in their object.
+_REFUSED = frozenset(
+    "request requests application applications motion motions appeal appeals permit permits petition bail entry "
+    "access visa visas nomination nominations appointment nominee nominees".split()
+)
+_RELATIVE_WORDS = frozenset("who which that whom whose".split())
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
+
+
+def _main_verb(ws: list[Word]) -> bool:
+    """Whether a finite verb follows that is not a relative clause's own: "the man who shot him was
+    armed" has one, "the lives of people who were on the pier" has none."""
+    relative = in_group = False
+    skip = -1
+    for k, w in enumerate(ws):
+        if k == skip:
+            relative, in_group = False, True  # "that critics point to": the relative clause's own verb
+            continue
+        if w.norm in _RELATIVE_WORDS and k > 0:
+            relative, in_group = True, False
+            subject = ws[k + 1].norm if k + 1 < len(ws) else ""
+            plural = len(subject) > 3 and subject.endswith("s") and not subject.endswith("ss")
+            if subject in _SUBJECT_PRONOUNS or plural:
+                skip = k + 2  # a one-word subject, then the relative clause's verb, whatever its form
+            continue
+        verb = _finite_at(ws, k) or w.text.islower() and w.norm in _IRREGULAR_PAST
+        if verb and not in_group:
+            if not relative:
+                return True
+            relative = False  # the relative clause's verb; the main verb may still come
+        # "has held", "was not told": one verb group
+        in_group = verb or in_group and (w.norm in _IN_VERB_GROUP or w.norm.endswith("ly"))
+    return False
+
+
+def _verb_follows(ws: list[Word]) -> bool:
+    """Whether the next word (past an adverb) can be a subject's verb: "it was", "it costs", "it cost"."""
+    if ws and ws[0].norm.endswith("ly") and len(ws) > 1:
+        ws = ws[1:]
+    if not ws or not ws[0].text.islower():
+        return False
+    n = ws[0].norm
+    return n in _FINITE or n in _IRREGULAR_PAST or n.endswith("ed") or n.endswith("s") and not n.endswith("ss") \
+        or n in _BARE_VERBS
+
+
+# Verbs whose past form is their base: "it cost", "it hit", "it put".
+_BARE_VERBS = frozenset("cost hit put let set cut hurt shut spread split quit".split())
+
+
 def _has_finite_verb(ws: list[Word]) -> bool:
     """Whether a few words hold a finite verb: an auxiliary or a past form ("had fallen", "rose")."""
-    return any(
-        w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3)
-        or (k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
-            and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
-            and not ws[k - 1].norm.endswith("s") and ws[k - 1].norm not in _PREPOSITIONS_AFTER_CUE)
-        for k, w in enumerate(ws)
+    return any(_finite_at(ws, k) for k in range(len(ws)))
+
+
+def _finite_at(ws: list[Word], k: int) -> bool:
+    """Whether ``ws[k]`` reads as a finite verb: an auxiliary, a past form, or a present "-s" form
+    after a word that is no determiner ("demands rise", not "the demands")."""
+    w = ws[k]
+    return w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
+        k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
+        and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
+        and not ws[k - 1].norm.endswith("s") and ws[k - 1].norm not in _PREPOSITIONS_AFTER_CUE
     )
 
 
