@@ -145,6 +145,14 @@ ROWS = [
      "2010.", []),
     ("confirmed-a-death", "The council confirmed the death of a fisherman who was swept off the pier.",
      [("the death of a fisherman who was swept off the pier", "The council")]),
+    ("abbreviation-ends-the-sentence", "Tom Vale said the plan would hurt the U.S. The senator disagreed on Monday.",
+     [("the plan would hurt the U.S.", "Tom Vale")]),
+    ("time-abbreviation-ends-the-sentence", "Ana Lind said the ferry would leave at 9 a.m. He disagreed.",
+     [("the ferry would leave at 9 a.m.", "Ana Lind")]),
+    ("abbreviation-before-a-name-does-not", "Tom Vale said the U.S. Senate would vote on the bill.",
+     [("the U.S. Senate would vote on the bill", "Tom Vale")]),
+    ("title-before-the-never-ends", "Ana Lind said the fares had been set by Sen. The Reverend Tom Vale.",
+     [("the fares had been set by Sen. The Reverend Tom Vale", "Ana Lind")]),
 ]
 
 

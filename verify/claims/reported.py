@@ -43,6 +43,7 @@ from verify.claims.lexicon import (
     only_time_or_number,
 )
 from verify.claims.quotes import Quotation
+from verify.claims.sentences import is_abbreviation
 from verify.model import Span
 
 
@@ -267,6 +268,8 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     if frame and _FRAME_TIME.search(frame.group(0)) and len(words(text[frame.end() : end])) >= _MIN_WORDS:
         start = frame.end()
     while end > start and text[end - 1] in " \t\n.,;:!?":
+        if text[end - 1] == "." and is_abbreviation(text, end - 1) and text[end - 2 : end - 1].isalpha():
+            break  # "the U.S.": the full stop is the abbreviation's
         end -= 1
     ws = words(text[start:end])
     if len(ws) < _MIN_WORDS or only_time_or_number([w.norm for w in ws]):
