@@ -153,6 +153,21 @@ ROWS = [
      [("the U.S. Senate would vote on the bill", "Tom Vale")]),
     ("title-before-the-never-ends", "Ana Lind said the fares had been set by Sen. The Reverend Tom Vale.",
      [("the fares had been set by Sen. The Reverend Tom Vale", "Ana Lind")]),
+    ("so-far-as-to-say", "Tom Vale went so far as to say that the pier was a death trap.",
+     [("the pier was a death trap", "Tom Vale")]),
+    ("took-to-twitter-to-say", "Ana Lind took to Twitter to say that the pier was a death trap.",
+     [("the pier was a death trap", "Ana Lind")]),
+    ("fair-to-say-is-the-writers", "It is fair to say that the pier has seen better days.", []),
+    ("apologized-for-saying", "Tom Vale apologized for saying the pier was a death trap.",
+     [("the pier was a death trap", "Tom Vale")]),
+    ("from-saying-to-doing", "Tom Vale did it all on the show, from saying that he feels young to playing up "
+     "his stamina.", [("he feels young", "Tom Vale")]),
+    ("comma-adverb-gerund", "The lawmakers met on Monday, now saying they think the law should change.",
+     [("they think the law should change", "The lawmakers")]),
+    ("heard-saying", "Tom Vale was heard saying the pier was a death trap.",
+     [("the pier was a death trap", "Tom Vale")]),
+    ("caught-on-tape-saying", "Ana Lind was caught on tape saying the pier was a death trap.",
+     [("the pier was a death trap", "Ana Lind")]),
 ]
 
 

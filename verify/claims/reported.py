@@ -482,6 +482,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 span = _content_span(text, span.start, tail.start())
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
+        if span is not None and re.search(r"\bfrom\s*$", before):
+            # "from saying that … to playing up …": a range of things done, the statement is its first end
+            to = re.compile(r"\s+to\s+[a-z]+ing\b").search(text, span.start, span.end)
+            span = _content_span(text, span.start, to.start()) if to is not None else span
         if span is not None and _SUBORDINATE_CUE.search(before):
             # "If Lind says the pier is safe, nobody will believe her.": the clause ends at its comma
             comma = next((c for c in range(span.start, span.end) if text[c] == "," and not inside.covers(c)), None)
@@ -658,8 +662,15 @@ def _subject_of(before: str, verb: str) -> str | None:
         quoted_as = _QUOTED_AS.search(before)
         if quoted_as is not None:
             name = clean_subject(before[: quoted_as.start()])  # "Lind was quoted as saying"
-        elif re.search(r",\s*$", before) or _CHANNEL_BEFORE_GERUND.search(before):
-            name = _main_subject(before)  # "The council shut the pier, saying …", "issued a statement saying"
+        elif _GERUND_AFTER.search(before) or _CHANNEL_BEFORE_GERUND.search(before):
+            # "The council shut the pier, saying …", "…, now saying", "apologized for saying",
+            # "issued a statement saying": the subject of the clause the gerund hangs on
+            name = _main_subject(before)
+    if name is None and _INFINITIVE_CUE.search(before) and not verb.endswith(("s", "ed", "ing")):
+        # "went so far as to say", "took to Twitter to argue": the subject of the main verb
+        name = _main_subject(before)
+        if name is not None and name.lower() in {"it", "there", "this", "that"}:
+            name = None  # "It is fair to say": the writer's aside
     if name is None:
         # "… was the third time AROS said it had …": a name right before the cue, mid-sentence
         run = _NAME_BEFORE_CUE.search(before[-80:])
@@ -668,8 +679,19 @@ def _subject_of(before: str, verb: str) -> str | None:
     return name
 
 
-_QUOTED_AS = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:\w+ly\s+)?quoted"
-                        r"(?:\s+by\s+[^,;:]{1,60}?)?\s+as\s*$", re.IGNORECASE)
+_QUOTED_AS = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:\w+ly\s+)?"
+    r"(?:quoted(?:\s+by\s+[^,;:]{1,60}?)?\s+as|(?:heard|caught|recorded|filmed|overheard|seen)(?:\s+[^,;:]{1,40}?)?)\s*$",
+    re.IGNORECASE,
+)
+# Where a gerund cue hangs on a clause before it: after a comma (and an adverb), or a preposition.
+_GERUND_AFTER = re.compile(
+    r"(?:,\s*(?:(?:\w+ly|now|also|then|still|even|again|later|once)\s+)?|\b(?:for|after|before|by|without|from|"
+    r"while|when|since|in|on)\s+)$",
+    re.IGNORECASE,
+)
+# "to say", "so far as to argue": an infinitive cue whose subject is the main verb's
+_INFINITIVE_CUE = re.compile(r"\bto\s*$", re.IGNORECASE)
 # "issued a statement saying", "posted a video on Facebook saying": a message that speaks for its sender
 _CHANNEL_BEFORE_GERUND = re.compile(
     r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|video|post|tweet|release|e-?mail|"
