@@ -153,13 +153,16 @@ _HEADLINE_CUES = frozenset(
     "vows vowed pledges pledged".split()
 )
 _MIN_HEADLINE_WORDS = 4
+_MAX_HEADLINE_WORDS = 30
 
 
 def _is_headline(ws: list[Word]) -> bool:
     """Title case: nearly every word of four letters or more starts with a capital."""
-    long = [w for w in ws if len(w.norm) >= 4]
-    capitalised = sum(w.text[0].isupper() for w in long)
-    return len(ws) >= _MIN_HEADLINE_WORDS and len(long) >= 3 and capitalised >= 0.8 * len(long)
+    if not _MIN_HEADLINE_WORDS <= len(ws) <= _MAX_HEADLINE_WORDS:
+        return False
+    long = [w.text for w in ws if len(w.text) >= 4]
+    capitalised = sum(t[0].isupper() for t in long)
+    return len(long) >= 3 and capitalised >= 0.8 * len(long)
 
 
 def _headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
@@ -169,7 +172,7 @@ def _headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
         return None  # a headline stands alone on its line
     stext = text[sent.start : sent.end]
     ws = words(stext)
-    if not _is_headline(ws) or "\n" in stext.strip():
+    if not any(w.norm in _HEADLINE_CUES for w in ws[1:7]) or not _is_headline(ws) or "\n" in stext.strip():
         return None
     for i, w in enumerate(ws[1:7], start=1):
         if w.norm not in _HEADLINE_CUES or inside.covers(sent.start + w.start):
@@ -1016,6 +1019,8 @@ def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """ "Lind’s claim that the pier is safe ...": the possessor is the speaker. "The claim that …",
     "made the claim that …": a statement too, by the subject of a verb of making or by nobody named."""
     stext = text[sent.start : sent.end]
+    if "that" not in stext:
+        return None  # every noun cue is followed by "that"
     tried = 0
     for m in _noun_cue_matches(stext):
         if inside.covers(sent.start + m.start()):
