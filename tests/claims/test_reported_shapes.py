@@ -168,6 +168,19 @@ ROWS = [
      [("the pier was a death trap", "Tom Vale")]),
     ("caught-on-tape-saying", "Ana Lind was caught on tape saying the pier was a death trap.",
      [("the pier was a death trap", "Ana Lind")]),
+    ("aside-between-dashes-before-that", "Tom Vale said — without evidence — that the vote was rigged.",
+     [("the vote was rigged", "Tom Vale")]),
+    ("aside-in-brackets-before-that", "Tom Vale said (without evidence) that the vote was rigged.",
+     [("the vote was rigged", "Tom Vale")]),
+    ("colon-then-an-unquoted-clause", "Ana Lind said: the pier is unsafe and must close.",
+     [("the pier is unsafe and must close", "Ana Lind")]),
+    ("told-an-outlet-then-a-colon", "Tom Vale told The Coastal Times: the pier is unsafe.",
+     [("the pier is unsafe", "Tom Vale")]),
+    ("colon-then-a-quotation-stays-a-quote", "Ana Lind said: “The pier is unsafe.”", []),
+    ("prepositional-aside-inside-the-clause", "Tom Vale said the pier, in his view, is unsafe.",
+     [("the pier, in his view, is unsafe", "Tom Vale")]),
+    ("thats-opens-the-clause", "Ana Lind says that's why the pier must close.",
+     [("that's why the pier must close", "Ana Lind")]),
 ]
 
 

@@ -68,7 +68,7 @@ _OBJECT = re.compile(
     r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
     # a name is taken whole: "the Wall Street Journal", "Radio Free Europe/Radio Liberty"
     r"(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:(?:\s+(?:of\s+|and\s+|the\s+)?|/)[A-Z][\w’'&.-]*){0,5}|"
-    r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,])"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,:])"
 )
 _TOLD_ONLY = frozenset("reporters journalists them him her us me you voters supporters listeners viewers".split())
 _ADVERBIAL = re.compile(
@@ -476,6 +476,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
             pos = w.end
+            while (when := _ADVERBIAL.match(stext, pos)) is not None and when.end() > pos:
+                pos = when.end()  # "warned Tuesday of a “crisis”": when it was said is no part of it
         if pos is None:
             continue
         span = _content_span(text, sent.start + pos, sent.end)
@@ -735,7 +737,9 @@ _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\
 
 _SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
 # A phrase between commas after the cue, then "that": "insists, in an interview on Friday, that".
-_ASIDE_THEN_THAT = re.compile(r"\s*,([^,.;:“”\"«»]{1,90}),\s*that\b")
+_ASIDE_THEN_THAT = re.compile(
+    r"\s*(?:,([^,.;:“”\"«»]{1,90}),|\s(?:--|[—–―])([^.;:“”\"«»—–―]{1,90})(?:--|[—–―])|\(([^()]{1,90})\))\s*that\b"
+)
 
 
 def _content_start(stext: str, pos: int, verb: str) -> int | None:
@@ -752,9 +756,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             break
         pos = m.end()
     rest = stext[pos:]
-    m_that = re.match(r"\s*,?\s*that\b", rest)
+    m_that = re.match(r"\s*,?\s*that\b(?![’'])", rest)
     aside = None if m_that else _ASIDE_THEN_THAT.match(rest)
-    if aside is not None and not any(w.norm in REPORTING_VERBS for w in words(aside.group(1))):
+    if aside is not None and not any(w.norm in REPORTING_VERBS for w in words(aside.group(0)[:-4])):
         m_that = aside  # "insists, most recently in an interview, that …": the aside is skipped
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
@@ -775,6 +779,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             return None  # "Having said that, …": the pronoun, not a clause
         return pos + m_that.end()
     first = words(rest[:40])
+    colon = re.match(r"\s*:\s*", rest)
+    if colon is not None and first and rest[colon.end() : colon.end() + 1] not in "“\"‘«„'" \
+            and first[0].text.islower() and _has_finite_verb(first[:8]):
+        return pos + colon.end()  # "said: the pier is unsafe": a statement after a colon, unquoted
     if not first or rest.lstrip()[:1] in "“\"‘«„:,":
         return None  # nothing, or a quotation follows: the quote itself is the claim
     head = first[0]
@@ -893,7 +901,9 @@ def _verb_after_interruption(rest: str) -> bool:
     if not inner or not inner[0].text.islower():
         return False
     head = inner[0].norm
-    if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3):
+    short_phrase = head in PREPOSITIONS and len(inner) <= 6  # "the pier, in his view, is unsafe"
+    if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3) \
+            and not short_phrase:
         return False
     after = words(segments[2])[:3]
     return bool(after) and after[0].text.islower() and _has_finite_verb(after[:1])
