@@ -181,6 +181,14 @@ ROWS = [
      [("the pier, in his view, is unsafe", "Tom Vale")]),
     ("thats-opens-the-clause", "Ana Lind says that's why the pier must close.",
      [("that's why the pier must close", "Ana Lind")]),
+    ("gerund-then-a-bare-clause", "The council shut the pier, saying bus journeys had fallen.",
+     [("bus journeys had fallen", "The council")]),
+    ("adding-then-a-bare-clause", "The council shut the pier, adding repairs would take months.",
+     [("repairs would take months", "The council")]),
+    ("acknowledged-a-bare-clause", "Ana Lind acknowledged fares had risen.", [("fares had risen", "Ana Lind")]),
+    ("maintains-a-bare-clause", "Tom Vale maintains fares have risen.", [("fares have risen", "Tom Vale")]),
+    ("vowed-a-bare-clause", "Ana Lind vowed fares would fall.", [("fares would fall", "Ana Lind")]),
+    ("tweeted-a-bare-clause", "Tom Vale tweeted fares had risen.", [("fares had risen", "Tom Vale")]),
 ]
 
 

@@ -105,6 +105,12 @@ _SPEECH_VERB_FORMS: tuple[str, ...] = (
 
 SPEECH_VERBS: frozenset[str] = frozenset(w for line in _SPEECH_VERB_FORMS for w in line.split())
 
+
+def verb_forms(bases: str) -> frozenset[str]:
+    """Every listed form of the given verbs: "say tell" -> say, says, said, saying, tell, …"""
+    wanted = set(bases.split())
+    return frozenset(w for line in _SPEECH_VERB_FORMS if line.split()[0] in wanted for w in line.split())
+
 # Verbs that are strong enough to carry a quote or a reported clause on their own
 # when the text gives no other cue (used for reported speech). Belief verbs such
 # as "think" are here because news attributes beliefs the same way.

@@ -41,6 +41,7 @@ from verify.claims.lexicon import (
     SUBORDINATORS,
     TIME_WORDS,
     only_time_or_number,
+    verb_forms,
 )
 from verify.claims.quotes import Quotation
 from verify.claims.sentences import is_abbreviation
@@ -867,13 +868,12 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
 
 
 # Cues after which a bare clause ("said fares had risen") is the usual reported speech.
-_CLAUSE_CUES = frozenset(
-    "say says said tell tells told add adds added warn warns warned claim claims claimed insist insists "
-    "insisted argue argues argued note notes noted explain explains explained confirm confirms confirmed "
-    "state states stated announce announces announced write writes wrote deny denies denied estimate "
-    "estimates estimated concede concedes conceded admit admits admitted predict predicts predicted "
-    "believe believes believed think thinks thought".split()
-)
+_CLAUSE_CUES = verb_forms(
+    "say tell add warn claim insist argue note explain confirm state announce write deny estimate concede admit "
+    "predict believe think acknowledge suggest stress emphasize reveal maintain contend reiterate recall testify "
+    "allege assert declare counter reply agree tweet observe complain boast caution vow promise pledge disclose "
+    "indicate signal report"
+) - frozenset({"written"})
 # Words after "said" that open no clause: "said goodbye to", "said nothing about".
 _NOT_CLAUSE_HEADS = frozenset(
     "goodbye hello nothing something anything little much yes no thanks sorry amen grace prayers "
