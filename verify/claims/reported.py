@@ -650,6 +650,8 @@ def _subject_of(before: str, verb: str) -> str | None:
     if relative is not None:
         # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
         return _antecedent(before[: relative.start()])
+    if verb.endswith("ing") and re.search(r",\s*$", before) and (main := _main_subject(before)) is not None:
+        return main  # "The council shut the pier, saying …": the clause's subject, not all of it
     name = clean_subject(before)
     if name is None:
         # "..., as surveyors warned that": the subject of the clause the cue sits in
