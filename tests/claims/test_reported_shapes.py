@@ -189,6 +189,16 @@ ROWS = [
     ("maintains-a-bare-clause", "Tom Vale maintains fares have risen.", [("fares have risen", "Tom Vale")]),
     ("vowed-a-bare-clause", "Ana Lind vowed fares would fall.", [("fares would fall", "Ana Lind")]),
     ("tweeted-a-bare-clause", "Tom Vale tweeted fares had risen.", [("fares had risen", "Tom Vale")]),
+    ("announced-plans-to", "Ana Lind announced plans this week to give $15 million to the harbour fund.",
+     [("plans this week to give $15 million to the harbour fund", "Ana Lind")]),
+    ("denied-allegations-of", "Tom Vale denied allegations of fraud at the port.",
+     [("allegations of fraud at the port", "Tom Vale")]),
+    ("denied-entry-is-refused", "The council denied entry to the ferry.", []),
+    ("passive-announcement", "While a curfew was announced from midnight to 6 a.m., police did not enforce it.",
+     [("a curfew was announced from midnight to 6 a.m.", None)]),
+    ("passive-announcement-by-an-agent", "The closure of the pier was announced by the Harbour Trust on Monday.",
+     [("The closure of the pier was announced by the Harbour Trust on Monday", "the Harbour Trust")]),
+    ("passive-announcement-alone-says-nothing", "The decision was announced.", []),
 ]
 
 

@@ -128,6 +128,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _coordinated_statement(text, sent, inside, said_then) if said_then is not None else None,
             _content_then_cue(text, sent, inside) if not inverted else None,
             _noun_cue(text, sent, inside),
+            _passive_cue(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
         # ("…, its director conceded, as surveyors warned that …"), never inside it.
@@ -818,6 +819,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
         return pos
+    if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
+            and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
+        return pos  # "announced plans to give $15 million", "denied allegations of fraud": the object says it
     return None
 
 
@@ -1062,6 +1066,34 @@ def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
             name = _main_subject(stext[: m.start()])
             at = sent.start + stext.find(name) if name else at
         return ReportedSpeech(span, name, at, m.group("cue"), None)
+    return None
+
+
+# "a curfew was announced from midnight to 6 a.m.": what was announced is its own statement
+_PASSIVE_CUE = re.compile(
+    r"(?P<subject>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:was|were|has\s+been|have\s+been|"
+    r"had\s+been)\s+(?:\w+ly\s+)?(?P<cue>announced|confirmed|disclosed|revealed)\b"
+    r"(?:\s+by\s+(?P<agent>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))?"
+)
+
+
+def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "A curfew was announced from midnight to 6 a.m.": the clause, from its subject to its comma."""
+    stext = text[sent.start : sent.end]
+    if " been " not in stext and " was " not in stext and " were " not in stext:
+        return None
+    for m in _PASSIVE_CUE.finditer(stext):
+        if inside.covers(sent.start + m.start()):
+            continue
+        start = sent.start + m.start("subject")
+        comma = next((c for c in range(sent.start + m.end(), sent.end) if text[c] in ",;" and not inside.covers(c)),
+                     sent.end)
+        span = _content_span(text, start, comma)
+        if span is None or _mostly_quoted(text, span, inside) or len(words(text[sent.start + m.end() : comma])) < 2:
+            continue  # "The decision was announced.": that it was, not what
+        agent = m.group("agent")
+        at = sent.start + m.start("agent") if agent else start
+        return ReportedSpeech(span, agent, at, m.group("cue"), None)
     return None
 
 
