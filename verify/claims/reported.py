@@ -1014,6 +1014,8 @@ _CLAIM_NOUNS = (
     "claim claims assertion assertions allegation allegations statement statements suggestion suggestions "
     "contention insistence accusation accusations announcement admission denial warning warnings".split()
 )
+# Every word a cue of a statement may hang on, for callers that skip text without one.
+CUE_NOUNS = NOUN_CUE_WORDS | frozenset(_CLAIM_NOUNS)
 _CLAIM_ADJECTIVES = (
     "repeated latest recent earlier new false unfounded baseless dubious controversial widespread frequent public "
     "bold startling bogus unsubstantiated unproven disputed oft-repeated often-repeated".split()
