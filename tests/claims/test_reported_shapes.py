@@ -199,6 +199,14 @@ ROWS = [
     ("passive-announcement-by-an-agent", "The closure of the pier was announced by the Harbour Trust on Monday.",
      [("The closure of the pier was announced by the Harbour Trust on Monday", "the Harbour Trust")]),
     ("passive-announcement-alone-says-nothing", "The decision was announced.", []),
+    ("anonymous-source-before-the-cue", "Fares will rise, a senior official at the port who asked not to be named "
+     "said.", [("Fares will rise", "a senior official at the port")]),
+    ("anonymous-source-after-the-cue", "Fares will rise, said a senior official at the port who asked not to be "
+     "named because he was not authorized to speak.", [("Fares will rise", "a senior official")]),
+    ("thousands-comma-is-no-clause-comma", "Fares will rise, Tom Vale told the crowd of about 2,000 people in Dover.",
+     [("Fares will rise", "Tom Vale")]),
+    ("relative-on-the-channel-after-the-cue", "Fares will rise next year, the harbour board said in its annual "
+     "report, which was published on Monday.", [("Fares will rise next year", "the harbour board")]),
 ]
 
 

@@ -70,6 +70,11 @@ _TRAILING_NOISE = re.compile(
 _MODIFIER_SEGMENT = re.compile(r"(?:which|who|whose|[a-z]+ed|built|led|run|made|set|known|written|drawn)\b")
 # "The day after the vote,": a time or a scene, not a speaker
 _FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|" + TIME_WORDS, re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r"\bwho\s+(?:asked|requested|spoke|declined|insisted|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed|"
+    r"did\s+not\s+want)\b[^,;:“”\"]{0,120}?(?:named|anonymity|identified|publicly|record|discuss\s+[\w\s]{1,40}?|"
+    r"speak\s+[\w\s]{1,40}?)(?=[\s,.]|$)"
+)
 _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|referred to|who asked|who gave)\b")
 # A dateline at the start of a story: "KYIV –", "WASHINGTON (Reuters) —", "LONDON, Oct. 3 —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
@@ -384,7 +389,8 @@ def parse_tail(tail: str, *, offset: int = 0) -> Attribution | None:
         return None
     body = re.sub(r"^[,;:]\s*", "", stripped)
     body_offset = offset + len(tail) - len(body)
-    ws = words(body)
+    # "a senior official who asked not to be named said": the clause about anonymity holds no cue
+    ws = words(_ANONYMITY.sub(lambda m: " " * len(m.group(0)), body)) if " who " in body else words(body)
     if not ws:
         return None
     if is_speech_verb(ws, 0):

@@ -322,8 +322,13 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who)\s"
+    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who)\s|"
+    # ", said a senior official who asked not to be named because …": a description and who it is
+    r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s)"
 )
+# A comma that joins clauses, not the thousands of a number ("2,000")
+_CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|who|where)\b")
 
 
 # ", D-Del." / ", R-S.C.": a lawmaker's party and state after the name, no new clause
@@ -355,7 +360,7 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     """"Rock music is loud, said the manager.": the sentence ends in an inverted cue, so the
     statement is what comes before it, not the speaker's name after the verb."""
     stext = text[sent.start : sent.end]
-    commas = [m.start() for m in re.finditer(r",", stext) if not inside.covers(sent.start + m.start())]
+    commas = [m.start() for m in _CLAUSE_COMMA.finditer(stext) if not inside.covers(sent.start + m.start())]
     if not commas:
         return False
     comma = _inverted_comma(stext, commas)
@@ -1129,7 +1134,7 @@ _IN_VERB_GROUP = frozenset("be been being not never also still n't".split())
 
 def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
-    commas = [m.start() for m in re.finditer(r",", stext) if not inside.covers(sent.start + m.start())]
+    commas = [m.start() for m in _CLAUSE_COMMA.finditer(stext) if not inside.covers(sent.start + m.start())]
     # "Not paying taxes “makes me smart,” Trump said.": the comma closes inside the quotation
     commas += [b - sent.start for a, b in inside if text[a:b].rstrip("”\"’'»").endswith(",") and b < sent.end]
     commas.sort()
@@ -1137,10 +1142,14 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         return None
     comma = _inverted_comma(stext, commas)
     last_part = stext[comma + 1 :]
-    if comma == commas[-1] and len(commas) > 1 and _CIRCUMSTANCE.match(last_part) \
+    relative_end = None
+    after_last = _CIRCUMSTANCE.match(last_part) or _RELATIVE_OPENING.match(last_part)
+    if comma == commas[-1] and len(commas) > 1 and after_last \
             and not any(w.norm in REPORTING_VERBS for w in words(last_part)):
+        if _RELATIVE_OPENING.match(last_part):
+            relative_end = comma  # "…, the board said in its report, which was published Monday": about the report
         comma = commas[-2]  # "…, X said Friday, as they bristled at …": the cue is before the last comma
-    tail = stext[comma:]
+    tail = stext[comma:relative_end]
     if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
         if cut is None:
@@ -1171,7 +1180,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     pos = 0
     while (channel := _ADVERBIAL.match(after_cue, pos)) is not None and channel.end() > pos:
         pos = channel.end()  # "…, Lind said in an interview with the Coastal Times.": how it was said
-    if len(words(after_cue[pos:])) > 6 and not (
+    rest_words = words(after_cue[pos:])
+    told_whom = cue in _OBJECT_VERBS and not _has_finite_verb(rest_words)  # "…, Lind told the crowd of 2,000 in Dover"
+    if len(rest_words) > 6 and not told_whom and not (
         _CIRCUMSTANCE.match(after_cue) and not any(w.norm in REPORTING_VERBS for w in words(after_cue))
     ):
         return None
