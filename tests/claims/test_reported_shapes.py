@@ -207,6 +207,20 @@ ROWS = [
      [("Fares will rise", "Tom Vale")]),
     ("relative-on-the-channel-after-the-cue", "Fares will rise next year, the harbour board said in its annual "
      "report, which was published on Monday.", [("Fares will rise next year", "the harbour board")]),
+    ("scene-before-a-cue-and-a-quotation", "Speaking to reporters, Tom Vale said, “The pier is unsafe.”", []),
+    ("asked-about-before-a-quotation", "Asked about the claim that it had been a bomb, Ana Lind said, “I do not "
+     "know.”", [("it had been a bomb", None)]),
+    ("when-asked-before-a-quotation", "When he was asked about the pier, Tom Vale said, “It is unsafe.”", []),
+    ("as-for-before-a-quotation", "As for the ferry, Ana Lind said, “It runs.”", []),
+    ("asked-whether-then-said-no", "Asked whether the pier was safe, Tom Vale said no.", []),
+    ("gerund-subject-is-a-statement", "Raising fares would hurt families, Tom Vale said.",
+     [("Raising fares would hurt families", "Tom Vale")]),
+    ("if-clause-and-main-clause-are-a-statement", "If elected, he would cut fares, Tom Vale said.",
+     [("If elected, he would cut fares", "Tom Vale")]),
+    ("noun-report-and-its-participle", "A Harbour Office report released last year found that the pier was "
+     "unsafe.", []),
+    ("as-experts-including-x-pointed-out", "As many harbour experts, including Ms. Lind, have pointed out, the "
+     "pier is free to reopen.", [("the pier is free to reopen", "many harbour experts")]),
 ]
 
 

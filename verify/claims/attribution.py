@@ -135,6 +135,9 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
             return False
     if w.endswith("ing") and i > 0 and ws[i - 1].norm in DETERMINERS:
         return False  # "the warning", "a briefing"
+    if w in AMBIGUOUS_VERBS and i + 1 < len(ws) and ws[i + 1].text.islower() and ws[i + 1].norm.endswith("ed") \
+            and ws[i + 1].norm not in SPEECH_VERBS:
+        return False  # "an office report released last year": a noun and its participle
     if w in {"state", "states"} and not (i + 1 < len(ws) and ws[i + 1].norm == "that"):
         return False  # "battleground state Florida", "state troopers": the noun
     if i + 1 < len(ws) and ws[i + 1].norm == "by":

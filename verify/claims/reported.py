@@ -804,6 +804,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return _skip_to_that(rest, pos)  # "told one of his young protégés on a regular basis that …"
     if verb in _OBJECT_VERBS and bare in {"him", "her", "them", "me", "us"}:
         return None
+    if head.norm != bare and bare in {"that", "this", "it", "there", "here", "what", "who"}:
+        return pos  # "that's why …", "there's no money": the contraction holds the verb
     if bare in {"there", "it"} and bare == head.norm and not _verb_follows(first[1:3]):
         return None  # "said it so many times", "said there that …": an object or a place, no clause
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
@@ -927,9 +929,11 @@ _REFUSED = frozenset(
 )
 _RELATIVE_WORDS = frozenset("who which that whom whose".split())
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
+# Words that open a clause inside a phrase, whose verb is that clause's: "asked whether it was safe"
+_CLAUSE_OPENERS = frozenset("whether how why what where when if".split())
 
 
-def _main_verb(ws: list[Word]) -> bool:
+def _main_verb(ws: list[Word], *, strict: bool = False) -> bool:
     """Whether a finite verb follows that is not a relative clause's own: "the man who shot him was
     armed" has one, "the lives of people who were on the pier" has none."""
     relative = in_group = False
@@ -938,14 +942,17 @@ def _main_verb(ws: list[Word]) -> bool:
         if k == skip:
             relative, in_group = False, True  # "that critics point to": the relative clause's own verb
             continue
-        if w.norm in _RELATIVE_WORDS and k > 0:
+        if w.norm in _RELATIVE_WORDS and k > 0 or w.norm in _CLAUSE_OPENERS:
             relative, in_group = True, False
             subject = ws[k + 1].norm if k + 1 < len(ws) else ""
             plural = len(subject) > 3 and subject.endswith("s") and not subject.endswith("ss")
             if subject in _SUBJECT_PRONOUNS or plural:
                 skip = k + 2  # a one-word subject, then the relative clause's verb, whatever its form
             continue
-        verb = _finite_at(ws, k) or w.text.islower() and w.norm in _IRREGULAR_PAST
+        # strict: no "-s" form, which is as often a plural noun ("to reporters")
+        loose = not strict and _finite_at(ws, k)
+        verb = loose or w.norm in _FINITE or w.text.islower() and (
+            w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3)
         if verb and not in_group:
             if not relative:
                 return True
@@ -953,6 +960,23 @@ def _main_verb(ws: list[Word]) -> bool:
         # "has held", "was not told": one verb group
         in_group = verb or in_group and (w.norm in _IN_VERB_GROUP or w.norm.endswith("ly"))
     return False
+
+
+def _is_scene(phrase: str) -> bool:
+    """A phrase that sets the scene: a participle or a preposition first and no verb of its own
+    ("Asked about the claim that it was a bomb", "Speaking to reporters", "In a statement"), or a
+    clause that opens with a subordinator and stops at the comma ("When he was asked about it")."""
+    ws = words(phrase)
+    if not ws:
+        return False
+    first = ws[0].norm
+    if first in _SCENE_SUBORDINATORS or first == "as" and len(ws) > 1 and ws[1].norm == "for":
+        return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
+    opener = first in PREPOSITIONS or first in _IRREGULAR_PAST or len(first) > 4 and first.endswith(("ed", "ing"))
+    return opener and not _main_verb(ws[1:], strict=True)
+
+
+_SCENE_SUBORDINATORS = frozenset("when whenever while after before once if since until unless because".split())
 
 
 def _verb_follows(ws: list[Word]) -> bool:
@@ -1060,6 +1084,14 @@ def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
             # "The claim that the pier was unsafe is false.": the noun phrase is the subject and
             # the sentence's own verb ends the statement
             span = _content_span(text, span.start, _end_of_subject_clause(text, span))
+        if span is not None:
+            # "Asked about the claim that it was a bomb, Lind said, …": another cue ends the statement
+            for c in range(span.start, span.end):
+                if text[c] == "," and not inside.covers(c) and any(
+                    w.norm in REPORTING_VERBS for w in words(text[c : min(span.end, c + 60)])[:6]
+                ):
+                    span = _content_span(text, span.start, c)
+                    break
         if span is None or _mostly_quoted(text, span, inside):
             continue
         if "pronoun" in m.re.groupindex and m.group("pronoun"):
@@ -1192,6 +1224,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     content_words = words(text[span.start : span.end])
     if content_words[0].norm in _PREPOSITIONS_AFTER_CUE and not _has_finite_verb(content_words):
         return None  # "In his speech earlier Wednesday, Trump proclaimed …": where, not what
+    if _is_scene(text[span.start : span.end]):
+        return None  # "Speaking to reporters, Lind said, “…”": the scene, not what was said
     opens = _content_start(after_cue, 0, cue)
     if opens is not None and len(words(after_cue[opens:])) >= _MIN_WORDS:
         # "Asked about the pier, Lind said fares would rise": the cue opens a statement after it, so
@@ -1254,6 +1288,8 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
+        if before is not None and _is_scene(text[before.start : before.end]):
+            continue  # "Asked about the device, Lind said, “…”": the scene, not what was said
         subject = _short_subject(text, sent.start, at) if before is None else None
         if subject is None and (before is None or _mostly_quoted(text, before, inside)):
             continue
@@ -1314,6 +1350,10 @@ def _predicate(text: str, start: int, end: int) -> Span | None:
 # "As the harbour master noted, …" / "But as critics have pointed out in letters, …"
 _AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
 _POINT = frozenset("point points pointed".split())
+_AS_INTRO_WITH_ASIDE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,80},\s+(?:including|like|such\s+as|among\s+them)"
+    r"\s[^,;:“”\"«»()]{2,60},\s+[^,;:“”\"«»()]{3,60}),\s*"
+)
 _AS_AUXILIARIES = frozenset("has have had has also have also did".split())
 
 
@@ -1324,6 +1364,9 @@ def _as_cue_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpee
     m = _AS_INTRO.match(stext)
     if m is None or inside.covers(sent.start + m.start("intro")):
         return None
+    if not any(w.norm in REPORTING_VERBS or w.norm in _POINT for w in words(m.group("intro"))):
+        # "As many experts, including Ms. Lind, have pointed out, …": the cue is past a phrase set apart
+        m = _AS_INTRO_WITH_ASIDE.match(stext) or m
     ws = words(m.group("intro"))
     cues = [
         i for i, w in enumerate(ws)
