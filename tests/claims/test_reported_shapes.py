@@ -221,6 +221,11 @@ ROWS = [
      "unsafe.", []),
     ("as-experts-including-x-pointed-out", "As many harbour experts, including Ms. Lind, have pointed out, the "
      "pier is free to reopen.", [("the pier is free to reopen", "many harbour experts")]),
+    ("time-scene-before-a-quotation", "Minutes after the shooting, police said, “Stay inside.”", []),
+    ("unlike-scene-before-a-quotation", "Unlike his rival in the race, Tom Vale said, “The pier is unsafe.”", []),
+    ("statement-with-a-time-stays", "Taxes rose last year, Tom Vale said.", [("Taxes rose last year", "Tom Vale")]),
+    ("scene-then-cue-between-commas", "But in recent days, aides to the mayor say, the mayor has grown tired of "
+     "the pier.", [("the mayor has grown tired of the pier", "aides to the mayor")]),
 ]
 
 

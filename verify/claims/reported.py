@@ -972,10 +972,17 @@ def _is_scene(phrase: str) -> bool:
     first = ws[0].norm
     if first in _SCENE_SUBORDINATORS or first == "as" and len(ws) > 1 and ws[1].norm == "for":
         return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
-    opener = first in PREPOSITIONS or first in _IRREGULAR_PAST or len(first) > 4 and first.endswith(("ed", "ing"))
-    return opener and not _main_verb(ws[1:], strict=True)
+    opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
+        or len(first) > 4 and first.endswith(("ed", "ing"))
+    if not opener and not _FRAME_TIME.search(phrase):
+        return False  # "Minutes after the shooting": a time, no verb, is a scene too
+    return not _main_verb(ws[1:] if opener else ws, strict=True)
 
 
+_SCENE_PREPOSITIONS = frozenset(
+    "like unlike despite amid amidst following throughout outside inside near beside behind across toward towards "
+    "within upon via since until regarding concerning around along beyond".split()
+)
 _SCENE_SUBORDINATORS = frozenset("when whenever while after before once if since until unless because".split())
 
 
@@ -1288,10 +1295,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
-        if before is not None and _is_scene(text[before.start : before.end]):
-            continue  # "Asked about the device, Lind said, “…”": the scene, not what was said
+        scene = before is not None and _is_scene(text[before.start : before.end])
         subject = _short_subject(text, sent.start, at) if before is None else None
-        if subject is None and (before is None or _mostly_quoted(text, before, inside)):
+        if subject is None and not scene and (before is None or _mostly_quoted(text, before, inside)):
             continue
         after_start = sent.start + m.end()
         first = words(text[after_start : sent.end][:40])
@@ -1300,6 +1306,13 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest):
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
+            after = None
+        if scene:
+            # "In recent days, aides say, the mayor has grown tired": the scene is no part of it;
+            # "Asked about the device, Lind said, “…”": nor is it a statement alone
+            if after is None:
+                continue
+            before, subject = after, None
             after = None
         if subject is not None:
             # "The planks, Lind said, were rotten.": a short subject and its predicate are one statement
