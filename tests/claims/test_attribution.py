@@ -34,6 +34,8 @@ ROWS = [
     ("told-addressee-not-speaker", "“We stay,” one farmer, known as KB, told Radio Nord.",
      "We stay", "one farmer, known as KB", None, "told", "Radio Nord"),
     ("dash", "“Nobody was hurt.” — Chief Ola Berg", "Nobody", "Chief Ola Berg", None, None, None),
+    ("anonymous-source", "“Nobody was hurt,” a port official who asked not to be named said.",
+     "Nobody", "a port official", None, "said", None),
     ("added", "“We will be back,” Ana Lind added.", "We will", "Ana Lind", None, "added", None),
     ("adverb-after-speaker", "My grandmother often said, “Keep your boots dry.”", "Keep your", "My grandmother", None,
      "said", None),

@@ -18,7 +18,7 @@ from functools import lru_cache
 from verify.claims.claims import extract
 from verify.claims.lexicon import EVALUATIVE_VERBS, SPEECH_VERBS
 from verify.claims.quotes import find_quotations
-from verify.claims.reported import NOUN_CUE_WORDS
+from verify.claims.reported import CUE_NOUNS
 from verify.claims.transcript import speaker_label
 from verify.document import BLANK_LINES, load_text, markdown_links
 from verify.model import Claim, ClaimKind, Document
@@ -86,7 +86,7 @@ def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Words without which no sentence is reported speech: every speech verb the extractor knows,
 # the verbs that attribute a quoted word, "according (to)" and the nouns of "X's claim that".
-_CUE_WORDS = SPEECH_VERBS | EVALUATIVE_VERBS | NOUN_CUE_WORDS | {"according"}
+_CUE_WORDS = SPEECH_VERBS | EVALUATIVE_VERBS | CUE_NOUNS | {"according"}
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 

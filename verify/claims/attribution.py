@@ -66,6 +66,15 @@ _TRAILING_NOISE = re.compile(
     + r"))+$",
     re.IGNORECASE,
 )
+# A phrase set between commas after a noun that describes it: a participle or a relative clause.
+_MODIFIER_SEGMENT = re.compile(r"(?:which|who|whose|[a-z]+ed|built|led|run|made|set|known|written|drawn)\b")
+# "The day after the vote,": a time or a scene, not a speaker
+_FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|" + TIME_WORDS, re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r"\bwho\s+(?:asked|requested|spoke|declined|insisted|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed|"
+    r"did\s+not\s+want)\b[^,;:“”\"]{0,120}?(?:named|anonymity|identified|publicly|record|discuss\s+[\w\s]{1,40}?|"
+    r"speak\s+[\w\s]{1,40}?)(?=[\s,.]|$)"
+)
 _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|referred to|who asked|who gave)\b")
 # A dateline at the start of a story: "KYIV –", "WASHINGTON (Reuters) —", "LONDON, Oct. 3 —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
@@ -126,6 +135,9 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
             return False
     if w.endswith("ing") and i > 0 and ws[i - 1].norm in DETERMINERS:
         return False  # "the warning", "a briefing"
+    if w in AMBIGUOUS_VERBS and i + 1 < len(ws) and ws[i + 1].text.islower() and ws[i + 1].norm.endswith("ed") \
+            and ws[i + 1].norm not in SPEECH_VERBS:
+        return False  # "an office report released last year": a noun and its participle
     if w in {"state", "states"} and not (i + 1 < len(ws) and ws[i + 1].norm == "that"):
         return False  # "battleground state Florida", "state troopers": the noun
     if i + 1 < len(ws) and ws[i + 1].norm == "by":
@@ -172,6 +184,8 @@ def plausible_subject(name: str) -> bool:
     for k, w in enumerate(ws[1:], start=1):
         if _inside_name(ws, k):
             continue  # "Alliance to Reclaim Our Schools": small words of a name
+        if w.norm == "to" and ws[k - 1].norm in _NOUNS_BEFORE_TO:
+            continue  # "Lind's letter to the council", "an adviser to the mayor"
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
         if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
@@ -188,6 +202,13 @@ def plausible_subject(name: str) -> bool:
     if len(ws) <= 3 and last.endswith("s") and last not in NOT_PLURALS and len(last) > 3:
         return True  # "guards", "show insiders": a group speaking
     return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
+
+
+_NOUNS_BEFORE_TO = frozenset(
+    "letter letters memo message email e-mail note adviser advisers advisor advisors aide aides ambassador envoy "
+    "counsel assistant secretary spokesman spokeswoman spokesperson successor heir statement submission response "
+    "reply testimony lawyer lawyers attorney attorneys".split()
+)
 
 
 def _inside_name(ws: list[Word], k: int) -> bool:
@@ -235,6 +256,8 @@ def clean_subject(raw: str) -> str | None:
             segments.pop(0)
             continue
         head = first_words[0].norm
+        if head in DETERMINERS and _MODIFIER_SEGMENT.match(segments[1]) and not _FRAME_SEGMENT.search(segments[0]):
+            break  # "The report, released Tuesday,", "The company, which owns the pier,": a noun and its modifier
         if head in INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
             segments.pop(0)
         else:
@@ -369,7 +392,8 @@ def parse_tail(tail: str, *, offset: int = 0) -> Attribution | None:
         return None
     body = re.sub(r"^[,;:]\s*", "", stripped)
     body_offset = offset + len(tail) - len(body)
-    ws = words(body)
+    # "a senior official who asked not to be named said": the clause about anonymity holds no cue
+    ws = words(_ANONYMITY.sub(lambda m: " " * len(m.group(0)), body)) if " who " in body else words(body)
     if not ws:
         return None
     if is_speech_verb(ws, 0):
@@ -481,9 +505,11 @@ _NP_MAX_WORDS = 40
 
 def np_after_according(text: str) -> str | None:
     chunk_end = len(text)
-    m = re.search(r"[,.;:!?()]", text)
-    if m:
+    for m in re.finditer(r"[,.;:!?()]", text[:400]):
+        if m.group(0) == "." and is_abbreviation(text, m.start()):
+            continue  # "according to Sen. Tom Vale"
         chunk_end = m.start()
+        break
     # The words are read one ahead as needed, never the whole rest of a long sentence.
     tokens = (Word(t[0], *t.span()) for t in _TOKEN.finditer(text))
     w = next(tokens, None)

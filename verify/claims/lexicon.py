@@ -76,6 +76,7 @@ _SPEECH_VERB_FORMS: tuple[str, ...] = (
     "disclose discloses disclosed disclosing",
     "pledge pledges pledged pledging",
     "repeat repeats repeated repeating",
+    "reiterate reiterates reiterated reiterating",
     "comment comments commented commenting",
     "estimate estimates estimated estimating",
     "charge charges charged",
@@ -103,6 +104,12 @@ _SPEECH_VERB_FORMS: tuple[str, ...] = (
 )
 
 SPEECH_VERBS: frozenset[str] = frozenset(w for line in _SPEECH_VERB_FORMS for w in line.split())
+
+
+def verb_forms(bases: str) -> frozenset[str]:
+    """Every listed form of the given verbs: "say tell" -> say, says, said, saying, tell, …"""
+    wanted = set(bases.split())
+    return frozenset(w for line in _SPEECH_VERB_FORMS if line.split()[0] in wanted for w in line.split())
 
 # Verbs that are strong enough to carry a quote or a reported clause on their own
 # when the text gives no other cue (used for reported speech). Belief verbs such
@@ -141,7 +148,8 @@ ADVERBIALS: frozenset[str] = frozenset(
     "tonight on in at separately subsequently immediately quickly simply flatly angrily bluntly "
     "reportedly allegedly apparently since just already even still never not did does do "
     "is was were are been be being who which that ultimately finally curtly firmly openly "
-    "specifically frequently often always emphatically forcefully calmly".split()
+    "specifically frequently often always emphatically forcefully calmly falsely wrongly incorrectly "
+    "correctly rightly accurately erroneously mistakenly".split()
 )
 
 TIME_WORDS = (
@@ -343,7 +351,7 @@ INTRO_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday recently previously first finally "
     "overall elsewhere here there this that back once".split()
 )
-LEADING_CONJUNCTIONS = frozenset("and but so yet then also while meanwhile however or plus what".split())
+LEADING_CONJUNCTIONS = frozenset("and but so yet then also while meanwhile however or plus what even".split())
 SUBORDINATORS = frozenset(
     "when while because if as after before since although though until unless whether where "
     "which who whom whose what how why that but and or so than".split()

@@ -29,7 +29,10 @@ from verify.claims.attribution import (
 )
 from verify.claims.lexicon import (
     DETERMINERS,
+    ED_NOUNS,
     EVALUATIVE_VERBS,
+    INTRO_WORDS,
+    NOT_PLURALS,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     REPORTING_VERBS,
@@ -38,8 +41,10 @@ from verify.claims.lexicon import (
     SUBORDINATORS,
     TIME_WORDS,
     only_time_or_number,
+    verb_forms,
 )
 from verify.claims.quotes import Quotation
+from verify.claims.sentences import is_abbreviation
 from verify.model import Span
 
 
@@ -59,11 +64,14 @@ _OBJECT_VERBS = frozenset(
     "urged urge asked ask".split()
 )
 _OBJECT = re.compile(
-    r"\s*(?:reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
+    # "NBC's “Today” show": an outlet's programme
+    r"\s*(?:[A-Z][\w&.-]*[’']s?\s+[“\"]?[A-Z][^”\"\n]{0,40}[”\"]?\s+(?:show|program|programme|podcast|broadcast)|"
+    r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
     # a name is taken whole: "the Wall Street Journal", "Radio Free Europe/Radio Liberty"
     r"(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:(?:\s+(?:of\s+|and\s+|the\s+)?|/)[A-Z][\w’'&.-]*){0,5}|"
-    r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,])"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,:])"
 )
+_TOLD_ONLY = frozenset("reporters journalists them him her us me you voters supporters listeners viewers".split())
 _ADVERBIAL = re.compile(
     r"\s*,?\s*(?:"
     r"(?:in|during|at|on)\s+(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
@@ -78,8 +86,10 @@ _ADVERBIAL = re.compile(
     r"privately|separately|flatly|once|often|then|now)"
     r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
     r"|in\s+(?:\d{4}|a\s+\d{4}\s+\w+)"
+    r"|without\s+(?:(?:offering|providing|citing|giving|presenting)\s+)?(?:any\s+)?(?:evidence|proof)"
     r"|(?:via|by|through|in)\s+(?:an?\s+)?(?:e-?mail|text(?:\s+message)?|phone|telephone|spokes(?:man|woman|person))"
-    r")\b,?",
+    # "said Monday's vote was …": a time word owning a noun opens the clause, it is not when
+    r")\b(?![’']),?",
     re.IGNORECASE,
 )
 _CLAUSE_START = frozenset(
@@ -105,14 +115,20 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
     for k, sent in enumerate(sentences):
         inside = _quoted_ranges(quotations, opens, sent)
         inverted = _ends_inverted(text, sent, inside)
+        said_then = _verb_then_content(text, sent, inside)
+        if said_then is not None:
+            said_then = _cut_at_coordinated_cue(text, sent, inside, said_then)
         candidates = (
+            _headline(text, sent, inside),
             _according_to(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
             _as_cue_then_content(text, sent, inside),
             _content_then_cue(text, sent, inside) if inverted else None,
-            _verb_then_content(text, sent, inside),
+            said_then,
+            _coordinated_statement(text, sent, inside, said_then) if said_then is not None else None,
             _content_then_cue(text, sent, inside) if not inverted else None,
             _noun_cue(text, sent, inside),
+            _passive_cue(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
         # ("…, its director conceded, as surveyors warned that …"), never inside it.
@@ -130,6 +146,56 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
     found.extend(_block_after_colon(text, sentences, quotations))
     found.sort(key=lambda r: r.content.start)
     return found
+
+
+# Cues a headline puts between its speaker and the statement: "Harbour Master Says Pier Will Close".
+_HEADLINE_CUES = frozenset(
+    "says said warns warned claims claimed argues argued insists insisted denies denied admits admitted confirms "
+    "confirmed announces announced writes wrote adds added notes noted explains explained predicts predicted "
+    "vows vowed pledges pledged".split()
+)
+_MIN_HEADLINE_WORDS = 4
+_MAX_HEADLINE_WORDS = 30
+
+
+def _is_headline(ws: list[Word]) -> bool:
+    """Title case: nearly every word of four letters or more starts with a capital."""
+    if not _MIN_HEADLINE_WORDS <= len(ws) <= _MAX_HEADLINE_WORDS:
+        return False
+    long = [w.text for w in ws if len(w.text) >= 4]
+    capitalised = sum(t[0].isupper() for t in long)
+    return len(long) >= 3 and capitalised >= 0.8 * len(long)
+
+
+def _headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "Harbour Master Says Pier Will Close in May": in a title-case headline the cue is capitalised
+    too; the words before it speak, the words after it are the statement."""
+    if sent.start > 0 and text[sent.start - 1] != "\n" or text[sent.end : sent.end + 1] not in ("", "\n"):
+        return None  # a headline stands alone on its line
+    stext = text[sent.start : sent.end]
+    ws = words(stext)
+    if not any(w.norm in _HEADLINE_CUES for w in ws[1:7]) or not _is_headline(ws) or "\n" in stext.strip():
+        return None
+    for i, w in enumerate(ws[1:7], start=1):
+        if w.norm not in _HEADLINE_CUES or inside.covers(sent.start + w.start):
+            continue
+        name = stext[: w.start].strip()
+        if not plausible_subject(name) or len(words(name)) > 6:
+            return None
+        rest = ws[i + 1 :]
+        if rest and rest[0].norm == "that":
+            rest = rest[1:]
+        if len(rest) < _MIN_WORDS or rest[0].norm in _NOT_CLAUSE_HEADS or not any(
+            r.norm in _FINITE or r.norm.endswith("ed")
+            or k > 0 and r.norm.endswith("s") and not r.norm.endswith("ss") and r.norm not in NOT_PLURALS
+            for k, r in enumerate(rest)
+        ):
+            return None
+        span = _content_span(text, sent.start + rest[0].start, sent.end)
+        if span is None or _mostly_quoted(text, span, inside):
+            return None
+        return ReportedSpeech(span, name, sent.start, w.text, None)
+    return None
 
 
 def _overlaps(a: ReportedSpeech, b: ReportedSpeech) -> bool:
@@ -207,6 +273,8 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     if frame and _FRAME_TIME.search(frame.group(0)) and len(words(text[frame.end() : end])) >= _MIN_WORDS:
         start = frame.end()
     while end > start and text[end - 1] in " \t\n.,;:!?":
+        if text[end - 1] == "." and is_abbreviation(text, end - 1) and text[end - 2 : end - 1].isalpha():
+            break  # "the U.S.": the full stop is the abbreviation's
         end -= 1
     ws = words(text[start:end])
     if len(ws) < _MIN_WORDS or only_time_or_number([w.norm for w in ws]):
@@ -254,14 +322,37 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote)\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who)\s"
+    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who)\s|"
+    # ", said a senior official who asked not to be named because …": a description and who it is
+    r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s)"
 )
+# A comma that joins clauses, not the thousands of a number ("2,000")
+_CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
+_RELATIVE_OPENING = re.compile(r"\s*(?:which|who|where)\b")
+
+
+# ", D-Del." / ", R-S.C.": a lawmaker's party and state after the name, no new clause
+_PARTY_TAG = re.compile(r",\s*[DRI]-[A-Z][A-Za-z.]{0,12}[.!?,]?\s*$")
+# ", said." / ", told reporters Tuesday.": a cue whose subject stands before the last comma
+_BARE_CUE = re.compile(r",\s*(?:[a-z]+\s+){0,2}(?:said|says|told|added|wrote|noted|argued|explained|insisted|"
+                       r"warned|claimed)\b[^,;:]{0,30}$")
+_APPOSITIVE_HEADS = frozenset("a an the who whose one its his her their".split())
 
 
 def _inverted_comma(stext: str, commas: list[int]) -> int:
-    """The comma that opens the cue: the last, or the one before a name and its appositive."""
-    if len(commas) > 1 and _APPOSITIVE_TAIL.match(stext, commas[-2]):
+    """The comma that opens the cue: the last, or the one before a name and its appositive
+    (", said Tom Vale, a pilot", ", said Sen. Tom Vale, D-Del.", ", Ana Lind, the treasurer, said.")."""
+    if len(commas) > 1 and (_APPOSITIVE_TAIL.match(stext, commas[-2]) or _PARTY_TAG.match(stext, commas[-1])):
         return commas[-2]
+    if len(commas) > 2 and _BARE_CUE.match(stext, commas[-1]):
+        middle = words(stext[commas[-2] : commas[-1]])
+        named = words(stext[commas[-3] : commas[-2]])
+        if middle and named and len(middle) <= 12 and len(named) <= 6 and (
+            _PARTY_TAG.match(stext[commas[-2] : commas[-1]] + ",")
+            or middle[0].norm in _APPOSITIVE_HEADS and named[-1].text[0].isupper()
+            or all(w.text[0].isupper() for w in middle) and named[0].norm in _APPOSITIVE_HEADS
+        ):
+            return commas[-3]
     return commas[-1]
 
 
@@ -269,7 +360,7 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     """"Rock music is loud, said the manager.": the sentence ends in an inverted cue, so the
     statement is what comes before it, not the speaker's name after the verb."""
     stext = text[sent.start : sent.end]
-    commas = [m.start() for m in re.finditer(r",", stext) if not inside.covers(sent.start + m.start())]
+    commas = [m.start() for m in _CLAUSE_COMMA.finditer(stext) if not inside.covers(sent.start + m.start())]
     if not commas:
         return False
     comma = _inverted_comma(stext, commas)
@@ -344,6 +435,9 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
             comma = stext.find(",", after_np)
             if comma < 0:
                 continue
+            aside = _ASIDE_AFTER_NAME.match(stext, comma)
+            if aside is not None:
+                comma = aside.end() - 1  # "According to Lind, who chairs the board, the pier …"
             span = _content_span(text, sent.start + comma + 1, sent.end)
         else:
             span = _content_span(text, sent.start, at)
@@ -351,6 +445,10 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
             continue
         return ReportedSpeech(span, name, sent.start + m.end(), "according to", find_outlet(stext))
     return None
+
+
+# Who a name is, between commas after it: a relative clause or a party and state.
+_ASIDE_AFTER_NAME = re.compile(r",\s*(?:(?:who|whose|which)\b[^,;:“”\"]{1,120}|[DRI]-[A-Z][A-Za-z.]{0,12}),")
 
 
 def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
@@ -361,7 +459,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if i == 0 or inside.covers(sent.start + w.start) or w.text[0].isupper():
             continue  # a capital inside a sentence is a name: "the United States economy"
         quoted_after = inside.opens_at_or_after(sent.start + w.end)
-        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES):
+        nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
+        # "pointed out that", "responded that": cues only with their particle or "that"
+        joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
+        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined:
             continue
         if not is_speech_verb(ws, i):
             continue
@@ -372,16 +473,18 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         closed = inside.last_end_up_to(sent.start + w.start)
         last_close = closed - sent.start if closed is not None and closed > sent.start else 0
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
-        if i > 0 and ws[i - 1].norm == "worth":
-            continue  # "It's worth noting that": the writer's aside, nobody's statement
+        if i > 0 and ws[i - 1].norm in {"worth", "having"}:
+            continue  # "It's worth noting that", "Having said that,": the writer's aside
         name = _subject_of(before, w.norm)
         if name is None:
             continue
-        pos = _content_start(stext, w.end, w.norm)
+        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
             pos = w.end
+            while (when := _ADVERBIAL.match(stext, pos)) is not None and when.end() > pos:
+                pos = when.end()  # "warned Tuesday of a “crisis”": when it was said is no part of it
         if pos is None:
             continue
         span = _content_span(text, sent.start + pos, sent.end)
@@ -391,17 +494,68 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 span = _content_span(text, span.start, tail.start())
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
+        if span is not None and re.search(r"\bfrom\s*$", before):
+            # "from saying that … to playing up …": a range of things done, the statement is its first end
+            to = re.compile(r"\s+to\s+[a-z]+ing\b").search(text, span.start, span.end)
+            span = _content_span(text, span.start, to.start()) if to is not None else span
+        if span is not None and _SUBORDINATE_CUE.search(before):
+            # "If Lind says the pier is safe, nobody will believe her.": the clause ends at its comma
+            comma = next((c for c in range(span.start, span.end) if text[c] == "," and not inside.covers(c)), None)
+            span = _content_span(text, span.start, comma) if comma is not None else span
         if span is None or _mostly_quoted(text, span, inside):
             continue
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
-        return ReportedSpeech(span, name, sent.start + stext.find(name), w.text.rstrip("."), outlet)
+        cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
+        return ReportedSpeech(span, name, sent.start + stext.find(name), cue, outlet)
     return None
+
+
+_CUES_BEFORE_THAT = frozenset(
+    "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
+)
 
 
 # A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
 # on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
 # often part of what was said ("…, amounting to what the senators said was …").
 _PARTICIPLE_TAIL = re.compile(r",\s+[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing\b")
+
+
+# A second cue of the same speaker ends the first statement: "… and said a curfew would
+# continue", "…, though she noted that …".
+_COORDINATED_CUE = re.compile(
+    r"(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
+    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)\b"
+)
+
+
+def _coordinated_statement(text: str, sent: Span, inside: _Quoted, first: ReportedSpeech) -> ReportedSpeech | None:
+    """ "Police announced an arrest and said a curfew would continue": the second cue's statement,
+    by the same speaker; the first statement ends where it starts."""
+    m = _COORDINATED_CUE.search(text, first.content.start, sent.end)
+    if m is None or m.start() > first.content.end or inside.covers(m.start("cue")):
+        return None
+    stext = text[sent.start : sent.end]
+    pos = _content_start(stext, m.end() - sent.start, m.group("cue"))
+    span = _content_span(text, sent.start + pos, sent.end) if pos is not None else None
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    if m.group("pronoun"):
+        return ReportedSpeech(span, m.group("pronoun").strip(), m.start("pronoun"), m.group("cue"), None)
+    return ReportedSpeech(span, first.speaker, first.speaker_at, m.group("cue"), first.outlet)
+
+
+def _cut_at_coordinated_cue(text: str, sent: Span, inside: _Quoted, item: ReportedSpeech) -> ReportedSpeech:
+    """The first of two coordinated statements ends where the second cue begins."""
+    second = _coordinated_statement(text, sent, inside, item)
+    if second is None:
+        return item
+    m = _COORDINATED_CUE.search(text, item.content.start, sent.end)
+    assert m is not None
+    span = _content_span(text, item.content.start, m.start())
+    if span is None or _mostly_quoted(text, span, inside):
+        return item
+    return ReportedSpeech(span, item.speaker, item.speaker_at, item.cue, item.outlet)
 
 
 def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) -> bool:
@@ -437,6 +591,11 @@ def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) ->
 _SUBORDINATE_OPENING = re.compile(
     r"(?:^|[,;]\s*|\s)(?:as|while|when|whereas|because|although|though|since|after|before)\s+", re.IGNORECASE
 )
+
+
+# A cue inside a clause that opens the sentence: "If Lind says …,", "When the port announced …,".
+_SUBORDINATE_CUE = re.compile(r"^\W*(?:even\s+)?(?:if|unless|when|whenever|although|though|once)\s+[^,;:]{1,60}$",
+                              re.IGNORECASE)
 
 
 _RELATIVE_SUBJECT = re.compile(
@@ -497,6 +656,8 @@ def _subject_of(before: str, verb: str) -> str | None:
     if relative is not None:
         # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
         return _antecedent(before[: relative.start()])
+    if verb.endswith("ing") and re.search(r",\s*$", before) and (main := _main_subject(before)) is not None:
+        return main  # "The council shut the pier, saying …": the clause's subject, not all of it
     name = clean_subject(before)
     if name is None:
         # "..., as surveyors warned that": the subject of the clause the cue sits in
@@ -511,6 +672,19 @@ def _subject_of(before: str, verb: str) -> str | None:
         # "She urged ... and said that", "... but has said she will", "..., saying that"
         if verb.endswith("ing") or re.search(coordinated, before):
             name = sentence_subject(before)
+    if name is None and verb.endswith("ing"):
+        quoted_as = _QUOTED_AS.search(before)
+        if quoted_as is not None:
+            name = clean_subject(before[: quoted_as.start()])  # "Lind was quoted as saying"
+        elif _GERUND_AFTER.search(before) or _CHANNEL_BEFORE_GERUND.search(before):
+            # "The council shut the pier, saying …", "…, now saying", "apologized for saying",
+            # "issued a statement saying": the subject of the clause the gerund hangs on
+            name = _main_subject(before)
+    if name is None and _INFINITIVE_CUE.search(before) and not verb.endswith(("s", "ed", "ing")):
+        # "went so far as to say", "took to Twitter to argue": the subject of the main verb
+        name = _main_subject(before)
+        if name is not None and name.lower() in {"it", "there", "this", "that"}:
+            name = None  # "It is fair to say": the writer's aside
     if name is None:
         # "… was the third time AROS said it had …": a name right before the cue, mid-sentence
         run = _NAME_BEFORE_CUE.search(before[-80:])
@@ -519,19 +693,71 @@ def _subject_of(before: str, verb: str) -> str | None:
     return name
 
 
+_QUOTED_AS = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:\w+ly\s+)?"
+    r"(?:quoted(?:\s+by\s+[^,;:]{1,60}?)?\s+as|(?:heard|caught|recorded|filmed|overheard|seen)(?:\s+[^,;:]{1,40}?)?)\s*$",
+    re.IGNORECASE,
+)
+# Where a gerund cue hangs on a clause before it: after a comma (and an adverb), or a preposition.
+_GERUND_AFTER = re.compile(
+    r"(?:,\s*(?:(?:\w+ly|now|also|then|still|even|again|later|once)\s+)?|\b(?:for|after|before|by|without|from|"
+    r"while|when|since|in|on)\s+)$",
+    re.IGNORECASE,
+)
+# "to say", "so far as to argue": an infinitive cue whose subject is the main verb's
+_INFINITIVE_CUE = re.compile(r"\bto\s*$", re.IGNORECASE)
+# "issued a statement saying", "posted a video on Facebook saying": a message that speaks for its sender
+_CHANNEL_BEFORE_GERUND = re.compile(
+    r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|video|post|tweet|release|e-?mail|"
+    r"message|memo|note|op-ed|ad|advertisement|filing|response|editorial|essay|column)"
+    r"(?:\s+(?:on|to|in|at|with|from|for)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?\s*$",
+    re.IGNORECASE,
+)
+# Past forms that are not "-ed": enough to find where a clause's subject ends.
+_IRREGULAR_PAST = frozenset(
+    "said told made gave took sent put wrote spoke came went held left kept brought ran began met set cut won lost "
+    "led shut threw hit stood sat paid sold built spent sought fought struck chose drew grew knew saw rose fell "
+    "became found felt got heard meant read shook swore tore understood wore shot fled fought caught bought "
+    "taught brought dealt hung hid lit lent rode rang sang sank slept slid spoke stuck swept swung wept".split()
+)
+
+
+def _main_subject(before: str) -> str | None:
+    """The subject of the clause a gerund cue hangs on: the words before its first verb."""
+    ws = words(before)
+    if ws and ws[0].norm in INTRO_WORDS and ws[0].norm not in DETERMINERS and ", " in before[:120]:
+        before = before[before.find(", ") + 2 :]  # "On Monday, the council shut …"
+        ws = words(before)
+    for k, w in enumerate(ws[:12]):
+        if k == 0 or not w.text.islower():
+            continue
+        n = w.norm
+        past = n.endswith("ed") and len(n) > 3 and n not in ED_NOUNS or n in _IRREGULAR_PAST or n in _FINITE
+        present = n.endswith("s") and not n.endswith("ss") and len(n) > 3 and ws[k - 1].norm not in DETERMINERS \
+            and (ws[k - 1].text[0].isupper() or not ws[k - 1].norm.endswith("s"))
+        if past or present:
+            name = clean_subject(before[: w.start])
+            return name if name is not None and plausible_subject(name) else None
+    return None
+
+
 _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s*$")
 
 
 _SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
 # A phrase between commas after the cue, then "that": "insists, in an interview on Friday, that".
-_ASIDE_THEN_THAT = re.compile(r"\s*,([^,.;:“”\"«»]{1,90}),\s*that\b")
+_ASIDE_THEN_THAT = re.compile(
+    r"\s*(?:,([^,.;:“”\"«»]{1,90}),|\s(?:--|[—–―])([^.;:“”\"«»—–―]{1,90})(?:--|[—–―])|\(([^()]{1,90})\))\s*that\b"
+)
 
 
 def _content_start(stext: str, pos: int, verb: str) -> int | None:
     """Where the reported content begins after the cue ending at ``pos``, if it does."""
     if verb in _OBJECT_VERBS:
         m = _OBJECT.match(stext, pos)
-        if m:
+        following = words(stext[m.end() : m.end() + 20])[:1] if m else []
+        # "warned the pier is unsafe": a noun phrase followed by its verb is the clause's subject
+        if m and not (following and following[0].norm in _FINITE and words(m.group(0))[0].norm not in _TOLD_ONLY):
             pos = m.end()
     while True:
         m = _ADVERBIAL.match(stext, pos)
@@ -539,17 +765,33 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             break
         pos = m.end()
     rest = stext[pos:]
-    m_that = re.match(r"\s*,?\s*that\b", rest)
+    m_that = re.match(r"\s*,?\s*that\b(?![’'])", rest)
     aside = None if m_that else _ASIDE_THEN_THAT.match(rest)
-    if aside is not None and not any(w.norm in REPORTING_VERBS for w in words(aside.group(1))):
+    if aside is not None and not any(w.norm in REPORTING_VERBS for w in words(aside.group(0)[:-4])):
         m_that = aside  # "insists, most recently in an interview, that …": the aside is skipped
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
+        first_after = words(after_that[:30])[:1]
+        if first_after and first_after[0].text.islower() and (
+            first_after[0].norm in _FINITE or first_after[0].norm in _IRREGULAR_PAST
+            or first_after[0].norm.endswith("ed") and len(first_after[0].norm) > 3
+        ):
+            # "said in an interview that aired Sunday that …": a relative clause, then the statement
+            later = _SKIPPABLE_TO_THAT.match(rest, m_that.end())
+            if later is None or any(w.norm in REPORTING_VERBS for w in words(later.group(0))):
+                return pos + rest.index("that", m_that.start())  # "said that would permit …": "that" is the subject
+            return pos + later.end()
         quote_follows = after_that[1:].lstrip()[:1] in _OPENING_MARKS
+        if after_that[:1] == "," and not quote_follows and _aside_then_clause(after_that):
+            return pos + m_that.end()  # "said that, if elected, he would …": an aside opens the clause
         if after_that[:1] in (".", ";", "") or after_that[:1] == "," and not quote_follows:
             return None  # "Having said that, …": the pronoun, not a clause
         return pos + m_that.end()
     first = words(rest[:40])
+    colon = re.match(r"\s*:\s*", rest)
+    if colon is not None and first and rest[colon.end() : colon.end() + 1] not in "“\"‘«„'" \
+            and first[0].text.islower() and _has_finite_verb(first[:8]):
+        return pos + colon.end()  # "said: the pier is unsafe": a statement after a colon, unquoted
     if not first or rest.lstrip()[:1] in "“\"‘«„:,":
         return None  # nothing, or a quotation follows: the quote itself is the claim
     head = first[0]
@@ -562,6 +804,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return _skip_to_that(rest, pos)  # "told one of his young protégés on a regular basis that …"
     if verb in _OBJECT_VERBS and bare in {"him", "her", "them", "me", "us"}:
         return None
+    if head.norm != bare and bare in {"that", "this", "it", "there", "here", "what", "who"}:
+        return pos  # "that's why …", "there's no money": the contraction holds the verb
+    if bare in {"there", "it"} and bare == head.norm and not _verb_follows(first[1:3]):
+        return None  # "said it so many times", "said there that …": an object or a place, no clause
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
         return pos
     if bare in _DEMONSTRATIVES and (len(first) == 1 or first[1].norm in SUBORDINATORS | PREPOSITIONS):
@@ -571,13 +817,18 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
         if bare in DETERMINERS and verb not in _NOUN_PHRASE_CUES \
-                and not _has_finite_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
+                and not _main_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
                 and not _verb_after_interruption(rest[:240]):
             return None
+        if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
+            return None  # "denied the request", "confirmed the nomination": refused or approved, not said
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
         return pos
+    if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
+            and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
+        return pos  # "announced plans to give $15 million", "denied allegations of fraud": the object says it
     return None
 
 
@@ -605,6 +856,18 @@ def _object_then_infinitive(ws: list[Word]) -> bool:
     )
 
 
+_ASIDE = re.compile(r",\s*([^,.;:“”\"«»]{1,80}),\s*")
+
+
+def _aside_then_clause(after_that: str) -> bool:
+    """", if elected, he would …": a short phrase between commas, then a subject and its verb."""
+    m = _ASIDE.match(after_that)
+    if m is None or len(words(m.group(1))) > 10 or any(w.norm in REPORTING_VERBS for w in words(m.group(1))):
+        return False
+    rest = words(after_that[m.end() : m.end() + 80])
+    return len(rest) > 1 and rest[0].norm not in _FINITE and _has_finite_verb(rest[1:8])
+
+
 def _skip_to_that(rest: str, pos: int) -> int | None:
     """Past a short phrase to the "that" opening the clause; not over another cue, and not to a
     "that" that opens a relative clause ("after the meeting that was held")."""
@@ -618,13 +881,12 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
 
 
 # Cues after which a bare clause ("said fares had risen") is the usual reported speech.
-_CLAUSE_CUES = frozenset(
-    "say says said tell tells told add adds added warn warns warned claim claims claimed insist insists "
-    "insisted argue argues argued note notes noted explain explains explained confirm confirms confirmed "
-    "state states stated announce announces announced write writes wrote deny denies denied estimate "
-    "estimates estimated concede concedes conceded admit admits admitted predict predicts predicted "
-    "believe believes believed think thinks thought".split()
-)
+_CLAUSE_CUES = verb_forms(
+    "say tell add warn claim insist argue note explain confirm state announce write deny estimate concede admit "
+    "predict believe think acknowledge suggest stress emphasize reveal maintain contend reiterate recall testify "
+    "allege assert declare counter reply agree tweet observe complain boast caution vow promise pledge disclose "
+    "indicate signal report"
+) - frozenset({"written"})
 # Words after "said" that open no clause: "said goodbye to", "said nothing about".
 _NOT_CLAUSE_HEADS = frozenset(
     "goodbye hello nothing something anything little much yes no thanks sorry amen grace prayers "
@@ -652,20 +914,106 @@ def _verb_after_interruption(rest: str) -> bool:
     if not inner or not inner[0].text.islower():
         return False
     head = inner[0].norm
-    if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3):
+    short_phrase = head in PREPOSITIONS and len(inner) <= 6  # "the pier, in his view, is unsafe"
+    if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3) \
+            and not short_phrase:
         return False
     after = words(segments[2])[:3]
     return bool(after) and after[0].text.islower() and _has_finite_verb(after[:1])
 
 
+# What "deny" refuses and "confirm" approves: no statement in their object.
+_REFUSED = frozenset(
+    "request requests application applications motion motions appeal appeals permit permits petition bail entry "
+    "access visa visas nomination nominations appointment nominee nominees".split()
+)
+_RELATIVE_WORDS = frozenset("who which that whom whose".split())
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
+# Words that open a clause inside a phrase, whose verb is that clause's: "asked whether it was safe"
+_CLAUSE_OPENERS = frozenset("whether how why what where when if".split())
+
+
+def _main_verb(ws: list[Word], *, strict: bool = False) -> bool:
+    """Whether a finite verb follows that is not a relative clause's own: "the man who shot him was
+    armed" has one, "the lives of people who were on the pier" has none."""
+    relative = in_group = False
+    skip = -1
+    for k, w in enumerate(ws):
+        if k == skip:
+            relative, in_group = False, True  # "that critics point to": the relative clause's own verb
+            continue
+        if w.norm in _RELATIVE_WORDS and k > 0 or w.norm in _CLAUSE_OPENERS:
+            relative, in_group = True, False
+            subject = ws[k + 1].norm if k + 1 < len(ws) else ""
+            plural = len(subject) > 3 and subject.endswith("s") and not subject.endswith("ss")
+            if subject in _SUBJECT_PRONOUNS or plural:
+                skip = k + 2  # a one-word subject, then the relative clause's verb, whatever its form
+            continue
+        # strict: no "-s" form, which is as often a plural noun ("to reporters")
+        loose = not strict and _finite_at(ws, k)
+        verb = loose or w.norm in _FINITE or w.text.islower() and (
+            w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3)
+        if verb and not in_group:
+            if not relative:
+                return True
+            relative = False  # the relative clause's verb; the main verb may still come
+        # "has held", "was not told": one verb group
+        in_group = verb or in_group and (w.norm in _IN_VERB_GROUP or w.norm.endswith("ly"))
+    return False
+
+
+def _is_scene(phrase: str) -> bool:
+    """A phrase that sets the scene: a participle or a preposition first and no verb of its own
+    ("Asked about the claim that it was a bomb", "Speaking to reporters", "In a statement"), or a
+    clause that opens with a subordinator and stops at the comma ("When he was asked about it")."""
+    ws = words(phrase)
+    if not ws:
+        return False
+    first = ws[0].norm
+    if first in _SCENE_SUBORDINATORS or first == "as" and len(ws) > 1 and ws[1].norm == "for":
+        return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
+    opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
+        or len(first) > 4 and first.endswith(("ed", "ing"))
+    if not opener and not _FRAME_TIME.search(phrase):
+        return False  # "Minutes after the shooting": a time, no verb, is a scene too
+    return not _main_verb(ws[1:] if opener else ws, strict=True)
+
+
+_SCENE_PREPOSITIONS = frozenset(
+    "like unlike despite amid amidst following throughout outside inside near beside behind across toward towards "
+    "within upon via since until regarding concerning around along beyond".split()
+)
+_SCENE_SUBORDINATORS = frozenset("when whenever while after before once if since until unless because".split())
+
+
+def _verb_follows(ws: list[Word]) -> bool:
+    """Whether the next word (past an adverb) can be a subject's verb: "it was", "it costs", "it cost"."""
+    if ws and ws[0].norm.endswith("ly") and len(ws) > 1:
+        ws = ws[1:]
+    if not ws or not ws[0].text.islower():
+        return False
+    n = ws[0].norm
+    return n in _FINITE or n in _IRREGULAR_PAST or n.endswith("ed") or n.endswith("s") and not n.endswith("ss") \
+        or n in _BARE_VERBS
+
+
+# Verbs whose past form is their base: "it cost", "it hit", "it put".
+_BARE_VERBS = frozenset("cost hit put let set cut hurt shut spread split quit".split())
+
+
 def _has_finite_verb(ws: list[Word]) -> bool:
     """Whether a few words hold a finite verb: an auxiliary or a past form ("had fallen", "rose")."""
-    return any(
-        w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3)
-        or (k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
-            and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
-            and not ws[k - 1].norm.endswith("s") and ws[k - 1].norm not in _PREPOSITIONS_AFTER_CUE)
-        for k, w in enumerate(ws)
+    return any(_finite_at(ws, k) for k in range(len(ws)))
+
+
+def _finite_at(ws: list[Word], k: int) -> bool:
+    """Whether ``ws[k]`` reads as a finite verb: an auxiliary, a past form, or a present "-s" form
+    after a word that is no determiner ("demands rise", not "the demands")."""
+    w = ws[k]
+    return w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
+        k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
+        and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
+        and not ws[k - 1].norm.endswith("s") and ws[k - 1].norm not in _PREPOSITIONS_AFTER_CUE
     )
 
 
@@ -698,30 +1046,134 @@ _NOUN_CUES = re.compile(
 )
 
 
+_CLAIM_NOUNS = (
+    "claim claims assertion assertions allegation allegations statement statements suggestion suggestions "
+    "contention insistence accusation accusations announcement admission denial warning warnings".split()
+)
+# Every word a cue of a statement may hang on, for callers that skip text without one.
+CUE_NOUNS = NOUN_CUE_WORDS | frozenset(_CLAIM_NOUNS)
+_CLAIM_ADJECTIVES = (
+    "repeated latest recent earlier new false unfounded baseless dubious controversial widespread frequent public "
+    "bold startling bogus unsubstantiated unproven disputed oft-repeated often-repeated".split()
+)
+# "the false claim that …", "a statement by the council that …": a statement with no verb of saying
+_DETERMINED_NOUN_CUES = re.compile(
+    r"\b(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:(?:" + "|".join(_CLAIM_ADJECTIVES) + r")\s+){0,2}"
+    r"(?P<cue>" + "|".join(sorted(_CLAIM_NOUNS, key=lambda w: (-len(w), w))) + r")"
+    r"(?:\s+by\s+(?P<by>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))?\s+that\b"
+)
+# "made the claim that", "repeated the assertion that": the subject is the one who claims
+_MAKERS = re.compile(
+    r"\b(?:made|makes|make|making|repeated|repeats|repeat|repeating|reiterated|reiterates|renewed|renews|issued|issues|"
+    r"stood\s+by|stands\s+by|doubled\s+down\s+on)\s*$"
+)
+
+
 def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
-    """"Lind’s claim that the pier is safe ...": the possessor is the speaker."""
+    """ "Lind’s claim that the pier is safe ...": the possessor is the speaker. "The claim that …",
+    "made the claim that …": a statement too, by the subject of a verb of making or by nobody named."""
     stext = text[sent.start : sent.end]
+    if "that" not in stext:
+        return None  # every noun cue is followed by "that"
     tried = 0
-    for m in _NOUN_CUES.finditer(stext):
+    for m in _noun_cue_matches(stext):
         if inside.covers(sent.start + m.start()):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
             break  # a run-on "sentence" of cues: stay linear
+        following = words(stext[m.end() : m.end() + 30])[:1]
+        if following and (following[0].norm in _FINITE or following[0].norm in _IRREGULAR_PAST
+                          or following[0].norm.endswith("ed") and following[0].text.islower()):
+            continue  # "the claim that was made": a relative clause, not the statement
         span = _content_span(text, sent.start + m.end(), sent.end)
+        if span is not None and not _has_finite_verb(words(stext[: m.start()])):
+            # "The claim that the pier was unsafe is false.": the noun phrase is the subject and
+            # the sentence's own verb ends the statement
+            span = _content_span(text, span.start, _end_of_subject_clause(text, span))
+        if span is not None:
+            # "Asked about the claim that it was a bomb, Lind said, …": another cue ends the statement
+            for c in range(span.start, span.end):
+                if text[c] == "," and not inside.covers(c) and any(
+                    w.norm in REPORTING_VERBS for w in words(text[c : min(span.end, c + 60)])[:6]
+                ):
+                    span = _content_span(text, span.start, c)
+                    break
         if span is None or _mostly_quoted(text, span, inside):
             continue
-        if m.group("pronoun"):
+        if "pronoun" in m.re.groupindex and m.group("pronoun"):
             # "his claim that …": the possessive stands for a person, resolved as "he" would be
             owner = {"his": "he", "her": "she", "their": "they"}[m.group("pronoun").lower()]
             return ReportedSpeech(span, owner, sent.start + m.start("pronoun"), m.group("cue"), None)
-        return ReportedSpeech(span, m.group("owner"), sent.start + m.start("owner"), m.group("cue"), None)
+        if "owner" in m.re.groupindex:
+            return ReportedSpeech(span, m.group("owner"), sent.start + m.start("owner"), m.group("cue"), None)
+        name, at = m.group("by"), sent.start + m.start("by") if m.group("by") else sent.start + m.start()
+        if name is None and _MAKERS.search(stext[: m.start()]):
+            name = _main_subject(stext[: m.start()])
+            at = sent.start + stext.find(name) if name else at
+        return ReportedSpeech(span, name, at, m.group("cue"), None)
     return None
+
+
+# "a curfew was announced from midnight to 6 a.m.": what was announced is its own statement
+_PASSIVE_CUE = re.compile(
+    r"(?P<subject>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:was|were|has\s+been|have\s+been|"
+    r"had\s+been)\s+(?:\w+ly\s+)?(?P<cue>announced|confirmed|disclosed|revealed)\b"
+    r"(?:\s+by\s+(?P<agent>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))?"
+)
+
+
+def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "A curfew was announced from midnight to 6 a.m.": the clause, from its subject to its comma."""
+    stext = text[sent.start : sent.end]
+    if " been " not in stext and " was " not in stext and " were " not in stext:
+        return None
+    for m in _PASSIVE_CUE.finditer(stext):
+        if inside.covers(sent.start + m.start()):
+            continue
+        start = sent.start + m.start("subject")
+        comma = next((c for c in range(sent.start + m.end(), sent.end) if text[c] in ",;" and not inside.covers(c)),
+                     sent.end)
+        span = _content_span(text, start, comma)
+        if span is None or _mostly_quoted(text, span, inside) or len(words(text[sent.start + m.end() : comma])) < 2:
+            continue  # "The decision was announced.": that it was, not what
+        agent = m.group("agent")
+        at = sent.start + m.start("agent") if agent else start
+        return ReportedSpeech(span, agent, at, m.group("cue"), None)
+    return None
+
+
+def _noun_cue_matches(stext: str) -> Iterator[re.Match[str]]:
+    yield from _NOUN_CUES.finditer(stext)
+    yield from _DETERMINED_NOUN_CUES.finditer(stext)
+
+
+def _end_of_subject_clause(text: str, span: Span) -> int:
+    """Where a "that" clause inside a subject ends: before the second finite verb, when no
+    conjunction, relative word or punctuation comes between ("that the pier was unsafe | is false")."""
+    ws = words(text[span.start : span.end])
+    seen_verb = in_group = False
+    for k, w in enumerate(ws):
+        if w.norm in SUBORDINATORS or w.norm in {"and", "or", "but"}:
+            return span.end
+        if k > 0 and text[span.start + ws[k - 1].end : span.start + w.start].strip():
+            return span.end  # punctuation between: a phrase set apart, not a plain clause
+        finite = w.norm in _FINITE or w.text.islower() and (w.norm.endswith("ed") and len(w.norm) > 3
+                                                             or w.norm in _IRREGULAR_PAST)
+        if finite and seen_verb and not in_group:
+            return span.start + ws[k - 1].end
+        # "had been involved", "was not told": one verb group
+        in_group = w.norm in _FINITE or in_group and (w.norm in _IN_VERB_GROUP or w.norm.endswith("ly"))
+        seen_verb = seen_verb or finite
+    return span.end
+
+
+_IN_VERB_GROUP = frozenset("be been being not never also still n't".split())
 
 
 def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
-    commas = [m.start() for m in re.finditer(r",", stext) if not inside.covers(sent.start + m.start())]
+    commas = [m.start() for m in _CLAUSE_COMMA.finditer(stext) if not inside.covers(sent.start + m.start())]
     # "Not paying taxes “makes me smart,” Trump said.": the comma closes inside the quotation
     commas += [b - sent.start for a, b in inside if text[a:b].rstrip("”\"’'»").endswith(",") and b < sent.end]
     commas.sort()
@@ -729,10 +1181,14 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         return None
     comma = _inverted_comma(stext, commas)
     last_part = stext[comma + 1 :]
-    if comma == commas[-1] and len(commas) > 1 and _CIRCUMSTANCE.match(last_part) \
+    relative_end = None
+    after_last = _CIRCUMSTANCE.match(last_part) or _RELATIVE_OPENING.match(last_part)
+    if comma == commas[-1] and len(commas) > 1 and after_last \
             and not any(w.norm in REPORTING_VERBS for w in words(last_part)):
+        if _RELATIVE_OPENING.match(last_part):
+            relative_end = comma  # "…, the board said in its report, which was published Monday": about the report
         comma = commas[-2]  # "…, X said Friday, as they bristled at …": the cue is before the last comma
-    tail = stext[comma:]
+    tail = stext[comma:relative_end]
     if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
         if cut is None:
@@ -763,7 +1219,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     pos = 0
     while (channel := _ADVERBIAL.match(after_cue, pos)) is not None and channel.end() > pos:
         pos = channel.end()  # "…, Lind said in an interview with the Coastal Times.": how it was said
-    if len(words(after_cue[pos:])) > 6 and not (
+    rest_words = words(after_cue[pos:])
+    told_whom = cue in _OBJECT_VERBS and not _has_finite_verb(rest_words)  # "…, Lind told the crowd of 2,000 in Dover"
+    if len(rest_words) > 6 and not told_whom and not (
         _CIRCUMSTANCE.match(after_cue) and not any(w.norm in REPORTING_VERBS for w in words(after_cue))
     ):
         return None
@@ -773,6 +1231,13 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     content_words = words(text[span.start : span.end])
     if content_words[0].norm in _PREPOSITIONS_AFTER_CUE and not _has_finite_verb(content_words):
         return None  # "In his speech earlier Wednesday, Trump proclaimed …": where, not what
+    if _is_scene(text[span.start : span.end]):
+        return None  # "Speaking to reporters, Lind said, “…”": the scene, not what was said
+    opens = _content_start(after_cue, 0, cue)
+    if opens is not None and len(words(after_cue[opens:])) >= _MIN_WORDS:
+        # "Asked about the pier, Lind said fares would rise": the cue opens a statement after it, so
+        # the words before the comma set the scene
+        return None
     # From the last quotation back: each has a word of its own, so at most seven are looked at.
     for a, b in reversed(inside.overlapping(span.start, span.end)):
         if a < span.start or b > span.end:
@@ -830,8 +1295,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
+        scene = before is not None and _is_scene(text[before.start : before.end])
         subject = _short_subject(text, sent.start, at) if before is None else None
-        if subject is None and (before is None or _mostly_quoted(text, before, inside)):
+        if subject is None and not scene and (before is None or _mostly_quoted(text, before, inside)):
             continue
         after_start = sent.start + m.end()
         first = words(text[after_start : sent.end][:40])
@@ -840,6 +1306,13 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest):
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
+            after = None
+        if scene:
+            # "In recent days, aides say, the mayor has grown tired": the scene is no part of it;
+            # "Asked about the device, Lind said, “…”": nor is it a statement alone
+            if after is None:
+                continue
+            before, subject = after, None
             after = None
         if subject is not None:
             # "The planks, Lind said, were rotten.": a short subject and its predicate are one statement
@@ -890,6 +1363,10 @@ def _predicate(text: str, start: int, end: int) -> Span | None:
 # "As the harbour master noted, …" / "But as critics have pointed out in letters, …"
 _AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
 _POINT = frozenset("point points pointed".split())
+_AS_INTRO_WITH_ASIDE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,80},\s+(?:including|like|such\s+as|among\s+them)"
+    r"\s[^,;:“”\"«»()]{2,60},\s+[^,;:“”\"«»()]{3,60}),\s*"
+)
 _AS_AUXILIARIES = frozenset("has have had has also have also did".split())
 
 
@@ -900,6 +1377,9 @@ def _as_cue_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpee
     m = _AS_INTRO.match(stext)
     if m is None or inside.covers(sent.start + m.start("intro")):
         return None
+    if not any(w.norm in REPORTING_VERBS or w.norm in _POINT for w in words(m.group("intro"))):
+        # "As many experts, including Ms. Lind, have pointed out, …": the cue is past a phrase set apart
+        m = _AS_INTRO_WITH_ASIDE.match(stext) or m
     ws = words(m.group("intro"))
     cues = [
         i for i, w in enumerate(ws)

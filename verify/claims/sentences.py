@@ -79,7 +79,7 @@ def _boundaries(text: str, para: Span, quotations: tuple[Quotation, ...], opens:
             if i + 1 < para.end and _line_is_break(text, i):
                 found.append(i)
             continue
-        if text[i] == "." and is_abbreviation(text, i):
+        if text[i] == "." and is_abbreviation(text, i) and not _abbreviation_ends(text, i, para.end):
             continue
         j = i + 1
         while j < para.end and text[j] in _CLOSERS:
@@ -87,6 +87,32 @@ def _boundaries(text: str, para: Span, quotations: tuple[Quotation, ...], opens:
         if j >= para.end or (text[j].isspace() and _starts_sentence(text, j, para.end)):
             found.append(j)
     return found
+
+
+# Abbreviations that only ever stand before a name ("Sen. Lind"), never at a sentence's end.
+_TITLES = frozenset("mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev vs no mt ft".split())
+# Capitalised words that open a sentence and are no part of a name: "… in the U.S. The senator …"
+_OPENERS = frozenset(
+    "the a an he she it they we i this that these those but and in on at for his her its their our there if when "
+    "while as after before some many most no so yet still meanwhile however both each all what why how".split()
+)
+
+
+def _abbreviation_ends(text: str, dot: int, end: int) -> bool:
+    """Whether an abbreviation's full stop also ends the sentence: "the U.S. The senator", "9 a.m. He"."""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if word in _TITLES or len(word) == 1:
+        return False  # a title or an initial stands before a name
+    k = dot + 1
+    if k >= end or text[k] not in " \t":
+        return False
+    while k < end and text[k] in " \t":
+        k += 1
+    m = re.match(r"[A-Z][a-z]*\b", text[k : k + 12])
+    return m is not None and m.group(0).lower() in _OPENERS
 
 
 def _only_closers(text: str, start: int, end: int) -> bool:
