@@ -1,0 +1,48 @@
+"""Reported speech over generated sentences: each way a newsroom attributes a statement gives
+one reported claim of exactly the clause, credited to the speaker; verbs that do not report
+speech give none."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from verify.claims import extract_claims
+from verify.document import load_text
+from verify.model import ClaimKind
+
+PEOPLE = ["Judge Amy Hart", "Dr Rosa Lind", "Nell Grey", "Ingrid Solberg", "Priya Shah"]
+BODIES = ["the harbour board", "The Teachers' Union", "Moscow"]
+CLAUSES = ["the pier is older than the town", "fares will rise by a third in May", "the ferry has been sold",
+           "more than 1,400 posts are empty", "bus journeys had fallen by 9 percent"]  # fmt: skip
+SHAPES = ["{n} said {c}.", "{n} says {c}.", "{n} said that {c}.", "{n} told the Coastal Times that {c}.",
+          "{n} told [the Coastal Times](https://coastal.example/a) that {c}.", "{n} said on Monday that {c}.",
+          "{n} said in a statement on Friday that {c}.", "{C}, {n} said.", "{C}, {n} said on Monday.",
+          "{n} was quoted as saying {c}.", "{n} warned {c}.", "{n} insisted that {c}.", "According to {n}, {c}.",
+          "{C}, according to {n}."]  # fmt: skip
+APPOSITIVES = ["{n}, the treasurer, said {c}.", "The treasurer, {n}, said {c}."]
+NOT_SPEECH = ["{n} called the plan “a fantasy.”", "{n} backed the plan.", "{n} wants the pier to close.",
+              "{n} promised a veto.", "{n} said the same thing."]  # fmt: skip
+
+
+def _reported(text: str) -> list[tuple[str, str | None]]:
+    claims = extract_claims(load_text(text, format="markdown"))
+    return [(c.text, c.speaker.name if c.speaker else None) for c in claims if c.kind is ClaimKind.REPORTED]
+
+
+@given(name=st.sampled_from(PEOPLE + BODIES), clause=st.sampled_from(CLAUSES), shape=st.sampled_from(SHAPES))
+def test_each_shape_of_attribution_credits_the_clause_to_its_speaker(name: str, clause: str, shape: str) -> None:
+    text = shape.format(n=name, c=clause, C=clause[0].upper() + clause[1:])
+    assert [(t.lower(), who) for t, who in _reported(text)] == [(clause.lower(), name)], text
+
+
+@given(name=st.sampled_from(PEOPLE), clause=st.sampled_from(CLAUSES), shape=st.sampled_from(APPOSITIVES))
+def test_a_role_beside_the_name_leaves_the_name_speaking(name: str, clause: str, shape: str) -> None:
+    text = shape.format(n=name, c=clause)
+    assert _reported(text) == [(clause, name)], text
+
+
+@given(name=st.sampled_from(PEOPLE + BODIES), shape=st.sampled_from(NOT_SPEECH))
+def test_verbs_that_do_not_report_speech_give_no_statement(name: str, shape: str) -> None:
+    text = shape.format(n=name)
+    assert _reported(text) == [], text
