@@ -52,6 +52,10 @@ DRAFT_ROWS = [
      "the ferries should", "Harbour Safety Investigations", "the agency"),
     ("note-label-before-a-quote-is-no-speaker", "UPDATE: “The pier is shut.”", "The pier", None, None),
     ("bracket-before-a-name", "<( Ana Lind said: “The pier is shut.”", "The pier", "Ana Lind", None),
+    ("he-is-never-a-plural-description", "The roof leaks, surveyors warned on Monday. “It is over,” he said.",
+     "It is over", None, None),
+    ("he-skips-a-plural-description", "Tom Vale runs the yard. The roof leaks, surveyors warned on Monday. “It is "
+     "over,” he said.", "It is over", "Tom Vale", "he"),
     ("texted-after-a-quote", "Ana Lind was asked about the pier. “It will stay shut,” she texted.",
      "It will", "Ana Lind", "she"),
 ]

@@ -18,6 +18,7 @@ from verify.claims.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
     NOMINAL_HEADS,
+    NOT_PLURALS,
     ORG_WORDS,
     PLACES,
     PLURAL_HEADS,
@@ -71,13 +72,22 @@ def _classify(name: str) -> tuple[bool, bool, str | None, str | None]:
     named = any(w.text[0].isupper() for w in ws[1:]) or (bool(ws) and ws[0].norm not in DETERMINERS)
     if not named and not any(n in _PERSON_ROLES or n in _HUMAN_NOUNS for n in norms) and last not in PLURAL_HEADS:
         return True, False, "thing", None  # "the article", "the ad": say things, but are never "he" or "she"
-    plural = last in PLURAL_HEADS
+    plural = last in PLURAL_HEADS or _plural_noun(ws[-1])
     gender = None
     if any(n in MALE_WORDS for n in norms):
         gender = "male"
     elif any(n in FEMALE_WORDS for n in norms):
         gender = "female"
     return org, plural, gender, _given_name(ws)
+
+
+def _plural_noun(word: Word) -> bool:
+    """A lowercase noun in the plural ("surveyors", "the farmers"): never "he" or "she"."""
+    norm = word.norm
+    return (
+        word.text[0].islower() and len(norm) > 3 and norm.endswith("s")
+        and not norm.endswith(("ss", "us", "is")) and norm not in NOT_PLURALS and norm not in {"series", "species"}
+    )  # fmt: skip
 
 
 FULL_NAME = re.compile(r"\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?)\b")
