@@ -2,10 +2,14 @@
 
 Each readable text (a source's main text, and its full page text when it has one) becomes a
 ``Unit``: its normalised text, its words, and those words as a string of symbols, one
-character per word. Every distinct word gets a symbol of its own, so the index depends on the
-sources alone and one index serves every draft of a batch; a claim segment is a symbol string
-too, so a verbatim match is a substring (``str.find``), the occurrences of a word are
-``str.find`` hits, and rapidfuzz and the aligner compare characters: all of it runs in C.
+character per word. In a batch's index every distinct word gets a symbol of its own, so the
+index depends on the sources alone and one index serves every draft of the batch. An index of
+one draft's claims gives a symbol only to the words its claims use (and to the source words
+sharing a reported statement's stem); every other word is ``FILLER``, which no claim symbol
+equals. Matching compares claim symbols with source symbols only, never two source symbols, so
+both give the same matches. A claim segment is a symbol string too, so a verbatim match is a
+substring (``str.find``), the occurrences of a word are ``str.find`` hits, and rapidfuzz and
+the aligner compare characters: all of it runs in C.
 
 Which units hold each word is noted while the symbol strings are built; where in a unit the
 rare words sit is found only for the units a search visits, when it visits them. A draft sees
@@ -35,6 +39,8 @@ from verify.match.normalize import (
 from verify.match.normalize import words as _words
 from verify.model import SourceText, Span
 
+# The symbol of every source word no claim uses, in an index of one draft's claims.
+FILLER = "\x00"
 _FIRST_SYMBOL = 0x100  # clear of the control and Latin-1 characters
 _SURROGATES = range(0xD800, 0xE000)  # not characters (UTF-8 cannot encode them): skipped
 
@@ -75,7 +81,7 @@ class Unit:
     source_id: str
     main: bool  # False for the full page text, searched when the main text fails
     original: str = field(repr=False)
-    ids: str  # one symbol per word
+    ids: str  # one symbol per word (FILLER for a word no claim uses, in an index of claim words)
     normalized: NormalizedText = field(repr=False)
     comments: tuple[Span, ...] = field(default=(), repr=False)  # the page's comments sections in ``original``
     # Made when first asked, once per text: only the units a search visits ever need them.
@@ -143,16 +149,23 @@ _NO_UNITS: array[int] = array("i")  # never changed: what units_of gives for a w
 
 
 class SourceIndex:
-    """Units, a symbol for every word, and which units hold each word.
+    """Units, a symbol for every word (or every claim word), and which units hold each word.
 
     Built from the source texts alone, so one index serves every draft that cites them
     (``IndexView``). ``words`` are the claim words in the order a match declares them (see
-    ``rank``); ``stems`` are accepted for the stems of reported statements, whose source words
-    ``stem_ids`` finds when asked.
+    ``rank``). With ``claim_words_only`` only ``words``, and the source words whose stem is one
+    of ``stems`` (a reported statement's content stems), get a symbol: the index of one draft,
+    whose claims are known before it is built, spends nothing on the others.
     """
 
-    def __init__(self, sources: Sequence[SourceText], words: Iterable[str] = (), stems: Iterable[str] = ()) -> None:
-        del stems  # every source word has a symbol: a stem's words are found when asked
+    def __init__(
+        self,
+        sources: Sequence[SourceText],
+        words: Iterable[str] = (),
+        stems: Iterable[str] = (),
+        *,
+        claim_words_only: bool = False,
+    ) -> None:
         self.vocab: dict[str, str] = {}  # word -> symbol, numbered in the order words were met
         self.units: list[Unit] = []
         self.units_by_source: dict[str, list[int]] = {}
@@ -160,11 +173,17 @@ class SourceIndex:
         self._stem_ids: dict[str, list[str]] = {}
         self._source_words: list[str] | None = None  # sorted, made when a stem is first asked for
         self._rank: dict[str, int] = {}
+        # None: every word gets a symbol; else the stems whose source words get one too.
+        self._stems: frozenset[str] | None = frozenset(stems) if claim_words_only else None
+        self._stem_prefixes = tuple(self._stems or ())  # a stem is a prefix of its word
+        if claim_words_only:
+            self.declare(words)
         for source in sources:
             self._add(source.source_id, source.text, True)
             if source.full_text is not None and source.full_text != source.text:
                 self._add(source.source_id, source.full_text, False, source.comments)
-        self.declare(words)
+        if not claim_words_only:
+            self.declare(words)
 
     def _add(self, source_id: str, text: str, main: bool, comments: tuple[Span, ...] = ()) -> None:
         """Index one text: its words, its symbol string, and which words it holds."""
@@ -172,10 +191,21 @@ class SourceIndex:
         normalized = normalize(text)
         found = _words(normalized.text)
         vocab = self.vocab
-        for word in sorted(set(found).difference(vocab)):  # sorted: numbering does not hang on hashing
-            vocab[word] = symbol_of(len(vocab))
-        symbols = "".join(map(vocab.__getitem__, found))
-        for symbol in set(symbols):
+        if self._stems is None:
+            for word in sorted(set(found).difference(vocab)):  # sorted: numbering does not hang on hashing
+                vocab[word] = symbol_of(len(vocab))
+            symbols = "".join(map(vocab.__getitem__, found))
+            held = set(symbols)
+        else:
+            if self._stems:  # only a word starting with a stem can have it
+                prefixes = self._stem_prefixes
+                for word in sorted(w for w in set(found).difference(vocab) if w.startswith(prefixes)):
+                    if stem(word) in self._stems:
+                        self._word_id(word)
+            symbols = "".join(map(vocab.get, found, repeat(FILLER)))
+            held = set(symbols)
+            held.discard(FILLER)
+        for symbol in held:
             self._units_of[symbol].append(number)
         self.units.append(Unit(number, source_id, main, text, symbols, normalized, comments))
         self.units_by_source.setdefault(source_id, []).append(number)
@@ -201,7 +231,10 @@ class SourceIndex:
         return "".join(self._word_id(w) for w in claim_words)
 
     def stem_ids(self, word_stem: str) -> list[str]:
-        """Symbols of every source word with this stem (a stem is a prefix of its word)."""
+        """Symbols of every source word with this stem (a stem is a prefix of its word).
+
+        An index of claim words only knows the source words of the stems it was given.
+        """
         found = self._stem_ids.get(word_stem)
         if found is None:
             if self._source_words is None:
