@@ -122,6 +122,17 @@ def test_words_of_a_mixed_text_are_those_of_one_unicode_scan() -> None:
     assert words(long_text) == WORD_RE.findall(long_text)
 
 
+def test_word_offsets_are_the_spans_of_one_unicode_scan() -> None:
+    """Offsets are found piece by piece, with the ASCII pattern where a piece allows it."""
+    from verify.match.normalize import _WORDS_PIECE, WORD_RE, word_offsets
+
+    pieces = [*"ab1 .'", "  ", "é", "\u2022", "ß", "3.5", "don't", "\u0663", "x" * 40, "é" * 30, "1.", ".2"]
+    rng = random.Random(23)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4 * _WORDS_PIECE // 3)))
+        assert list(word_offsets(text)) == [m.span() for m in WORD_RE.finditer(text)], repr(text)
+
+
 def test_ascii_words_split_at_spaces_are_the_patterns_own() -> None:
     """Pieces between non-word characters skip the pattern when they are plainly one word: on any
     ASCII text the words must be exactly the pattern's (every ASCII character can turn up)."""

@@ -31,10 +31,10 @@ from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
 
 from verify.match.normalize import (
-    WORD_RE,
     NormalizedText,
     normalize,
     stem,
+    word_offsets,
 )
 from verify.match.normalize import words as _words
 from verify.model import SourceText, Span
@@ -69,7 +69,7 @@ class _Reading:
     def __init__(self) -> None:
         self.words: list[str] | None = None
         self.spans: list[tuple[int, int]] = []
-        self.more_spans: Iterator[re.Match[str]] | None = None
+        self.more_spans: Iterator[tuple[int, int]] | None = None
         self.sentence_of: array[int] | None = None
 
 
@@ -109,8 +109,8 @@ class Unit:
         reading = self._reading
         if k >= len(reading.spans):
             if reading.more_spans is None:
-                reading.more_spans = WORD_RE.finditer(self.normalized.text)
-            reading.spans.extend(map(re.Match.span, islice(reading.more_spans, k + 1 - len(reading.spans))))
+                reading.more_spans = word_offsets(self.normalized.text)
+            reading.spans.extend(islice(reading.more_spans, k + 1 - len(reading.spans)))
         return reading.spans[k]
 
     def original_span(self, first: int, end: int) -> tuple[int, int]:
