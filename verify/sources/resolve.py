@@ -5,7 +5,6 @@ Pure apart from reading the sources file; nothing here fetches anything.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -51,6 +50,8 @@ SOURCE_KEYS = ("url", "path", "outlet", "aliases")
 
 def _nearest(name: str, known: Sequence[str], shown: str | None = None) -> str:
     """" (did you mean 'x'?)" for a misspelt name close to a known one, else nothing."""
+    import difflib  # only a sources file with a mistake gets here
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f" (did you mean {shown or repr(close[0])}?)" if close else ""
 
