@@ -157,6 +157,21 @@ def test_word_spans_found_from_the_words_are_those_of_the_word_pattern() -> None
         assert unit.norm_spans() == expected
 
 
+def test_word_spans_of_a_long_text_are_found_chunk_by_chunk_in_any_order() -> None:
+    """A long text's words are located one chunk at a time, wherever the first word asked for lies."""
+    import random
+
+    rng = random.Random(5)
+    vocabulary = ["pier", "3.5", "don't", "é", "harbour.", "“Yes,”", "x" * 30, "\n\n", "naïve"]
+    text = " ".join(rng.choice(vocabulary) for _ in range(3000))
+    unit = SourceIndex([SourceText("S1", text)]).units[0]
+    expected = [m.span() for m in WORD_RE.finditer(unit.normalized.text)]
+    assert len(unit.chunk_starts) > 10 and len(expected) == len(unit.ids)
+    order = list(range(len(expected)))
+    rng.shuffle(order)
+    assert [unit.span(k) for k in order] == [expected[k] for k in order]
+
+
 def test_a_units_words_are_the_slices_of_its_word_list() -> None:
     """``Unit.words`` gives what slicing the list of the text's words would, for any bounds."""
     import random

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
 
 from verify.match.normalize import (
     NormalizedText,
+    chunked_words,
     normalize,
     stem,
     word_offsets,
@@ -42,6 +43,7 @@ from verify.model import SourceText, Span
 # The symbol of every source word no claim uses, in an index of one draft's claims.
 FILLER = "\x00"
 _FIRST_SYMBOL = 0x100  # clear of the control and Latin-1 characters
+_CHUNK_CHARS = 1024  # about 170 words: what is read to locate one word
 _SURROGATES = range(0xD800, 0xE000)  # not characters (UTF-8 cannot encode them): skipped
 
 
@@ -64,12 +66,11 @@ _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[^\W
 class _Reading:
     """What is found out about a text when first asked, shared by every view of its unit."""
 
-    __slots__ = ("words", "spans", "more_spans", "sentence_of")
+    __slots__ = ("words", "spans", "sentence_of")
 
     def __init__(self) -> None:
         self.words: list[str] | None = None
-        self.spans: list[tuple[int, int]] = []
-        self.more_spans: Iterator[tuple[int, int]] | None = None
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # by chunk: its words' offsets
         self.sentence_of: array[int] | None = None
 
 
@@ -84,6 +85,10 @@ class Unit:
     ids: str  # one symbol per word (FILLER for a word no claim uses, in an index of claim words)
     normalized: NormalizedText = field(repr=False)
     comments: tuple[Span, ...] = field(default=(), repr=False)  # the page's comments sections in ``original``
+    # Where each chunk of the normalised text starts, and how many words come before it: a word's
+    # offsets are found by reading its chunk alone, never the text from its start.
+    chunk_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    chunk_firsts: tuple[int, ...] = field(default=(0,), repr=False)
     # Made when first asked, once per text: only the units a search visits ever need them.
     _reading: _Reading = field(default_factory=_Reading, repr=False)
 
@@ -100,18 +105,17 @@ class Unit:
 
     def norm_spans(self) -> list[tuple[int, int]]:
         """Normalised character offsets of every word."""
-        if self.ids:
-            self.span(len(self.ids) - 1)
-        return self._reading.spans
+        return [self.span(k) for k in range(len(self.ids))]
 
     def span(self, k: int) -> tuple[int, int]:
-        """Normalised character offsets of word ``k``; words are located only as far as asked."""
-        reading = self._reading
-        if k >= len(reading.spans):
-            if reading.more_spans is None:
-                reading.more_spans = word_offsets(self.normalized.text)
-            reading.spans.extend(islice(reading.more_spans, k + 1 - len(reading.spans)))
-        return reading.spans[k]
+        """Normalised character offsets of word ``k``; a chunk's words are located when first asked."""
+        chunk = bisect_right(self.chunk_firsts, k) - 1
+        found = self._reading.spans.get(chunk)
+        if found is None:
+            text = self.normalized.text
+            end = self.chunk_starts[chunk + 1] if chunk + 1 < len(self.chunk_starts) else len(text)
+            found = self._reading.spans[chunk] = word_offsets(text, self.chunk_starts[chunk], end)
+        return found[k - self.chunk_firsts[chunk]]
 
     def original_span(self, first: int, end: int) -> tuple[int, int]:
         """Original character offsets of words ``[first, end)`` (``end > first``)."""
@@ -189,7 +193,7 @@ class SourceIndex:
         """Index one text: its words, its symbol string, and which words it holds."""
         number = len(self.units)
         normalized = normalize(text)
-        found = _words(normalized.text)
+        found, starts, firsts = chunked_words(normalized.text, _CHUNK_CHARS)
         vocab = self.vocab
         if self._stems is None:
             for word in sorted(set(found).difference(vocab)):  # sorted: numbering does not hang on hashing
@@ -207,7 +211,7 @@ class SourceIndex:
             held.discard(FILLER)
         for symbol in held:
             self._units_of[symbol].append(number)
-        self.units.append(Unit(number, source_id, main, text, symbols, normalized, comments))
+        self.units.append(Unit(number, source_id, main, text, symbols, normalized, comments, starts, firsts))
         self.units_by_source.setdefault(source_id, []).append(number)
 
     def _word_id(self, word: str) -> str:

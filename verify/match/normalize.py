@@ -19,9 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
 
 # Characters that mean "apostrophe or single quote" and "double quote" in real text.
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02bb\u00b4`\uff07"
@@ -270,23 +268,30 @@ def words(normalized: str) -> list[str]:
     return found
 
 
-def word_offsets(normalized: str) -> Iterator[tuple[int, int]]:
-    """The ``[start, end)`` of each word token of normalised text, in order, found only as far as
-    they are read: the spans ``WORD_RE`` finds, with the ASCII pattern wherever a piece is ASCII."""
-    if normalized.isascii():
-        return map(re.Match.span, ASCII_WORD_RE.finditer(normalized))
-    return map(re.Match.span, chain.from_iterable(_piece_scans(normalized)))
-
-
-def _piece_scans(normalized: str) -> Iterator[Iterator[re.Match[str]]]:
-    """One scan per piece of about ``_WORDS_PIECE`` characters, cut at spaces as ``words`` cuts."""
-    start, end = 0, len(normalized)
-    while start < end:
-        cut = normalized.find(" ", start + _WORDS_PIECE)
+def chunked_words(normalized: str, size: int) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """``words(normalized)``, with where each chunk of about ``size`` characters starts, and how
+    many words come before it. Chunks are cut at spaces, which no word holds."""
+    found: list[str] = []
+    starts: list[int] = []
+    firsts: list[int] = []
+    start = 0
+    while True:
+        starts.append(start)
+        firsts.append(len(found))
+        cut = normalized.find(" ", start + size)
         if cut < 0:
-            cut = end
-        yield (ASCII_WORD_RE if normalized[start:cut].isascii() else WORD_RE).finditer(normalized, start, cut)
+            found += words(normalized[start:])
+            return found, tuple(starts), tuple(firsts)
+        found += words(normalized[start:cut])
         start = cut
+
+
+def word_offsets(normalized: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The ``[start, end)`` of each word token of ``normalized[start:end]`` (cut at spaces), in
+    the whole text: the spans ``WORD_RE`` finds, with the ASCII pattern where the part is ASCII."""
+    end = len(normalized) if end is None else end
+    pattern = ASCII_WORD_RE if normalized[start:end].isascii() else WORD_RE
+    return list(map(re.Match.span, pattern.finditer(normalized, start, end)))
 
 
 def word_spans(normalized: NormalizedText) -> list[tuple[str, int, int]]:
