@@ -22,6 +22,8 @@ _URL_SCHEMES = ("http://", "https://")
 
 @dataclass(frozen=True)
 class NumberedSource:
+    """A source named for a draft, with its id in that draft's report."""
+
     id: str  # "S1", "S2", …
     ref: SourceRef
 
