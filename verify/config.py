@@ -224,6 +224,8 @@ class Config:
 
 @dataclass(frozen=True)
 class _Table:
+    """A table a configuration file may hold, and the Config field it fills."""
+
     field: str  # the Config field it fills
     schema: type[Any]  # the frozen dataclass of one such table
     many: bool = False  # an array of tables, [[name]]

@@ -142,6 +142,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Link:
+    """A link in the draft: where it points, and where its anchor text sits."""
+
     url: str
     span: Span  # where the link's anchor text sits in Document.text
 
@@ -181,12 +183,16 @@ class Document:
 
 @dataclass(frozen=True)
 class Speaker:
+    """Who a claim is credited to, as the text names them, and the pronoun it was resolved from."""
+
     name: str | None  # as written ("one victim, known as IJ"); None when unknown
     resolved_from: str | None = None  # the pronoun or nominal in the text ("he")
 
 
 @dataclass(frozen=True)
 class Claim:
+    """A quote, partial quote, reported statement or term found in a draft."""
+
     id: str  # "C1", "C2", … in order of position
     kind: ClaimKind
     text: str  # quote marks excluded; multi-paragraph parts joined by one space
@@ -293,6 +299,8 @@ class SourceText:
 
 @dataclass(frozen=True)
 class Evidence:
+    """The source passage a claim was compared with, and how the claim differs from it."""
+
     source: str  # source id, "S1"
     start: int  # into the source's readable text (full_text if outside main text)
     end: int
@@ -319,6 +327,8 @@ class Decision:
 
 @dataclass(frozen=True)
 class ClaimResult:
+    """One claim's verdict, reason, score, flags and evidence, and an editor's decision on it."""
+
     claim: Claim
     verdict: Verdict | None  # None for terms
     reason: Reason | None
@@ -405,6 +415,8 @@ class DiscoveryRun:
 
 @dataclass(frozen=True)
 class ArticleInfo:
+    """The draft a report is about: its path, its sha256 and the text the spans point into."""
+
     path: str | None
     sha256: str
     # extensions: the text the spans point into, so a saved report can be
@@ -415,6 +427,8 @@ class ArticleInfo:
 
 @dataclass(frozen=True)
 class Report:
+    """Everything one check found: the draft, its sources and one result per claim."""
+
     tool_version: str
     article: ArticleInfo
     sources: tuple[SourceEntry, ...]
@@ -490,6 +504,8 @@ class Report:
 
 @dataclass(frozen=True)
 class BaselineDiff:
+    """What changed since a baseline report: claims newly at fault, and problems resolved."""
+
     baseline_path: str | None
     introduced: tuple[str, ...] = field(default=())  # claim ids newly at fault
     resolved: tuple[str, ...] = field(default=())  # claim texts no longer at fault

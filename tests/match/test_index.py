@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verify.match import match_claims
-from verify.match.index import IndexView, SourceIndex, symbol_of
+from verify.match.index import FILLER, IndexView, SourceIndex, symbol_of
 from verify.match.normalize import WORD_RE
 from verify.model import Claim, ClaimKind, SourceText, Span, Verdict
 
@@ -33,6 +33,19 @@ def test_a_unit_is_one_symbol_per_word_and_each_word_has_its_own() -> None:
     assert unit.ids.find(index.ids_of(["reopen", "before", "spring"])) == 8
     assert unit.words(8, 11) == ["reopen", "before", "spring"]
     assert unit.original_span(8, 11) == (source.text.index("reopen"), source.text.index("spring") + 6)
+
+
+
+def test_an_index_of_claim_words_gives_every_other_word_the_filler() -> None:
+    source = SourceText("S1", "The pier, said the harbour master, will not reopen before spring. Repairs continue.")
+    index = SourceIndex([source], words=["pier", "spring", "nowhere"], stems=["repair"], claim_words_only=True)
+    unit = index.units[0]
+    pier, spring = index.ids_of(["pier", "spring"])
+    assert len(unit.ids) == 13 and unit.ids[1] == pier and unit.ids[10] == spring
+    assert unit.ids[0] == unit.ids[3] == unit.ids[5] == FILLER  # "the", "the", "master"
+    assert FILLER not in index.ids_of(["pier", "nowhere", "master"])  # a word met later gets its own
+    assert index.stem_ids("repair") == [unit.ids[11]] != [FILLER]  # "repairs": its stem was given
+    assert list(index.units_of(pier)) == [0] and list(index.units_of(FILLER)) == []
 
 
 SHARED = [
@@ -144,6 +157,21 @@ def test_word_spans_found_from_the_words_are_those_of_the_word_pattern() -> None
         assert unit.norm_spans() == expected
 
 
+def test_word_spans_of_a_long_text_are_found_chunk_by_chunk_in_any_order() -> None:
+    """A long text's words are located one chunk at a time, wherever the first word asked for lies."""
+    import random
+
+    rng = random.Random(5)
+    vocabulary = ["pier", "3.5", "don't", "é", "harbour.", "“Yes,”", "x" * 30, "\n\n", "naïve"]
+    text = " ".join(rng.choice(vocabulary) for _ in range(3000))
+    unit = SourceIndex([SourceText("S1", text)]).units[0]
+    expected = [m.span() for m in WORD_RE.finditer(unit.normalized.text)]
+    assert len(unit.chunk_starts) > 10 and len(expected) == len(unit.ids)
+    order = list(range(len(expected)))
+    rng.shuffle(order)
+    assert [unit.span(k) for k in order] == [expected[k] for k in order]
+
+
 def test_a_units_words_are_the_slices_of_its_word_list() -> None:
     """``Unit.words`` gives what slicing the list of the text's words would, for any bounds."""
     import random
@@ -176,3 +204,35 @@ def test_sentence_of_gives_each_word_the_sentence_its_start_lies_in() -> None:
         expected = [sum(1 for e in ends if e <= m.start()) for m in WORD_RE.finditer(norm)]
         assert list(unit.sentence_of()) == expected, repr(text)
         assert len(expected) == len(unit.ids)  # every word has its sentence
+
+
+_HARBOUR = SourceText(
+    "S1",
+    "Dock workers walked out on Friday. \u201cWe are not going back until the cranes are safe,\u201d said "
+    "their representative. The port authority said repairs to the cranes would cost 40,000 pounds.",
+    full_text="Dock workers walked out on Friday. Comments: the cranes were repaired twice last winter.",
+)
+_COUNCIL = SourceText("S2", "The council repaired the north pier in March and reopened it to walkers.")
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("direct", "We are not going back until the cranes are safe"),
+        ("direct", "We are going back until the cranes are safe"),  # a dropped negation
+        ("direct", "We are not going back ... safe"),
+        ("partial", "the cranes were repaired"),  # in the comments only
+        ("reported", "the port authority said repairing the cranes would cost 40,000 pounds"),
+        ("reported", "the council repaired the pier in May"),
+        ("reported", "the councils repairing piers reopens them to walker"),  # no word as the source has it
+        ("direct", "Nobody here said anything like this"),
+    ],
+)
+def test_an_index_of_claim_words_matches_as_a_shared_index_of_every_word(kind: str, text: str) -> None:
+    claims = [Claim("C1", ClaimKind(kind), text, Span(0, len(text)), 0, None, "said", None)]
+    sources = [_HARBOUR, _COUNCIL]
+    other = SourceText("S9", "Walkers said the pier and the cranes were closed until safe repairs were made.")
+    own = match_claims(claims, sources)
+    shared = SourceIndex([other, *sources])
+    assert match_claims(claims, sources, shared=shared) == own
+    assert own[0].verdict is not None

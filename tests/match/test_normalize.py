@@ -122,6 +122,27 @@ def test_words_of_a_mixed_text_are_those_of_one_unicode_scan() -> None:
     assert words(long_text) == WORD_RE.findall(long_text)
 
 
+def test_words_read_chunk_by_chunk_are_those_of_one_scan() -> None:
+    """A text is read in chunks cut at spaces: its words, and their offsets read chunk by chunk
+    with the ASCII pattern where a chunk allows it, must be those of one Unicode scan."""
+    from verify.match.normalize import WORD_RE, chunked_words, word_offsets
+
+    pieces = [*"ab1 .'", "  ", "é", "\u2022", "ß", "3.5", "don't", "\u0663", "x" * 40, "é" * 30, "1.", ".2"]
+    rng = random.Random(23)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
+        size = rng.choice([1, 5, 40, 300])
+        found, starts, firsts = chunked_words(text, size)
+        assert found == WORD_RE.findall(text), repr(text)
+        assert starts[0] == firsts[0] == 0 and list(starts) == sorted(starts) and list(firsts) == sorted(firsts)
+        ends = [*starts[1:], len(text)]
+        offsets = [o for start, end in zip(starts, ends, strict=True) for o in word_offsets(text, start, end)]
+        assert offsets == [m.span() for m in WORD_RE.finditer(text)], repr(text)
+        assert [len(word_offsets(text, start, end)) for start, end in zip(starts, ends, strict=True)] == [
+            b - a for a, b in zip(firsts, [*firsts[1:], len(found)], strict=True)
+        ]
+
+
 def test_ascii_words_split_at_spaces_are_the_patterns_own() -> None:
     """Pieces between non-word characters skip the pattern when they are plainly one word: on any
     ASCII text the words must be exactly the pattern's (every ASCII character can turn up)."""

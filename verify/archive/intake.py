@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html
 import re
-import sqlite3
+from typing import TYPE_CHECKING
 
-from verify.archive.store import ArchiveEntry, DeskArchive
 from verify.model import Snapshot, SourceStatus
 from verify.options import Options
 from verify.sources.pool import SourcePool
+
+if TYPE_CHECKING:
+    from verify.archive.store import ArchiveEntry
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
 _TITLE_SCAN_BYTES = 65_536  # a page's title sits in its head
@@ -39,12 +41,21 @@ def page_title(snapshot: Snapshot) -> str | None:
 
 def archive_entries(pool: SourcePool, *, allow_private: bool, include_local: bool) -> tuple[ArchiveEntry, ...]:
     """The snapshots of ``pool`` that were read and may be archived."""
+    kept = [
+        (fetched, snapshot, text)
+        for fetched, text in pool.by_location.values()
+        if fetched.status is SourceStatus.OK
+        and (snapshot := fetched.snapshot) is not None
+        and text is not None
+        and (include_local or fetched.ref.path is None)
+    ]
+    if not kept:
+        return ()
+    from verify.archive.store import ArchiveEntry  # with sqlite3: only a check with something to archive
+
     entries = []
-    for fetched, text in pool.by_location.values():
-        snapshot = fetched.snapshot
+    for fetched, snapshot, text in kept:
         local = fetched.ref.path is not None
-        if fetched.status is not SourceStatus.OK or snapshot is None or text is None or (local and not include_local):
-            continue
         entries.append(
             ArchiveEntry(
                 location=snapshot.location,
@@ -66,6 +77,10 @@ def archive_sources(pool: SourcePool, options: Options) -> None:
     entries = archive_entries(pool, allow_private=options.allow_private, include_local=options.archive_local)
     if not entries:
         return
+    import sqlite3
+
+    from verify.archive.store import DeskArchive
+
     try:
         DeskArchive(options.cache_path()).add(entries)
     except (sqlite3.Error, OSError):

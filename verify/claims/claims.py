@@ -94,6 +94,8 @@ def extract(document: Document) -> tuple[Claim, ...]:
     turns = transcript_turns(text)
     if turns:
         drafts = _with_turns(drafts, turns)
+    if not drafts:
+        return ()  # nothing to credit: the speakers' names need not be read
     drafts.sort(key=lambda d: (d.start, -d.end))
     # Capitalised words that also occur inside sentences are names, not "Phone" or "Once".
     mid_caps = {m.group(0) for m in _MID_SENTENCE_CAPITAL.finditer(text)}

@@ -51,6 +51,8 @@ _WINDOW = 40
 
 @dataclass
 class _Entity:
+    """A speaker or subject named in the text, as the resolver remembers them."""
+
     name: str
     at: int
     org: bool

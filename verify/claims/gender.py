@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 from verify.claims.lexicon import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
 
@@ -26,6 +25,8 @@ _COUNTRY_COLUMN = 30
 
 @lru_cache(maxsize=1)
 def _data() -> bytes:
+    from importlib.resources import files  # only a pronoun whose name the short lists lack gets here
+
     # bytes, not str: searching one-byte data is several times faster than the wide str it decodes to
     return (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes()
 

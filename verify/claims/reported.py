@@ -50,6 +50,8 @@ from verify.model import Span
 
 @dataclass(frozen=True)
 class ReportedSpeech:
+    """A reported statement found in a sentence: its content, its speaker and its cue."""
+
     content: Span
     speaker: str | None  # as written; may be a pronoun
     speaker_at: int

@@ -46,6 +46,8 @@ REPLACE = "replace"  # both: reported in diffs as a delete and an insert
 
 @dataclass(frozen=True)
 class Op:
+    """One edit operation between claim words and unit words."""
+
     tag: str
     c0: int
     c1: int
@@ -135,6 +137,8 @@ def find_exact_in(unit: Unit, segment: str, lo: int, hi: int) -> list[int]:
 
 @dataclass(frozen=True)
 class Window:
+    """A run of unit words where enough of a segment's rarest words line up to be scored."""
+
     unit: int
     lo: int
     hi: int

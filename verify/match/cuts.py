@@ -40,6 +40,8 @@ class CutKind(Enum):
 
 @dataclass(frozen=True)
 class Cut:
+    """The kind of cut a quote makes where the speaker's sentence goes on, and the words that follow."""
+
     kind: CutKind
     followed_by: str  # the speaker's words after the quote, to the end of their sentence
 

@@ -44,6 +44,8 @@ class ClaimWord:
 
 @dataclass(frozen=True)
 class Gap:
+    """An editorial mark between two segments of a quote, and how many source words it may stand for."""
+
     kind: GapKind
     max_words: int  # how many source words may sit in the gap
     text: str  # the mark as written ("[Kadyrov]", "..."), for the diff

@@ -2,10 +2,14 @@
 
 Each readable text (a source's main text, and its full page text when it has one) becomes a
 ``Unit``: its normalised text, its words, and those words as a string of symbols, one
-character per word. Every distinct word gets a symbol of its own, so the index depends on the
-sources alone and one index serves every draft of a batch; a claim segment is a symbol string
-too, so a verbatim match is a substring (``str.find``), the occurrences of a word are
-``str.find`` hits, and rapidfuzz and the aligner compare characters: all of it runs in C.
+character per word. In a batch's index every distinct word gets a symbol of its own, so the
+index depends on the sources alone and one index serves every draft of the batch. An index of
+one draft's claims gives a symbol only to the words its claims use (and to the source words
+sharing a reported statement's stem); every other word is ``FILLER``, which no claim symbol
+equals. Matching compares claim symbols with source symbols only, never two source symbols, so
+both give the same matches. A claim segment is a symbol string too, so a verbatim match is a
+substring (``str.find``), the occurrences of a word are ``str.find`` hits, and rapidfuzz and
+the aligner compare characters: all of it runs in C.
 
 Which units hold each word is noted while the symbol strings are built; where in a unit the
 rare words sit is found only for the units a search visits, when it visits them. A draft sees
@@ -20,22 +24,26 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
 
 from verify.match.normalize import (
-    WORD_RE,
     NormalizedText,
+    chunked_words,
     normalize,
     stem,
+    word_offsets,
 )
 from verify.match.normalize import words as _words
 from verify.model import SourceText, Span
 
+# The symbol of every source word no claim uses, in an index of one draft's claims.
+FILLER = "\x00"
 _FIRST_SYMBOL = 0x100  # clear of the control and Latin-1 characters
+_CHUNK_CHARS = 1024  # about 170 words: what is read to locate one word
 _SURROGATES = range(0xD800, 0xE000)  # not characters (UTF-8 cannot encode them): skipped
 
 
@@ -58,12 +66,11 @@ _LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*\r?\n[ \t]*(?=[^\W
 class _Reading:
     """What is found out about a text when first asked, shared by every view of its unit."""
 
-    __slots__ = ("words", "spans", "more_spans", "sentence_of")
+    __slots__ = ("words", "spans", "sentence_of")
 
     def __init__(self) -> None:
         self.words: list[str] | None = None
-        self.spans: list[tuple[int, int]] = []
-        self.more_spans: Iterator[re.Match[str]] | None = None
+        self.spans: dict[int, list[tuple[int, int]]] = {}  # by chunk: its words' offsets
         self.sentence_of: array[int] | None = None
 
 
@@ -75,9 +82,13 @@ class Unit:
     source_id: str
     main: bool  # False for the full page text, searched when the main text fails
     original: str = field(repr=False)
-    ids: str  # one symbol per word
+    ids: str  # one symbol per word (FILLER for a word no claim uses, in an index of claim words)
     normalized: NormalizedText = field(repr=False)
     comments: tuple[Span, ...] = field(default=(), repr=False)  # the page's comments sections in ``original``
+    # Where each chunk of the normalised text starts, and how many words come before it: a word's
+    # offsets are found by reading its chunk alone, never the text from its start.
+    chunk_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    chunk_firsts: tuple[int, ...] = field(default=(0,), repr=False)
     # Made when first asked, once per text: only the units a search visits ever need them.
     _reading: _Reading = field(default_factory=_Reading, repr=False)
 
@@ -94,18 +105,17 @@ class Unit:
 
     def norm_spans(self) -> list[tuple[int, int]]:
         """Normalised character offsets of every word."""
-        if self.ids:
-            self.span(len(self.ids) - 1)
-        return self._reading.spans
+        return [self.span(k) for k in range(len(self.ids))]
 
     def span(self, k: int) -> tuple[int, int]:
-        """Normalised character offsets of word ``k``; words are located only as far as asked."""
-        reading = self._reading
-        if k >= len(reading.spans):
-            if reading.more_spans is None:
-                reading.more_spans = WORD_RE.finditer(self.normalized.text)
-            reading.spans.extend(map(re.Match.span, islice(reading.more_spans, k + 1 - len(reading.spans))))
-        return reading.spans[k]
+        """Normalised character offsets of word ``k``; a chunk's words are located when first asked."""
+        chunk = bisect_right(self.chunk_firsts, k) - 1
+        found = self._reading.spans.get(chunk)
+        if found is None:
+            text = self.normalized.text
+            end = self.chunk_starts[chunk + 1] if chunk + 1 < len(self.chunk_starts) else len(text)
+            found = self._reading.spans[chunk] = word_offsets(text, self.chunk_starts[chunk], end)
+        return found[k - self.chunk_firsts[chunk]]
 
     def original_span(self, first: int, end: int) -> tuple[int, int]:
         """Original character offsets of words ``[first, end)`` (``end > first``)."""
@@ -143,16 +153,23 @@ _NO_UNITS: array[int] = array("i")  # never changed: what units_of gives for a w
 
 
 class SourceIndex:
-    """Units, a symbol for every word, and which units hold each word.
+    """Units, a symbol for every word (or every claim word), and which units hold each word.
 
     Built from the source texts alone, so one index serves every draft that cites them
     (``IndexView``). ``words`` are the claim words in the order a match declares them (see
-    ``rank``); ``stems`` are accepted for the stems of reported statements, whose source words
-    ``stem_ids`` finds when asked.
+    ``rank``). With ``claim_words_only`` only ``words``, and the source words whose stem is one
+    of ``stems`` (a reported statement's content stems), get a symbol: the index of one draft,
+    whose claims are known before it is built, spends nothing on the others.
     """
 
-    def __init__(self, sources: Sequence[SourceText], words: Iterable[str] = (), stems: Iterable[str] = ()) -> None:
-        del stems  # every source word has a symbol: a stem's words are found when asked
+    def __init__(
+        self,
+        sources: Sequence[SourceText],
+        words: Iterable[str] = (),
+        stems: Iterable[str] = (),
+        *,
+        claim_words_only: bool = False,
+    ) -> None:
         self.vocab: dict[str, str] = {}  # word -> symbol, numbered in the order words were met
         self.units: list[Unit] = []
         self.units_by_source: dict[str, list[int]] = {}
@@ -160,24 +177,41 @@ class SourceIndex:
         self._stem_ids: dict[str, list[str]] = {}
         self._source_words: list[str] | None = None  # sorted, made when a stem is first asked for
         self._rank: dict[str, int] = {}
+        # None: every word gets a symbol; else the stems whose source words get one too.
+        self._stems: frozenset[str] | None = frozenset(stems) if claim_words_only else None
+        self._stem_prefixes = tuple(self._stems or ())  # a stem is a prefix of its word
+        if claim_words_only:
+            self.declare(words)
         for source in sources:
             self._add(source.source_id, source.text, True)
             if source.full_text is not None and source.full_text != source.text:
                 self._add(source.source_id, source.full_text, False, source.comments)
-        self.declare(words)
+        if not claim_words_only:
+            self.declare(words)
 
     def _add(self, source_id: str, text: str, main: bool, comments: tuple[Span, ...] = ()) -> None:
         """Index one text: its words, its symbol string, and which words it holds."""
         number = len(self.units)
         normalized = normalize(text)
-        found = _words(normalized.text)
+        found, starts, firsts = chunked_words(normalized.text, _CHUNK_CHARS)
         vocab = self.vocab
-        for word in sorted(set(found).difference(vocab)):  # sorted: numbering does not hang on hashing
-            vocab[word] = symbol_of(len(vocab))
-        symbols = "".join(map(vocab.__getitem__, found))
-        for symbol in set(symbols):
+        if self._stems is None:
+            for word in sorted(set(found).difference(vocab)):  # sorted: numbering does not hang on hashing
+                vocab[word] = symbol_of(len(vocab))
+            symbols = "".join(map(vocab.__getitem__, found))
+            held = set(symbols)
+        else:
+            if self._stems:  # only a word starting with a stem can have it
+                prefixes = self._stem_prefixes
+                for word in sorted(w for w in set(found).difference(vocab) if w.startswith(prefixes)):
+                    if stem(word) in self._stems:
+                        self._word_id(word)
+            symbols = "".join(map(vocab.get, found, repeat(FILLER)))
+            held = set(symbols)
+            held.discard(FILLER)
+        for symbol in held:
             self._units_of[symbol].append(number)
-        self.units.append(Unit(number, source_id, main, text, symbols, normalized, comments))
+        self.units.append(Unit(number, source_id, main, text, symbols, normalized, comments, starts, firsts))
         self.units_by_source.setdefault(source_id, []).append(number)
 
     def _word_id(self, word: str) -> str:
@@ -201,7 +235,10 @@ class SourceIndex:
         return "".join(self._word_id(w) for w in claim_words)
 
     def stem_ids(self, word_stem: str) -> list[str]:
-        """Symbols of every source word with this stem (a stem is a prefix of its word)."""
+        """Symbols of every source word with this stem (a stem is a prefix of its word).
+
+        An index of claim words only knows the source words of the stems it was given.
+        """
         found = self._stem_ids.get(word_stem)
         if found is None:
             if self._source_words is None:

@@ -1,4 +1,4 @@
-"""``match_claims``: every claim against every source text, through one index (a batch's, shared).
+"""``match_claims``: every claim against every source text, through one index (its own, or a batch's).
 
 The policy lives here: which kinds are checked how, the order of preference between sources
 (the outlet a claim names first, then all others; a source's main text before its full page
@@ -53,10 +53,13 @@ def match_claims(
     # Claim words are declared in claim order: it breaks ties between equally rare words.
     declared = [w.norm for quote in quotes.values() for segment in quote.segments for w in segment]
     declared += [w for statement in reported.values() for w, _, _ in statement.words]
-    if shared is None:
-        shared = SourceIndex(sources)
-    ids = shared_ids or {}
-    index = IndexView(shared, [(ids.get(s.source_id, s.source_id), s.source_id) for s in sources], declared)
+    index: SourceIndex
+    if shared is None:  # the claims are known: only their words need symbols
+        stems = frozenset().union(*(statement.stems for statement in reported.values()))
+        index = SourceIndex(sources, words=declared, stems=stems, claim_words_only=True)
+    else:
+        ids = shared_ids or {}
+        index = IndexView(shared, [(ids.get(s.source_id, s.source_id), s.source_id) for s in sources], declared)
     segment_ids: dict[str, list[str]] = {}
     for claim_id, quote in quotes.items():
         segment_ids[claim_id] = [index.ids_of(w.norm for w in segment) for segment in quote.segments]

@@ -268,6 +268,32 @@ def words(normalized: str) -> list[str]:
     return found
 
 
+def chunked_words(normalized: str, size: int) -> tuple[list[str], tuple[int, ...], tuple[int, ...]]:
+    """``words(normalized)``, with where each chunk of about ``size`` characters starts, and how
+    many words come before it. Chunks are cut at spaces, which no word holds."""
+    found: list[str] = []
+    starts: list[int] = []
+    firsts: list[int] = []
+    start = 0
+    while True:
+        starts.append(start)
+        firsts.append(len(found))
+        cut = normalized.find(" ", start + size)
+        if cut < 0:
+            found += words(normalized[start:])
+            return found, tuple(starts), tuple(firsts)
+        found += words(normalized[start:cut])
+        start = cut
+
+
+def word_offsets(normalized: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The ``[start, end)`` of each word token of ``normalized[start:end]`` (cut at spaces), in
+    the whole text: the spans ``WORD_RE`` finds, with the ASCII pattern where the part is ASCII."""
+    end = len(normalized) if end is None else end
+    pattern = ASCII_WORD_RE if normalized[start:end].isascii() else WORD_RE
+    return list(map(re.Match.span, pattern.finditer(normalized, start, end)))
+
+
 def word_spans(normalized: NormalizedText) -> list[tuple[str, int, int]]:
     """Each word token with its ``[start, end)`` offsets in the *original* text."""
     return [

@@ -35,6 +35,8 @@ from verify.model import Evidence, Flag, Reason, Verdict
 
 @dataclass(frozen=True)
 class ReportedClaim:
+    """A reported statement parsed for matching: its words, content stems and numbers."""
+
     text: str
     words: tuple[tuple[str, int, int], ...]  # normalised word, start, end in text
     stems: frozenset[str]  # content stems
@@ -72,6 +74,8 @@ def _content_stems_of(word: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Passage:
+    """A run of sentences of one unit that may carry a reported statement, and how well it does."""
+
     unit: int
     start: int  # unit words
     end: int

@@ -26,6 +26,8 @@ class AddressRefused(Exception):
 
 @dataclass(frozen=True)
 class Refusal:
+    """Why an address is not a public one, and whether any option permits it."""
+
     reason: str  # "loopback", "private", … : why the address is not public
     always: bool  # True when even --allow-private does not permit it
 

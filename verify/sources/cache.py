@@ -65,12 +65,16 @@ def kept_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class CachedSnapshot:
+    """A snapshot read from the cache, with how it was fetched."""
+
     snapshot: Snapshot
     provenance: Provenance
 
 
 @dataclass(frozen=True)
 class SnapshotCache:
+    """The snapshot cache on disk: page bodies by their sha256, and a record per URL."""
+
     root: Path
 
     def object_path(self, sha256: str) -> Path:

@@ -10,6 +10,8 @@ ALLOWED_SCHEMES = frozenset({"http", "https"})
 
 @dataclass(frozen=True)
 class FetchOptions:
+    """How sources are fetched: the network, limits and timeouts."""
+
     offline: bool = False  # never touch the network: cache and local files only
     refresh: bool = False  # ignore cached snapshots and fetch again
     allow_private: bool = False  # permit loopback and private networks

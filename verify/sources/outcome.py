@@ -9,6 +9,8 @@ from verify.model import Snapshot, SourceStatus
 
 @dataclass(frozen=True)
 class Outcome:
+    """What fetching one source came to: its status, snapshot and error."""
+
     status: SourceStatus
     snapshot: Snapshot | None = None
     error: str | None = None

@@ -40,6 +40,8 @@ class Hop:
 
 @dataclass(frozen=True)
 class Provenance:
+    """How a snapshot was fetched: its hops, and what the check that fetched it permitted."""
+
     hops: tuple[Hop, ...]
     allow_private: bool  # fetched by a check that permitted private addresses
     robots: str  # ROBOTS_ALLOWED or ROBOTS_IGNORED

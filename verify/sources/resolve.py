@@ -5,7 +5,6 @@ Pure apart from reading the sources file; nothing here fetches anything.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,6 +22,8 @@ _URL_SCHEMES = ("http://", "https://")
 
 @dataclass(frozen=True)
 class NumberedSource:
+    """A source named for a draft, with its id in that draft's report."""
+
     id: str  # "S1", "S2", …
     ref: SourceRef
 
@@ -51,6 +52,8 @@ SOURCE_KEYS = ("url", "path", "outlet", "aliases")
 
 def _nearest(name: str, known: Sequence[str], shown: str | None = None) -> str:
     """" (did you mean 'x'?)" for a misspelt name close to a known one, else nothing."""
+    import difflib  # only a sources file with a mistake gets here
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f" (did you mean {shown or repr(close[0])}?)" if close else ""
 

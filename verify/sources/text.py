@@ -406,7 +406,7 @@ class _VisibleText:
         if not self._preserving and not text.strip(_ASCII_SPACES):
             text = "\n" if "\n" in text else " "  # a lone form feed must not break the line
         elif self._items:
-            letters = sum(1 for c in text if c.isalnum())
+            letters = sum(map(str.isalnum, text))
             self._items[-1][1] += letters
             if self._in_link:
                 self._items[-1][0] += letters
