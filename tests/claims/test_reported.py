@@ -68,9 +68,6 @@ ROWS = [
      "the bridge will reopen in May", "The council", "said", None),
     ("present-tells", "The minister tells voters the bridge will reopen in May.",
      "the bridge will reopen in May", "The minister", "tells", None),
-    ("second-cue-in-as-clause", "The museum will stay closed for the whole winter, its director conceded on "
-     "Monday, as surveyors warned that the roof could take months to fix.",
-     "the roof could take months to fix", "surveyors", "warned", None),
     ("plural-speaker", "The pier was unsafe for years, according to harbour insiders.",
      "The pier was unsafe for years", "harbour insiders", "according to", None),
     ("dateline-dropped", "KYIV – Grain exports fell by a third in May, the ministry said.",

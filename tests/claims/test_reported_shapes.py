@@ -27,6 +27,11 @@ ROWS = [
      [("The pier would be rebuilt", "Sen. Tom Vale")]),
     ("party-and-state-before-trailing-cue", "The pier would be rebuilt, Sen. Tom Vale, R-S.C., said on Monday.",
      [("The pier would be rebuilt", "Sen. Tom Vale")]),
+    ("trailing-cue-then-a-statement-of-its-own", "The museum will stay closed all winter, its director conceded "
+     "on Monday, as surveyors warned that the roof could take months to fix.",
+     [("The museum will stay closed all winter", "its director"), ("the roof could take months to fix", "surveyors")]),
+    ("trailing-cue-then-as-they-have-said", "The pier is unsafe, the mayor said, as critics have said.",
+     [("The pier is unsafe", "the mayor")]),
     ("two-clauses-before-a-cue-are-no-appositive", "Fares will rise in May, the pier will close, the treasurer said.",
      [("Fares will rise in May, the pier will close", "the treasurer")]),
     ("that-then-an-aside", "Tom Vale said that, if elected, he would rebuild the pier.",

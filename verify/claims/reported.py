@@ -1173,6 +1173,10 @@ def _end_of_subject_clause(text: str, span: Span) -> int:
 _IN_VERB_GROUP = frozenset("be been being not never also still n't".split())
 
 
+# The longest "as police have said" that credits the clause before it rather than saying more.
+_AS_SAID_MAX_WORDS = 8
+
+
 def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
     commas = [m.start() for m in _CLAUSE_COMMA.finditer(stext) if not inside.covers(sent.start + m.start())]
@@ -1185,10 +1189,15 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     last_part = stext[comma + 1 :]
     relative_end = None
     after_last = _CIRCUMSTANCE.match(last_part) or _RELATIVE_OPENING.match(last_part)
+    last_words = words(last_part)
+    # "…, as police have said" credits the clause before; "…, as surveyors warned that the roof
+    # …" is a statement of its own, and the cue before it is the trailing one
     if comma == commas[-1] and len(commas) > 1 and after_last \
-            and not any(w.norm in REPORTING_VERBS for w in words(last_part)):
-        if _RELATIVE_OPENING.match(last_part):
-            relative_end = comma  # "…, the board said in its report, which was published Monday": about the report
+            and (not any(w.norm in REPORTING_VERBS for w in last_words) or len(last_words) > _AS_SAID_MAX_WORDS):
+        if _RELATIVE_OPENING.match(last_part) or any(w.norm in REPORTING_VERBS for w in last_words):
+            # "…, the board said in its report, which was published Monday": about the report;
+            # "…, X conceded, as surveyors warned that …": their statement, found on its own
+            relative_end = comma
         comma = commas[-2]  # "…, X said Friday, as they bristled at …": the cue is before the last comma
     tail = stext[comma:relative_end]
     if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
@@ -1200,7 +1209,7 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     if as_said is not None:
         # "…whether Scott had a gun, as police have said.": the clause before is what they said
         attr = parse_tail(tail[as_said.end() :], offset=sent.start + comma + as_said.end())
-        if attr is None or len(words(tail)) > 8:
+        if attr is None or len(words(tail)) > _AS_SAID_MAX_WORDS:
             return None
         tail = tail[as_said.end() :]
     else:
