@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,10 +31,9 @@ if str(ROOT) not in sys.path:
 from tests.discover.apis import ApiEmulator, FakeClock, SimulatedWeb, emulating  # noqa: E402
 from tests.discover.labelled import Case, load  # noqa: E402
 from verify.discover.gdelt import GdeltSearch, covers  # noqa: E402
-from verify.discover.outlets import resolve_outlet, shipped_table  # noqa: E402
 from verify.discover.queries import plan_queries  # noqa: E402
 from verify.discover.rank import canonical_url, rank_candidates  # noqa: E402
-from verify.discover.run import outlet_names  # noqa: E402
+from verify.discover.run import claim_outlet  # noqa: E402
 from verify.discover.searxng import SearxngSearch  # noqa: E402
 from verify.discover.types import BackendFailure, SearchHit, SystemClock  # noqa: E402
 from verify.discover.wikidata import WikidataOutlets  # noqa: E402
@@ -54,17 +54,16 @@ class Scored:
     detail: str
 
 
+def _bare_lookup(wikidata: WikidataOutlets) -> Callable[[str], tuple[str, ...]]:
+    """Wikidata asked for an outlet's name without its article, as a run asks it."""
+    return lambda name: wikidata.official_domains(name.removeprefix("the ").removeprefix("The "))
+
+
 def ranking_position(apis: ApiEmulator, case: Case, today: date, clock: FakeClock) -> int | None:
     """Where the right page comes in the ranking of everything the claim's whole budget finds."""
     claim = next(c for c in extract(text=case.draft) if c.kind is not ClaimKind.TERM)
     wikidata = WikidataOutlets(apis.base_url("wikidata"), clock=clock)
-    outlet = None
-    for name in outlet_names(claim):  # as a run chooses: the outlet named, else an organisation speaking
-        bare = name.removeprefix("the ").removeprefix("The ")
-        outlet = resolve_outlet(name, refs=(), configured=(), table=shipped_table(),
-                                lookup=lambda _, bare=bare: wikidata.official_domains(bare))  # fmt: skip
-        if outlet.domains or name == claim.outlet:
-            break
+    outlet = claim_outlet(claim, refs=(), configured=(), lookup=_bare_lookup(wikidata))
     requests = plan_queries(
         claim.text,
         speaker=claim.speaker.name if claim.speaker else None,

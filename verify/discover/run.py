@@ -191,18 +191,12 @@ class _Run:
         self, document: Document, result: ClaimResult, when: date, given: set[str], refs: Sequence[SourceRef]
     ) -> _Found:
         from verify.discover.copies import draft_shingles
-        from verify.discover.outlets import resolve_outlet, shipped_table
         from verify.discover.queries import plan_queries
         from verify.discover.rank import rank_candidates
 
         claim = result.claim
         found = _Found()
-        outlet = None
-        for name in outlet_names(claim):
-            outlet = resolve_outlet(name, refs=refs, configured=self.options.outlets, table=shipped_table(),
-                                    lookup=self._outlet_lookup())  # fmt: skip
-            if outlet.domains or name == claim.outlet:
-                break
+        outlet = claim_outlet(claim, refs=refs, configured=self.options.outlets, lookup=self._outlet_lookup())
         requests = plan_queries(
             claim.text,
             speaker=claim.speaker.name if claim.speaker else None,
@@ -426,6 +420,25 @@ def outlet_names(claim: Claim) -> tuple[str, ...]:
         return (claim.outlet,)
     speaker = claim.speaker.name if claim.speaker else None
     return (speaker,) if speaker and _LEADING_ARTICLE.match(speaker) else ()
+
+
+def claim_outlet(
+    claim: Claim,
+    *,
+    refs: Sequence[SourceRef],
+    configured: Sequence[tuple[str, ...]],
+    lookup: Callable[[str], tuple[str, ...]] | None,
+) -> OutletDomains | None:
+    """The outlet whose pages would carry the claim's source: the first of ``outlet_names`` whose
+    domains are known, or the outlet the claim names even when they are not; None without a name."""
+    from verify.discover.outlets import resolve_outlet, shipped_table
+
+    outlet = None
+    for name in outlet_names(claim):
+        outlet = resolve_outlet(name, refs=refs, configured=configured, table=shipped_table(), lookup=lookup)
+        if outlet.domains or name == claim.outlet:
+            break
+    return outlet
 
 
 def _tiers(backends: Sequence[SearchBackend]) -> tuple[tuple[SearchBackend, ...], ...]:
