@@ -103,10 +103,6 @@ class Unit:
             reading.words = _words(self.normalized.text)
         return reading.words[start:end]
 
-    def norm_spans(self) -> list[tuple[int, int]]:
-        """Normalised character offsets of every word."""
-        return [self.span(k) for k in range(len(self.ids))]
-
     def span(self, k: int) -> tuple[int, int]:
         """Normalised character offsets of word ``k``; a chunk's words are located when first asked."""
         chunk = bisect_right(self.chunk_firsts, k) - 1

@@ -69,7 +69,7 @@ class SourcePool:
     by_location: Mapping[str, tuple[FetchedSource, SourceText | None]]
     cache_dir: Path | None = None
     # What a source is for every draft that names it alike, worked out once per batch.
-    _as_named: dict[SourceRef, tuple[str, SourceRef, FetchedSource, SourceText | None]] = field(
+    _as_named: dict[SourceRef, tuple[SourceRef, FetchedSource, SourceText | None]] = field(
         default_factory=dict, repr=False, compare=False
     )
     _light: dict[SourceRef, tuple[str, FetchedSource]] = field(default_factory=dict, repr=False, compare=False)
@@ -78,19 +78,18 @@ class SourcePool:
         """One draft's sources, numbered S1, S2, … in the order that draft names them."""
         loaded = []
         for numbered in number_sources(refs):
-            _, ref, fetched, text = self._named(numbered.ref)
+            ref, fetched, text = self._named(numbered.ref)
             if text is not None:
                 text = replace(text, source_id=numbered.id)
             loaded.append(LoadedSource(NumberedSource(numbered.id, ref), fetched, text))
         return tuple(loaded)
 
-    def _named(self, ref: SourceRef) -> tuple[str, SourceRef, FetchedSource, SourceText | None]:
-        """The source's location, its ref named by the page's own outlet, and its fetch and text."""
+    def _named(self, ref: SourceRef) -> tuple[SourceRef, FetchedSource, SourceText | None]:
+        """The source's ref named by the page's own outlet, and its fetch and text."""
         if ref not in self._as_named:
-            key = ref_key(ref)
-            fetched, text = self.by_location[key]
+            fetched, text = self.by_location[ref_key(ref)]
             named = with_page_outlet(ref, text.outlet) if text is not None else ref
-            self._as_named[ref] = (key, named, replace(fetched, ref=named), text)
+            self._as_named[ref] = (named, replace(fetched, ref=named), text)
         return self._as_named[ref]
 
     def without_bodies(self, loaded: Sequence[LoadedSource]) -> tuple[tuple[LoadedSource, ...], tuple[str | None, ...]]:
