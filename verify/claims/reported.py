@@ -496,9 +496,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 span = _content_span(text, span.start, tail.start())
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
-        if span is not None and re.search(r"\bfrom\s*$", before):
+        if span is not None and _FROM_BEFORE.search(before):
             # "from saying that … to playing up …": a range of things done, the statement is its first end
-            to = re.compile(r"\s+to\s+[a-z]+ing\b").search(text, span.start, span.end)
+            to = _TO_GERUND.search(text, span.start, span.end)
             span = _content_span(text, span.start, to.start()) if to is not None else span
         if span is not None and _SUBORDINATE_CUE.search(before):
             # "If Lind says the pier is safe, nobody will believe her.": the clause ends at its comma
@@ -700,6 +700,9 @@ _QUOTED_AS = re.compile(
     r"(?:quoted(?:\s+by\s+[^,;:]{1,60}?)?\s+as|(?:heard|caught|recorded|filmed|overheard|seen)(?:\s+[^,;:]{1,40}?)?)\s*$",
     re.IGNORECASE,
 )
+# "from saying … to doing …": a range whose second end closes the statement
+_FROM_BEFORE = re.compile(r"\bfrom\s*$")
+_TO_GERUND = re.compile(r"\s+to\s+[a-z]+ing\b")
 # Where a gerund cue hangs on a clause before it: after a comma (and an adverb), or a preposition.
 _GERUND_AFTER = re.compile(
     r"(?:,\s*(?:(?:\w+ly|now|also|then|still|even|again|later|once)\s+)?|\b(?:for|after|before|by|without|from|"
