@@ -493,11 +493,6 @@ class _BrotliDecoder(_Decoder):
             return bytes(self._inner.process(data))
 
 
-class _IdentityDecoder(_Decoder):
-    def decode(self, data: bytes, room: int) -> bytes:
-        return data
-
-
 def _decoder_for(name: str) -> _Decoder:
     if name in ("gzip", "x-gzip"):
         return _ZlibDecoder(gzip=True)

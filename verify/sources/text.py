@@ -256,12 +256,6 @@ def html_page(html: str) -> HtmlPage:
     return HtmlPage(main, reading.text, reading.comments, reading.outlet)
 
 
-def html_texts(html: str) -> tuple[str, str | None]:
-    """(main text, full text or None when the same)."""
-    page = html_page(html)
-    return page.text, page.full_text
-
-
 def _main_text(html: str) -> str:
     import trafilatura
 
