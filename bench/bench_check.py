@@ -12,7 +12,8 @@ it: ``verify check DRAFT --sources FILE --offline --format json --quiet --cache-
 - "warm": the same command again on the cache the cold run just filled, as a re-check does.
 
 Contenders take turns (this cold, other cold, this warm, other warm, and again), so a slow spell of
-the machine falls on both. One untimed round comes first (bytecode, the file system's cache).
+the machine falls on both. One untimed round comes first: each checkout's modules compiled to bytecode (the environment
+may forbid writing it at import), and the file system's cache warmed.
 For each run: wall time; CPU time (user + system of the process and every child it forked, from
 this script's RUSAGE_CHILDREN before and after); peak RSS (from wait4, the largest of the process
 and its children). This script stays small (it imports no verify code and writes the corpus in a
@@ -139,7 +140,9 @@ Timings = dict[str, dict[str, list[Run]]]  # contender -> "cold" or "warm" -> it
 def run_all(contenders: list[Contender], corpus: TypicalCorpus, runs: int, work: Path) -> Timings:
     """Every timed run, contenders in turn: cold A, cold B, warm A, warm B, and again."""
     results: Timings = {c.name: {k: [] for k in KINDS} for c in contenders}
-    for c in contenders:  # untimed: compiles bytecode and warms the file system's cache
+    for c in contenders:  # untimed: bytecode for every module, as an installed package has, and a warm file cache
+        subprocess.run([str(c.verify.parent / "python"), "-m", "compileall", "-q", str(c.checkout / "verify")],
+                       check=False, stdout=subprocess.DEVNULL)  # fmt: skip
         timed(check_command(c.verify, corpus, work / f"cache-{c.name}-untimed"), work)
     for i in range(runs):
         for kind in KINDS:
