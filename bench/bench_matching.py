@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_matching.py            # 300 x 100 and 3,000 x 300, growth with N
     .venv/bin/python bench/bench_matching.py --quick    # a smoke run of a few seconds
+    .venv/bin/python bench/bench_matching.py --small-only   # the 300 x 100 row alone
     .venv/bin/python bench/bench_matching.py --full-baseline   # no sampling of the baseline
 
 The corpus is real prose found on this machine at run time (never committed): paragraphs of
@@ -156,6 +157,7 @@ def build_sources(needed: int) -> list[str]:
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _QUOTE_CHARS = re.compile(r"[\"“”‘’`]|(?<![A-Za-z])'|'(?![A-Za-z])|\[|\]|\.\.\.|…")
 _REPLACEMENTS = ("particular", "important", "different", "several", "simple", "general", "useful")
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "nothing", "cannot", "can't", "don't", "isn't", "won't"})
 _NEGATABLE = re.compile(r"\b(is|are|was|were|can|will|should|must|does|do|may)\b")
 
 
@@ -186,6 +188,8 @@ def _edit(cls: str, sentence: str, rng: random.Random) -> str | None:
     if cls == "ellipsis":
         cut = rng.randint(2, 5)
         at = rng.randint(3, len(words) - cut - 3)
+        if _NEGATIONS.intersection(w.lower().strip(",.;:") for w in words[at : at + cut]):
+            return None  # cutting out a "not" changes what was said: that quote is no longer confirmed
         return " ".join(words[:at]) + rng.choice([" ... ", " … ", " [...] "]) + " ".join(words[at + cut :])
     if cls == "bracket":
         at = rng.randint(2, len(words) - 3)
@@ -516,6 +520,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a smoke run: 40 sources x 16 quotes")
     parser.add_argument("--full-baseline", action="store_true", help="run the baseline on every quote")
     parser.add_argument("--no-process", action="store_true", help="skip timing the verify check process")
+    parser.add_argument("--small-only", action="store_true", help="only the 300 x 100 row, no growth table")
     parser.add_argument("--baseline-sample", type=int, default=30, help="quotes measured at 3,000 x 300")
     args = parser.parse_args()
 
@@ -527,6 +532,8 @@ def main() -> None:
         plan = [(small, small_quotes, None),
                 (large, large_quotes, None if args.full_baseline else args.baseline_sample)]  # fmt: skip
         sizes = [300, 1000, 2000, 3000]
+        if args.small_only:
+            plan, sizes = plan[:1], []
     largest = max(n for n, _, _ in plan)
     started = time.perf_counter()
     all_sources = build_sources(largest + SPARE_SOURCES)
@@ -543,7 +550,8 @@ def main() -> None:
     for g in results["growth"]:
         print(f"  N={g['sources']:>5}  M={g['quotes']}  {g['matcher_seconds']:.3f}s  agreement {g['agreement_pct']}%")
     OUT.mkdir(parents=True, exist_ok=True)
-    name = "bench_matching_quick.json" if args.quick else "bench_matching.json"
+    name = "quick" if args.quick else "small" if args.small_only else None
+    name = f"bench_matching_{name}.json" if name else "bench_matching.json"
     (OUT / name).write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(f"written: {OUT / name}")
 

@@ -7,6 +7,8 @@ news-page HTML around each article, and drafts whose quotes are verbatim, altere
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 
 import verify
 from tests.helpers import load_bench_module
+from verify import pipeline
 from verify.document import read_document
 from verify.model import SourceText, Span
 from verify.options import Options
@@ -163,3 +166,48 @@ def test_a_workers_task_carries_no_page_bytes_and_no_texts(corpus: Path, tmp_pat
     assert [key is None for key in locations] == [s.text is None for s in loaded] == [False] * 6 + [True]
     by_location = {t.source_id: t for t in pool.texts()}
     assert [by_location[k].text for k in locations if k is not None] == [s.text.text for s in loaded if s.text]
+
+
+def _kill_workers() -> int:
+    """Kill every worker process of this process's pools, as the out-of-memory killer would."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.kill()
+    for child in children:
+        child.join()
+    return len(children)
+
+
+@pytest.mark.parametrize("when", ["reading", "matching"])
+def test_a_batch_whose_workers_are_killed_finishes_in_this_process(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    drafts, shared = _arrange(corpus, tmp_path, "shared+beside")
+    alone = [_comparable(o) for o in verify.check_many(drafts, sources_file=shared, options=Options(
+        cache_dir=tmp_path / "cache", offline=True, jobs=1))]  # fmt: skip
+    shutil.rmtree(tmp_path / "cache")  # every page to be read again, by the workers
+    killed: list[int] = []
+    if when == "reading":  # once both workers have been started, with pages still to be read
+        real_stored = textcache.TextCache.stored
+
+        def stored(self: textcache.TextCache, *args: Any) -> Any:
+            # Not before: a pool that is still starting workers can hang on a killed one.
+            if not killed and len(multiprocessing.active_children()) == 2:
+                killed.append(_kill_workers())
+            return real_stored(self, *args)
+
+        monkeypatch.setattr(textcache.TextCache, "stored", stored)
+    else:  # every page read by the workers, no draft matched yet
+        real_archive = pipeline.archive_sources
+
+        def archive(*args: Any) -> Any:
+            killed.append(_kill_workers())
+            return real_archive(*args)
+
+        monkeypatch.setattr(pipeline, "archive_sources", archive)
+    together = verify.check_many(drafts, sources_file=shared, options=Options(
+        cache_dir=tmp_path / "cache", offline=True, jobs=2))  # fmt: skip
+    assert killed and killed[0] >= 1
+    note = "checked in the main process: a worker process stopped (BrokenProcessPool)"
+    assert all(o.warnings == (note,) for o in together)
+    assert [{**_comparable(o), "warnings": ()} for o in together] == alone

@@ -275,9 +275,8 @@ def _run_check(args: argparse.Namespace) -> int:
         options=options,
         on_outcome=writer.write if writer is not None else None,
     )
-    for outcome in outcomes:
-        for warning in outcome.warnings:
-            print(f"verify: {warning}", file=sys.stderr)
+    for warning in dict.fromkeys(w for outcome in outcomes for w in outcome.warnings):  # each line once
+        print(f"verify: {warning}", file=sys.stderr)
     if batch:
         return _emit_batch(outcomes, args, fail_on)
     outcome = outcomes[0]

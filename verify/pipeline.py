@@ -196,6 +196,7 @@ def check_many(
             for doc in readable
         ]
         loaded = [pool.for_refs(refs) for refs in per_draft]
+        notes: dict[int, str] = {}  # a line for a draft's outcome, by the draft's place in ``readable``
         matched: Iterable[tuple[int, Report]]
         if options.scheduler is not None:
             from verify.cluster import match_on_cluster  # Dask is loaded only when a scheduler is named
@@ -203,7 +204,7 @@ def check_many(
             baselines = [baseline if serve else None for serve in serves]
             matched = match_on_cluster(readable, loaded, baselines, options, deadline)
         else:
-            matched = _match_all(readable, loaded, pool, baseline, serves, options, deadline, workers)
+            matched = _match_all(readable, loaded, pool, baseline, serves, options, deadline, workers, notes)
         if options.looks_up_archives:  # discovery needs every draft's first report, then finishes them in order
             first = dict(matched)
             matched = enumerate(
@@ -214,7 +215,8 @@ def check_many(
         for k, report in matched:  # in the order drafts finish
             document, serve, position = readable[k], serves[k], positions[k]
             done = _finish(document, pool.keep_cited(report), decisions, baseline if serve else None, baseline_path)
-            outcomes[position] = done = replace(done, location=labels[position])
+            warned = (*done.warnings, notes[k]) if k in notes else done.warnings
+            outcomes[position] = done = replace(done, location=labels[position], warnings=warned)
             if on_outcome is not None:
                 on_outcome(position, done)
     finished = tuple(o for o in outcomes if o is not None)
@@ -307,9 +309,13 @@ def _match_all(
     options: Options,
     deadline: Deadline,
     workers: Executor | None,
+    notes: dict[int, str],
 ) -> Iterator[tuple[int, Report]]:
     """Each draft's position and report, in this process or in the batch's ``workers``, yielded
     as it is matched so that its report is written while the next draft is.
+
+    Should a worker stop, the drafts not yet yielded are matched here instead, and ``notes``
+    gets a line for each, saying so.
 
     One index is built over the readable texts of every source of the batch (``pool``), each
     under its location (``ref_key``), and each draft sees its own sources' part of it.
@@ -322,22 +328,31 @@ def _match_all(
         for document, sources, serve in zip(documents, loaded, serves, strict=True)
     ]
     with FetchProgress(len(work), enabled=options.progress and len(work) > 1, label="checking drafts") as bar:
+        first_here = 0  # the first draft this process matches itself
         if workers is not None:
-            with texts_file(options.cache_path(), pool.texts()) as path:
-                tasks = [
-                    (path, document, *pool.without_bodies(sources), old, limit)
-                    for document, sources, old, limit in work
-                ]
-                matched = workers.map(_check_in_worker, *zip(*tasks, strict=True))
-                for k, (document, report) in enumerate(zip(documents, matched, strict=True)):
-                    bar.advance(document.path or "-", "checked")
-                    yield k, report
-        else:
-            shared = SourceIndex(pool.texts()) if len(work) > 1 else None
-            for k, (document, sources, old, _) in enumerate(work):
-                report = check_document(document, sources, old, deadline, shared)
-                bar.advance(document.path or "-", "checked")
-                yield k, report
+            from concurrent.futures import BrokenExecutor
+
+            try:
+                with texts_file(options.cache_path(), pool.texts()) as path:
+                    tasks = [
+                        (path, document, *pool.without_bodies(sources), old, limit)
+                        for document, sources, old, limit in work
+                    ]
+                    matched = workers.map(_check_in_worker, *zip(*tasks, strict=True))
+                    for k, (document, report) in enumerate(zip(documents, matched, strict=True)):
+                        bar.advance(document.path or "-", "checked")
+                        first_here = k + 1
+                        yield k, report
+                return
+            except BrokenExecutor as exc:  # a worker was killed (out of memory, a signal): finish here
+                note = f"checked in the main process: a worker process stopped ({type(exc).__name__})"
+                notes.update(dict.fromkeys(range(first_here, len(work)), note))
+        shared = SourceIndex(pool.texts()) if len(work) - first_here > 1 else None
+        for k in range(first_here, len(work)):
+            document, sources, old, _ = work[k]
+            report = check_document(document, sources, old, deadline, shared)
+            bar.advance(document.path or "-", "checked")
+            yield k, report
 
 
 # A worker's batch: the texts file it mapped, its texts by location, and their index.

@@ -168,7 +168,7 @@ def load_pool(
     fetched_all = fetch_sources(unique, cache_dir=cache_dir, options=options, progress=progress, deadline=deadline)
     texts = TextCache(cache_dir)
     by_location: dict[str, tuple[FetchedSource, SourceText | None]] = {}
-    elsewhere: dict[str, Future[SourceText | tuple[str, str]]] = {}
+    elsewhere: dict[str, tuple[Future[SourceText | tuple[str, str]] | None, Snapshot]] = {}
     for ref, fetched in zip(unique, fetched_all, strict=True):
         deadline.poll()
         key, snapshot = ref_key(ref), fetched.snapshot
@@ -177,23 +177,49 @@ def load_pool(
             if workers is not None and texts.needs_reading(snapshot):
                 text = texts.stored(key, snapshot)
                 if text is None:
-                    elsewhere[key] = workers.submit(read_text, cache_dir, key, snapshot)
+                    elsewhere[key] = (_read_in_worker(workers, cache_dir, key, snapshot), snapshot)
             else:
                 try:
                     text = texts.read(key, snapshot)
                 except SourceError as exc:
                     fetched = replace(fetched, status=SourceStatus(exc.status), error=str(exc))
         by_location[key] = (fetched, text)
-    for key, future in elsewhere.items():
+    for key, (future, snapshot) in elsewhere.items():
         deadline.poll()
         fetched, _ = by_location[key]
-        read = future.result()
+        read = _worker_result(future)
+        if read is None:  # the workers have stopped: the page is read here
+            read = read_text(cache_dir, key, snapshot)
         if isinstance(read, SourceText):
             by_location[key] = (fetched, read)
         else:
             status, error = read
             by_location[key] = (replace(fetched, status=SourceStatus(status), error=error), None)
     return SourcePool(by_location, cache_dir)
+
+
+def _read_in_worker(
+    workers: Executor, cache_dir: Path, key: str, snapshot: Snapshot
+) -> Future[SourceText | tuple[str, str]] | None:
+    """A worker's reading of the page, or None when the workers have stopped."""
+    from concurrent.futures import BrokenExecutor
+
+    try:
+        return workers.submit(read_text, cache_dir, key, snapshot)
+    except BrokenExecutor:  # a worker was killed (out of memory, a signal)
+        return None
+
+
+def _worker_result(future: Future[SourceText | tuple[str, str]] | None) -> SourceText | tuple[str, str] | None:
+    """What the worker read, or None when it stopped before it could say."""
+    from concurrent.futures import BrokenExecutor
+
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except BrokenExecutor:
+        return None
 
 
 def read_text(cache_dir: Path, key: str, snapshot: Snapshot) -> SourceText | tuple[str, str]:
