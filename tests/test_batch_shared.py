@@ -178,6 +178,7 @@ def _kill_workers() -> int:
     return len(children)
 
 
+@pytest.mark.timeout(120)
 @pytest.mark.parametrize("when", ["reading", "matching"])
 def test_a_batch_whose_workers_are_killed_finishes_in_this_process(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
