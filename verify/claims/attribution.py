@@ -53,7 +53,7 @@ _TRAILING_WORDS = sorted(
     (ADVERBIALS - {"who", "which", "that", "on", "in", "at"}) | {"may", "might", "could", "can", "should", "must"},
     key=len,
     reverse=True,
-)
+) + [r"(?:has|have|had)\s+long"]  # "has long argued": "long" alone may end a name ("Huey Long")
 # Starts only where a run of spaces starts (a match inside the run would also match from its
 # start), so a long run of spaces is not tried from each of its positions.
 _TRAILING_NOISE = re.compile(
@@ -69,7 +69,9 @@ _TRAILING_NOISE = re.compile(
 # A phrase set between commas after a noun that describes it: a participle or a relative clause.
 _MODIFIER_SEGMENT = re.compile(r"(?:which|who|whose|[a-z]+ed|built|led|run|made|set|known|written|drawn)\b")
 # "The day after the vote,": a time or a scene, not a speaker
-_FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|" + TIME_WORDS, re.IGNORECASE)
+# (whole words only: "the mayor" holds no "May")
+_FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|\b" + TIME_WORDS + r"(?!\w)",
+                            re.IGNORECASE)
 _ANONYMITY = re.compile(
     r"\bwho\s+(?:asked|requested|spoke|declined|insisted|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed|"
     r"did\s+not\s+want)\b[^,;:“”\"]{0,120}?(?:named|anonymity|identified|publicly|record|discuss\s+[\w\s]{1,40}?|"
@@ -245,6 +247,8 @@ def clean_subject(raw: str) -> str | None:
         text = text[last_end:]  # only the last sentence can hold the subject
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
+    # "Lind, the harbour master, has": the auxiliary goes first, so the appositive is seen as one
+    text = _TRAILING_NOISE.sub("", text.rstrip()) if not text.rstrip().endswith(",") else text
     ends_with_comma = text.rstrip().endswith(",")
     text = text.rstrip(" ,;:—–-")
     if not text:

@@ -372,6 +372,8 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
     if not 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1:
         return False
+    if tail[0].norm in REPORTING_VERBS and _main_verb(tail[1:]):
+        return False  # "Ana Lind, a Democrat, said fares had risen.": a clause after the cue, not a name
     # "…, said the manager." or "…, the source added.": a cue earlier in the sentence is part of
     # what the source said ("Lind had told officials that …, the source added.")
     return tail[0].norm in REPORTING_VERBS or (tail[-1].norm in SAID and tail[-1].text.islower())

@@ -1,0 +1,48 @@
+"""Reported speech with the verbs of saying, in the forms a newsroom writes it.
+
+Each row is a short fictional sentence; the expected reported claims are (content, speaker
+as written) in order. Rows that expect nothing are forms that state no one's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+from verify.model import ClaimKind
+
+ROWS = [
+    # (id, text, [(content, speaker)])
+    # a phrase between commas after the subject is no inverted cue's content
+    ("subject-then-however", "Ana Lind, however, said the ferry costs too much.",
+     [("the ferry costs too much", "Ana Lind")]),
+    ("subject-then-age", "Ana Lind, 54, said the ferry costs too much.", [("the ferry costs too much", "Ana Lind")]),
+    ("subject-then-description", "Ana Lind, a Democrat, said the ferry costs too much.",
+     [("the ferry costs too much", "Ana Lind")]),
+    ("subject-then-party-and-state", "Ana Lind, D-Del., said the ferry costs too much.",
+     [("the ferry costs too much", "Ana Lind")]),
+    ("subject-then-for-her-part", "Ana Lind, for her part, said the ferry costs too much.",
+     [("the ferry costs too much", "Ana Lind")]),
+    ("subject-then-whose-clause", "Ana Lind, whose family has run boats for decades, said the ferry costs too much.",
+     [("the ferry costs too much", "Ana Lind")]),
+    ("subject-then-speaking-to", "Ana Lind, speaking to reporters in Dover, said the ferry costs too much.",
+     [("the ferry costs too much", "Ana Lind")]),
+    ("inverted-cue-still-names", "The ferry costs too much, said Ana Lind.",
+     [("The ferry costs too much", "Ana Lind")]),
+    ("inverted-cue-then-who", "The ferry costs too much, said Ana Lind, who chairs the board.",
+     [("The ferry costs too much", "Ana Lind")]),
+    # auxiliaries and adverbs between the subject and the cue
+    ("has-long-said", "Ana Lind has long said the ferry costs too much.", [("the ferry costs too much", "Ana Lind")]),
+    ("have-long-argued", "Harbour pilots have long argued that the ferry costs too much.",
+     [("the ferry costs too much", "Harbour pilots")]),
+    ("appositive-then-has-said", "Lind, the harbour master, has said repeatedly that prices would rise.",
+     [("prices would rise", "Lind")]),
+    ("title-holding-a-month-name", "The mayor of Dover, who took office in May, said prices would rise.",
+     [("prices would rise", "The mayor of Dover")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*r[1:], id=r[0]) for r in ROWS])
+def test_reported_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert got == expected
