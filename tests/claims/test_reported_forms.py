@@ -39,6 +39,29 @@ ROWS = [
      [("prices would rise", "Lind")]),
     ("title-holding-a-month-name", "The mayor of Dover, who took office in May, said prices would rise.",
      [("prices would rise", "The mayor of Dover")]),
+    ("described-subject-then-however", "The mayor, however, said the ferry costs too much.",
+     [("the ferry costs too much", "The mayor")]),
+    ("described-subject-then-speaking", "The mayor, speaking on Monday, said the ferry costs too much.",
+     [("the ferry costs too much", "The mayor")]),
+    # whom it was told: a bare plural, unless its own verb follows
+    ("told-residents", "The mayor had told residents the ferry would stop in June.",
+     [("the ferry would stop in June", "The mayor")]),
+    ("told-lawmakers", "Ana Lind told lawmakers the ferry would stop in June.",
+     [("the ferry would stop in June", "Ana Lind")]),
+    ("warned-investors", "Ana Lind warned investors prices would rise.", [("prices would rise", "Ana Lind")]),
+    ("warned-a-plural-subject", "Ana Lind warned prices would rise.", [("prices would rise", "Ana Lind")]),
+    # a cue between commas inside the statement
+    ("parenthetical-told-reporters", "The ferry, Lind told reporters, costs too much.",
+     [("The ferry costs too much", "Lind")]),
+    ("parenthetical-told-an-outlet", "The ferry, Lind told the Coastal Times, costs too much.",
+     [("The ferry costs too much", "Lind")]),
+    ("parenthetical-said-on-a-day", "The ferry, Lind said on Monday, costs too much.",
+     [("The ferry costs too much", "Lind")]),
+    ("parenthetical-confirmed", "The ferry, Lind confirmed, costs too much.", [("The ferry costs too much", "Lind")]),
+    ("parenthetical-stated", "The ferry, Lind stated, costs too much.", [("The ferry costs too much", "Lind")]),
+    ("parenthetical-warned", "The ferry, Lind warned, costs too much.", [("The ferry costs too much", "Lind")]),
+    ("parenthetical-then-as-they", "Fares will rise, the board said on Friday afternoon, as its members left.",
+     [("Fares will rise", "the board")]),
 ]
 
 

@@ -262,6 +262,10 @@ def clean_subject(raw: str) -> str | None:
         head = first_words[0].norm
         if head in DETERMINERS and _MODIFIER_SEGMENT.match(segments[1]) and not _FRAME_SEGMENT.search(segments[0]):
             break  # "The report, released Tuesday,", "The company, which owns the pier,": a noun and its modifier
+        if head in DETERMINERS and ends_with_comma and not _FRAME_SEGMENT.search(segments[0]) and all(
+            (ws := words(seg)) and ws[0].norm in INTRO_WORDS - DETERMINERS for seg in segments[1:]
+        ):
+            break  # "The mayor, however,", "The mayor, speaking on Monday,": a subject, then an aside
         if head in INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
             segments.pop(0)
         else:

@@ -68,7 +68,9 @@ _OBJECT_VERBS = frozenset(
 _OBJECT = re.compile(
     # "NBC's “Today” show": an outlet's programme
     r"\s*(?:[A-Z][\w&.-]*[’']s?\s+[“\"]?[A-Z][^”\"\n]{0,40}[”\"]?\s+(?:show|program|programme|podcast|broadcast)|"
-    r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
+    r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|police|staff|"
+    # "told residents the ferry would stop": a bare plural is whom (a verb after it makes it the subject)
+    r"[a-z][a-z-]{2,}[a-rt-z]s|"
     # a name is taken whole: "the Wall Street Journal", "Radio Free Europe/Radio Liberty"
     r"(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:(?:\s+(?:of\s+|and\s+|the\s+)?|/)[A-Z][\w’'&.-]*){0,5}|"
     r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,:])"
@@ -1291,8 +1293,10 @@ def _cue_then_circumstance(tail: str) -> int | None:
 
 _PARENTHETICAL = re.compile(
     r",\s+(?P<name>[^,;:“”\"]{2,70}?)\s+(?P<cue>said|says|say|added|adds|argued|argues|noted|notes|"
-    r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes)"
-    r"(?:\s+(?:on\s+)?" + TIME_WORDS + r")?,\s+"
+    r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes|confirmed|confirms|stated|"
+    r"states|told|tells|acknowledged|acknowledges|conceded|concedes|stressed|stresses|maintained|maintains)\b"
+    # whom it was told and when: "The pier, Lind told reporters on Monday, is unsafe."
+    r"(?P<extra>[^,;:“”\"]{0,60}?),\s+"
 )
 
 
@@ -1307,6 +1311,8 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if inside.covers(at) or inside.covers(sent.start + m.end() - 1):
             continue
         according = m.group("cue") is None
+        if not according and not _only_whom_and_when(m.group("extra"), m.group("cue")):
+            continue
         name = np_after_according(m.group("name")) if according else clean_subject(m.group("name"))
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
@@ -1319,7 +1325,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         first = words(text[after_start : sent.end][:40])
         after = None
         rest = words(text[after_start : sent.end])
-        if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest):
+        # "…, union leaders said Friday, as they bristled at …": about the saying, not what was said
+        if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest) \
+                and first[0].norm not in _ABOUT_THE_SAYING:
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
@@ -1345,7 +1353,22 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
 
 
 # "The pier, according to the port, will close in May."
-_PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??,\s+")
+_PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??(?P<extra>),\s+")
+
+
+# Words after a cue between commas that open a phrase about the saying, not more of the statement.
+_ABOUT_THE_SAYING = frozenset("as while when after before during following which who where".split())
+
+
+def _only_whom_and_when(extra: str, cue: str) -> bool:
+    """Whether the words after a cue between commas only say whom it was told and when or how."""
+    pos = 0
+    if cue.lower() in _OBJECT_VERBS and extra.strip():
+        whom = _OBJECT.match(extra + " ")
+        pos = whom.end() if whom is not None else 0
+    while (more := _ADVERBIAL.match(extra, pos)) is not None and more.end() > pos:
+        pos = more.end()
+    return not extra[pos:].strip()
 
 
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
