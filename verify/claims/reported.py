@@ -498,6 +498,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             tail = _PARTICIPLE_TAIL.search(text, span.start, span.end)
             if tail is not None:
                 span = _content_span(text, span.start, tail.start())
+        if span is not None:
+            span = _end_before_contrast(text, span, inside)
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is not None and _FROM_BEFORE.search(before):
@@ -510,10 +512,21 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             span = _content_span(text, span.start, comma) if comma is not None else span
         if span is None or _mostly_quoted(text, span, inside):
             continue
+        if _REFUSED_TO_SAY.search(before) and words(text[span.start : span.end])[0].norm in _QUESTION_WORDS:
+            continue  # "declined to say whether the pier would close": a question left open, no statement
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
         cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
         return ReportedSpeech(span, name, sent.start + stext.find(name), cue, outlet)
     return None
+
+
+# A cue refused or negated: "declined to say", "would not say", "did not explain".
+_REFUSED_TO_SAY = re.compile(
+    r"\b(?:(?:declined|declines|refused|refuses|refusing|declining)\s+to|(?:would|will|did|does|could|can)\s*n[o’']t|"
+    r"(?:would|will|did|does|could|can)\s+not|won[’']t)\s+(?:\w+ly\s+)?(?:say\s+)?$",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
 _CUES_BEFORE_THAT = frozenset(
@@ -524,31 +537,66 @@ _CUES_BEFORE_THAT = frozenset(
 # A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
 # on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
 # often part of what was said ("…, amounting to what the senators said was …").
-_PARTICIPLE_TAIL = re.compile(r",\s+[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing\b")
+# "…, citing a survey": the basis the writer gives for the statement, not more of it.
+_PARTICIPLE_TAIL = re.compile(
+    r",\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing)\b"
+)
+# ", but the council disagreed": a contrast with a subject of its own is the writer's next clause
+_CONTRAST = re.compile(r",\s+but\s+")
+# Words after "but" that go on with the same clause ("but only if", "but also led", "but not yet").
+_NO_NEW_SUBJECT = frozenset(
+    "only also not rather even instead then still just because if when as so that to without by in on at for with "
+    "from under after before now never more less perhaps maybe".split()
+)
+
+
+def _opens_clause(ws: list[Word]) -> bool:
+    """Whether the words after "but" open a clause with a subject of its own and its verb."""
+    if len(ws) < 2 or ws[0].norm in _NO_NEW_SUBJECT or ws[0].norm in _FINITE or not ws[0].text.isalpha():
+        return False
+    if ws[0].text.islower() and (ws[0].norm.endswith(("ed", "ly")) or ws[0].norm in _IRREGULAR_PAST):
+        return False  # "but pledged to stay": the same subject goes on
+    return _main_verb(ws[1:12])
+
+
+def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
+    """A statement ends before ", but" and a clause with its own subject and verb."""
+    for m in _CONTRAST.finditer(text, span.start, span.end):
+        if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
+            cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
+    return span
 
 
 # A second cue of the same speaker ends the first statement: "… and said a curfew would
 # continue", "…, though she noted that …".
 _COORDINATED_CUE = re.compile(
-    r"(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
-    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)\b"
+    r"(?:(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
+    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)"
+    # "…, adding that …": a participle of the same speaker's saying
+    r"|,\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|stressing|"
+    r"acknowledging|conceding))\b"
 )
+
+
+def _coordinated_cue(m: re.Match[str]) -> str:
+    return m.group("cue") or m.group("gerund")
 
 
 def _coordinated_statement(text: str, sent: Span, inside: _Quoted, first: ReportedSpeech) -> ReportedSpeech | None:
     """ "Police announced an arrest and said a curfew would continue": the second cue's statement,
     by the same speaker; the first statement ends where it starts."""
     m = _COORDINATED_CUE.search(text, first.content.start, sent.end)
-    if m is None or m.start() > first.content.end or inside.covers(m.start("cue")):
+    if m is None or m.start() > first.content.end or inside.covers(m.end() - 1):
         return None
     stext = text[sent.start : sent.end]
-    pos = _content_start(stext, m.end() - sent.start, m.group("cue"))
+    pos = _content_start(stext, m.end() - sent.start, _coordinated_cue(m))
     span = _content_span(text, sent.start + pos, sent.end) if pos is not None else None
     if span is None or _mostly_quoted(text, span, inside):
         return None
     if m.group("pronoun"):
-        return ReportedSpeech(span, m.group("pronoun").strip(), m.start("pronoun"), m.group("cue"), None)
-    return ReportedSpeech(span, first.speaker, first.speaker_at, m.group("cue"), first.outlet)
+        return ReportedSpeech(span, m.group("pronoun").strip(), m.start("pronoun"), _coordinated_cue(m), None)
+    return ReportedSpeech(span, first.speaker, first.speaker_at, _coordinated_cue(m), first.outlet)
 
 
 def _cut_at_coordinated_cue(text: str, sent: Span, inside: _Quoted, item: ReportedSpeech) -> ReportedSpeech:
@@ -583,6 +631,8 @@ def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) ->
         if len(after) < 3 or stext[: opened[1] - offset].rstrip("”\"’'»").endswith(("?", "!")):
             return False
         new_predicate = after[1].norm in _FINITE or after[1].norm.endswith("ed")
+        if not _has_finite_verb(after[:12]):
+            return False  # "said “no” to the plan": an answer, not a clause
         return not (after[0].norm in {"and", "but", "then"} and new_predicate)
     if head[0].norm == "the" and len(head) > 1 and head[1].norm == "same":
         return False
@@ -823,6 +873,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # "I write this because …": the pronoun is the object, not a clause
     if (head.text[0].isupper() or bare in DETERMINERS) and _object_then_infinitive(words(rest[:200])):
         return None  # "expect Clinton to win", "maintains a program to train pilots"
+    if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]):
+        return None  # "said nothing about the ferry"; "said nothing had changed" is a clause
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
         if bare in DETERMINERS and verb not in _NOUN_PHRASE_CUES \
@@ -1331,6 +1383,10 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
+        if after is not None and before is not None and first[0].norm == "but" and _opens_clause(first[1:]):
+            after = None  # "Fares will rise, Lind said, but the council disagreed": the writer goes on
+        if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
+            after = None  # "…, Lind said Monday, a week after the storm": when, not what
         if scene:
             # "In recent days, aides say, the mayor has grown tired": the scene is no part of it;
             # "Asked about the device, Lind said, “…”": nor is it a statement alone
@@ -1356,6 +1412,12 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
 _PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??(?P<extra>),\s+")
 
 
+# "a week after the storm", "two days before the vote": when something was said
+_TIME_AFTER_CUE = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since|ago|later|earlier)\b",
+    re.IGNORECASE,
+)
 # Words after a cue between commas that open a phrase about the saying, not more of the statement.
 _ABOUT_THE_SAYING = frozenset("as while when after before during following which who where".split())
 
