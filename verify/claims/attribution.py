@@ -272,7 +272,8 @@ def clean_subject(raw: str) -> str | None:
             break
     if len(segments) > 1 and ends_with_comma:
         name = segments[0]
-        described = not _has_capitalised(words(segments[0])[1:])
+        # "Its chairman, Tom Brack", "Vale's running mate, Ana Lind": a description, then the name
+        described = not _has_capitalised(words(segments[0])[1:]) or words(segments[0])[-1].text.islower()
         if _APPOSITIVE_JOIN.match(segments[1]) and not _has_capitalised(words(segments[0])):
             name = f"{segments[0]}, {segments[1]}"
         elif described and _is_proper_name(segments[1]):

@@ -88,14 +88,24 @@ _ADVERBIAL = re.compile(
     r"|" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
     r"|(?:yesterday|today|tonight|recently|previously|earlier|later|again|also|repeatedly|publicly|"
     r"privately|separately|flatly|once|often|then|now)"
+    # "on Radio Dover", "on CBS’s “Face the Nation”": a named channel or programme
+    r"|on\s+(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:[’']s\s+[“\"][^”\"\n]{1,40}[”\"])?"
     r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
+    r"|(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago"
+    r"|back\s+in\s+(?:\d{4}|" + TIME_WORDS + r")"
     r"|in\s+(?:\d{4}|a\s+\d{4}\s+\w+)"
     r"|without\s+(?:(?:offering|providing|citing|giving|presenting)\s+)?(?:any\s+)?(?:evidence|proof)"
     r"|(?:via|by|through|in)\s+(?:an?\s+)?(?:e-?mail|text(?:\s+message)?|phone|telephone|spokes(?:man|woman|person))"
     # "said Monday's vote was …": a time word owning a noun opens the clause, it is not when
-    r")\b(?![’']),?",
+    r")(?:\b|(?<=[”\"]))(?![’']),?",
     re.IGNORECASE,
 )
+# Words that measure a subject: "nearly half the ships", "only two", "about 40 jobs".
+_QUANTITY_HEADS = frozenset("nearly only roughly approximately almost just barely".split())
+_BEFORE_A_NUMBER = frozenset("about around over under some".split())
+# Words that may open a clause right after whom it was told, and words that are no noun before it.
+_OPENS_A_CLAUSE = frozenset("the a an his her their its it he she they we i there this that".split())
+_NOT_A_NOUN = frozenset("that and or but if when because so to of in on at for with by".split())
 _CLAUSE_START = frozenset(
     "there it he she they we i you this that these those his her their its our my your a an the "
     "some no many most all one two three nobody everyone anyone nothing something if when".split()
@@ -537,9 +547,16 @@ _CUES_BEFORE_THAT = frozenset(
 # A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
 # on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
 # often part of what was said ("…, amounting to what the senators said was …").
-# "…, citing a survey": the basis the writer gives for the statement, not more of it.
+# "…, citing a survey": the basis the writer gives for the statement, not more of it; so are the
+# writer's verdict on it ("…, which is false", "…, a claim the port denies") and what the speaker
+# did next ("…, then left the stage").
 _PARTICIPLE_TAIL = re.compile(
-    r",\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing)\b"
+    r",\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
+    r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
+    r"misleading|accurate|correct|baseless|unfounded)"
+    r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
+    r"he|she|they|it|[A-Z])"
+    r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke))\b"
 )
 # ", but the council disagreed": a contrast with a subject of its own is the writer's next clause
 _CONTRAST = re.compile(r",\s+but\s+")
@@ -812,12 +829,16 @@ _ASIDE_THEN_THAT = re.compile(
 
 def _content_start(stext: str, pos: int, verb: str) -> int | None:
     """Where the reported content begins after the cue ending at ``pos``, if it does."""
-    if verb in _OBJECT_VERBS:
-        m = _OBJECT.match(stext, pos)
-        following = words(stext[m.end() : m.end() + 20])[:1] if m else []
+    if verb in _OBJECT_VERBS and (m := _OBJECT.match(stext, pos)) is not None:
+        end = m.end()
+        after = words(stext[end : end + 40])[:2]
+        if len(after) == 2 and after[0].text.islower() and after[0].norm not in _NOT_A_NOUN \
+                and after[1].norm in _OPENS_A_CLAUSE:
+            end += after[0].end  # "told a packed hall the pier …", "told Dover's council the pier …": its noun
+        following = words(stext[end : end + 20])[:1]
         # "warned the pier is unsafe": a noun phrase followed by its verb is the clause's subject
-        if m and not (following and following[0].norm in _FINITE and words(m.group(0))[0].norm not in _TOLD_ONLY):
-            pos = m.end()
+        if not (following and following[0].norm in _FINITE and words(m.group(0))[0].norm not in _TOLD_ONLY):
+            pos = end
     while True:
         m = _ADVERBIAL.match(stext, pos)
         if not m or m.end() == pos:
@@ -855,6 +876,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # nothing, or a quotation follows: the quote itself is the claim
     head = first[0]
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
+    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit()
+    if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
+        return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
         # never over another cue ("conceded on Monday, as surveyors warned that ...")
