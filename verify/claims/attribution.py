@@ -209,7 +209,7 @@ def plausible_subject(name: str) -> bool:
 _NOUNS_BEFORE_TO = frozenset(
     "letter letters memo message email e-mail note adviser advisers advisor advisors aide aides ambassador envoy "
     "counsel assistant secretary spokesman spokeswoman spokesperson successor heir statement submission response "
-    "reply testimony lawyer lawyers attorney attorneys".split()
+    "reply testimony lawyer lawyers attorney attorneys close".split()
 )
 
 
@@ -266,6 +266,8 @@ def clean_subject(raw: str) -> str | None:
             (ws := words(seg)) and ws[0].norm in INTRO_WORDS - DETERMINERS for seg in segments[1:]
         ):
             break  # "The mayor, however,", "The mayor, speaking on Monday,": a subject, then an aside
+        if head in DETERMINERS and _has_capitalised(first_words[1:]) and not _FRAME_SEGMENT.search(segments[0]):
+            break  # "The Harbour Trust, a group that …,": a name, then who it is
         if head in INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
             segments.pop(0)
         else:

@@ -68,6 +68,7 @@ _OBJECT_VERBS = frozenset(
 _OBJECT = re.compile(
     # "NBC's “Today” show": an outlet's programme
     r"\s*(?:[A-Z][\w&.-]*[’']s?\s+[“\"]?[A-Z][^”\"\n]{0,40}[”\"]?\s+(?:show|program|programme|podcast|broadcast)|"
+    r"(?:host|anchor|moderator|interviewer|correspondent|reporter|columnist)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
     r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|police|staff|"
     # "told residents the ferry would stop": a bare plural is whom (a verb after it makes it the subject)
     r"[a-z][a-z-]{2,}[a-rt-z]s|"
@@ -93,6 +94,7 @@ _ADVERBIAL = re.compile(
     r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
     r"|(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago"
     r"|back\s+in\s+(?:\d{4}|" + TIME_WORDS + r")"
+    r"|in\s+(?-i:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)(?=\s+(?:the|a|an|his|her|their|its|that|it|he|she|they)\s)"
     r"|in\s+(?:\d{4}|a\s+\d{4}\s+\w+)"
     r"|without\s+(?:(?:offering|providing|citing|giving|presenting)\s+)?(?:any\s+)?(?:evidence|proof)"
     r"|(?:via|by|through|in)\s+(?:an?\s+)?(?:e-?mail|text(?:\s+message)?|phone|telephone|spokes(?:man|woman|person))"
@@ -336,7 +338,7 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who)\s|"
+    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?(?:a|an|the|who)\s|"
     # ", said a senior official who asked not to be named because …": a description and who it is
     r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s)"
 )
@@ -358,6 +360,9 @@ def _inverted_comma(stext: str, commas: list[int]) -> int:
     (", said Tom Vale, a pilot", ", said Sen. Tom Vale, D-Del.", ", Ana Lind, the treasurer, said.")."""
     if len(commas) > 1 and (_APPOSITIVE_TAIL.match(stext, commas[-2]) or _PARTY_TAG.match(stext, commas[-1])):
         return commas[-2]
+    if len(commas) > 2 and stext[commas[-2] + 1 : commas[-1]].strip().isdigit() \
+            and _APPOSITIVE_TAIL.match(stext, commas[-3]):
+        return commas[-3]  # ", said Ana Lind, 45, a nurse": a name, an age, who she is
     if len(commas) > 2 and _BARE_CUE.match(stext, commas[-1]):
         middle = words(stext[commas[-2] : commas[-1]])
         named = words(stext[commas[-3] : commas[-2]])
@@ -503,6 +508,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 pos = when.end()  # "warned Tuesday of a “crisis”": when it was said is no part of it
         if pos is None:
             continue
+        if _WHAT_BEFORE.search(before):
+            was = _WAS_THAT.match(stext, pos)
+            pos = was.end() if was is not None else pos  # "What Lind said was that …": the clause after it
         span = _content_span(text, sent.start + pos, sent.end)
         if span is not None:
             tail = _PARTICIPLE_TAIL.search(text, span.start, span.end)
@@ -530,6 +538,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
     return None
 
 
+_WHAT_BEFORE = re.compile(r"(?:^|[,;]\s*|\s)[Ww]hat\s+[^,;:]{1,60}$")
+_WAS_THAT = re.compile(r"\s+(?:is|was|has\s+been)\s+(?:that\s+)?", re.IGNORECASE)
 # A cue refused or negated: "declined to say", "would not say", "did not explain".
 _REFUSED_TO_SAY = re.compile(
     r"\b(?:(?:declined|declines|refused|refuses|refusing|declining)\s+to|(?:would|will|did|does|could|can)\s*n[o’']t|"
@@ -720,7 +730,8 @@ def _antecedent(before: str) -> str | None:
 
 
 # Verbs that only say the speaking goes on: "continues to insist" is "insists".
-_ASPECTUAL = re.compile(r"\s+(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to\s*$")
+_ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to|"
+                        r"keeps|kept|keep|keeps\s+on|kept\s+on)\s*$")  # "keeps saying" is "says"
 
 
 def _subject_of(before: str, verb: str) -> str | None:
@@ -820,6 +831,11 @@ def _main_subject(before: str) -> str | None:
 _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s*$")
 
 
+_ASIDE_WORD = re.compile(
+    r"\s*,\s*(?:however|though|too|also|again|in\s+fact|of\s+course|for\s+example|in\s+turn|nonetheless|"
+    r"nevertheless|meanwhile|instead|at\s+least)\s*,(?=\s)",
+    re.IGNORECASE,
+)
 _SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
 # A phrase between commas after the cue, then "that": "insists, in an interview on Friday, that".
 _ASIDE_THEN_THAT = re.compile(
@@ -844,6 +860,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         if not m or m.end() == pos:
             break
         pos = m.end()
+    aside_word = _ASIDE_WORD.match(stext, pos)
+    if aside_word is not None:
+        pos = aside_word.end()  # "She said, though, the pier …": a word set apart, then the clause
     rest = stext[pos:]
     m_that = re.match(r"\s*,?\s*that\b(?![’'])", rest)
     aside = None if m_that else _ASIDE_THEN_THAT.match(rest)
