@@ -121,6 +121,21 @@ ROWS = [
      [("the board would meet Monday", "Lind")]),
     ("told-a-host-by-name", "Lind told host Tom Vale the board would meet Monday.",
      [("the board would meet Monday", "Lind")]),
+    # after a trailing cue, and around "according to"
+    ("trailing-cue-then-adding-that", "The port will close in May, Lind said in a statement, adding that jobs would "
+     "be lost.", [("The port will close in May", "Lind"), ("jobs would be lost", "Lind")]),
+    ("trailing-cue-then-though-a-clause", "The port will close in May, Lind said, though she did not give a reason.",
+     [("The port will close in May", "Lind")]),
+    ("trailing-cue-then-without", "The port will close in May, Lind said, without giving a reason.",
+     [("The port will close in May", "Lind")]),
+    ("said-then-although-a-clause", "Lind said the port will close in May, although she again refused to give a "
+     "reason.", [("the port will close in May", "Lind")]),
+    ("according-to-documents-obtained-by", "The port will close in May, according to documents obtained by the "
+     "Coastal Times.", [("The port will close in May", "documents")]),
+    ("according-to-a-report-released", "According to the board’s latest report, released Tuesday, the port will "
+     "close in May.", [("the port will close in May", "the board’s latest report")]),
+    ("said-then-according-to-an-outlet", "Lind said the port will close in May, according to the Coastal Times.",
+     [("the port will close in May", "Lind")]),
     # forms that state nobody's words
     ("declined-to-say-whether", "Ana Lind declined to say whether the ferry would stop.", []),
     ("refused-to-say-when", "Ana Lind refused to say when the ferry would stop.", []),

@@ -530,8 +530,8 @@ def np_after_according(text: str) -> str | None:
     k = 0
     while w is not None and w.start < chunk_end:
         following = next(tokens, None)
-        if k > 1 and w.text.islower() and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
-            cut = w.start  # "a New York Times/CBS News poll released last week"
+        if k > 0 and w.text.islower() and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
+            cut = w.start  # "a New York Times/CBS News poll released last week", "documents obtained by"
             break
         if k > 0 and (w.norm in NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and following is not None
                       and re.match(r"(?:year|month|week|day)s?$", following.norm)):

@@ -143,6 +143,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             said_then,
             _coordinated_statement(text, sent, inside, said_then) if said_then is not None else None,
             _content_then_cue(text, sent, inside) if not inverted else None,
+            _gerund_after_trailing_cue(text, sent, inside),
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
         )
@@ -462,6 +463,8 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
             span = _content_span(text, sent.start + comma + 1, sent.end)
         else:
             span = _content_span(text, sent.start, at)
+            if span is not None and _verb_then_content(text, Span(sent.start, at), inside) is not None:
+                return None  # "Lind said fares would rise, according to the Times": Lind's statement, as reported
         if span is None or _mostly_quoted(text, span, inside):
             continue
         return ReportedSpeech(span, name, sent.start + m.end(), "according to", find_outlet(stext))
@@ -469,7 +472,11 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
 
 
 # Who a name is, between commas after it: a relative clause or a party and state.
-_ASIDE_AFTER_NAME = re.compile(r",\s*(?:(?:who|whose|which)\b[^,;:“”\"]{1,120}|[DRI]-[A-Z][A-Za-z.]{0,12}),")
+# ("According to the port's report, released Tuesday, …": a participle says which one)
+_ASIDE_AFTER_NAME = re.compile(
+    r",\s*(?:(?:who|whose|which)\b[^,;:“”\"]{1,120}|[DRI]-[A-Z][A-Za-z.]{0,12}|"
+    r"(?:released|published|issued|obtained|filed|seen|sent|posted|dated)\b[^,;:“”\"]{1,60}),"
+)
 
 
 def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
@@ -558,18 +565,19 @@ _CUES_BEFORE_THAT = frozenset(
 # on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
 # often part of what was said ("…, amounting to what the senators said was …").
 # "…, citing a survey": the basis the writer gives for the statement, not more of it; so are the
-# writer's verdict on it ("…, which is false", "…, a claim the port denies") and what the speaker
-# did next ("…, then left the stage").
+# writer's verdict on it ("…, which is false", "…, a claim the port denies"), what the speaker
+# did next ("…, then left the stage") and who reported it ("…, according to the Times").
 _PARTICIPLE_TAIL = re.compile(
     r",\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
     r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
     r"he|she|they|it|[A-Z])"
-    r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke))\b"
+    r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke)|according\s+to)\b"
 )
-# ", but the council disagreed": a contrast with a subject of its own is the writer's next clause
-_CONTRAST = re.compile(r",\s+but\s+")
+# ", but the council disagreed", ", though she gave no reason": a contrast with a subject of its own is
+# the writer's next clause
+_CONTRAST = re.compile(r",\s+(?:but|though|although)\s+")
 # Words after "but" that go on with the same clause ("but only if", "but also led", "but not yet").
 _NO_NEW_SUBJECT = frozenset(
     "only also not rather even instead then still just because if when as so that to without by in on at for with "
@@ -624,6 +632,33 @@ def _coordinated_statement(text: str, sent: Span, inside: _Quoted, first: Report
     if m.group("pronoun"):
         return ReportedSpeech(span, m.group("pronoun").strip(), m.start("pronoun"), _coordinated_cue(m), None)
     return ReportedSpeech(span, first.speaker, first.speaker_at, _coordinated_cue(m), first.outlet)
+
+
+_GERUND_CUE = re.compile(r",\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|"
+                         r"stressing|acknowledging|conceding)\b")
+
+
+def _gerund_after_trailing_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "Fares will rise, Lind said in a statement, adding that wages would fall.": the gerund's
+    statement, by the speaker of the cue just before it."""
+    stext = text[sent.start : sent.end]
+    if "ing" not in stext:
+        return None
+    for m in _GERUND_CUE.finditer(stext):
+        if inside.covers(sent.start + m.start()):
+            continue
+        comma = stext.rfind(",", 0, m.start())
+        if comma < 0 or inside.covers(sent.start + comma):
+            return None
+        cue = parse_tail(stext[comma : m.start()], offset=sent.start + comma)
+        if cue is None or cue.speaker is None or cue.cue is None or cue.cue.split()[0].lower() not in REPORTING_VERBS:
+            return None
+        pos = _content_start(stext, m.end(), m.group("gerund"))
+        span = _content_span(text, sent.start + pos, sent.end) if pos is not None else None
+        if span is None or _mostly_quoted(text, span, inside):
+            return None
+        return ReportedSpeech(span, cue.speaker, cue.speaker_at, m.group("gerund"), cue.outlet)
+    return None
 
 
 def _cut_at_coordinated_cue(text: str, sent: Span, inside: _Quoted, item: ReportedSpeech) -> ReportedSpeech:
@@ -831,6 +866,7 @@ def _main_subject(before: str) -> str | None:
 _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s*$")
 
 
+_NOT_GERUNDS = frozenset("nothing something anything everything thing things".split())
 _ASIDE_WORD = re.compile(
     r"\s*,\s*(?:however|though|too|also|again|in\s+fact|of\s+course|for\s+example|in\s+turn|nonetheless|"
     r"nevertheless|meanwhile|instead|at\s+least)\s*,(?=\s)",
@@ -860,6 +896,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         if not m or m.end() == pos:
             break
         pos = m.end()
+    if stext[:pos].rstrip().endswith(","):
+        following = words(stext[pos : pos + 30])[:1]
+        if following and following[0].text.islower() and following[0].norm.endswith("ing") \
+                and following[0].norm not in _NOT_GERUNDS:
+            return None  # "said in a statement, adding that …": another cue's clause, not this one's
     aside_word = _ASIDE_WORD.match(stext, pos)
     if aside_word is not None:
         pos = aside_word.end()  # "She said, though, the pier …": a word set apart, then the clause
@@ -1426,7 +1467,7 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
-        if after is not None and before is not None and first[0].norm == "but" and _opens_clause(first[1:]):
+        if after is not None and before is not None and first[0].norm in _CONTRASTS and _opens_clause(first[1:]):
             after = None  # "Fares will rise, Lind said, but the council disagreed": the writer goes on
         if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
             after = None  # "…, Lind said Monday, a week after the storm": when, not what
@@ -1462,7 +1503,8 @@ _TIME_AFTER_CUE = re.compile(
     re.IGNORECASE,
 )
 # Words after a cue between commas that open a phrase about the saying, not more of the statement.
-_ABOUT_THE_SAYING = frozenset("as while when after before during following which who where".split())
+_ABOUT_THE_SAYING = frozenset("as while when after before during following which who where without".split())
+_CONTRASTS = frozenset("but though although".split())
 
 
 def _only_whom_and_when(extra: str, cue: str) -> bool:
