@@ -136,6 +136,38 @@ ROWS = [
      "close in May.", [("the port will close in May", "the board’s latest report")]),
     ("said-then-according-to-an-outlet", "Lind said the port will close in May, according to the Coastal Times.",
      [("the port will close in May", "Lind")]),
+    # dashes and semicolons
+    ("subject-then-a-clause-between-dashes", "Mr. Vale -- who has led the board since 2010 -- said the port would "
+     "close in May.", [("the port would close in May", "Mr. Vale")]),
+    ("trailing-cue-then-a-dash-aside", "The port would close in May, Mr. Vale said -- a claim the board disputes.",
+     [("The port would close in May", "Mr. Vale")]),
+    ("said-then-a-dash-verdict", "Mr. Vale said the port would close in May — a claim the board disputes.",
+     [("the port would close in May", "Mr. Vale")]),
+    ("semicolon-then-another-speaker", "Mr. Vale said the port would close in May; Mrs. Lind said it would not.",
+     [("the port would close in May", "Mr. Vale"), ("it would not", "Mrs. Lind")]),
+    ("but-then-another-speaker", "The mayor said the ferry had cost too much, but the council said it was worth "
+     "every penny.", [("the ferry had cost too much", "The mayor"), ("it was worth every penny", "the council")]),
+    # more channels and times between the cue and "that"
+    ("told-a-programme-by-name", "Vale told ABC’s “This Week” that the port would close in May.",
+     [("the port would close in May", "Vale")]),
+    ("interview-published-on-a-day", "Vale said in an interview published Sunday that the port would close in May.",
+     [("the port would close in May", "Vale")]),
+    ("series-of-tweets", "Vale said in a series of tweets that the port would close in May.",
+     [("the port would close in May", "Vale")]),
+    ("remarks-at-a-named-place", "Vale said in remarks at the Dover Club that the port would close in May.",
+     [("the port would close in May", "Vale")]),
+    ("conference-call-with-reporters", "Vale said in a conference call with reporters that the port would close in "
+     "May.", [("the port would close in May", "Vale")]),
+    ("call-with-reporters-then-a-bare-clause", "Vale said in a call with reporters the port would close in May.",
+     [("the port would close in May", "Vale")]),
+    ("while-campaigning-in", "Vale said while campaigning in Ohio that the port would close in May.",
+     [("the port would close in May", "Vale")]),
+    ("more-than-once", "Vale said more than once that the port would close in May.",
+     [("the port would close in May", "Vale")]),
+    ("late-last-week", "Vale said late last week the port would close in May.",
+     [("the port would close in May", "Vale")]),
+    ("via-a-platform", "Vale said via Twitter that the port would close in May.",
+     [("the port would close in May", "Vale")]),
     # forms that state nobody's words
     ("declined-to-say-whether", "Ana Lind declined to say whether the ferry would stop.", []),
     ("refused-to-say-when", "Ana Lind refused to say when the ferry would stop.", []),

@@ -253,7 +253,7 @@ def clean_subject(raw: str) -> str | None:
     text = text.rstrip(" ,;:—–-")
     if not text:
         return None
-    segments = [s.strip() for s in re.split(r",\s+|\s+[—–―]\s+", text) if s.strip()]
+    segments = [s.strip() for s in re.split(r",\s+|\s+(?:[—–―]|--)\s+", text) if s.strip()]
     while len(segments) > 1:
         first_words = words(segments[0])
         if not first_words:

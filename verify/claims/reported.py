@@ -68,6 +68,7 @@ _OBJECT_VERBS = frozenset(
 _OBJECT = re.compile(
     # "NBC's “Today” show": an outlet's programme
     r"\s*(?:[A-Z][\w&.-]*[’']s?\s+[“\"]?[A-Z][^”\"\n]{0,40}[”\"]?\s+(?:show|program|programme|podcast|broadcast)|"
+    r"[A-Z][\w&.-]*[’']s\s+[“\"][A-Z][^”\"\n]{0,40}[”\"]|"  # "ABC’s “This Week”"
     r"(?:host|anchor|moderator|interviewer|correspondent|reporter|columnist)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
     r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|police|staff|"
     # "told residents the ferry would stop": a bare plural is whom (a verb after it makes it the subject)
@@ -79,18 +80,26 @@ _OBJECT = re.compile(
 _TOLD_ONLY = frozenset("reporters journalists them him her us me you voters supporters listeners viewers".split())
 _ADVERBIAL = re.compile(
     r"\s*,?\s*(?:"
-    r"(?:in|during|at|on)\s+(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:report|statement|interview|letter|speech|briefing|conference|post|tweet|email|memo|"
+    r"(?:in|during|at|on)\s+(?:(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?)?"
+    r"(?:conference\s+call|report|statement|interview|letter|speech|briefing|conference|post|tweet|email|memo|"
     r"filing|op-ed|video|appearance|hearing|address|rally|debate|event|call|podcast|show|program|"
-    r"programme|broadcast|release|session|meeting|visit|trip|book|column|essay|article)"
+    r"programme|broadcast|release|session|meeting|visit|trip|book|column|essay|article|remark|comment|"
+    r"testimony|forum|town\s+hall|message|ad|advertisement)s?"
     # the outlet's name: capitals only (the pattern is otherwise case-blind), or a time
     r"(?:\s+(?:with|to|on|at|for)\s+(?:the\s+)?(?-i:[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}))?"
+    # "in a call with reporters", "in an interview published Sunday"
+    r"(?:\s+(?:with|to|for)\s+(?:reporters|journalists|supporters|donors|voters|students|members))?"
+    r"(?:\s+(?:published|aired|released|broadcast|posted)(?:\s+(?:on\s+)?" + TIME_WORDS + r")?)?"
     r"|(?:on|last|this|earlier|late|early|next)\s+" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
+    r"|(?:late|early|earlier|later)\s+(?:last|this|next)\s+" + TIME_WORDS + r""
+    r"|more\s+than\s+once|time\s+and\s+again|over\s+and\s+over(?:\s+again)?|once\s+again"
+    r"|while\s+(?:campaigning|speaking|visiting|testifying|appearing)"
+    r"(?:\s+(?:in|at|on|before)\s+(?:the\s+)?(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?"
     r"|" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
     r"|(?:yesterday|today|tonight|recently|previously|earlier|later|again|also|repeatedly|publicly|"
     r"privately|separately|flatly|once|often|then|now)"
     # "on Radio Dover", "on CBS’s “Face the Nation”": a named channel or programme
-    r"|on\s+(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:[’']s\s+[“\"][^”\"\n]{1,40}[”\"])?"
+    r"|(?:on|via)\s+(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:[’']s\s+[“\"][^”\"\n]{1,40}[”\"])?"
     r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
     r"|(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago"
     r"|back\s+in\s+(?:\d{4}|" + TIME_WORDS + r")"
@@ -144,6 +153,9 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _coordinated_statement(text, sent, inside, said_then) if said_then is not None else None,
             _content_then_cue(text, sent, inside) if not inverted else None,
             _gerund_after_trailing_cue(text, sent, inside),
+            # "…; Lind said it would not", "…, but the council said it would not": the next statement
+            _verb_then_content(text, Span(said_then.content.end, sent.end), inside)
+            if said_then is not None and sent.end - said_then.content.end > 12 else None,
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
         )
@@ -568,7 +580,7 @@ _CUES_BEFORE_THAT = frozenset(
 # writer's verdict on it ("…, which is false", "…, a claim the port denies"), what the speaker
 # did next ("…, then left the stage") and who reported it ("…, according to the Times").
 _PARTICIPLE_TAIL = re.compile(
-    r",\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
+    r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
     r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
@@ -595,10 +607,17 @@ def _opens_clause(ws: list[Word]) -> bool:
 
 
 def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
-    """A statement ends before ", but" and a clause with its own subject and verb."""
+    """A statement ends before ", but" and a clause with its own subject and verb, and before a
+    semicolon that opens another attribution ("…; Lind said it would not")."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
             cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
+    semicolon = text.find(";", span.start, span.end)
+    if semicolon > 0 and not inside.covers(semicolon):
+        after = words(text[semicolon + 1 : min(span.end, semicolon + 100)])[:8]
+        if any(k > 0 and w.norm in REPORTING_VERBS and w.text.islower() for k, w in enumerate(after)):
+            cut = _content_span(text, span.start, semicolon)
             return cut if cut is not None else span
     return span
 
@@ -901,6 +920,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         if following and following[0].text.islower() and following[0].norm.endswith("ing") \
                 and following[0].norm not in _NOT_GERUNDS:
             return None  # "said in a statement, adding that …": another cue's clause, not this one's
+    if re.match(r"\s*(?:--|[—–―])", stext[pos:]) and not _ASIDE_THEN_THAT.match(stext, pos):
+        return None  # "…, Vale said -- a claim the board disputes": the writer's aside, no clause of the cue
     aside_word = _ASIDE_WORD.match(stext, pos)
     if aside_word is not None:
         pos = aside_word.end()  # "She said, though, the pier …": a word set apart, then the clause
