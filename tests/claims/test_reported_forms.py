@@ -168,6 +168,10 @@ ROWS = [
      [("the port would close in May", "Vale")]),
     ("via-a-platform", "Vale said via Twitter that the port would close in May.",
      [("the port would close in May", "Vale")]),
+    ("trailing-cue-time-then-the-writers-phrase", "The port will close in May, Lind said on Tuesday, the first "
+     "time she has admitted it.", [("The port will close in May", "Lind")]),
+    ("said-then-an-outlet-reported", "Lind said the port will close in May, the Coastal Times reported.",
+     [("the port will close in May", "Lind")]),
     # forms that state nobody's words
     ("declined-to-say-whether", "Ana Lind declined to say whether the ferry would stop.", []),
     ("refused-to-say-when", "Ana Lind refused to say when the ferry would stop.", []),

@@ -537,6 +537,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 span = _content_span(text, span.start, tail.start())
         if span is not None:
             span = _end_before_contrast(text, span, inside)
+            reported = _REPORTED_BY.search(text, span.start, span.end)
+            if reported is not None:
+                span = _content_span(text, span.start, reported.start())  # "…, the Coastal Times reported."
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is not None and _FROM_BEFORE.search(before):
@@ -557,6 +560,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
     return None
 
 
+# ", the Coastal Times reported" closing a sentence: the outlet that reported the statement
+_REPORTED_BY = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}\s+(?:first\s+)?reported"
+                          r"(?:\s+(?:on\s+)?\w+)?\W*$")
 _WHAT_BEFORE = re.compile(r"(?:^|[,;]\s*|\s)[Ww]hat\s+[^,;:]{1,60}$")
 _WAS_THAT = re.compile(r"\s+(?:is|was|has\s+been)\s+(?:that\s+)?", re.IGNORECASE)
 # A cue refused or negated: "declined to say", "would not say", "did not explain".
@@ -910,16 +916,19 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         # "warned the pier is unsafe": a noun phrase followed by its verb is the clause's subject
         if not (following and following[0].norm in _FINITE and words(m.group(0))[0].norm not in _TOLD_ONLY):
             pos = end
+    cue_end = pos
     while True:
         m = _ADVERBIAL.match(stext, pos)
         if not m or m.end() == pos:
             break
         pos = m.end()
-    if stext[:pos].rstrip().endswith(","):
+    if pos > cue_end and stext[:pos].rstrip().endswith(","):
         following = words(stext[pos : pos + 30])[:1]
         if following and following[0].text.islower() and following[0].norm.endswith("ing") \
                 and following[0].norm not in _NOT_GERUNDS:
             return None  # "said in a statement, adding that …": another cue's clause, not this one's
+        if following and following[0].norm != "that" and not _ASIDE_WORD.match(stext, pos - 1):
+            return None  # "…, Lind said on Tuesday, the first time she has …": the writer's, after when it was said
     if re.match(r"\s*(?:--|[—–―])", stext[pos:]) and not _ASIDE_THEN_THAT.match(stext, pos):
         return None  # "…, Vale said -- a claim the board disputes": the writer's aside, no clause of the cue
     aside_word = _ASIDE_WORD.match(stext, pos)
