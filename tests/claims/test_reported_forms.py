@@ -172,6 +172,10 @@ ROWS = [
      "time she has admitted it.", [("The port will close in May", "Lind")]),
     ("said-then-an-outlet-reported", "Lind said the port will close in May, the Coastal Times reported.",
      [("the port will close in May", "Lind")]),
+    ("who-a-name-is-is-the-writers", "Critics say the money would be better spent with the Harbour Trust, the "
+     "charity that runs the lifeboats.", [("the money would be better spent with the Harbour Trust", "Critics")]),
+    ("promised-an-object-and-a-second-predicate", "The board has promised a vote and attempted to calm the "
+     "fishermen.", []),
     # forms that state nobody's words
     ("declined-to-say-whether", "Ana Lind declined to say whether the ferry would stop.", []),
     ("refused-to-say-when", "Ana Lind refused to say when the ferry would stop.", []),

@@ -540,6 +540,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             reported = _REPORTED_BY.search(text, span.start, span.end)
             if reported is not None:
                 span = _content_span(text, span.start, reported.start())  # "…, the Coastal Times reported."
+        if span is not None:
+            who = _WHO_A_NAME_IS.search(text, span.start, span.end)
+            if who is not None and not inside.covers(who.start("comma")):
+                span = _content_span(text, span.start, who.start("comma"))
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is not None and _FROM_BEFORE.search(before):
@@ -563,6 +567,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
 # ", the Coastal Times reported" closing a sentence: the outlet that reported the statement
 _REPORTED_BY = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}\s+(?:first\s+)?reported"
                           r"(?:\s+(?:on\s+)?\w+)?\W*$")
+# "… with NATO, the alliance that includes …": who a name is, told the reader by the writer
+_WHO_A_NAME_IS = re.compile(
+    r"\b[A-Z][\w.’'-]*(?P<comma>,)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,4}?(?:that|which|who)\b"
+)
 _WHAT_BEFORE = re.compile(r"(?:^|[,;]\s*|\s)[Ww]hat\s+[^,;:]{1,60}$")
 _WAS_THAT = re.compile(r"\s+(?:is|was|has\s+been)\s+(?:that\s+)?", re.IGNORECASE)
 # A cue refused or negated: "declined to say", "would not say", "did not explain".
@@ -991,8 +999,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # "said nothing about the ferry"; "said nothing had changed" is a clause
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
+        clause = words(re.split(r"[,;:]", rest[:200])[0])[1:20]
         if bare in DETERMINERS and verb not in _NOUN_PHRASE_CUES \
-                and not _main_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
+                and (not _main_verb(clause) or _predicate_of_the_speaker(clause)) \
                 and not _verb_after_interruption(rest[:240]):
             return None
         if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
@@ -1014,6 +1023,16 @@ _NOUN_PHRASE_CUES = frozenset(
 )
 _DEMONSTRATIVES = frozenset("this these those".split())
 _STRICT_FINITE_AFTER = 20
+
+
+def _predicate_of_the_speaker(ws: list[Word]) -> bool:
+    """ "promised a veto and attempted to …": the first verb after the object follows "and", so it is
+    the speaker's second predicate, not the verb of a clause."""
+    for k, w in enumerate(ws):
+        if w.norm in _FINITE or w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed")
+                                                      and len(w.norm) > 3 and w.norm not in ED_NOUNS):
+            return k > 0 and ws[k - 1].norm in {"and", "or"}
+    return False
 
 
 def _object_then_infinitive(ws: list[Word]) -> bool:
