@@ -176,6 +176,8 @@ ROWS = [
      "charity that runs the lifeboats.", [("the money would be better spent with the Harbour Trust", "Critics")]),
     ("promised-an-object-and-a-second-predicate", "The board has promised a vote and attempted to calm the "
      "fishermen.", []),
+    ("headline-with-an-irregular-past", "Vale Denies He Sold the Port\n\nThe port is old.",
+     [("He Sold the Port", "Vale")]),
     # forms that state nobody's words
     ("declined-to-say-whether", "Ana Lind declined to say whether the ferry would stop.", []),
     ("refused-to-say-when", "Ana Lind refused to say when the ferry would stop.", []),
@@ -188,6 +190,17 @@ ROWS = [
     ("called-the-plan", "Ana Lind called the ferry plan a fantasy.", []),
     ("wants-is-no-speech", "Ana Lind wants the ferry to stop in June.", []),
     ("said-the-same-of", "Ana Lind said the same of the ferry.", []),
+    ("said-so", "Vale said so.", []),
+    ("said-as-much", "Vale said as much.", []),
+    ("told-a-joke", "Vale told a joke.", []),
+    ("told-reporters-to-leave", "Vale told reporters to leave.", []),
+    ("wrote-a-letter", "Vale wrote a letter.", []),
+    ("claimed-victory", "Vale claimed victory.", []),
+    ("insisted-on-a-vote", "Vale insisted on a vote.", []),
+    ("argued-the-case", "Vale argued the case before the court.", []),
+    ("said-to-have", "Vale is said to have sold the port.", []),
+    ("called-it-a-quoted-phrase", "Vale called it “the worst deal ever.”", []),
+    ("headline-says-goodbye", "Vale Says Goodbye to the Port He Built\n\nThe port is old.", []),
 ]
 
 

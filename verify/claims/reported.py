@@ -215,7 +215,7 @@ def _headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
         if rest and rest[0].norm == "that":
             rest = rest[1:]
         if len(rest) < _MIN_WORDS or rest[0].norm in _NOT_CLAUSE_HEADS or not any(
-            r.norm in _FINITE or r.norm.endswith("ed")
+            r.norm in _FINITE or r.norm.endswith("ed") or r.norm in _IRREGULAR_PAST
             or k > 0 and r.norm.endswith("s") and not r.norm.endswith("ss") and r.norm not in NOT_PLURALS
             for k, r in enumerate(rest)
         ):
