@@ -92,6 +92,12 @@ _ADVERBIAL = re.compile(
     r"(?:\s+(?:published|aired|released|broadcast|posted)(?:\s+(?:on\s+)?" + TIME_WORDS + r")?)?"
     r"|(?:on|last|this|earlier|late|early|next)\s+" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
     r"|(?:late|early|earlier|later)\s+(?:last|this|next)\s+" + TIME_WORDS + r""
+    # "a day later", "hours later", "the next day", "afterward", "at the time"
+    r"|(?:(?:a|an|one|two|three|four|five|several|a\s+few|\d+)\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)"
+    r"\s+(?:later|earlier|afterwards?)"
+    r"|the\s+(?:next|following|same|previous)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
+    r"|(?:shortly\s+|soon\s+)?afterwards?|at\s+the\s+time|at\s+one\s+point|in\s+the\s+past|for\s+the\s+first\s+time"
+    r"|without\s+(?:naming|mentioning|citing|identifying)\s+(?:(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})|him|her|them|it)"
     r"|more\s+than\s+once|time\s+and\s+again|over\s+and\s+over(?:\s+again)?|once\s+again"
     r"|while\s+(?:campaigning|speaking|visiting|testifying|appearing)"
     r"(?:\s+(?:in|at|on|before)\s+(?:the\s+)?(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?"
@@ -899,13 +905,32 @@ def _main_subject(before: str) -> str | None:
 _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s*$")
 
 
+def _end_of_whom(stext: str, end: int) -> int:
+    """Where the one told ends, when a clause follows it: past its nouns ("told a packed hall the pier …",
+    "told Dover's council the pier …") and a place or group ("told reporters outside the court the pier …",
+    "told a group of fishermen the pier …")."""
+    after = words(stext[end : end + 120])[:10]
+    for j in (1, 2):
+        if len(after) > j and all(w.text.islower() and w.norm not in _NOT_A_NOUN for w in after[:j]) \
+                and after[j].norm in _OPENS_A_CLAUSE and _has_finite_verb(after[j + 1 : j + 4]):
+            return end + after[j - 1].end
+    if after and after[0].norm in _PLACE_OR_GROUP:
+        k = 2 if len(after) > 1 and after[1].norm in DETERMINERS else 1
+        for j in range(k + 1, min(k + 4, len(after) - 1)):
+            if after[j].norm in _OPENS_A_CLAUSE and after[j - 1].norm not in DETERMINERS \
+                    and _has_finite_verb(after[j + 1 : j + 4]):
+                return end + after[j - 1].end
+    return end
+
+
+_PLACE_OR_GROUP = frozenset("of at in outside inside near from on across".split())
 _NOT_GERUNDS = frozenset("nothing something anything everything thing things".split())
 _ASIDE_WORD = re.compile(
     r"\s*,\s*(?:however|though|too|also|again|in\s+fact|of\s+course|for\s+example|in\s+turn|nonetheless|"
     r"nevertheless|meanwhile|instead|at\s+least)\s*,(?=\s)",
     re.IGNORECASE,
 )
-_SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
+_SKIPPABLE_TO_THAT = re.compile(r"(?:[^,.;:“”\"«»]|(?<=\d)[,.](?=\d)){0,70}?\bthat\b")  # "of 2,000 that" too
 # A phrase between commas after the cue, then "that": "insists, in an interview on Friday, that".
 _ASIDE_THEN_THAT = re.compile(
     r"\s*(?:,([^,.;:“”\"«»]{1,90}),|\s(?:--|[—–―])([^.;:“”\"«»—–―]{1,90})(?:--|[—–―])|\(([^()]{1,90})\))\s*that\b"
@@ -915,11 +940,7 @@ _ASIDE_THEN_THAT = re.compile(
 def _content_start(stext: str, pos: int, verb: str) -> int | None:
     """Where the reported content begins after the cue ending at ``pos``, if it does."""
     if verb in _OBJECT_VERBS and (m := _OBJECT.match(stext, pos)) is not None:
-        end = m.end()
-        after = words(stext[end : end + 40])[:2]
-        if len(after) == 2 and after[0].text.islower() and after[0].norm not in _NOT_A_NOUN \
-                and after[1].norm in _OPENS_A_CLAUSE:
-            end += after[0].end  # "told a packed hall the pier …", "told Dover's council the pier …": its noun
+        end = _end_of_whom(stext, m.end())
         following = words(stext[end : end + 20])[:1]
         # "warned the pier is unsafe": a noun phrase followed by its verb is the clause's subject
         if not (following and following[0].norm in _FINITE and words(m.group(0))[0].norm not in _TOLD_ONLY):
