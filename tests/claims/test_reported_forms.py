@@ -195,6 +195,8 @@ ROWS = [
      [("the port would close", "Lind")]),
     ("told-the-crowd-at-a-place", "Lind told the crowd at the port the ferry would stop.",
      [("the ferry would stop", "Lind")]),
+    ("promised-voters", "Vale promised voters the port would stay open.", [("the port would stay open", "Vale")]),
+    ("promised-an-object-alone", "Vale promised a veto.", []),
     # forms that state nobody's words
     ("declined-to-say-whether", "Ana Lind declined to say whether the ferry would stop.", []),
     ("refused-to-say-when", "Ana Lind refused to say when the ferry would stop.", []),

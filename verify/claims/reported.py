@@ -63,7 +63,7 @@ class ReportedSpeech:
 
 _OBJECT_VERBS = frozenset(
     "told tell tells telling warned warn warns assured assure informed inform reminded remind "
-    "urged urge asked ask".split()
+    "urged urge asked ask promised promise promises".split()
 )
 _OBJECT = re.compile(
     # "NBC's “Today” show": an outlet's programme
@@ -995,6 +995,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if not first or rest.lstrip()[:1] in "“\"‘«„:,":
         return None  # nothing, or a quotation follows: the quote itself is the claim
     head = first[0]
+    if head.norm in {"and", "or", "but"}:
+        return None  # "promised a vote and attempted to …": the speaker's next predicate, not a clause
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
     measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit()
     if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
