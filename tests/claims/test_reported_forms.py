@@ -95,6 +95,8 @@ ROWS = [
     ("back-in-a-year", "Tom Vale said back in 2004 that the port would close.", [("the port would close", "Tom Vale")]),
     ("over-the-weekend-then-that", "Vale said over the weekend that the port would close.",
      [("the port would close", "Vale")]),
+    ("appearance-on-a-quoted-programme", "Vale said during an appearance on “Harbour Talk” that the port would "
+     "close.", [("the port would close", "Vale")]),
     # the object of "told" and the measure that opens a clause
     ("told-an-adjective-and-noun", "Vale told a packed hall the port would close.", [("the port would close", "Vale")]),
     ("told-a-possessive-and-noun", "Vale told Dover's council the port would close.",

@@ -87,6 +87,7 @@ _ADVERBIAL = re.compile(
     r"testimony|forum|town\s+hall|message|ad|advertisement)s?"
     # the outlet's name: capitals only (the pattern is otherwise case-blind), or a time
     r"(?:\s+(?:with|to|on|at|for)\s+(?:the\s+)?(?-i:[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}))?"
+    r"(?:\s+on\s+[“\"][^”\"\n]{1,40}[”\"])?"  # "during an appearance on “Harbour Talk”"
     # "in a call with reporters", "in an interview published Sunday"
     r"(?:\s+(?:with|to|for)\s+(?:reporters|journalists|supporters|donors|voters|students|members))?"
     r"(?:\s+(?:published|aired|released|broadcast|posted)(?:\s+(?:on\s+)?" + TIME_WORDS + r")?)?"
