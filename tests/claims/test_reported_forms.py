@@ -199,6 +199,18 @@ ROWS = [
      [("the ferry would stop", "Lind")]),
     ("promised-voters", "Vale promised voters the port would stay open.", [("the port would stay open", "Vale")]),
     ("promised-an-object-alone", "Vale promised a veto.", []),
+    # relative clauses and brackets
+    ("who-said-then-the-main-verb", "Vale, who said the port would close, met Lind on Monday.",
+     [("the port would close", "Vale")]),
+    ("which-said-then-the-main-verb", "The board, which said the port would close, met Monday.",
+     [("the port would close", "The board")]),
+    ("object-that-said", "Lind cited a report that said the port would close.", [("the port would close", "a report")]),
+    ("object-which-said", "Lind cited a report which said the port would close.",
+     [("the port would close", "a report")]),
+    ("that-said-is-the-writers", "That said, the port would close.", []),
+    ("statement-in-brackets", "(The board said the port would close.)", [("the port would close", "The board")]),
+    ("subject-after-a-colon", "The message was clear: Vale said the port would close.",
+     [("the port would close", "Vale")]),
     # forms that state nobody's words
     ("declined-to-say-whether", "Ana Lind declined to say whether the ferry would stop.", []),
     ("refused-to-say-when", "Ana Lind refused to say when the ferry would stop.", []),

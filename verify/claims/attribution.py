@@ -245,6 +245,8 @@ def clean_subject(raw: str) -> str | None:
         last_end = m.end()
     if last_end is not None:
         text = text[last_end:]  # only the last sentence can hold the subject
+    if ": " in text:
+        text = text[text.rfind(": ") + 2 :]  # "The message was clear: Vale": the subject follows the colon
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
     # "Lind, the harbour master, has": the auxiliary goes first, so the appositive is seen as one

@@ -309,9 +309,11 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     frame = _FRAME.match(text, start, end)
     if frame and _FRAME_TIME.search(frame.group(0)) and len(words(text[frame.end() : end])) >= _MIN_WORDS:
         start = frame.end()
-    while end > start and text[end - 1] in " \t\n.,;:!?":
+    while end > start and text[end - 1] in " \t\n.,;:!?)":
         if text[end - 1] == "." and is_abbreviation(text, end - 1) and text[end - 2 : end - 1].isalpha():
             break  # "the U.S.": the full stop is the abbreviation's
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break  # "(D-Del.)": a bracket the content opened is its own
         end -= 1
     ws = words(text[start:end])
     if len(ws) < _MIN_WORDS or only_time_or_number([w.norm for w in ws]):
@@ -758,7 +760,7 @@ _SUBORDINATE_CUE = re.compile(r"^\W*(?:even\s+)?(?:if|unless|when|whenever|altho
 
 
 _RELATIVE_SUBJECT = re.compile(
-    r"(?:,\s*)?\b(?:who|which|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
+    r"(?:,\s*)?\b(?:who|which|(?<=[a-z] )that|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
     r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+(?:\w+ly|has|have|had)){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -774,9 +776,15 @@ _RELATIVE_CLOSE = re.compile(
 
 def _end_of_relative(text: str, span: Span) -> int:
     m = _RELATIVE_CLOSE.search(text, span.start, span.end)
-    return m.start() if m else span.end
+    end = m.start() if m else span.end
+    # "Vale, who said the pier was old, met Lind": a comma before an irregular past closes it too
+    for c in re.finditer(r",\s+(?=([a-z]+)\b)", text[span.start : end]):
+        if c.group(1) in _IRREGULAR_PAST:
+            return span.start + c.start()
+    return end
 
 
+_OBJECT_NP = re.compile(r"(?<=[a-z] )(?:a|an|the|this|that)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*$")
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
 
 
@@ -795,6 +803,8 @@ def _antecedent(before: str) -> str | None:
         if m is not None and m.start() > 0:
             return m.group(1)
         name = clean_subject(segment)
+        if name is None and (np := _OBJECT_NP.search(segment)) is not None:
+            name = np.group(0)  # "Lind cited a report which said": the object the clause hangs on
         if name is None:
             # "there are some economists who argue": the noun phrase the clause hangs on
             copula = _AFTER_COPULA.search(segment)
