@@ -211,6 +211,14 @@ ROWS = [
     ("statement-in-brackets", "(The board said the port would close.)", [("the port would close", "The board")]),
     ("subject-after-a-colon", "The message was clear: Vale said the port would close.",
      [("the port would close", "Vale")]),
+    # polls: shares of people speak
+    ("while-another-share-said", "Most Republicans said the port should close, while most Democrats said it should "
+     "stay open.", [("the port should close", "Most Republicans"), ("it should stay open", "most Democrats")]),
+    ("a-scene-then-a-share", "Among likely voters, 48 percent said the port should close.",
+     [("the port should close", "48 percent")]),
+    ("about-a-third", "About a third said the port should close.", [("the port should close", "About a third")]),
+    ("half-of-those-polled", "Half of those polled said they thought the port should close.",
+     [("they thought the port should close", "Half of those polled")]),
     # forms that state nobody's words
     ("declined-to-say-whether", "Ana Lind declined to say whether the ferry would stop.", []),
     ("refused-to-say-when", "Ana Lind refused to say when the ferry would stop.", []),

@@ -167,6 +167,8 @@ def plausible_subject(name: str) -> bool:
     ws = words(name)
     if not ws or len(ws) > 14:
         return False
+    if len(ws) > 1 and ws[0].norm in _ROUGHLY and (ws[1].norm in _SHARES or ws[1].text[0].isdigit()):
+        return plausible_subject(name[ws[1].start :])  # "About a third", "Nearly 40 percent": a share speaks
     first = ws[0]
     if first.norm in {"there", "what", "this", "that", "which", "who"} and len(ws) == 1:
         return False
@@ -190,7 +192,8 @@ def plausible_subject(name: str) -> bool:
             continue  # "Lind's letter to the council", "an adviser to the mayor"
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
-        if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
+        if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS \
+                and ws[k - 1].norm != "those":  # "those polled" are people
             return False
     if first.norm in PREPOSITIONS or (first.norm in INTRO_WORDS and first.norm not in DETERMINERS):
         return False  # "Following initial reports", "In a statement"
@@ -206,6 +209,9 @@ def plausible_subject(name: str) -> bool:
     return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
 
 
+_ROUGHLY = frozenset("about nearly almost roughly around over just only some".split())
+_SHARES = frozenset("a an half one two three four five six seven eight nine ten twenty thirty forty fifty sixty "
+                    "seventy eighty ninety hundred dozen".split())
 _NOUNS_BEFORE_TO = frozenset(
     "letter letters memo message email e-mail note adviser advisers advisor advisors aide aides ambassador envoy "
     "counsel assistant secretary spokesman spokeswoman spokesperson successor heir statement submission response "
@@ -285,7 +291,8 @@ def clean_subject(raw: str) -> str | None:
     elif len(segments) > 1:
         name = segments[-1]
         # "Hugh Hill, a doctor who works nights" without the closing comma
-        if not ends_with_comma and _is_appositive(segments[-1]) and _has_capitalised(words(segments[-2])):
+        if not ends_with_comma and _is_appositive(segments[-1]) and _has_capitalised(words(segments[-2])) \
+                and words(segments[-2])[0].norm not in PREPOSITIONS | INTRO_WORDS:  # "Among voters, 48 percent"
             name = segments[-2]
     else:
         name = segments[0]

@@ -632,18 +632,23 @@ def _opens_clause(ws: list[Word]) -> bool:
 
 def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     """A statement ends before ", but" and a clause with its own subject and verb, and before a
-    semicolon that opens another attribution ("…; Lind said it would not")."""
+    semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
-    semicolon = text.find(";", span.start, span.end)
-    if semicolon > 0 and not inside.covers(semicolon):
-        after = words(text[semicolon + 1 : min(span.end, semicolon + 100)])[:8]
-        if any(k > 0 and w.norm in REPORTING_VERBS and w.text.islower() for k, w in enumerate(after)):
-            cut = _content_span(text, span.start, semicolon)
+    for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
+        after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
+        if not inside.covers(m.start()) and any(
+            k > 0 and w.norm in REPORTING_VERBS and w.text.islower() for k, w in enumerate(after)
+        ):
+            cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
     return span
+
+
+# "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
+_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 
 
 # A second cue of the same speaker ends the first statement: "… and said a curfew would
