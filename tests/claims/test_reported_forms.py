@@ -59,6 +59,7 @@ ROWS = [
      [("The ferry costs too much", "Lind")]),
     ("parenthetical-confirmed", "The ferry, Lind confirmed, costs too much.", [("The ferry costs too much", "Lind")]),
     ("parenthetical-stated", "The ferry, Lind stated, costs too much.", [("The ferry costs too much", "Lind")]),
+    ("parenthetical-announced", "The port, Ana Vale announced, would close.", [("The port would close", "Ana Vale")]),
     ("parenthetical-warned", "The ferry, Lind warned, costs too much.", [("The ferry costs too much", "Lind")]),
     ("parenthetical-then-as-they", "Fares will rise, the board said on Friday afternoon, as its members left.",
      [("Fares will rise", "the board")]),
