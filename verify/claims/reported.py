@@ -525,6 +525,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
         if i > 0 and ws[i - 1].norm in {"worth", "having"}:
             continue  # "It's worth noting that", "Having said that,": the writer's aside
+        if _NOT_YET_SAID.search(before):
+            continue  # "is expected to announce", "wants voters to believe": nothing said yet
         name = _subject_of(before, w.norm)
         if name is None:
             continue
@@ -592,6 +594,12 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+# A cue that has not happened: expected, planned or wished for.
+_NOT_YET_SAID = re.compile(
+    r"\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
+    r"wants|want|wanted|intends|intended|ready|about|unable|wanting)\s+(?:\w+\s+)?to\s+$",
+    re.IGNORECASE,
+)
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
 )
