@@ -235,6 +235,8 @@ ROWS = [
     ("expected-to-announce", "Vale is expected to announce his decision on Monday.", []),
     ("wants-them-to-believe", "Vale wants voters to believe the port will close.", []),
     ("went-on-to-say-is-said", "Vale went on to say that the port would close.", [("the port would close", "Vale")]),
+    ("those-told-do-not-speak", "Residents were warned the port would close.", [("the port would close", None)]),
+    ("a-possessive-before-stated", "The port's stated aim is to grow.", []),
     ("said-so", "Vale said so.", []),
     ("said-as-much", "Vale said as much.", []),
     ("told-a-joke", "Vale told a joke.", []),

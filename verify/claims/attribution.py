@@ -125,8 +125,10 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
     w = ws[i].norm
     if w not in SPEECH_VERBS and not (evaluative and w in EVALUATIVE_VERBS):
         return False
-    if i > 0 and ws[i - 1].text.endswith(("’s", "'s", "s’")) and ws[i - 1].text[0].isupper():
-        return False  # a verb never follows a possessive: "Lind’s repeated warning"
+    if i > 0 and ws[i - 1].text.endswith(("’s", "'s", "s’")) and (
+        ws[i - 1].text[0].isupper() or ws[i - 1].norm[:-2].rstrip("’'") not in _CONTRACTING
+    ):
+        return False  # a verb never follows a possessive: "Lind’s repeated warning", "the port's stated aim"
     if w in AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in AMBIGUOUS_VERBS:
         aspectual = i > 1 and ws[i - 1].norm == "to" and ws[i - 2].norm in _ASPECTUAL_BEFORE_TO
         if i > 0 and not aspectual and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
@@ -209,6 +211,8 @@ def plausible_subject(name: str) -> bool:
     return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
 
 
+# Words whose "'s" is "is" or "has" ("he's said", "that's said"), not a possessive.
+_CONTRACTING = frozenset("he she it that there what who where here everyone someone nobody one".split())
 _ROUGHLY = frozenset("about nearly almost roughly around over just only some".split())
 _SHARES = frozenset("a an half one two three four five six seven eight nine ten twenty thirty forty fifty sixty "
                     "seventy eighty ninety hundred dozen".split())

@@ -527,8 +527,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "It's worth noting that", "Having said that,": the writer's aside
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
-        name = _subject_of(before, w.norm)
-        if name is None:
+        told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
+        # "Residents were told the pier would close": those told, not the speaker, are the subject
+        name = None if told else _subject_of(before, w.norm)
+        if name is None and not told:
             continue
         pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
@@ -570,8 +572,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue
         if _REFUSED_TO_SAY.search(before) and words(text[span.start : span.end])[0].norm in _QUESTION_WORDS:
             continue  # "declined to say whether the pier would close": a question left open, no statement
-        outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
         cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
+        if name is None:
+            return ReportedSpeech(span, None, sent.start + w.start, cue, find_outlet(stext[:pos]))
+        outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
         return ReportedSpeech(span, name, sent.start + stext.find(name), cue, outlet)
     return None
 
@@ -594,6 +598,7 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+|not\s+)?$", re.IGNORECASE)
 # A cue that has not happened: expected, planned or wished for.
 _NOT_YET_SAID = re.compile(
     r"\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
