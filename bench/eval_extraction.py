@@ -36,6 +36,7 @@ Scoring rules (character-based; whitespace and quote marks are not counted):
   claims together cover at least half of its content characters.
 - Reported claims are not scored for precision by the task; as a sanity figure the
   share of them with at least half their characters inside gold content is printed.
+  With ``--failures`` the others are listed too, as ``OUT`` lines.
 - Reported statements after a verb of saying: gold ``mixed`` and ``indirect``
   attributions whose cue holds a form of say, tell, according (to), state, announce,
   write, add, note, claim, argue, explain, insist, warn, confirm or deny; found by the
@@ -290,8 +291,12 @@ def evaluate(folder: Path, tally: Tally, baseline: Tally, half: str | None = Non
         for c in claims:
             if c.kind is ClaimKind.REPORTED:
                 chars = _claim_chars(text, c)
+                inside = len(chars & all_gold) * 2 >= len(chars)
                 tally.reported += 1
-                tally.reported_in_gold += len(chars & all_gold) * 2 >= len(chars)
+                tally.reported_in_gold += inside
+                if not inside and chars:
+                    lo, hi = min(chars), max(chars) + 1
+                    tally.failures.append(f"OUT  {doc_id}: {text[lo:hi][:90]!r}")
         baseline_chars = [_counted(text, m.start(), m.end()) for m in _BASELINE.finditer(text)]
         _score_predictions(text, baseline_chars, all_gold, baseline, doc_id)
         baseline_all = set().union(*baseline_chars) if baseline_chars else set()

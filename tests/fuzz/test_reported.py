@@ -46,3 +46,49 @@ def test_a_role_beside_the_name_leaves_the_name_speaking(name: str, clause: str,
 def test_verbs_that_do_not_report_speech_give_no_statement(name: str, shape: str) -> None:
     text = shape.format(n=name)
     assert _reported(text) == [], text
+
+
+# When, where and how it was said, between the cue and "that".
+WHEN = ["a day later", "the next day", "afterward", "more than once", "late last week", "two weeks ago",
+        "back in 2004", "via Twitter", "on Radio Dover", "in a series of tweets", "in remarks at the Dover Club",
+        "in a conference call with reporters", "while campaigning in Ohio", "in an interview published Sunday",
+        "without naming the mayor"]  # fmt: skip
+# A phrase set apart after the subject.
+ASIDES = ["however", "54", "a Democrat", "D-Del.", "for her part", "speaking on Monday",
+          "whose family has run boats for decades", "who took office in May"]  # fmt: skip
+# Whom it was told, then a bare clause.
+WHOM = ["residents", "lawmakers", "a packed hall", "host Tom Vale", "reporters outside the courthouse",
+        "a group of fishermen", "an audience in Dover", "the crowd at the port"]  # fmt: skip
+# The writer's words after the statement.
+TAILS = [", but the council disagreed", ", though she gave no reason", ", which is false",
+         ", a claim the board denies", " -- a claim the board denies", ", citing the storm",
+         ", the Coastal Times reported"]  # fmt: skip
+
+
+@given(name=st.sampled_from(PEOPLE + BODIES), clause=st.sampled_from(CLAUSES), when=st.sampled_from(WHEN))
+def test_when_and_how_it_was_said_is_no_part_of_the_statement(name: str, clause: str, when: str) -> None:
+    text = f"{name} said {when} that {clause}."
+    assert _reported(text) == [(clause, name)], text
+
+
+# Statements short enough to be read as a name after an inverted cue (", said the ferry costs too much").
+SHORT = ["the ferry costs too much", "the pier needs work", "the town owes millions"]
+
+
+@given(name=st.sampled_from(PEOPLE), clause=st.sampled_from(CLAUSES + SHORT), aside=st.sampled_from(ASIDES))
+def test_a_phrase_set_apart_after_the_subject_leaves_it_speaking(name: str, clause: str, aside: str) -> None:
+    text = f"{name}, {aside}, said {clause}."
+    assert _reported(text) == [(clause, name)], text
+
+
+@given(name=st.sampled_from(PEOPLE), clause=st.sampled_from([c for c in CLAUSES if c.startswith("the ")]),
+       whom=st.sampled_from(WHOM))  # fmt: skip
+def test_whom_it_was_told_is_no_part_of_the_statement(name: str, clause: str, whom: str) -> None:
+    text = f"{name} told {whom} {clause}."
+    assert _reported(text) == [(clause, name)], text
+
+
+@given(name=st.sampled_from(PEOPLE + BODIES), clause=st.sampled_from(CLAUSES), tail=st.sampled_from(TAILS))
+def test_the_writers_words_after_a_statement_are_no_part_of_it(name: str, clause: str, tail: str) -> None:
+    text = f"{name} said {clause}{tail}."
+    assert _reported(text) == [(clause, name)], text

@@ -53,7 +53,7 @@ _TRAILING_WORDS = sorted(
     (ADVERBIALS - {"who", "which", "that", "on", "in", "at"}) | {"may", "might", "could", "can", "should", "must"},
     key=len,
     reverse=True,
-)
+) + [r"(?:has|have|had)\s+long"]  # "has long argued": "long" alone may end a name ("Huey Long")
 # Starts only where a run of spaces starts (a match inside the run would also match from its
 # start), so a long run of spaces is not tried from each of its positions.
 _TRAILING_NOISE = re.compile(
@@ -69,7 +69,9 @@ _TRAILING_NOISE = re.compile(
 # A phrase set between commas after a noun that describes it: a participle or a relative clause.
 _MODIFIER_SEGMENT = re.compile(r"(?:which|who|whose|[a-z]+ed|built|led|run|made|set|known|written|drawn)\b")
 # "The day after the vote,": a time or a scene, not a speaker
-_FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|" + TIME_WORDS, re.IGNORECASE)
+# (whole words only: "the mayor" holds no "May")
+_FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|\b" + TIME_WORDS + r"(?!\w)",
+                            re.IGNORECASE)
 _ANONYMITY = re.compile(
     r"\bwho\s+(?:asked|requested|spoke|declined|insisted|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed|"
     r"did\s+not\s+want)\b[^,;:“”\"]{0,120}?(?:named|anonymity|identified|publicly|record|discuss\s+[\w\s]{1,40}?|"
@@ -123,8 +125,10 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
     w = ws[i].norm
     if w not in SPEECH_VERBS and not (evaluative and w in EVALUATIVE_VERBS):
         return False
-    if i > 0 and ws[i - 1].text.endswith(("’s", "'s", "s’")) and ws[i - 1].text[0].isupper():
-        return False  # a verb never follows a possessive: "Lind’s repeated warning"
+    if i > 0 and ws[i - 1].text.endswith(("’s", "'s", "s’")) and (
+        ws[i - 1].text[0].isupper() or ws[i - 1].norm[:-2].rstrip("’'") not in _CONTRACTING
+    ):
+        return False  # a verb never follows a possessive: "Lind’s repeated warning", "the port's stated aim"
     if w in AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in AMBIGUOUS_VERBS:
         aspectual = i > 1 and ws[i - 1].norm == "to" and ws[i - 2].norm in _ASPECTUAL_BEFORE_TO
         if i > 0 and not aspectual and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
@@ -165,6 +169,8 @@ def plausible_subject(name: str) -> bool:
     ws = words(name)
     if not ws or len(ws) > 14:
         return False
+    if len(ws) > 1 and ws[0].norm in _ROUGHLY and (ws[1].norm in _SHARES or ws[1].text[0].isdigit()):
+        return plausible_subject(name[ws[1].start :])  # "About a third", "Nearly 40 percent": a share speaks
     first = ws[0]
     if first.norm in {"there", "what", "this", "that", "which", "who"} and len(ws) == 1:
         return False
@@ -188,7 +194,8 @@ def plausible_subject(name: str) -> bool:
             continue  # "Lind's letter to the council", "an adviser to the mayor"
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
-        if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
+        if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS \
+                and ws[k - 1].norm != "those":  # "those polled" are people
             return False
     if first.norm in PREPOSITIONS or (first.norm in INTRO_WORDS and first.norm not in DETERMINERS):
         return False  # "Following initial reports", "In a statement"
@@ -204,10 +211,15 @@ def plausible_subject(name: str) -> bool:
     return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
 
 
+# Words whose "'s" is "is" or "has" ("he's said", "that's said"), not a possessive.
+_CONTRACTING = frozenset("he she it that there what who where here everyone someone nobody one".split())
+_ROUGHLY = frozenset("about nearly almost roughly around over just only some".split())
+_SHARES = frozenset("a an half one two three four five six seven eight nine ten twenty thirty forty fifty sixty "
+                    "seventy eighty ninety hundred dozen".split())
 _NOUNS_BEFORE_TO = frozenset(
     "letter letters memo message email e-mail note adviser advisers advisor advisors aide aides ambassador envoy "
     "counsel assistant secretary spokesman spokeswoman spokesperson successor heir statement submission response "
-    "reply testimony lawyer lawyers attorney attorneys".split()
+    "reply testimony lawyer lawyers attorney attorneys close".split()
 )
 
 
@@ -243,13 +255,17 @@ def clean_subject(raw: str) -> str | None:
         last_end = m.end()
     if last_end is not None:
         text = text[last_end:]  # only the last sentence can hold the subject
+    if ": " in text:
+        text = text[text.rfind(": ") + 2 :]  # "The message was clear: Vale": the subject follows the colon
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
+    # "Lind, the harbour master, has": the auxiliary goes first, so the appositive is seen as one
+    text = _TRAILING_NOISE.sub("", text.rstrip()) if not text.rstrip().endswith(",") else text
     ends_with_comma = text.rstrip().endswith(",")
     text = text.rstrip(" ,;:—–-")
     if not text:
         return None
-    segments = [s.strip() for s in re.split(r",\s+|\s+[—–―]\s+", text) if s.strip()]
+    segments = [s.strip() for s in re.split(r",\s+|\s+(?:[—–―]|--)\s+", text) if s.strip()]
     while len(segments) > 1:
         first_words = words(segments[0])
         if not first_words:
@@ -258,13 +274,20 @@ def clean_subject(raw: str) -> str | None:
         head = first_words[0].norm
         if head in DETERMINERS and _MODIFIER_SEGMENT.match(segments[1]) and not _FRAME_SEGMENT.search(segments[0]):
             break  # "The report, released Tuesday,", "The company, which owns the pier,": a noun and its modifier
+        if head in DETERMINERS and ends_with_comma and not _FRAME_SEGMENT.search(segments[0]) and all(
+            (ws := words(seg)) and ws[0].norm in INTRO_WORDS - DETERMINERS for seg in segments[1:]
+        ):
+            break  # "The mayor, however,", "The mayor, speaking on Monday,": a subject, then an aside
+        if head in DETERMINERS and _has_capitalised(first_words[1:]) and not _FRAME_SEGMENT.search(segments[0]):
+            break  # "The Harbour Trust, a group that …,": a name, then who it is
         if head in INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
             segments.pop(0)
         else:
             break
     if len(segments) > 1 and ends_with_comma:
         name = segments[0]
-        described = not _has_capitalised(words(segments[0])[1:])
+        # "Its chairman, Tom Brack", "Vale's running mate, Ana Lind": a description, then the name
+        described = not _has_capitalised(words(segments[0])[1:]) or words(segments[0])[-1].text.islower()
         if _APPOSITIVE_JOIN.match(segments[1]) and not _has_capitalised(words(segments[0])):
             name = f"{segments[0]}, {segments[1]}"
         elif described and _is_proper_name(segments[1]):
@@ -272,7 +295,8 @@ def clean_subject(raw: str) -> str | None:
     elif len(segments) > 1:
         name = segments[-1]
         # "Hugh Hill, a doctor who works nights" without the closing comma
-        if not ends_with_comma and _is_appositive(segments[-1]) and _has_capitalised(words(segments[-2])):
+        if not ends_with_comma and _is_appositive(segments[-1]) and _has_capitalised(words(segments[-2])) \
+                and words(segments[-2])[0].norm not in PREPOSITIONS | INTRO_WORDS:  # "Among voters, 48 percent"
             name = segments[-2]
     else:
         name = segments[0]
@@ -519,8 +543,8 @@ def np_after_according(text: str) -> str | None:
     k = 0
     while w is not None and w.start < chunk_end:
         following = next(tokens, None)
-        if k > 1 and w.text.islower() and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
-            cut = w.start  # "a New York Times/CBS News poll released last week"
+        if k > 0 and w.text.islower() and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
+            cut = w.start  # "a New York Times/CBS News poll released last week", "documents obtained by"
             break
         if k > 0 and (w.norm in NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and following is not None
                       and re.match(r"(?:year|month|week|day)s?$", following.norm)):

@@ -63,12 +63,16 @@ class ReportedSpeech:
 
 _OBJECT_VERBS = frozenset(
     "told tell tells telling warned warn warns assured assure informed inform reminded remind "
-    "urged urge asked ask".split()
+    "urged urge asked ask promised promise promises".split()
 )
 _OBJECT = re.compile(
     # "NBC's “Today” show": an outlet's programme
     r"\s*(?:[A-Z][\w&.-]*[’']s?\s+[“\"]?[A-Z][^”\"\n]{0,40}[”\"]?\s+(?:show|program|programme|podcast|broadcast)|"
-    r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|"
+    r"[A-Z][\w&.-]*[’']s\s+[“\"][A-Z][^”\"\n]{0,40}[”\"]|"  # "ABC’s “This Week”"
+    r"(?:host|anchor|moderator|interviewer|correspondent|reporter|columnist)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+    r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|police|staff|"
+    # "told residents the ferry would stop": a bare plural is whom (a verb after it makes it the subject)
+    r"[a-z][a-z-]{2,}[a-rt-z]s|"
     # a name is taken whole: "the Wall Street Journal", "Radio Free Europe/Radio Liberty"
     r"(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:(?:\s+(?:of\s+|and\s+|the\s+)?|/)[A-Z][\w’'&.-]*){0,5}|"
     r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=[\s,:])"
@@ -76,24 +80,51 @@ _OBJECT = re.compile(
 _TOLD_ONLY = frozenset("reporters journalists them him her us me you voters supporters listeners viewers".split())
 _ADVERBIAL = re.compile(
     r"\s*,?\s*(?:"
-    r"(?:in|during|at|on)\s+(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:report|statement|interview|letter|speech|briefing|conference|post|tweet|email|memo|"
+    r"(?:in|during|at|on)\s+(?:(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?)?"
+    r"(?:conference\s+call|report|statement|interview|letter|speech|briefing|conference|post|tweet|email|memo|"
     r"filing|op-ed|video|appearance|hearing|address|rally|debate|event|call|podcast|show|program|"
-    r"programme|broadcast|release|session|meeting|visit|trip|book|column|essay|article)"
+    r"programme|broadcast|release|session|meeting|visit|trip|book|column|essay|article|remark|comment|"
+    r"testimony|forum|town\s+hall|message|ad|advertisement)s?"
     # the outlet's name: capitals only (the pattern is otherwise case-blind), or a time
     r"(?:\s+(?:with|to|on|at|for)\s+(?:the\s+)?(?-i:[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}))?"
+    r"(?:\s+on\s+[“\"][^”\"\n]{1,40}[”\"])?"  # "during an appearance on “Harbour Talk”"
+    # "in a call with reporters", "in an interview published Sunday"
+    r"(?:\s+(?:with|to|for)\s+(?:reporters|journalists|supporters|donors|voters|students|members))?"
+    r"(?:\s+(?:published|aired|released|broadcast|posted)(?:\s+(?:on\s+)?" + TIME_WORDS + r")?)?"
     r"|(?:on|last|this|earlier|late|early|next)\s+" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
+    r"|(?:late|early|earlier|later)\s+(?:last|this|next)\s+" + TIME_WORDS + r""
+    # "a day later", "hours later", "the next day", "afterward", "at the time"
+    r"|(?:(?:a|an|one|two|three|four|five|several|a\s+few|\d+)\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)"
+    r"\s+(?:later|earlier|afterwards?)"
+    r"|the\s+(?:next|following|same|previous)\s+(?:day|week|month|year|morning|afternoon|evening|night)"
+    r"|(?:shortly\s+|soon\s+)?afterwards?|at\s+the\s+time|at\s+one\s+point|in\s+the\s+past|for\s+the\s+first\s+time"
+    r"|without\s+(?:naming|mentioning|citing|identifying)\s+(?:(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})|him|her|"
+    r"them|it|(?:the|his|her|their|its)\s+[\w’'-]+)"
+    r"|more\s+than\s+once|time\s+and\s+again|over\s+and\s+over(?:\s+again)?|once\s+again"
+    r"|while\s+(?:campaigning|speaking|visiting|testifying|appearing)"
+    r"(?:\s+(?:in|at|on|before)\s+(?:the\s+)?(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}))?"
     r"|" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
     r"|(?:yesterday|today|tonight|recently|previously|earlier|later|again|also|repeatedly|publicly|"
     r"privately|separately|flatly|once|often|then|now)"
+    # "on Radio Dover", "on CBS’s “Face the Nation”": a named channel or programme
+    r"|(?:on|via)\s+(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:[’']s\s+[“\"][^”\"\n]{1,40}[”\"])?"
     r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
+    r"|(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago"
+    r"|back\s+in\s+(?:\d{4}|" + TIME_WORDS + r")"
+    r"|in\s+(?-i:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)(?=\s+(?:the|a|an|his|her|their|its|that|it|he|she|they)\s)"
     r"|in\s+(?:\d{4}|a\s+\d{4}\s+\w+)"
     r"|without\s+(?:(?:offering|providing|citing|giving|presenting)\s+)?(?:any\s+)?(?:evidence|proof)"
     r"|(?:via|by|through|in)\s+(?:an?\s+)?(?:e-?mail|text(?:\s+message)?|phone|telephone|spokes(?:man|woman|person))"
     # "said Monday's vote was …": a time word owning a noun opens the clause, it is not when
-    r")\b(?![’']),?",
+    r")(?:\b|(?<=[”\"]))(?![’']),?",
     re.IGNORECASE,
 )
+# Words that measure a subject: "nearly half the ships", "only two", "about 40 jobs".
+_QUANTITY_HEADS = frozenset("nearly only roughly approximately almost just barely".split())
+_BEFORE_A_NUMBER = frozenset("about around over under some".split())
+# Words that may open a clause right after whom it was told, and words that are no noun before it.
+_OPENS_A_CLAUSE = frozenset("the a an his her their its it he she they we i there this that".split())
+_NOT_A_NOUN = frozenset("that and or but if when because so to of in on at for with by".split())
 _CLAUSE_START = frozenset(
     "there it he she they we i you this that these those his her their its our my your a an the "
     "some no many most all one two three nobody everyone anyone nothing something if when".split()
@@ -129,6 +160,10 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             said_then,
             _coordinated_statement(text, sent, inside, said_then) if said_then is not None else None,
             _content_then_cue(text, sent, inside) if not inverted else None,
+            _gerund_after_trailing_cue(text, sent, inside),
+            # "…; Lind said it would not", "…, but the council said it would not": the next statement
+            _verb_then_content(text, Span(said_then.content.end, sent.end), inside)
+            if said_then is not None and sent.end - said_then.content.end > 12 else None,
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
         )
@@ -188,7 +223,7 @@ def _headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
         if rest and rest[0].norm == "that":
             rest = rest[1:]
         if len(rest) < _MIN_WORDS or rest[0].norm in _NOT_CLAUSE_HEADS or not any(
-            r.norm in _FINITE or r.norm.endswith("ed")
+            r.norm in _FINITE or r.norm.endswith("ed") or r.norm in _IRREGULAR_PAST
             or k > 0 and r.norm.endswith("s") and not r.norm.endswith("ss") and r.norm not in NOT_PLURALS
             for k, r in enumerate(rest)
         ):
@@ -274,9 +309,11 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     frame = _FRAME.match(text, start, end)
     if frame and _FRAME_TIME.search(frame.group(0)) and len(words(text[frame.end() : end])) >= _MIN_WORDS:
         start = frame.end()
-    while end > start and text[end - 1] in " \t\n.,;:!?":
+    while end > start and text[end - 1] in " \t\n.,;:!?)":
         if text[end - 1] == "." and is_abbreviation(text, end - 1) and text[end - 2 : end - 1].isalpha():
             break  # "the U.S.": the full stop is the abbreviation's
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break  # "(D-Del.)": a bracket the content opened is its own
         end -= 1
     ws = words(text[start:end])
     if len(ws) < _MIN_WORDS or only_time_or_number([w.norm for w in ws]):
@@ -324,7 +361,7 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who)\s|"
+    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?(?:a|an|the|who)\s|"
     # ", said a senior official who asked not to be named because …": a description and who it is
     r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s)"
 )
@@ -346,6 +383,9 @@ def _inverted_comma(stext: str, commas: list[int]) -> int:
     (", said Tom Vale, a pilot", ", said Sen. Tom Vale, D-Del.", ", Ana Lind, the treasurer, said.")."""
     if len(commas) > 1 and (_APPOSITIVE_TAIL.match(stext, commas[-2]) or _PARTY_TAG.match(stext, commas[-1])):
         return commas[-2]
+    if len(commas) > 2 and stext[commas[-2] + 1 : commas[-1]].strip().isdigit() \
+            and _APPOSITIVE_TAIL.match(stext, commas[-3]):
+        return commas[-3]  # ", said Ana Lind, 45, a nurse": a name, an age, who she is
     if len(commas) > 2 and _BARE_CUE.match(stext, commas[-1]):
         middle = words(stext[commas[-2] : commas[-1]])
         named = words(stext[commas[-3] : commas[-2]])
@@ -372,6 +412,8 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
     if not 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1:
         return False
+    if tail[0].norm in REPORTING_VERBS and _main_verb(tail[1:]):
+        return False  # "Ana Lind, a Democrat, said fares had risen.": a clause after the cue, not a name
     # "…, said the manager." or "…, the source added.": a cue earlier in the sentence is part of
     # what the source said ("Lind had told officials that …, the source added.")
     return tail[0].norm in REPORTING_VERBS or (tail[-1].norm in SAID and tail[-1].text.islower())
@@ -443,6 +485,8 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
             span = _content_span(text, sent.start + comma + 1, sent.end)
         else:
             span = _content_span(text, sent.start, at)
+            if span is not None and _verb_then_content(text, Span(sent.start, at), inside) is not None:
+                return None  # "Lind said fares would rise, according to the Times": Lind's statement, as reported
         if span is None or _mostly_quoted(text, span, inside):
             continue
         return ReportedSpeech(span, name, sent.start + m.end(), "according to", find_outlet(stext))
@@ -450,7 +494,11 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
 
 
 # Who a name is, between commas after it: a relative clause or a party and state.
-_ASIDE_AFTER_NAME = re.compile(r",\s*(?:(?:who|whose|which)\b[^,;:“”\"]{1,120}|[DRI]-[A-Z][A-Za-z.]{0,12}),")
+# ("According to the port's report, released Tuesday, …": a participle says which one)
+_ASIDE_AFTER_NAME = re.compile(
+    r",\s*(?:(?:who|whose|which)\b[^,;:“”\"]{1,120}|[DRI]-[A-Z][A-Za-z.]{0,12}|"
+    r"(?:released|published|issued|obtained|filed|seen|sent|posted|dated)\b[^,;:“”\"]{1,60}),"
+)
 
 
 def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
@@ -477,8 +525,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
         if i > 0 and ws[i - 1].norm in {"worth", "having"}:
             continue  # "It's worth noting that", "Having said that,": the writer's aside
-        name = _subject_of(before, w.norm)
-        if name is None:
+        if _NOT_YET_SAID.search(before):
+            continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
+        # "Residents were told the pier would close": those told, not the speaker, are the subject
+        name = None if told else _subject_of(before, w.norm)
+        if name is None and not told:
             continue
         pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
@@ -489,11 +541,23 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 pos = when.end()  # "warned Tuesday of a “crisis”": when it was said is no part of it
         if pos is None:
             continue
+        if _WHAT_BEFORE.search(before):
+            was = _WAS_THAT.match(stext, pos)
+            pos = was.end() if was is not None else pos  # "What Lind said was that …": the clause after it
         span = _content_span(text, sent.start + pos, sent.end)
         if span is not None:
             tail = _PARTICIPLE_TAIL.search(text, span.start, span.end)
             if tail is not None:
                 span = _content_span(text, span.start, tail.start())
+        if span is not None:
+            span = _end_before_contrast(text, span, inside)
+            reported = _REPORTED_BY.search(text, span.start, span.end)
+            if reported is not None:
+                span = _content_span(text, span.start, reported.start())  # "…, the Coastal Times reported."
+        if span is not None:
+            who = _WHO_A_NAME_IS.search(text, span.start, span.end)
+            if who is not None and not inside.covers(who.start("comma")):
+                span = _content_span(text, span.start, who.start("comma"))
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is not None and _FROM_BEFORE.search(before):
@@ -506,12 +570,41 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             span = _content_span(text, span.start, comma) if comma is not None else span
         if span is None or _mostly_quoted(text, span, inside):
             continue
-        outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
+        if _REFUSED_TO_SAY.search(before) and words(text[span.start : span.end])[0].norm in _QUESTION_WORDS:
+            continue  # "declined to say whether the pier would close": a question left open, no statement
         cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
+        if name is None:
+            return ReportedSpeech(span, None, sent.start + w.start, cue, find_outlet(stext[:pos]))
+        outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
         return ReportedSpeech(span, name, sent.start + stext.find(name), cue, outlet)
     return None
 
 
+# ", the Coastal Times reported" closing a sentence: the outlet that reported the statement
+_REPORTED_BY = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}\s+(?:first\s+)?reported"
+                          r"(?:\s+(?:on\s+)?\w+)?\W*$")
+# "… with NATO, the alliance that includes …": who a name is, told the reader by the writer
+_WHO_A_NAME_IS = re.compile(
+    r"\b[A-Z][\w.’'-]*(?P<comma>,)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,4}?(?:that|which|who)\b"
+)
+_WHAT_BEFORE = re.compile(r"(?:^|[,;]\s*|\s)[Ww]hat\s+[^,;:]{1,60}$")
+_WAS_THAT = re.compile(r"\s+(?:is|was|has\s+been)\s+(?:that\s+)?", re.IGNORECASE)
+# A cue refused or negated: "declined to say", "would not say", "did not explain".
+_REFUSED_TO_SAY = re.compile(
+    r"\b(?:(?:declined|declines|refused|refuses|refusing|declining)\s+to|(?:would|will|did|does|could|can)\s*n[o’']t|"
+    r"(?:would|will|did|does|could|can)\s+not|won[’']t)\s+(?:\w+ly\s+)?(?:say\s+)?$",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+|not\s+)?$", re.IGNORECASE)
+# A cue that has not happened: expected, planned or wished for.
+_NOT_YET_SAID = re.compile(
+    r"\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
+    r"wants|want|wanted|intends|intended|ready|about|unable|wanting)\s+(?:\w+\s+)?to\s+$",
+    re.IGNORECASE,
+)
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
 )
@@ -520,31 +613,113 @@ _CUES_BEFORE_THAT = frozenset(
 # A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
 # on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
 # often part of what was said ("…, amounting to what the senators said was …").
-_PARTICIPLE_TAIL = re.compile(r",\s+[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing\b")
+# "…, citing a survey": the basis the writer gives for the statement, not more of it; so are the
+# writer's verdict on it ("…, which is false", "…, a claim the port denies"), what the speaker
+# did next ("…, then left the stage") and who reported it ("…, according to the Times").
+_PARTICIPLE_TAIL = re.compile(
+    r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
+    r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
+    r"misleading|accurate|correct|baseless|unfounded)"
+    r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
+    r"he|she|they|it|[A-Z])"
+    r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke)|according\s+to)\b"
+)
+# ", but the council disagreed", ", though she gave no reason": a contrast with a subject of its own is
+# the writer's next clause
+_CONTRAST = re.compile(r",\s+(?:but|though|although)\s+")
+# Words after "but" that go on with the same clause ("but only if", "but also led", "but not yet").
+_NO_NEW_SUBJECT = frozenset(
+    "only also not rather even instead then still just because if when as so that to without by in on at for with "
+    "from under after before now never more less perhaps maybe".split()
+)
+
+
+def _opens_clause(ws: list[Word]) -> bool:
+    """Whether the words after "but" open a clause with a subject of its own and its verb."""
+    if len(ws) < 2 or ws[0].norm in _NO_NEW_SUBJECT or ws[0].norm in _FINITE or not ws[0].text.isalpha():
+        return False
+    if ws[0].text.islower() and (ws[0].norm.endswith(("ed", "ly")) or ws[0].norm in _IRREGULAR_PAST):
+        return False  # "but pledged to stay": the same subject goes on
+    return _main_verb(ws[1:12])
+
+
+def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
+    """A statement ends before ", but" and a clause with its own subject and verb, and before a
+    semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
+    for m in _CONTRAST.finditer(text, span.start, span.end):
+        if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
+            cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
+    for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
+        after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
+        if not inside.covers(m.start()) and any(
+            k > 0 and w.norm in REPORTING_VERBS and w.text.islower() for k, w in enumerate(after)
+        ):
+            cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
+    return span
+
+
+# "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
+_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 
 
 # A second cue of the same speaker ends the first statement: "… and said a curfew would
 # continue", "…, though she noted that …".
 _COORDINATED_CUE = re.compile(
-    r"(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
-    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)\b"
+    r"(?:(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
+    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)"
+    # "…, adding that …": a participle of the same speaker's saying
+    r"|,\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|stressing|"
+    r"acknowledging|conceding))\b"
 )
+
+
+def _coordinated_cue(m: re.Match[str]) -> str:
+    return m.group("cue") or m.group("gerund")
 
 
 def _coordinated_statement(text: str, sent: Span, inside: _Quoted, first: ReportedSpeech) -> ReportedSpeech | None:
     """ "Police announced an arrest and said a curfew would continue": the second cue's statement,
     by the same speaker; the first statement ends where it starts."""
     m = _COORDINATED_CUE.search(text, first.content.start, sent.end)
-    if m is None or m.start() > first.content.end or inside.covers(m.start("cue")):
+    if m is None or m.start() > first.content.end or inside.covers(m.end() - 1):
         return None
     stext = text[sent.start : sent.end]
-    pos = _content_start(stext, m.end() - sent.start, m.group("cue"))
+    pos = _content_start(stext, m.end() - sent.start, _coordinated_cue(m))
     span = _content_span(text, sent.start + pos, sent.end) if pos is not None else None
     if span is None or _mostly_quoted(text, span, inside):
         return None
     if m.group("pronoun"):
-        return ReportedSpeech(span, m.group("pronoun").strip(), m.start("pronoun"), m.group("cue"), None)
-    return ReportedSpeech(span, first.speaker, first.speaker_at, m.group("cue"), first.outlet)
+        return ReportedSpeech(span, m.group("pronoun").strip(), m.start("pronoun"), _coordinated_cue(m), None)
+    return ReportedSpeech(span, first.speaker, first.speaker_at, _coordinated_cue(m), first.outlet)
+
+
+_GERUND_CUE = re.compile(r",\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|"
+                         r"stressing|acknowledging|conceding)\b")
+
+
+def _gerund_after_trailing_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "Fares will rise, Lind said in a statement, adding that wages would fall.": the gerund's
+    statement, by the speaker of the cue just before it."""
+    stext = text[sent.start : sent.end]
+    if "ing" not in stext:
+        return None
+    for m in _GERUND_CUE.finditer(stext):
+        if inside.covers(sent.start + m.start()):
+            continue
+        comma = stext.rfind(",", 0, m.start())
+        if comma < 0 or inside.covers(sent.start + comma):
+            return None
+        cue = parse_tail(stext[comma : m.start()], offset=sent.start + comma)
+        if cue is None or cue.speaker is None or cue.cue is None or cue.cue.split()[0].lower() not in REPORTING_VERBS:
+            return None
+        pos = _content_start(stext, m.end(), m.group("gerund"))
+        span = _content_span(text, sent.start + pos, sent.end) if pos is not None else None
+        if span is None or _mostly_quoted(text, span, inside):
+            return None
+        return ReportedSpeech(span, cue.speaker, cue.speaker_at, m.group("gerund"), cue.outlet)
+    return None
 
 
 def _cut_at_coordinated_cue(text: str, sent: Span, inside: _Quoted, item: ReportedSpeech) -> ReportedSpeech:
@@ -579,6 +754,8 @@ def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) ->
         if len(after) < 3 or stext[: opened[1] - offset].rstrip("”\"’'»").endswith(("?", "!")):
             return False
         new_predicate = after[1].norm in _FINITE or after[1].norm.endswith("ed")
+        if not _has_finite_verb(after[:12]):
+            return False  # "said “no” to the plan": an answer, not a clause
         return not (after[0].norm in {"and", "but", "then"} and new_predicate)
     if head[0].norm == "the" and len(head) > 1 and head[1].norm == "same":
         return False
@@ -601,7 +778,7 @@ _SUBORDINATE_CUE = re.compile(r"^\W*(?:even\s+)?(?:if|unless|when|whenever|altho
 
 
 _RELATIVE_SUBJECT = re.compile(
-    r"(?:,\s*)?\b(?:who|which|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
+    r"(?:,\s*)?\b(?:who|which|(?<=[a-z] )that|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
     r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+(?:\w+ly|has|have|had)){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -617,9 +794,15 @@ _RELATIVE_CLOSE = re.compile(
 
 def _end_of_relative(text: str, span: Span) -> int:
     m = _RELATIVE_CLOSE.search(text, span.start, span.end)
-    return m.start() if m else span.end
+    end = m.start() if m else span.end
+    # "Vale, who said the pier was old, met Lind": a comma before an irregular past closes it too
+    for c in re.finditer(r",\s+(?=([a-z]+)\b)", text[span.start : end]):
+        if c.group(1) in _IRREGULAR_PAST:
+            return span.start + c.start()
+    return end
 
 
+_OBJECT_NP = re.compile(r"(?<=[a-z] )(?:a|an|the|this|that)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*$")
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
 
 
@@ -638,6 +821,8 @@ def _antecedent(before: str) -> str | None:
         if m is not None and m.start() > 0:
             return m.group(1)
         name = clean_subject(segment)
+        if name is None and (np := _OBJECT_NP.search(segment)) is not None:
+            name = np.group(0)  # "Lind cited a report which said": the object the clause hangs on
         if name is None:
             # "there are some economists who argue": the noun phrase the clause hangs on
             copula = _AFTER_COPULA.search(segment)
@@ -649,7 +834,8 @@ def _antecedent(before: str) -> str | None:
 
 
 # Verbs that only say the speaking goes on: "continues to insist" is "insists".
-_ASPECTUAL = re.compile(r"\s+(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to\s*$")
+_ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to|"
+                        r"keeps|kept|keep|keeps\s+on|kept\s+on)\s*$")  # "keeps saying" is "says"
 
 
 def _subject_of(before: str, verb: str) -> str | None:
@@ -749,7 +935,32 @@ def _main_subject(before: str) -> str | None:
 _NAME_BEFORE_CUE = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s*$")
 
 
-_SKIPPABLE_TO_THAT = re.compile(r"[^,.;:“”\"«»]{0,70}?\bthat\b")
+def _end_of_whom(stext: str, end: int) -> int:
+    """Where the one told ends, when a clause follows it: past its nouns ("told a packed hall the pier …",
+    "told Dover's council the pier …") and a place or group ("told reporters outside the court the pier …",
+    "told a group of fishermen the pier …")."""
+    after = words(stext[end : end + 120])[:10]
+    for j in (1, 2):
+        if len(after) > j and all(w.text.islower() and w.norm not in _NOT_A_NOUN for w in after[:j]) \
+                and after[j].norm in _OPENS_A_CLAUSE and _has_finite_verb(after[j + 1 : j + 4]):
+            return end + after[j - 1].end
+    if after and after[0].norm in _PLACE_OR_GROUP:
+        k = 2 if len(after) > 1 and after[1].norm in DETERMINERS else 1
+        for j in range(k + 1, min(k + 4, len(after) - 1)):
+            if after[j].norm in _OPENS_A_CLAUSE and after[j - 1].norm not in DETERMINERS \
+                    and _has_finite_verb(after[j + 1 : j + 4]):
+                return end + after[j - 1].end
+    return end
+
+
+_PLACE_OR_GROUP = frozenset("of at in outside inside near from on across".split())
+_NOT_GERUNDS = frozenset("nothing something anything everything thing things".split())
+_ASIDE_WORD = re.compile(
+    r"\s*,\s*(?:however|though|too|also|again|in\s+fact|of\s+course|for\s+example|in\s+turn|nonetheless|"
+    r"nevertheless|meanwhile|instead|at\s+least)\s*,(?=\s)",
+    re.IGNORECASE,
+)
+_SKIPPABLE_TO_THAT = re.compile(r"(?:[^,.;:“”\"«»]|(?<=\d)[,.](?=\d)){0,70}?\bthat\b")  # "of 2,000 that" too
 # A phrase between commas after the cue, then "that": "insists, in an interview on Friday, that".
 _ASIDE_THEN_THAT = re.compile(
     r"\s*(?:,([^,.;:“”\"«»]{1,90}),|\s(?:--|[—–―])([^.;:“”\"«»—–―]{1,90})(?:--|[—–―])|\(([^()]{1,90})\))\s*that\b"
@@ -758,17 +969,30 @@ _ASIDE_THEN_THAT = re.compile(
 
 def _content_start(stext: str, pos: int, verb: str) -> int | None:
     """Where the reported content begins after the cue ending at ``pos``, if it does."""
-    if verb in _OBJECT_VERBS:
-        m = _OBJECT.match(stext, pos)
-        following = words(stext[m.end() : m.end() + 20])[:1] if m else []
+    if verb in _OBJECT_VERBS and (m := _OBJECT.match(stext, pos)) is not None:
+        end = _end_of_whom(stext, m.end())
+        following = words(stext[end : end + 20])[:1]
         # "warned the pier is unsafe": a noun phrase followed by its verb is the clause's subject
-        if m and not (following and following[0].norm in _FINITE and words(m.group(0))[0].norm not in _TOLD_ONLY):
-            pos = m.end()
+        if not (following and following[0].norm in _FINITE and words(m.group(0))[0].norm not in _TOLD_ONLY):
+            pos = end
+    cue_end = pos
     while True:
         m = _ADVERBIAL.match(stext, pos)
         if not m or m.end() == pos:
             break
         pos = m.end()
+    if pos > cue_end and stext[:pos].rstrip().endswith(","):
+        following = words(stext[pos : pos + 30])[:1]
+        if following and following[0].text.islower() and following[0].norm.endswith("ing") \
+                and following[0].norm not in _NOT_GERUNDS:
+            return None  # "said in a statement, adding that …": another cue's clause, not this one's
+        if following and following[0].norm != "that" and not _ASIDE_WORD.match(stext, pos - 1):
+            return None  # "…, Lind said on Tuesday, the first time she has …": the writer's, after when it was said
+    if re.match(r"\s*(?:--|[—–―])", stext[pos:]) and not _ASIDE_THEN_THAT.match(stext, pos):
+        return None  # "…, Vale said -- a claim the board disputes": the writer's aside, no clause of the cue
+    aside_word = _ASIDE_WORD.match(stext, pos)
+    if aside_word is not None:
+        pos = aside_word.end()  # "She said, though, the pier …": a word set apart, then the clause
     rest = stext[pos:]
     m_that = re.match(r"\s*,?\s*that\b(?![’'])", rest)
     aside = None if m_that else _ASIDE_THEN_THAT.match(rest)
@@ -800,7 +1024,12 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if not first or rest.lstrip()[:1] in "“\"‘«„:,":
         return None  # nothing, or a quotation follows: the quote itself is the claim
     head = first[0]
+    if head.norm in {"and", "or", "but"}:
+        return None  # "promised a vote and attempted to …": the speaker's next predicate, not a clause
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
+    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit()
+    if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
+        return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
         # never over another cue ("conceded on Monday, as surveyors warned that ...")
@@ -819,10 +1048,13 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # "I write this because …": the pronoun is the object, not a clause
     if (head.text[0].isupper() or bare in DETERMINERS) and _object_then_infinitive(words(rest[:200])):
         return None  # "expect Clinton to win", "maintains a program to train pilots"
+    if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]):
+        return None  # "said nothing about the ferry"; "said nothing had changed" is a clause
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
+        clause = words(re.split(r"[,;:]", rest[:200])[0])[1:20]
         if bare in DETERMINERS and verb not in _NOUN_PHRASE_CUES \
-                and not _main_verb(words(re.split(r"[,;:]", rest[:200])[0])[1:20]) \
+                and (not _main_verb(clause) or _predicate_of_the_speaker(clause)) \
                 and not _verb_after_interruption(rest[:240]):
             return None
         if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
@@ -844,6 +1076,16 @@ _NOUN_PHRASE_CUES = frozenset(
 )
 _DEMONSTRATIVES = frozenset("this these those".split())
 _STRICT_FINITE_AFTER = 20
+
+
+def _predicate_of_the_speaker(ws: list[Word]) -> bool:
+    """ "promised a veto and attempted to …": the first verb after the object follows "and", so it is
+    the speaker's second predicate, not the verb of a clause."""
+    for k, w in enumerate(ws):
+        if w.norm in _FINITE or w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed")
+                                                      and len(w.norm) > 3 and w.norm not in ED_NOUNS):
+            return k > 0 and ws[k - 1].norm in {"and", "or"}
+    return False
 
 
 def _object_then_infinitive(ws: list[Word]) -> bool:
@@ -1289,8 +1531,11 @@ def _cue_then_circumstance(tail: str) -> int | None:
 
 _PARENTHETICAL = re.compile(
     r",\s+(?P<name>[^,;:“”\"]{2,70}?)\s+(?P<cue>said|says|say|added|adds|argued|argues|noted|notes|"
-    r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes)"
-    r"(?:\s+(?:on\s+)?" + TIME_WORDS + r")?,\s+"
+    r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes|confirmed|confirms|stated|"
+    r"states|told|tells|acknowledged|acknowledges|conceded|concedes|stressed|stresses|maintained|maintains|"
+    r"announced|announces|denied|denies)\b"
+    # whom it was told and when: "The pier, Lind told reporters on Monday, is unsafe."
+    r"(?P<extra>[^,;:“”\"]{0,60}?),\s+"
 )
 
 
@@ -1305,6 +1550,8 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if inside.covers(at) or inside.covers(sent.start + m.end() - 1):
             continue
         according = m.group("cue") is None
+        if not according and not _only_whom_and_when(m.group("extra"), m.group("cue")):
+            continue
         name = np_after_according(m.group("name")) if according else clean_subject(m.group("name"))
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
@@ -1317,10 +1564,16 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         first = words(text[after_start : sent.end][:40])
         after = None
         rest = words(text[after_start : sent.end])
-        if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest):
+        # "…, union leaders said Friday, as they bristled at …": about the saying, not what was said
+        if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest) \
+                and first[0].norm not in _ABOUT_THE_SAYING:
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
+        if after is not None and before is not None and first[0].norm in _CONTRASTS and _opens_clause(first[1:]):
+            after = None  # "Fares will rise, Lind said, but the council disagreed": the writer goes on
+        if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
+            after = None  # "…, Lind said Monday, a week after the storm": when, not what
         if scene:
             # "In recent days, aides say, the mayor has grown tired": the scene is no part of it;
             # "Asked about the device, Lind said, “…”": nor is it a statement alone
@@ -1343,7 +1596,29 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
 
 
 # "The pier, according to the port, will close in May."
-_PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??,\s+")
+_PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??(?P<extra>),\s+")
+
+
+# "a week after the storm", "two days before the vote": when something was said
+_TIME_AFTER_CUE = re.compile(
+    r"(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before|since|ago|later|earlier)\b",
+    re.IGNORECASE,
+)
+# Words after a cue between commas that open a phrase about the saying, not more of the statement.
+_ABOUT_THE_SAYING = frozenset("as while when after before during following which who where without".split())
+_CONTRASTS = frozenset("but though although".split())
+
+
+def _only_whom_and_when(extra: str, cue: str) -> bool:
+    """Whether the words after a cue between commas only say whom it was told and when or how."""
+    pos = 0
+    if cue.lower() in _OBJECT_VERBS and extra.strip():
+        whom = _OBJECT.match(extra + " ")
+        pos = whom.end() if whom is not None else 0
+    while (more := _ADVERBIAL.match(extra, pos)) is not None and more.end() > pos:
+        pos = more.end()
+    return not extra[pos:].strip()
 
 
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
