@@ -219,7 +219,7 @@ _SHARES = frozenset("a an half one two three four five six seven eight nine ten 
 _NOUNS_BEFORE_TO = frozenset(
     "letter letters memo message email e-mail note adviser advisers advisor advisors aide aides ambassador envoy "
     "counsel assistant secretary spokesman spokeswoman spokesperson successor heir statement submission response "
-    "reply testimony lawyer lawyers attorney attorneys close".split()
+    "reply testimony lawyer lawyers attorney attorneys close report reports briefing paper evidence".split()
 )
 
 
@@ -527,6 +527,10 @@ def _head_cue(text: str, ws: list[Word], offset: int, partial: bool) -> Attribut
 _NP_MAX_WORDS = 40
 
 
+# A plural noun or a name without a possessive: "agencies", "Reuters", not "Lind's" (whose "ruling" is a noun).
+_PLURAL_OR_NAME = re.compile(r"[a-z]{3,}[a-rt-z]s|[A-Z][\w&.-]*[^’'s\W]")
+
+
 def np_after_according(text: str) -> str | None:
     chunk_end = len(text)
     for m in re.finditer(r"[,.;:!?()]", text[:400]):
@@ -541,10 +545,15 @@ def np_after_according(text: str) -> str | None:
         return None
     cut = None
     k = 0
+    previous = ""
     while w is not None and w.start < chunk_end:
         following = next(tokens, None)
         if k > 0 and w.text.islower() and w.norm.endswith("ed") and w.norm not in ED_NOUNS:
             cut = w.start  # "a New York Times/CBS News poll released last week", "documents obtained by"
+            break
+        if k > 0 and w.text.islower() and w.norm.endswith("ing") and _PLURAL_OR_NAME.fullmatch(previous) \
+                and following is not None and (following.norm in PREPOSITIONS or following.norm in DETERMINERS):
+            cut = w.start  # "aid agencies working in the province": who they are, not their name
             break
         if k > 0 and (w.norm in NP_STOP or re.fullmatch(r"(?:one|two|a)", w.norm) and following is not None
                       and re.match(r"(?:year|month|week|day)s?$", following.norm)):
@@ -553,6 +562,7 @@ def np_after_according(text: str) -> str | None:
         k += 1
         if k > _NP_MAX_WORDS:
             return None
+        previous = w.text
         w = following
     end = cut if cut is not None else chunk_end
     name = text[:end].strip()

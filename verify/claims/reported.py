@@ -91,6 +91,8 @@ _ADVERBIAL = re.compile(
     # "in a call with reporters", "in an interview published Sunday"
     r"(?:\s+(?:with|to|for)\s+(?:reporters|journalists|supporters|donors|voters|students|members))?"
     r"(?:\s+(?:published|aired|released|broadcast|posted)(?:\s+(?:on\s+)?" + TIME_WORDS + r")?)?"
+    # "in a statement read to the court", "in a letter sent to members"
+    r"(?:\s+(?:read|sent|handed|delivered)\s+(?:out\s+)?(?:to|in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+)?[\w’'-]+(?=\s+that\b))?"
     r"|(?:on|last|this|earlier|late|early|next)\s+" + TIME_WORDS + r"(?:\s+(?:morning|night|afternoon|evening))?"
     r"|(?:late|early|earlier|later)\s+(?:last|this|next)\s+" + TIME_WORDS + r""
     # "a day later", "hours later", "the next day", "afterward", "at the time"
@@ -108,7 +110,7 @@ _ADVERBIAL = re.compile(
     r"privately|separately|flatly|once|often|then|now)"
     # "on Radio Dover", "on CBS’s “Face the Nation”": a named channel or programme
     r"|(?:on|via)\s+(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:[’']s\s+[“\"][^”\"\n]{1,40}[”\"])?"
-    r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|television|TV|radio)"
+    r"|on\s+(?:X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|(?:[a-z]+\s+)?(?:television|TV|radio))"
     r"|(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago"
     r"|back\s+in\s+(?:\d{4}|" + TIME_WORDS + r")"
     r"|in\s+(?-i:[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?)(?=\s+(?:the|a|an|his|her|their|its|that|it|he|she|they)\s)"
@@ -166,6 +168,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             if said_then is not None and sent.end - said_then.content.end > 12 else None,
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
+            _heard_in_court(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
         # ("…, its director conceded, as surveyors warned that …"), never inside it.
@@ -367,6 +370,7 @@ _APPOSITIVE_TAIL = re.compile(
 )
 # A comma that joins clauses, not the thousands of a number ("2,000")
 _CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
+_CLAUSE_END = re.compile(r"[;:]|,(?!(?<=\d,)\d{3}(?!\d))")
 _RELATIVE_OPENING = re.compile(r"\s*(?:which|who|where)\b")
 
 
@@ -998,6 +1002,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     aside = None if m_that else _ASIDE_THEN_THAT.match(rest)
     if aside is not None and not any(w.norm in REPORTING_VERBS for w in words(aside.group(0)[:-4])):
         m_that = aside  # "insists, most recently in an interview, that …": the aside is skipped
+    if m_that and re.match(r"\s*[a-z][\w’'-]*\s*[.;:!?]", rest[m_that.end() :]):
+        return None  # "could not confirm that figure;": a demonstrative and its noun, no clause
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
         first_after = words(after_that[:30])[:1]
@@ -1048,15 +1054,21 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # "I write this because …": the pronoun is the object, not a clause
     if (head.text[0].isupper() or bare in DETERMINERS) and _object_then_infinitive(words(rest[:200])):
         return None  # "expect Clinton to win", "maintains a program to train pilots"
+    if bare == "no" and len(first) > 2 and first[1].text.islower() and first[1].norm not in PREPOSITIONS \
+            and first[1].norm not in {"more", "less", "longer", "such"} \
+            and any(_finite_at(first, k) for k in range(2, min(5, len(first)))):
+        return pos  # "said no decision had been made", "said no one was hurt": "no" opens the subject
     if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]):
         return None  # "said nothing about the ferry"; "said nothing had changed" is a clause
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
-        clause = words(re.split(r"[,;:]", rest[:200])[0])[1:20]
+        clause = words(_CLAUSE_END.split(rest[:200], maxsplit=1)[0])[1:20]  # "7,900 patients had waited": one clause
         if bare in DETERMINERS and verb not in _NOUN_PHRASE_CUES \
                 and (not _main_verb(clause) or _predicate_of_the_speaker(clause)) \
                 and not _verb_after_interruption(rest[:240]):
             return None
+        if head.text[0].isdigit() and verb not in _NOUN_PHRASE_CUES and not _main_verb(clause):
+            return None  # "recalls 40,000 batteries": a number with no verb is an object, not a clause
         if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
             return None  # "denied the request", "confirmed the nomination": refused or approved, not said
         return pos
@@ -1370,6 +1382,9 @@ _PASSIVE_CUE = re.compile(
 )
 
 
+_SCENE_OPENING = re.compile(r"(?:^|[,;]\s*)\W*(?i:when|whenever|after|before|since|until|once)\s+$")
+
+
 def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """ "A curfew was announced from midnight to 6 a.m.": the clause, from its subject to its comma."""
     stext = text[sent.start : sent.end]
@@ -1378,6 +1393,8 @@ def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | Non
     for m in _PASSIVE_CUE.finditer(stext):
         if inside.covers(sent.start + m.start()):
             continue
+        if _SCENE_OPENING.search(stext, 0, m.start("subject")):
+            continue  # "When the plan was announced in 2019, …": when something happened, no statement
         start = sent.start + m.start("subject")
         comma = next((c for c in range(sent.start + m.end(), sent.end) if text[c] in ",;" and not inside.covers(c)),
                      sent.end)
@@ -1388,6 +1405,26 @@ def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | Non
         at = sent.start + m.start("agent") if agent else start
         return ReportedSpeech(span, agent, at, m.group("cue"), None)
     return None
+
+
+# "The court heard that …": what a court, jury or inquiry was told, by a speaker left unnamed.
+_HEARD = re.compile(
+    r"\b[Tt]he\s+(?:court|jury|inquest|inquiry|tribunal|hearing|trial|committee|panel)\s+(?:also\s+|had\s+|has\s+)?"
+    r"(?P<cue>heard|hears)\s+(?:(?:on|last|this)\s+\w+\s+)?(?:how\s+|that\s+)"
+)
+
+
+def _heard_in_court(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    stext = text[sent.start : sent.end]
+    if " heard " not in stext and " hears " not in stext:
+        return None
+    m = _HEARD.search(stext)
+    if m is None or inside.covers(sent.start + m.start()):
+        return None
+    span = _content_span(text, sent.start + m.end(), sent.end)
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    return ReportedSpeech(span, None, sent.start + m.start("cue"), m.group("cue"), None)
 
 
 def _noun_cue_matches(stext: str) -> Iterator[re.Match[str]]:

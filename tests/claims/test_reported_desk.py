@@ -1,0 +1,78 @@
+"""Reported speech in shapes met in whole fictional articles (``tests/claims/articles/desk-*``).
+
+Each row is a short fictional sentence; the expected reported claims are (content, speaker
+as written) in order. Rows that expect nothing are forms that state no one's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+from verify.model import ClaimKind
+
+ROWS = [
+    # (id, text, [(content, speaker)])
+    # "no" opens a subject when its noun has a verb
+    ("said-no-decision", "Philip Amis said no decision had been made.", [("no decision had been made", "Philip Amis")]),
+    ("said-no-one", "Police said no one was hurt.", [("no one was hurt", "Police")]),
+    ("said-no-to", "Lind said no to the plan.", []),
+    ("said-no-more", "Lind said no more than that.", []),
+    # channels between the cue and the clause
+    (
+        "on-state-television",
+        "Dresh said on state television that the talks had failed.",
+        [("the talks had failed", "Dresh")],
+    ),
+    (
+        "statement-read-to-court",
+        "Her mother said in a statement read to the court that her daughter woke at night.",
+        [("her daughter woke at night", "Her mother")],
+    ),
+    # a demonstrative and its noun before a stop is an object
+    ("confirm-that-figure", "We could not confirm that figure; the budget shows 31 posts.", []),
+    ("said-that-repeatedly", "Lind said that repeatedly.", []),
+    # "according to" with a noun taking "to", or a participle saying who they are
+    (
+        "according-report-to",
+        "According to a report to the cabinet, the council faces a gap of 11 million.",
+        [("the council faces a gap of 11 million", "a report to the cabinet")],
+    ),
+    (
+        "according-participle",
+        "According to aid agencies working in the province, 30,000 people have fled.",
+        [("30,000 people have fled", "aid agencies")],
+    ),
+    # a number opens a clause only when a verb follows
+    ("number-object", "Lumina recalls 40,000 batteries after fires.", []),
+    (
+        "number-subject",
+        "The ministry said 7,900 patients had waited longer than a year.",
+        [("7,900 patients had waited longer than a year", "The ministry")],
+    ),
+    # a passive announcement inside a time clause is when, not what
+    (
+        "passive-in-time-clause",
+        "When the plan was announced in 2019, councillors said it would cost 48 million.",
+        [("it would cost 48 million", "councillors")],
+    ),
+    (
+        "passive-concessive",
+        "While a curfew was announced for midnight, police did not enforce it.",
+        [("a curfew was announced for midnight", None)],
+    ),
+    # what a court or an inquest heard, from a speaker left unnamed
+    ("court-heard", "The court heard that the wall fell on the children.", [("the wall fell on the children", None)]),
+    (
+        "inquest-heard-how",
+        "The inquest heard how the driver had been awake for 20 hours.",
+        [("the driver had been awake for 20 hours", None)],
+    ),
+    ("we-heard", "We heard that the pier was closed.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*r[1:], id=r[0]) for r in ROWS])
+def test_reported_desk(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert got == expected
