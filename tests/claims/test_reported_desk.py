@@ -69,6 +69,18 @@ ROWS = [
         [("the driver had been awake for 20 hours", None)],
     ),
     ("we-heard", "We heard that the pier was closed.", []),
+    # after a statement told in the past, an as-clause in the present is the writer's
+    (
+        "as-clause-now",
+        "Harlan told farmers that she would end the tariffs, as she tries to win back rural voters.",
+        [("she would end the tariffs", "Harlan")],
+    ),
+    (
+        "as-clause-then",
+        "Lind said the pier would close, as the money had run out.",
+        [("the pier would close, as the money had run out", "Lind")],
+    ),
+    ("number-headline-object", "Lumina recalls 40,000 e-bike batteries after fires", []),
 ]
 
 

@@ -654,6 +654,11 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
+    for m in _AS_NOW.finditer(text, span.start, span.end):
+        said = words(text[span.start : m.start()])
+        if not inside.covers(m.start()) and any(w.norm in _PAST_IN_REPORT for w in said):
+            cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         if not inside.covers(m.start()) and any(
@@ -664,6 +669,13 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     return span
 
 
+# "…, as she tries to win back voters": after a statement told in the past, a clause in the present
+# tense is the writer's own time, not part of what was said
+_AS_NOW = re.compile(
+    r",\s+as\s+(?:he|she|they|it|we|the\s+[a-z]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+    r"(?:\w+ly\s+)?(?:is|are|has|have|tries|seeks|faces|prepares|continues|looks|hopes|works|struggles|fights)\b"
+)
+_PAST_IN_REPORT = frozenset("would had was were could might should".split())
 # "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
 _NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 
@@ -1067,7 +1079,7 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
                 and (not _main_verb(clause) or _predicate_of_the_speaker(clause)) \
                 and not _verb_after_interruption(rest[:240]):
             return None
-        if head.text[0].isdigit() and verb not in _NOUN_PHRASE_CUES and not _main_verb(clause):
+        if head.text[0].isdigit() and verb not in _NOUN_PHRASE_CUES and not _main_verb(clause, strict=True):
             return None  # "recalls 40,000 batteries": a number with no verb is an object, not a clause
         if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
             return None  # "denied the request", "confirmed the nomination": refused or approved, not said
