@@ -81,6 +81,13 @@ ROWS = [
         [("the pier would close, as the money had run out", "Lind")],
     ),
     ("number-headline-object", "Lumina recalls 40,000 e-bike batteries after fires", []),
+    # a long trailing cue followed by a comma and when it happened
+    (
+        "trailing-cue-comma-after",
+        "Bin rounds will move to once a fortnight, the council has confirmed, after councillors approved a budget "
+        "that cuts 4 million from street services.",
+        [("Bin rounds will move to once a fortnight", "the council")],
+    ),
 ]
 
 

@@ -1572,7 +1572,8 @@ def _cue_then_circumstance(tail: str) -> int | None:
     for k, w in enumerate(ws[:14]):
         if w.norm in REPORTING_VERBS and is_speech_verb(ws, k):
             rest = tail[w.end :]
-            if _CIRCUMSTANCE.match(rest) and not any(v.norm in REPORTING_VERBS for v in words(rest)):
+            after_comma = re.sub(r"^\s*,", "", rest)  # "…, the council has confirmed, after councillors …"
+            if _CIRCUMSTANCE.match(after_comma) and not any(v.norm in REPORTING_VERBS for v in words(rest)):
                 return w.end
             return None
     return None
