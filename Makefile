@@ -38,6 +38,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py
 	$(BIN)/python bench/eval_articles.py
+	$(BIN)/python bench/eval_articles.py bench/heldout-articles
 	$(BIN)/python bench/eval_matching.py
 	$(BIN)/python bench/eval_attribution.py
 	$(BIN)/python bench/eval_discovery.py
