@@ -9,6 +9,7 @@ written; resolving "he" or "the group" to a name is ``coref``'s job.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -104,15 +105,22 @@ class Word(NamedTuple):
     text: str
     start: int
     end: int
+    norm: str  # lower case, without a closing full stop: what the rules compare
 
-    @property
-    def norm(self) -> str:
-        return self.text.rstrip(".").lower()
+
+_make_word = tuple.__new__  # builds a Word from its four fields without the keyword-handling constructor
+
+
+def _tokens_from(matches: Iterator[re.Match[str]]) -> Iterator[Word]:
+    for m in matches:
+        t = m[0]
+        yield _make_word(Word, (t, m.start(), m.end(), t.rstrip(".").lower()))
 
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Word, ...]:
-    return tuple(Word(m[0], *m.span()) for m in _TOKEN.finditer(text))
+    # the norm is made once per word here: the rules read it about once per word, a property ran each time
+    return tuple(_tokens_from(_TOKEN.finditer(text)))
 
 
 def words(text: str) -> list[Word]:
@@ -539,7 +547,7 @@ def np_after_according(text: str) -> str | None:
         chunk_end = m.start()
         break
     # The words are read one ahead as needed, never the whole rest of a long sentence.
-    tokens = (Word(t[0], *t.span()) for t in _TOKEN.finditer(text))
+    tokens = _tokens_from(_TOKEN.finditer(text))
     w = next(tokens, None)
     if w is None:
         return None
