@@ -120,7 +120,9 @@ def _tokens_from(matches: Iterator[re.Match[str]]) -> Iterator[Word]:
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Word, ...]:
     # the norm is made once per word here: the rules read it about once per word, a property ran each time
-    return tuple(_tokens_from(_TOKEN.finditer(text)))
+    return tuple(
+        [_make_word(Word, (t := m[0], m.start(), m.end(), t.rstrip(".").lower())) for m in _TOKEN.finditer(text)]
+    )
 
 
 def words(text: str) -> list[Word]:
