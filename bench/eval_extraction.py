@@ -34,9 +34,12 @@ Scoring rules (character-based; whitespace and quote marks are not counted):
   left out of this figure and counted separately.
 - ``mixed`` / ``indirect`` recall: the attribution is found when our non-term
   claims together cover at least half of its content characters.
-- Reported claims are not scored for precision by the task; as a sanity figure the
-  share of them with at least half their characters inside gold content is printed.
-  With ``--failures`` the others are listed too, as ``OUT`` lines.
+- Reported claims are not scored for precision by the task; two shares are printed: those
+  with at least half their characters inside gold content ("mostly inside"), and those with
+  any character inside gold content ("inside some gold content"). The second reads 0.942 on
+  all of dev at commit ad5068c, the "about 95%" the 93% target is set against; the first,
+  stricter, read 0.864 there. With ``--failures`` the claims not mostly inside are listed
+  too, as ``OUT`` lines.
 - Reported statements after a verb of saying: gold ``mixed`` and ``indirect``
   attributions whose cue holds a form of say, tell, according (to), state, announce,
   write, add, note, claim, argue, explain, insist, warn, confirm or deny; found by the
@@ -157,6 +160,7 @@ class Tally:
     first_person: int = 0
     reported: int = 0
     reported_in_gold: int = 0
+    reported_touching_gold: int = 0
     mixed_total: int = 0
     mixed_found: int = 0
     indirect_total: int = 0
@@ -294,6 +298,7 @@ def evaluate(folder: Path, tally: Tally, baseline: Tally, half: str | None = Non
                 inside = len(chars & all_gold) * 2 >= len(chars)
                 tally.reported += 1
                 tally.reported_in_gold += inside
+                tally.reported_touching_gold += bool(chars & all_gold)
                 if not inside and chars:
                     lo, hi = min(chars), max(chars) + 1
                     tally.failures.append(f"OUT  {doc_id}: {text[lo:hi][:90]!r}")
@@ -407,6 +412,8 @@ def main(argv: list[str]) -> int:
     print(f"indirect recall: {_ratio(tally.indirect_found, tally.indirect_total)}")
     print(f"reported after a verb of saying: {_ratio(tally.saying_found, tally.saying_total)}")
     print(f"reported claims mostly inside gold content: {_ratio(tally.reported_in_gold, tally.reported)}")
+    print(f"reported claims inside some gold content (any overlap): "
+          f"{_ratio(tally.reported_touching_gold, tally.reported)}")
     print(f"extraction time: {elapsed:.2f} s")
     if show:
         print()
