@@ -125,6 +125,11 @@ def _tokens(text: str) -> tuple[Word, ...]:
     )
 
 
+def word_count(text: str) -> int:
+    """How many words ``text`` holds, counted without building them."""
+    return len(_TOKEN.findall(text))
+
+
 def words(text: str) -> list[Word]:
     """The words of ``text`` with their offsets. Cached: one sentence is read by several rules."""
     return list(_tokens(text))

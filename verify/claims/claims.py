@@ -21,6 +21,7 @@ from verify.claims.attribution import (
     parse_tail,
     plausible_subject,
     sentence_subject,
+    word_count,
     words,
 )
 from verify.claims.coref import FULL_NAME, Resolver
@@ -306,7 +307,7 @@ def _quote_draft(
     tail = text[q.close_end : tail_end]
 
     quoted = q.text_in(text)
-    n_words = len(words(quoted))
+    n_words = word_count(quoted)
     head_trim = head.rstrip()
     if _MARKUP_ONLY.fullmatch(head_trim):
         head_trim = ""  # "> “…”" or "- “…”": a Markdown quote block or list item opens the line

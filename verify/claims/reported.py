@@ -25,6 +25,7 @@ from verify.claims.attribution import (
     parse_tail,
     plausible_subject,
     sentence_subject,
+    word_count,
     words,
 )
 from verify.claims.lexicon import (
@@ -318,6 +319,10 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
         if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
             break  # "(D-Del.)": a bracket the content opened is its own
         end -= 1
+    # the first words decide for a long content: three of them, one neither a time nor a number
+    first = words(text[start : min(end, start + 80)])
+    if len(first) > _MIN_WORDS and not only_time_or_number([w.norm for w in first[:-1]]):
+        return Span(start, end)
     ws = words(text[start:end])
     if len(ws) < _MIN_WORDS or only_time_or_number([w.norm for w in ws]):
         return None  # "Three weeks later, the port said …": when, not what
@@ -412,8 +417,11 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     comma = _inverted_comma(stext, commas)
     if comma != commas[-1]:
         return True
-    tail = words(stext[comma:])
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
+    # (a long tail is told by its first words, and is never split into all of them)
+    if word_count(stext[comma : comma + 200]) > _MAX_INVERTED_SPEAKER_WORDS + 1:
+        return False
+    tail = words(stext[comma:])
     if not 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1:
         return False
     if tail[0].norm in REPORTING_VERBS and _main_verb(tail[1:]):
@@ -510,6 +518,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
     ws = words(stext)
     tried = 0
     for i, w in enumerate(ws):
+        if w.norm not in _ANY_VERB_CUE:
+            continue  # no cue whatever follows it: the checks below need not run
         if i == 0 or inside.covers(sent.start + w.start) or w.text[0].isupper():
             continue  # a capital inside a sentence is a name: "the United States economy"
         quoted_after = inside.opens_at_or_after(sent.start + w.end)
@@ -1483,9 +1493,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     last_part = stext[comma + 1 :]
     relative_end = None
     after_last = _CIRCUMSTANCE.match(last_part) or _RELATIVE_OPENING.match(last_part)
-    last_words = words(last_part)
     # "…, as police have said" credits the clause before; "…, as surveyors warned that the roof
     # …" is a statement of its own, and the cue before it is the trailing one
+    last_words = words(last_part) if comma == commas[-1] and len(commas) > 1 and after_last else []
     if comma == commas[-1] and len(commas) > 1 and after_last \
             and (not any(w.norm in REPORTING_VERBS for w in last_words) or len(last_words) > _AS_SAID_MAX_WORDS):
         if _RELATIVE_OPENING.match(last_part) or any(w.norm in REPORTING_VERBS for w in last_words):
@@ -1702,6 +1712,8 @@ def _predicate(text: str, start: int, end: int) -> Span | None:
 # "As the harbour master noted, …" / "But as critics have pointed out in letters, …"
 _AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
 _POINT = frozenset("point points pointed".split())
+# Every word _verb_then_content may take for a cue, whatever surrounds it.
+_ANY_VERB_CUE = REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT
 _AS_INTRO_WITH_ASIDE = re.compile(
     r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,80},\s+(?:including|like|such\s+as|among\s+them)"
     r"\s[^,;:“”\"«»()]{2,60},\s+[^,;:“”\"«»()]{3,60}),\s*"
