@@ -125,6 +125,14 @@ def _tokens(text: str) -> tuple[Word, ...]:
     )
 
 
+def last_word(text: str) -> Word | None:
+    """The last word of ``text``, read from its end (its offsets count from where it was read)."""
+    tail = words(text[-60:])
+    if len(tail) > 1 or len(text) <= 60:
+        return tail[-1] if tail else None
+    return words(text)[-1] if tail else None  # one word longer than the end read: read it whole
+
+
 def word_count(text: str) -> int:
     """How many words ``text`` holds, counted without building them."""
     return len(_TOKEN.findall(text))

@@ -17,6 +17,7 @@ from verify.claims.attribution import (
     Attribution,
     Word,
     find_outlet,
+    last_word,
     parse_head,
     parse_tail,
     plausible_subject,
@@ -311,12 +312,12 @@ def _quote_draft(
     head_trim = head.rstrip()
     if _MARKUP_ONLY.fullmatch(head_trim):
         head_trim = ""  # "> “…”" or "- “…”": a Markdown quote block or list item opens the line
-    head_words = words(head_trim)
+    head_last = last_word(head_trim)
     introduced = (
         not head_trim
         or head_trim[-1] in ",:—–―-("
-        or (bool(head_words) and head_trim.endswith(head_words[-1].text)
-            and head_words[-1].norm in SPEECH_VERBS and quoted[:1].isupper())
+        or (head_last is not None and head_trim.endswith(head_last.text)
+            and head_last.norm in SPEECH_VERBS and quoted[:1].isupper())
     )
     ends_clause = text[q.close_end - 2 : q.close_end - 1] in (".", ",", "!", "?", "…", ";", ":", "—", "–") or (
         text[q.close_end - 2 : q.close_end] == "''" and text[q.close_end - 3 : q.close_end - 2] in ".,!?"
@@ -348,7 +349,7 @@ def _quote_draft(
     end_attr = tail_attr if closes else None
     attr = head_attr or end_attr
     short_term = n_words <= _TERM_MAX_WORDS and not _ends_sentence(text, q, attr)
-    if (short_term and _looks_like_term(quoted, head_words, attr)) or (
+    if (short_term and _looks_like_term(quoted, head_last, attr)) or (
         attr is None and _is_title(quoted)
     ):
         return _Draft(ClaimKind.TERM, q.parts, None, -1, None, None)
@@ -385,7 +386,7 @@ def _is_title(quoted: str) -> bool:
     return all(w.text[0].isupper() or w.text[0].isdigit() for w in ws if len(w.text) > 3)
 
 
-def _looks_like_term(quoted: str, head_words: list[Word], attr: Attribution | None) -> bool:
+def _looks_like_term(quoted: str, previous: Word | None, attr: Attribution | None) -> bool:
     """A short quoted fragment is a term unless it reads as someone's words.
 
     Someone's words: the fragment is attributed in its sentence and either follows
@@ -400,7 +401,6 @@ def _looks_like_term(quoted: str, head_words: list[Word], attr: Attribution | No
         return True
     if len(ws) > 1 and all(w.text[0].isupper() for w in ws if len(w.text) > 3):
         return True  # a title or a name: ‘Gay Purge’
-    previous = head_words[-1] if head_words else None
     if previous is not None and previous.norm in _PARTIAL_LEADS:
         return False
     return ws[0].norm not in _FUNCTION_STARTS
