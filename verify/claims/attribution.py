@@ -598,7 +598,9 @@ def sentence_subject(text: str) -> str | None:
     first = words(text[:40])
     if first and first[0].norm in INTRO_WORDS and ", " in text:
         text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ..."
-    ws = words(text)
+    ws = words(text[:300])  # the subject is in its first nine words, whole when ten are read
+    if len(ws) < 10 and len(text) > 300:
+        ws = words(text)
     if not ws:
         return None
     k = 0

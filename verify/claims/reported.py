@@ -1504,7 +1504,7 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
             relative_end = comma
         comma = commas[-2]  # "…, X said Friday, as they bristled at …": the cue is before the last comma
     tail = stext[comma:relative_end]
-    if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
+    if word_count(tail) > 14 and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
         if cut is None:
             return None
