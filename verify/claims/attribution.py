@@ -280,7 +280,8 @@ def clean_subject(raw: str) -> str | None:
             break  # "The mayor, however,", "The mayor, speaking on Monday,": a subject, then an aside
         if head in DETERMINERS and _has_capitalised(first_words[1:]) and not _FRAME_SEGMENT.search(segments[0]):
             break  # "The Harbour Trust, a group that …,": a name, then who it is
-        if head in INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
+        # the whole word names a time: "May, …" opens a frame, "Mayor Lind, …" is the speaker
+        if head in INTRO_WORDS or re.match(TIME_WORDS + r"(?![a-z])", head, re.IGNORECASE):
             segments.pop(0)
         else:
             break

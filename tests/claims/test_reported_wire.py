@@ -1,0 +1,34 @@
+"""Reported speech as wire services and daily papers write it.
+
+City hall, courts, police, business, the campaign trail and the foreign desk: each row is a
+short fictional sentence, and the expected reported claims are (content, speaker as written)
+in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+from verify.model import ClaimKind
+
+ROWS = [
+    # (id, text, [(content, speaker)])
+    # a title that starts like a month is no time: "Mayor …, who …, said"
+    (
+        "title-like-a-month-then-who",
+        "Mayor Delia Okonkwo, who proposed the plan in April, said the budget was balanced.",
+        [("the budget was balanced", "Mayor Delia Okonkwo")],
+    ),
+    (
+        "name-like-a-season-then-who",
+        "Fallon Reyes, who led the search, said the boat had sunk.",
+        [("the boat had sunk", "Fallon Reyes")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*r[1:], id=r[0]) for r in ROWS])
+def test_reported_wire(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert got == expected
