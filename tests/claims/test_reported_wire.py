@@ -25,6 +25,22 @@ ROWS = [
         "Fallon Reyes, who led the search, said the boat had sunk.",
         [("the boat had sunk", "Fallon Reyes")],
     ),
+    # plurals without "-s" and collective nouns speak too
+    (
+        "as-fishermen-warned",
+        "The board will ask for a levy, its chair said, as fishermen warned that trade would move away.",
+        [("The board will ask for a levy", "its chair"), ("trade would move away", "fishermen")],
+    ),
+    (
+        "while-clergy-warned",
+        "The pier will close, the mayor said, while clergy warned that families would suffer.",
+        [("The pier will close", "the mayor"), ("families would suffer", "clergy")],
+    ),
+    (
+        "as-fishermen-from-a-place",
+        "The pier will close, the mayor said, as fishermen from the north shore warned that families would suffer.",
+        [("The pier will close", "the mayor"), ("families would suffer", "fishermen from the north shore")],
+    ),
 ]
 
 

@@ -183,7 +183,8 @@ def plausible_subject(name: str) -> bool:
     if ws[-1].norm in BAD_ENDINGS:
         return False
     head = first.norm
-    if 2 < len(ws) <= 6 and head.endswith("s") and head not in NOT_PLURALS and len(head) > 3 \
+    plural_head = head.endswith("s") and head not in NOT_PLURALS and len(head) > 3 or _irregular_plural(head)
+    if 2 < len(ws) <= 6 and plural_head \
             and first.text.islower() and ws[1].norm in {"for", "of", "at", "from", "with", "to"} \
             and not any(w.norm in CLAUSE_WORDS for w in ws[2:]):
         return True  # "attorneys for the family", "advisers to Mr. Obama"
@@ -206,9 +207,17 @@ def plausible_subject(name: str) -> bool:
     if first.norm in PERSONAL_PRONOUNS or first.norm in DETERMINERS:
         return True
     last = ws[-1].norm
-    if len(ws) <= 3 and last.endswith("s") and last not in NOT_PLURALS and len(last) > 3:
-        return True  # "guards", "show insiders": a group speaking
+    if len(ws) <= 3 and (last.endswith("s") and last not in NOT_PLURALS and len(last) > 3 or _irregular_plural(last)):
+        return True  # "guards", "show insiders", "fishermen", "crew": a group speaking
     return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
+
+
+# Plurals without "-s" and nouns for a body of people: "fishermen", "the crew", "clergy".
+_COLLECTIVES = frozenset("women children people police staff crew clergy faculty personnel jury public".split())
+
+
+def _irregular_plural(word: str) -> bool:
+    return word in _COLLECTIVES or len(word) > 4 and word.endswith("men")
 
 
 # Words whose "'s" is "is" or "has" ("he's said", "that's said"), not a possessive.
