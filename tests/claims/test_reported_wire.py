@@ -41,6 +41,12 @@ ROWS = [
         "The pier will close, the mayor said, as fishermen from the north shore warned that families would suffer.",
         [("The pier will close", "the mayor"), ("families would suffer", "fishermen from the north shore")],
     ),
+    # after a semicolon a new clause names its own speaker
+    (
+        "semicolon-then-speaker",
+        "The port has asked for more time; its director said the pier was safe.",
+        [("the pier was safe", "its director")],
+    ),
 ]
 
 

@@ -264,6 +264,8 @@ def clean_subject(raw: str) -> str | None:
         last_end = m.end()
     if last_end is not None:
         text = text[last_end:]  # only the last sentence can hold the subject
+    if "; " in text:
+        text = text[text.rfind("; ") + 2 :]  # "…asked for three debates; the campaign": a new clause, its own subject
     if ": " in text:
         text = text[text.rfind(": ") + 2 :]  # "The message was clear: Vale": the subject follows the colon
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
