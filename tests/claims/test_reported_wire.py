@@ -47,6 +47,12 @@ ROWS = [
         "The port has asked for more time; its director said the pier was safe.",
         [("the pier was safe", "its director")],
     ),
+    # a relative clause with "that" after the speaker is who it is
+    (
+        "speaker-that-sells",
+        "A dairy cooperative that sells milk to the chain said prices had been cut.",
+        [("prices had been cut", "A dairy cooperative")],
+    ),
 ]
 
 

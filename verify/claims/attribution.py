@@ -347,9 +347,13 @@ def _strip_conjunctions(name: str) -> str:
     return name
 
 
+# "A cooperative that sells milk to the chain": "that" and a verb open a relative clause
+_THAT_RELATIVE = re.compile(r"(?<=[a-z])\s+that\s+(?=(?:[a-z]+(?<!ss)s|[a-z]+ed|has|have|had|is|are|was|were)\b)")
+
+
 def _cut_relative(name: str) -> str:
     """"police who on finding a bag" -> "police"; keeps short names with "who" intact."""
-    m = re.search(r"\s(?:who|which)\s", name)
+    m = re.search(r"\s(?:who|which)\s", name) or _THAT_RELATIVE.search(name)
     if not m:
         return name
     before = name[: m.start()]
