@@ -53,6 +53,12 @@ ROWS = [
         "A dairy cooperative that sells milk to the chain said prices had been cut.",
         [("prices had been cut", "A dairy cooperative")],
     ),
+    # a time at the end of a long statement is no scene set before the cue
+    (
+        "a-year-at-the-end",
+        "The subsidies he wants to end total less than $300 million a year, the governor said.",
+        [("The subsidies he wants to end total less than $300 million a year", "the governor")],
+    ),
 ]
 
 

@@ -1221,8 +1221,10 @@ def _is_scene(phrase: str) -> bool:
         return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
     opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
         or len(first) > 4 and first.endswith(("ed", "ing"))
-    if not opener and not _FRAME_TIME.search(phrase):
-        return False  # "Minutes after the shooting": a time, no verb, is a scene too
+    # "Minutes after the shooting": a time at its head, no verb, is a scene too; a time at the
+    # end of a long phrase ("The subsidies total $300 million a year") is no scene
+    if not opener and not _FRAME_TIME.search(phrase, 0, ws[min(3, len(ws) - 1)].end):
+        return False
     return not _main_verb(ws[1:] if opener else ws, strict=True)
 
 
