@@ -59,6 +59,12 @@ ROWS = [
         "The subsidies he wants to end total less than $300 million a year, the governor said.",
         [("The subsidies he wants to end total less than $300 million a year", "the governor")],
     ),
+    # a time set before the subject is not who speaks
+    (
+        "hours-after-then-a-description",
+        "Hours after the storm, the mayor said the pier was closed.",
+        [("the pier was closed", "the mayor")],
+    ),
 ]
 
 
