@@ -65,6 +65,17 @@ ROWS = [
         "Hours after the storm, the mayor said the pier was closed.",
         [("the pier was closed", "the mayor")],
     ),
+    # where it was said, between the cue and "that"
+    (
+        "said-outside-the-courthouse-that",
+        "Her lawyer said outside the courthouse that her client would appeal.",
+        [("her client would appeal", "Her lawyer")],
+    ),
+    (
+        "said-near-the-scene-that",
+        "The chief said near the scene that two men had fled.",
+        [("two men had fled", "The chief")],
+    ),
 ]
 
 

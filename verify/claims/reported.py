@@ -1030,7 +1030,7 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit()
     if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
-    if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
+    if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in _WHERE_AFTER_CUE or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
         # never over another cue ("conceded on Monday, as surveyors warned that ...")
         return _skip_to_that(rest, pos)
@@ -1067,6 +1067,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
         return pos  # "announced plans to give $15 million", "denied allegations of fraud": the object says it
     return None
+
+
+# Words after a cue that open a phrase of where or how it was said, before "that": "said outside
+# the courthouse that …", "told reporters near the scene that …"
+_WHERE_AFTER_CUE = frozenset("to so as of outside inside near beside behind across".split())
 
 
 # Cues whose object is itself a checkable statement: "denied any role in the fire",
