@@ -76,6 +76,17 @@ ROWS = [
         "The chief said near the scene that two men had fled.",
         [("two men had fled", "The chief")],
     ),
+    # a refusal to say more after "but" is no part of the statement
+    (
+        "but-declined-to-say",
+        "The prosecutor said her office was examining the books, but declined to say whether others were suspects.",
+        [("her office was examining the books", "The prosecutor")],
+    ),
+    (
+        "but-would-not-say",
+        "The chief said two men had fled, but would not say whether either was armed.",
+        [("two men had fled", "The chief")],
+    ),
 ]
 
 

@@ -647,7 +647,8 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     """A statement ends before ", but" and a clause with its own subject and verb, and before a
     semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
-        if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
+        if not inside.covers(m.start()) and (_opens_clause(words(text[m.end() : min(span.end, m.end() + 120)]))
+                                             or _REFUSAL.match(text, m.end(), span.end)):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
@@ -660,6 +661,11 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     return span
 
 
+# "…, but declined to say whether …": the speaker's refusal to say more, not more of the statement
+_REFUSAL = re.compile(
+    r"(?:(?:he|she|they|it)\s+)?(?:declined|refused|would\s+not|did\s+not|could\s+not|wouldn[’']t|didn[’']t)\s+"
+    r"(?:to\s+)?(?:say|comment|elaborate|discuss|specify|name|identify|give|provide|answer|confirm)\b"
+)
 # "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
 _NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 
