@@ -87,6 +87,22 @@ ROWS = [
         "The chief said two men had fled, but would not say whether either was armed.",
         [("two men had fled", "The chief")],
     ),
+    # ", as" and a clause with its own subject: the writer's context after the statement
+    (
+        "as-shoppers-turned",
+        "The grocer said its profit had fallen, as shoppers squeezed by rents turned to cheaper brands.",
+        [("its profit had fallen", "The grocer")],
+    ),
+    (
+        "as-the-city-braced",
+        "The mayor said on Friday that the pier would close, as the city braced for another storm.",
+        [("the pier would close", "The mayor")],
+    ),
+    (
+        "as-long-as-goes-on",
+        "Lind said the ferry could stay, as long as fares rose.",
+        [("the ferry could stay, as long as fares rose", "Lind")],
+    ),
 ]
 
 

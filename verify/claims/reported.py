@@ -651,6 +651,10 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
                                              or _REFUSAL.match(text, m.end(), span.end)):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
+    for m in _AS_CONTEXT.finditer(text, span.start, span.end):
+        if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
+            cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         if not inside.covers(m.start()) and any(
@@ -666,6 +670,9 @@ _REFUSAL = re.compile(
     r"(?:(?:he|she|they|it)\s+)?(?:declined|refused|would\s+not|did\s+not|could\s+not|wouldn[’']t|didn[’']t)\s+"
     r"(?:to\s+)?(?:say|comment|elaborate|discuss|specify|name|identify|give|provide|answer|confirm)\b"
 )
+# "said profit fell, as shoppers turned to cheaper brands": the writer's context, a clause with its own
+# subject (a noun phrase, not "as long as" or "as well")
+_AS_CONTEXT = re.compile(r",\s+as\s+(?=(?:the|its|his|her|their|many|some|other|more|fewer)\s|[a-z]{3,}[a-rt-z]s\s)")
 # "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
 _NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 
