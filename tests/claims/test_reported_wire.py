@@ -103,6 +103,18 @@ ROWS = [
         "Lind said the ferry could stay, as long as fares rose.",
         [("the ferry could stay, as long as fares rose", "Lind")],
     ),
+    # a bound on a number opens the subject of the clause
+    (
+        "said-at-least",
+        "Rescuers said at least 31 people were missing.",
+        [("at least 31 people were missing", "Rescuers")],
+    ),
+    ("said-as-many-as", "The port said as many as 40 boats had sunk.", [("as many as 40 boats had sunk", "The port")]),
+    (
+        "said-at-least-n-times-that",
+        "Lind said at least 3 times that the pier was safe.",
+        [("the pier was safe", "Lind")],
+    ),
 ]
 
 

@@ -119,6 +119,9 @@ _ADVERBIAL = re.compile(
     r")(?:\b|(?<=[”\"]))(?![’']),?",
     re.IGNORECASE,
 )
+# "at least 31 people", "as many as 40 boats", "up to 12 ships": a bound on the number that opens a subject
+_BOUND_OF_A_NUMBER = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|few|much|little)\s+as|up\s+to)\s+\d",
+                                re.IGNORECASE)
 # Words that measure a subject: "nearly half the ships", "only two", "about 40 jobs".
 _QUANTITY_HEADS = frozenset("nearly only roughly approximately almost just barely".split())
 _BEFORE_A_NUMBER = frozenset("about around over under some".split())
@@ -1040,7 +1043,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.norm in {"and", "or", "but"}:
         return None  # "promised a vote and attempted to …": the speaker's next predicate, not a clause
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
-    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit()
+    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit() \
+        or _BOUND_OF_A_NUMBER.match(rest) is not None and _skip_to_that(rest, pos) is None  # not "at least twice that"
     if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in _WHERE_AFTER_CUE or head.norm.endswith("ly"):
