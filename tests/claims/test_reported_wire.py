@@ -115,6 +115,12 @@ ROWS = [
         "Lind said at least 3 times that the pier was safe.",
         [("the pier was safe", "Lind")],
     ),
+    # "some of whom …" between commas is an aside about the speakers
+    (
+        "some-of-whom-aside",
+        "Nurses, many of whom work nights, said the ward was unsafe.",
+        [("the ward was unsafe", "Nurses")],
+    ),
 ]
 
 
