@@ -121,6 +121,25 @@ ROWS = [
         "Nurses, many of whom work nights, said the ward was unsafe.",
         [("the ward was unsafe", "Nurses")],
     ),
+    # an inverted cue whose speaker has a description: "said the minister, Name", "said Name, president of …"
+    (
+        "said-the-minister-name",
+        "The rise was small, said the minister, Philippa Carrow.",
+        [("The rise was small", "the minister, Philippa Carrow")],
+    ),
+    (
+        "said-name-president-of",
+        "Fares will rise, said Carla Winfield, president of the union.",
+        [("Fares will rise", "Carla Winfield")],
+    ),
+    (
+        "said-the-secretary-name-who-added",
+        "Staff got 2 per cent, said the union's secretary, Colm Hardy, who added that the firm could pay more.",
+        [
+            ("Staff got 2 per cent", "the union's secretary, Colm Hardy"),
+            ("the firm could pay more", "Colm Hardy"),
+        ],
+    ),
 ]
 
 

@@ -364,9 +364,13 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?(?:a|an|the|who)\s|"
+    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?"
+    r"(?:a|an|the|who|(?:president|chairman|chairwoman|chair|director|head|leader|chief|secretary|founder|owner|"
+    r"spokesman|spokeswoman|spokesperson)\s+(?:of|for|at)\s)|"
     # ", said a senior official who asked not to be named because …": a description and who it is
-    r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s)"
+    r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s|"
+    # ", said the minister, Philippa Carrow.": a description, then the name it stands for
+    r"(?:the|its|his|her|their)\s+[^,;:“”\"]{1,60}?,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*(?:[.!?]?\s*$|,\s+who\s))"
 )
 # A comma that joins clauses, not the thousands of a number ("2,000")
 _CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
@@ -1462,12 +1466,15 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     # "…, as police have said" credits the clause before; "…, as surveyors warned that the roof
     # …" is a statement of its own, and the cue before it is the trailing one
     if comma == commas[-1] and len(commas) > 1 and after_last \
-            and (not any(w.norm in REPORTING_VERBS for w in last_words) or len(last_words) > _AS_SAID_MAX_WORDS):
+            and (not any(w.norm in REPORTING_VERBS for w in last_words) or len(last_words) > _AS_SAID_MAX_WORDS
+                 or _RELATIVE_OPENING.match(last_part)):
         if _RELATIVE_OPENING.match(last_part) or any(w.norm in REPORTING_VERBS for w in last_words):
             # "…, the board said in its report, which was published Monday": about the report;
             # "…, X conceded, as surveyors warned that …": their statement, found on its own
             relative_end = comma
-        comma = commas[-2]  # "…, X said Friday, as they bristled at …": the cue is before the last comma
+        # "…, X said Friday, as they bristled at …": the cue is before the last comma, and before a
+        # name's description there ("…, said the union's secretary, Colm Hardy, who added …")
+        comma = _inverted_comma(stext[:comma], commas[:-1])
     tail = stext[comma:relative_end]
     if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
