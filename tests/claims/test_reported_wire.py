@@ -140,6 +140,22 @@ ROWS = [
             ("the firm could pay more", "Colm Hardy"),
         ],
     ),
+    # "what/which/who X said" and a verb: the relative word is the subject of what X said
+    (
+        "in-what-officials-said-was",
+        "Police seized cocaine, in what officials said was the largest seizure in years.",
+        [("was the largest seizure in years", "officials")],
+    ),
+    (
+        "which-the-governor-said-would",
+        "The session ended without a budget, which the governor said would wait until June.",
+        [("would wait until June", "the governor")],
+    ),
+    (
+        "who-police-said-between-commas",
+        "The man, who police said had fired at officers, was arrested.",
+        [("had fired at officers", "police")],
+    ),
 ]
 
 

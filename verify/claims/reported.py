@@ -169,6 +169,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             if said_then is not None and sent.end - said_then.content.end > 12 else None,
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
+            _relative_cue(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
         # ("…, its director conceded, as surveyors warned that …"), never inside it.
@@ -1418,6 +1419,48 @@ def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | Non
     return None
 
 
+# "in what officials said was the largest seizure", "a budget, which the governor said would wait": the
+# relative word is the subject of the clause the speaker is reported to have said
+_RELATIVE_CUE = re.compile(
+    r"\b(?:what|which|who)\s+(?P<name>[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<cue>said|says|say|claimed|claims|claim|insisted|insists|insist|argued|argues|argue|alleged|alleges|"
+    r"maintained|maintains|estimated|estimates)\s+(?=(?:was|were|is|are|had|has|have|would|will|could|might|may|"
+    r"must|should|can)\b)"
+)
+
+
+_RELATIVE_CUE_TAIL = re.compile(r",\s*(?:in\s+)?(?:what|which)\b")
+
+
+def _relative_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "…, in what officials said was the largest seizure": the predicate after the cue, up to the
+    clause's comma, is what the speaker said of the thing the relative word stands for."""
+    stext = text[sent.start : sent.end]
+    if " said " not in stext and " says " not in stext and " say " not in stext and "claim" not in stext \
+            and "ed " not in stext and "es " not in stext:
+        return None
+    tried = 0
+    for m in _RELATIVE_CUE.finditer(stext):
+        if inside.covers(sent.start + m.start()):
+            continue
+        tried += 1
+        if tried > _MAX_CUES_PER_SENTENCE:
+            break  # a run-on "sentence" of cues: stay linear
+        name = clean_subject(m.group("name"))
+        if name is None or name != m.group("name").strip() or not plausible_subject(name):
+            continue
+        start = sent.start + m.end()
+        comma = next((c for c in range(start, sent.end) if text[c] in ",;" and not inside.covers(c)), sent.end)
+        span = _content_span(text, start, comma)
+        if span is not None:
+            # "A man who police said had fired was arrested": the main clause's verb ends it
+            span = _content_span(text, span.start, _end_of_subject_clause(text, span))
+        if span is None or _mostly_quoted(text, span, inside):
+            continue
+        return ReportedSpeech(span, name, sent.start + m.start("name"), m.group("cue"), None)
+    return None
+
+
 def _noun_cue_matches(stext: str) -> Iterator[re.Match[str]]:
     yield from _NOUN_CUES.finditer(stext)
     yield from _DETERMINED_NOUN_CUES.finditer(stext)
@@ -1476,6 +1519,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         # name's description there ("…, said the union's secretary, Colm Hardy, who added …")
         comma = _inverted_comma(stext[:comma], commas[:-1])
     tail = stext[comma:relative_end]
+    if _RELATIVE_CUE_TAIL.match(tail) and _RELATIVE_CUE.search(tail):
+        return None  # "…, in what officials said was the largest seizure": they said that of it, not the clause
     if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
         if cut is None:
