@@ -156,6 +156,17 @@ ROWS = [
         "The man, who police said had fired at officers, was arrested.",
         [("had fired at officers", "police")],
     ),
+    # a cue between commas whose speaker is a description and a name
+    (
+        "parenthetical-description-and-name",
+        "The pier, its owner, Ana Lind, said, was unsafe.",
+        [("The pier was unsafe", "its owner, Ana Lind")],
+    ),
+    (
+        "parenthetical-description-and-name-then-and",
+        "The pier was unsafe, its owner, Ana Lind, said in a statement, and would close.",
+        [("The pier was unsafe and would close", "its owner, Ana Lind")],
+    ),
 ]
 
 

@@ -1605,8 +1605,12 @@ def _cue_then_circumstance(tail: str) -> int | None:
     return None
 
 
+# A person's name: capitalised words ("Elin Varg", "Inspector Farid Naderi").
+_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _PARENTHETICAL = re.compile(
-    r",\s+(?P<name>[^,;:“”\"]{2,70}?)\s+(?P<cue>said|says|say|added|adds|argued|argues|noted|notes|"
+    # the speaker may be a description and the name it stands for: ", its chief, Elin Varg, said,"
+    r",\s+(?P<name>[^,;:“”\"]{2,70}?(?:,\s+" + _NAME + r"(?=,))?),?\s+(?P<cue>said|says|say|added|adds|argued|argues|"
+    r"noted|notes|"
     r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes|confirmed|confirms|stated|"
     r"states|told|tells|acknowledged|acknowledges|conceded|concedes|stressed|stresses|maintained|maintains|"
     r"announced|announces|denied|denies)\b"
@@ -1628,7 +1632,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         according = m.group("cue") is None
         if not according and not _only_whom_and_when(m.group("extra"), m.group("cue")):
             continue
-        name = np_after_according(m.group("name")) if according else clean_subject(m.group("name"))
+        # "its chief executive, Elin Varg": read as a description and the name it stands for
+        named = m.group("name") + ("," if "," in m.group("name") else "")
+        name = np_after_according(m.group("name")) if according else clean_subject(named)
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
@@ -1672,7 +1678,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
 
 
 # "The pier, according to the port, will close in May."
-_PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??(?P<extra>),\s+")
+_PARENTHETICAL_ACCORDING = re.compile(
+    r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?(?:,\s+" + _NAME + r")?)(?P<cue>)??(?P<extra>),\s+"
+)
 
 
 # "a week after the storm", "two days before the vote": when something was said
