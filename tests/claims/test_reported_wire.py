@@ -167,6 +167,12 @@ ROWS = [
         "The pier was unsafe, its owner, Ana Lind, said in a statement, and would close.",
         [("The pier was unsafe and would close", "its owner, Ana Lind")],
     ),
+    # a cue word after a determiner, between the cue and "that", is the channel's noun
+    (
+        "said-in-a-note-to-clients-that",
+        "Analysts said in a note to clients that the price was fair.",
+        [("the price was fair", "Analysts")],
+    ),
 ]
 
 

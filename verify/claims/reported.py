@@ -1146,7 +1146,10 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
     """Past a short phrase to the "that" opening the clause; not over another cue, and not to a
     "that" that opens a relative clause ("after the meeting that was held")."""
     m = _SKIPPABLE_TO_THAT.match(rest)
-    if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
+    skipped = words(m.group(0))[:-1] if m is not None else []
+    # a cue word after a determiner is a noun: "in a note to clients that …"
+    if m is None or any(w.norm in REPORTING_VERBS and not (k > 0 and skipped[k - 1].norm in DETERMINERS)
+                        for k, w in enumerate(skipped)):
         return None
     following = words(rest[m.end() : m.end() + 30])
     if following and following[0].norm in _FINITE:
