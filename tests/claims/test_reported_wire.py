@@ -173,6 +173,17 @@ ROWS = [
         "Analysts said in a note to clients that the price was fair.",
         [("the price was fair", "Analysts")],
     ),
+    # ", raising fears …", ", creating …": the writer's account of what the statement means
+    (
+        "then-raising-fears",
+        "Forecasters said the wind would return on Tuesday, raising fears the fire could spread.",
+        [("the wind would return on Tuesday", "Forecasters")],
+    ),
+    (
+        "then-creating",
+        "The airlines said they had agreed to merge, creating the country's fifth-largest carrier.",
+        [("they had agreed to merge", "The airlines")],
+    ),
 ]
 
 

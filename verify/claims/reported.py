@@ -626,6 +626,9 @@ _CUES_BEFORE_THAT = frozenset(
 # did next ("…, then left the stage") and who reported it ("…, according to the Times").
 _PARTICIPLE_TAIL = re.compile(
     r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
+    # ", raising fears …", ", creating the country's …": the writer's account of what it means
+    r"|(?:raising|creating|prompting|sparking|fueling|fuelling|deepening|underscoring|highlighting|marking|"
+    r"capping|signaling|signalling|adding\s+to)\s+(?:the|a|an|its|his|her|their|fears|concerns|questions|hopes|doubts)"
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
     r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
