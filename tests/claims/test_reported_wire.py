@@ -184,6 +184,17 @@ ROWS = [
         "The airlines said they had agreed to merge, creating the country's fifth-largest carrier.",
         [("they had agreed to merge", "The airlines")],
     ),
+    # an inverted cue between commas, the statement going on after it
+    (
+        "inverted-cue-with-appositive-then-because",
+        "Such suits end in settlements, said Gwendolyn Asher, a law professor, because firms avoid juries.",
+        [("Such suits end in settlements because firms avoid juries", "Gwendolyn Asher")],
+    ),
+    (
+        "inverted-cue-then-and",
+        "The pier is unsafe, said the harbour master, and it will close.",
+        [("The pier is unsafe and it will close", "the harbour master")],
+    ),
 ]
 
 
