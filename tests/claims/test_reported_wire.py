@@ -195,6 +195,17 @@ ROWS = [
         "The pier is unsafe, said the harbour master, and it will close.",
         [("The pier is unsafe and it will close", "the harbour master")],
     ),
+    # a study's finding is its authors' statement
+    (
+        "an-analysis-by-found-that",
+        "An analysis by Fair Skies found that the airline would control half the seats.",
+        [("the airline would control half the seats", "An analysis by Fair Skies")],
+    ),
+    (
+        "the-audit-found-that",
+        "The audit found that the agency had lost track of 40 trucks.",
+        [("the agency had lost track of 40 trucks", "The audit")],
+    ),
 ]
 
 

@@ -170,6 +170,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
             _relative_cue(text, sent, inside),
+            _finding(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
         # ("…, its director conceded, as surveyors warned that …"), never inside it.
@@ -1433,6 +1434,31 @@ _RELATIVE_CUE = re.compile(
     r"maintained|maintains|estimated|estimates)\s+(?=(?:was|were|is|are|had|has|have|would|will|could|might|may|"
     r"must|should|can)\b)"
 )
+
+
+# "An analysis by Fair Skies found that …": a study's finding, reported as its authors' statement
+_FINDING = re.compile(
+    r"\b(?P<subject>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'&.-]+\s+){0,4}?"
+    r"(?:analysis|study|report|survey|audit|review|investigation|inquiry|poll|assessment)"
+    r"(?:\s+(?:by|from|of|for)\s+[^,;:“”\"]{1,60}?)?)\s+(?:has\s+|had\s+)?(?P<cue>found|finds|showed|shows)\s+that\s+"
+)
+
+
+def _finding(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "An analysis by Fair Skies found that the airline would control half the seats": the clause."""
+    stext = text[sent.start : sent.end]
+    if "that" not in stext:
+        return None
+    for m in _FINDING.finditer(stext):
+        if inside.covers(sent.start + m.start()):
+            continue
+        span = _content_span(text, sent.start + m.end(), sent.end)
+        if span is not None:
+            span = _end_before_contrast(text, span, inside)
+        if span is None or _mostly_quoted(text, span, inside):
+            continue
+        return ReportedSpeech(span, m.group("subject"), sent.start + m.start("subject"), m.group("cue"), None)
+    return None
 
 
 _RELATIVE_CUE_TAIL = re.compile(r",\s*(?:in\s+)?(?:what|which)\b")
