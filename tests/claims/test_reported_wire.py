@@ -206,6 +206,22 @@ ROWS = [
         "The audit found that the agency had lost track of 40 trucks.",
         [("the agency had lost track of 40 trucks", "The audit")],
     ),
+    # after a cue between commas, "but" and the tense of reported speech carry the statement on
+    (
+        "she-added-but-had-been",
+        "No one had died, Lind added, but two firefighters had been treated for burns.",
+        [("No one had died but two firefighters had been treated for burns", "Lind")],
+    ),
+    (
+        "he-said-though-had",
+        "Most residents left, Vale said, though about 30 had refused.",
+        [("Most residents left though about 30 had refused", "Vale")],
+    ),
+    (
+        "said-but-had-other-plans",
+        "Fares will rise, Lind said, but the council had other plans.",
+        [("Fares will rise", "Lind")],
+    ),
 ]
 
 

@@ -1684,8 +1684,11 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
-        if after is not None and before is not None and first[0].norm in _CONTRASTS and _opens_clause(first[1:]):
-            after = None  # "Fares will rise, Lind said, but the council disagreed": the writer goes on
+        if after is not None and before is not None and first[0].norm in _CONTRASTS and _opens_clause(first[1:]) \
+                and not _backshifted(first[1:]):
+            # "Fares will rise, Lind said, but the council disagreed": the writer goes on; "…, she added,
+            # but two firefighters had been hurt": the tense of reported speech carries hers on
+            after = None
         if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
             after = None  # "…, Lind said Monday, a week after the storm": when, not what
         if scene:
@@ -1724,6 +1727,19 @@ _TIME_AFTER_CUE = re.compile(
 # Words after a cue between commas that open a phrase about the saying, not more of the statement.
 _ABOUT_THE_SAYING = frozenset("as while when after before during following which who where without".split())
 _CONTRASTS = frozenset("but though although".split())
+
+
+_BACKSHIFT = frozenset("had would could might".split())
+
+
+def _backshifted(ws: list[Word]) -> bool:
+    """Whether a clause's first finite verb is in the tense of reported speech ("had refused", "would")."""
+    k = next((k for k in range(min(len(ws), 8)) if _finite_at(ws, k) or ws[k].norm in _IRREGULAR_PAST), None)
+    if k is None or ws[k].norm not in _BACKSHIFT:
+        return False
+    rest = [w.norm for w in ws[k + 1 : k + 3] if w.norm not in {"not", "already", "never", "also"}]
+    # "had refused", "had been": a past perfect; "had other plans" is the writer's plain past
+    return ws[k].norm != "had" or bool(rest) and (rest[0] in _IRREGULAR_PAST or rest[0].endswith(("ed", "en")))
 
 
 def _only_whom_and_when(extra: str, cue: str) -> bool:
