@@ -222,6 +222,12 @@ ROWS = [
         "Fares will rise, Lind said, but the council had other plans.",
         [("Fares will rise", "Lind")],
     ),
+    # a conjunction before a speaker and the clause set apart after it
+    (
+        "but-then-speaker-which",
+        "But the Alliance, which represents employers, said its members needed the trains.",
+        [("its members needed the trains", "the Alliance")],
+    ),
 ]
 
 

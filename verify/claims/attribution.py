@@ -279,6 +279,9 @@ def clean_subject(raw: str) -> str | None:
     text = text.rstrip(" ,;:—–-")
     if not text:
         return None
+    text = _strip_conjunctions(text)  # "But the Alliance, which …,": the conjunction is no part of the name
+    if not text:
+        return None
     segments = [s.strip() for s in re.split(r",\s+|\s+(?:[—–―]|--)\s+", text) if s.strip()]
     while len(segments) > 1:
         first_words = words(segments[0])
