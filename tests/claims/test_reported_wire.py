@@ -228,6 +228,11 @@ ROWS = [
         "But the Alliance, which represents employers, said its members needed the trains.",
         [("its members needed the trains", "the Alliance")],
     ),
+    (
+        "which-prosecutors-said-after-a-comma",
+        "He must pay $95,000, which prosecutors said was the sum he had not repaid.",
+        [("was the sum he had not repaid", "prosecutors")],
+    ),
 ]
 
 

@@ -1461,6 +1461,7 @@ def _finding(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     return None
 
 
+_SET_APART_BEFORE = re.compile(r",\s*(?:in\s+)?$")
 _RELATIVE_CUE_TAIL = re.compile(r",\s*(?:in\s+)?(?:what|which)\b")
 
 
@@ -1484,8 +1485,9 @@ def _relative_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
         start = sent.start + m.end()
         comma = next((c for c in range(start, sent.end) if text[c] in ",;" and not inside.covers(c)), sent.end)
         span = _content_span(text, start, comma)
-        if span is not None:
-            # "A man who police said had fired was arrested": the main clause's verb ends it
+        if span is not None and not _SET_APART_BEFORE.search(stext, 0, m.start()):
+            # "A man who police said had fired was arrested": the main clause's verb ends it; after a
+            # comma the clause runs to the next one ("…, which police said was the amount he owed")
             span = _content_span(text, span.start, _end_of_subject_clause(text, span))
         if span is None or _mostly_quoted(text, span, inside):
             continue
