@@ -233,6 +233,17 @@ ROWS = [
         "He must pay $95,000, which prosecutors said was the sum he had not repaid.",
         [("was the sum he had not repaid", "prosecutors")],
     ),
+    # a condition before a cue between commas is part of the statement, a time is not
+    (
+        "if-then-cue-between-commas",
+        "If the night buses were cut, Lind said, she would lose her job.",
+        [("If the night buses were cut she would lose her job", "Lind")],
+    ),
+    (
+        "when-then-cue-between-commas",
+        "When he was asked about it, Lind said, the pier was closed.",
+        [("the pier was closed", "Lind")],
+    ),
 ]
 
 

@@ -1672,7 +1672,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
-        scene = before is not None and _is_scene(text[before.start : before.end])
+        # "If the buses were cut, she said, she would lose her job": a condition is part of what was said
+        scene = before is not None and _is_scene(text[before.start : before.end]) \
+            and words(text[before.start : before.end])[0].norm not in {"if", "unless"}
         subject = _short_subject(text, sent.start, at) if before is None else None
         if subject is None and not scene and (before is None or _mostly_quoted(text, before, inside)):
             continue
