@@ -244,6 +244,11 @@ ROWS = [
         "When he was asked about it, Lind said, the pier was closed.",
         [("the pier was closed", "Lind")],
     ),
+    (
+        "said-then-but-had-taken",
+        "The judge said a long sentence was needed, but she had weighed his age.",
+        [("a long sentence was needed, but she had weighed his age", "The judge")],
+    ),
 ]
 
 

@@ -659,7 +659,9 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     """A statement ends before ", but" and a clause with its own subject and verb, and before a
     semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
-        if not inside.covers(m.start()) and (_opens_clause(words(text[m.end() : min(span.end, m.end() + 120)]))
+        following = words(text[m.end() : min(span.end, m.end() + 120)])
+        # "…, but she had taken his age into account": the tense of reported speech carries it on
+        if not inside.covers(m.start()) and (_opens_clause(following) and not _backshifted(following)
                                              or _REFUSAL.match(text, m.end(), span.end)):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
