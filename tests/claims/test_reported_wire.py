@@ -249,6 +249,17 @@ ROWS = [
         "The judge said a long sentence was needed, but she had weighed his age.",
         [("a long sentence was needed, but she had weighed his age", "The judge")],
     ),
+    # "and urged …", "and accused …": the speaker's next act ends the statement
+    (
+        "said-and-urged",
+        "The Alliance said its members depended on the trains and urged lawmakers to act.",
+        [("its members depended on the trains", "The Alliance")],
+    ),
+    (
+        "said-and-accused",
+        "Lind said the plan was flawed and accused her rival of lying.",
+        [("the plan was flawed", "Lind")],
+    ),
 ]
 
 

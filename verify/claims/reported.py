@@ -669,6 +669,11 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
+    act = _SPEAKER_NEXT_ACT.search(text, span.start, span.end)
+    if act is not None and not inside.covers(act.start()):
+        cut = _content_span(text, span.start, act.start())
+        if cut is not None:
+            span = cut
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         if not inside.covers(m.start()) and any(
@@ -687,6 +692,10 @@ _REFUSAL = re.compile(
 # "said profit fell, as shoppers turned to cheaper brands": the writer's context, a clause with its own
 # subject (a noun phrase, not "as long as" or "as well")
 _AS_CONTEXT = re.compile(r",\s+as\s+(?=(?:the|its|his|her|their|many|some|other|more|fewer)\s|[a-z]{3,}[a-rt-z]s\s)")
+# "said its members needed the trains and urged lawmakers to override": the speaker's next act
+_SPEAKER_NEXT_ACT = re.compile(
+    r",?\s+and\s+(?:then\s+)?(?:urged|called\s+(?:on|for)|appealed\s+to|accused|demanded)\s+(?=[a-z]|[A-Z]\w*\s+(?:to|of)\b)"
+)
 # "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
 _NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 
