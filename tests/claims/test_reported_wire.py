@@ -260,6 +260,17 @@ ROWS = [
         "Lind said the plan was flawed and accused her rival of lying.",
         [("the plan was flawed", "Lind")],
     ),
+    # "according to X" between commas, the statement going on after it with "and"
+    (
+        "according-between-commas-then-and",
+        "Six were hurt, according to the health department, and one died.",
+        [("Six were hurt and one died", "the health department")],
+    ),
+    (
+        "according-to-a-description-and-name-then-and",
+        "Two worked at the dock, according to a police spokesman, Inspector Farid Naderi, and a third drove.",
+        [("Two worked at the dock and a third drove", "a police spokesman, Inspector Farid Naderi")],
+    ),
 ]
 
 

@@ -133,6 +133,8 @@ _CLAUSE_START = frozenset(
     "some no many most all one two three nobody everyone anyone nothing something if when".split()
 )
 _MIN_WORDS = 3
+# A person's name: capitalised words ("Elin Varg", "Inspector Farid Naderi").
+_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _OPENING_MARKS = ("“", '"', "‘", "«", "„")
 # Words an introduction to a quotation may have before its colon ("Reuters:", "the court:").
 _MAX_INTRO_WORDS = 4
@@ -493,6 +495,8 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
                 comma = aside.end() - 1  # "According to Lind, who chairs the board, the pier …"
             span = _content_span(text, sent.start + comma + 1, sent.end)
         else:
+            if _GOES_ON.match(stext, after_np):
+                continue  # "Six were hurt, according to police, and one died": a cue between commas
             span = _content_span(text, sent.start, at)
             if span is not None and _verb_then_content(text, Span(sent.start, at), inside) is not None:
                 return None  # "Lind said fares would rise, according to the Times": Lind's statement, as reported
@@ -502,6 +506,7 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
     return None
 
 
+_GOES_ON = re.compile(r"(?:,\s+" + _NAME + r")?,\s+(?:and|but)\s+(?!(?:said|says|added|told)\b)")
 # Who a name is, between commas after it: a relative clause or a party and state.
 # ("According to the port's report, released Tuesday, …": a participle says which one)
 _ASIDE_AFTER_NAME = re.compile(
@@ -1650,8 +1655,6 @@ def _cue_then_circumstance(tail: str) -> int | None:
     return None
 
 
-# A person's name: capitalised words ("Elin Varg", "Inspector Farid Naderi").
-_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _PARENTHETICAL = re.compile(
     # the speaker may be a description and the name it stands for: ", its chief, Elin Varg, said,"
     r",\s+(?P<name>[^,;:“”\"]{2,70}?(?:,\s+" + _NAME + r"(?=,))?),?\s+(?P<cue>said|says|say|added|adds|argued|argues|"
@@ -1679,7 +1682,10 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue
         # "its chief executive, Elin Varg": read as a description and the name it stands for
         named = m.group("name") + ("," if "," in m.group("name") else "")
-        name = np_after_according(m.group("name")) if according else clean_subject(named)
+        described, _, _ = m.group("name").partition(",")
+        name = np_after_according(described) if according else clean_subject(named)
+        if according and name == described.strip() and "," in m.group("name"):
+            name = m.group("name").strip()  # "according to a police spokesman, Inspector Farid Naderi,"
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
