@@ -271,6 +271,17 @@ ROWS = [
         "Two worked at the dock, according to a police spokesman, Inspector Farid Naderi, and a third drove.",
         [("Two worked at the dock and a third drove", "a police spokesman, Inspector Farid Naderi")],
     ),
+    # a relative clause inside the statement's subject has a verb of its own, whatever its form
+    (
+        "subject-with-who-use",
+        "Lind said one in four patients who use insulin had rationed doses.",
+        [("one in four patients who use insulin had rationed doses", "Lind")],
+    ),
+    (
+        "subject-with-that-cost",
+        "Lind said the pen that cost $98 here sold for $12 abroad.",
+        [("the pen that cost $98 here sold for $12 abroad", "Lind")],
+    ),
 ]
 
 

@@ -1245,6 +1245,9 @@ def _main_verb(ws: list[Word], *, strict: bool = False) -> bool:
             plural = len(subject) > 3 and subject.endswith("s") and not subject.endswith("ss")
             if subject in _SUBJECT_PRONOUNS or plural:
                 skip = k + 2  # a one-word subject, then the relative clause's verb, whatever its form
+            elif k + 1 < len(ws) and ws[k + 1].text.islower() and subject not in DETERMINERS | PREPOSITIONS \
+                    and not subject.endswith("ly") and w.norm in _RELATIVE_WORDS:
+                skip = k + 1  # "patients who use insulin", "the pen that cost $98": the relative's own verb
             continue
         # strict: no "-s" form, which is as often a plural noun ("to reporters")
         loose = not strict and _finite_at(ws, k)
