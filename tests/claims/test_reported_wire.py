@@ -282,6 +282,17 @@ ROWS = [
         "Lind said the pen that cost $98 here sold for $12 abroad.",
         [("the pen that cost $98 here sold for $12 abroad", "Lind")],
     ),
+    # a participle after a determiner describes the speaker: "the injured firefighters", "a retired teacher"
+    (
+        "one-of-the-injured",
+        "One of the injured firefighters, who was there, said he had returned to work.",
+        [("he had returned to work", "One of the injured firefighters")],
+    ),
+    (
+        "a-retired-teacher",
+        "A retired teacher said the road had crumbled.",
+        [("the road had crumbled", "A retired teacher")],
+    ),
 ]
 
 
