@@ -293,6 +293,16 @@ ROWS = [
         "A retired teacher said the road had crumbled.",
         [("the road had crumbled", "A retired teacher")],
     ),
+    (
+        "as-it-shifts",
+        "Quillon said that it would cut 1,400 jobs, as it shifts spending toward new products.",
+        [("it would cut 1,400 jobs", "Quillon")],
+    ),
+    (
+        "as-it-was-goes-on",
+        "Lind said the ferry would stop, as it was too old.",
+        [("the ferry would stop, as it was too old", "Lind")],
+    ),
 ]
 
 
