@@ -303,6 +303,9 @@ ROWS = [
         "Lind said the ferry would stop, as it was too old.",
         [("the ferry would stop, as it was too old", "Lind")],
     ),
+    # pressed to say, urged to say: nothing said yet
+    ("under-pressure-to-explain", "Ministers came under pressure to explain a plan they had said would work.", []),
+    ("urged-to-say", "Lind was urged to say the pier was safe.", []),
 ]
 
 

@@ -616,7 +616,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+
 # A cue that has not happened: expected, planned or wished for.
 _NOT_YET_SAID = re.compile(
     r"\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
-    r"wants|want|wanted|intends|intended|ready|about|unable|wanting)\s+(?:\w+\s+)?to\s+$",
+    r"wants|want|wanted|intends|intended|ready|about|unable|wanting|pressure|pressed|urged)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
 _CUES_BEFORE_THAT = frozenset(
