@@ -306,6 +306,11 @@ ROWS = [
     # pressed to say, urged to say: nothing said yet
     ("under-pressure-to-explain", "Ministers came under pressure to explain a plan they had said would work.", []),
     ("urged-to-say", "Lind was urged to say the pier was safe.", []),
+    (
+        "the-report-also-found-that",
+        "The report also found that the lottery had not updated its locks.",
+        [("the lottery had not updated its locks", "The report")],
+    ),
 ]
 
 

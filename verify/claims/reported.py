@@ -1463,7 +1463,8 @@ _RELATIVE_CUE = re.compile(
 _FINDING = re.compile(
     r"\b(?P<subject>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'&.-]+\s+){0,4}?"
     r"(?:analysis|study|report|survey|audit|review|investigation|inquiry|poll|assessment)"
-    r"(?:\s+(?:by|from|of|for)\s+[^,;:“”\"]{1,60}?)?)\s+(?:has\s+|had\s+)?(?P<cue>found|finds|showed|shows)\s+that\s+"
+    r"(?:\s+(?:by|from|of|for)\s+[^,;:“”\"]{1,60}?)?)\s+(?:has\s+|had\s+)?(?:also\s+|[a-z]+ly\s+)?"
+    r"(?P<cue>found|finds|showed|shows)\s+that\s+"
 )
 
 
