@@ -311,6 +311,17 @@ ROWS = [
         "The report also found that the lottery had not updated its locks.",
         [("the lottery had not updated its locks", "The report")],
     ),
+    # ", the latest setback", ", a move that": the writer sums up in a noun phrase after the statement
+    (
+        "then-the-latest-setback",
+        "The agency said the cars would be a year late, the latest setback for the order.",
+        [("the cars would be a year late", "The agency")],
+    ),
+    (
+        "then-a-move-that",
+        "Lind said the port would hire a new chief, a move that surprised the council.",
+        [("the port would hire a new chief", "Lind")],
+    ),
 ]
 
 

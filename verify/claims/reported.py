@@ -632,6 +632,9 @@ _CUES_BEFORE_THAT = frozenset(
 # did next ("…, then left the stage") and who reported it ("…, according to the Times").
 _PARTICIPLE_TAIL = re.compile(
     r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
+    # ", the latest setback for …", ", a move that …": the writer's summing up in a noun phrase
+    r"|(?:the|a|an)\s+(?:latest|newest|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|setback|blow|"
+    r"reversal|departure|signal|nod|concession)\b"
     # ", raising fears …", ", creating the country's …": the writer's account of what it means
     r"|(?:raising|creating|prompting|sparking|fueling|fuelling|deepening|underscoring|highlighting|marking|"
     r"capping|signaling|signalling|adding\s+to)\s+(?:the|a|an|its|his|her|their|fears|concerns|questions|hopes|doubts)"
