@@ -322,6 +322,12 @@ ROWS = [
         "Lind said the port would hire a new chief, a move that surprised the council.",
         [("the port would hire a new chief", "Lind")],
     ),
+    # an opening phrase, then a clause with its own subject: a statement, not a scene
+    (
+        "on-average-then-a-clause",
+        "On average, a car travels 40,000 miles between failures, the agency said.",
+        [("On average, a car travels 40,000 miles between failures", "the agency")],
+    ),
 ]
 
 

@@ -1281,6 +1281,11 @@ def _is_scene(phrase: str) -> bool:
         return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
     opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
         or len(first) > 4 and first.endswith(("ed", "ing"))
+    if opener and ", " in phrase:
+        # "On average, a car travels 40,000 miles": a clause with its subject follows the opening phrase
+        rest = words(phrase[phrase.rfind(", ") + 2 :])
+        if len(rest) > 2 and (rest[0].norm in DETERMINERS or rest[0].text[0].isupper()) and _main_verb(rest[1:]):
+            return False
     # "Minutes after the shooting": a time at its head, no verb, is a scene too; a time at the
     # end of a long phrase ("The subsidies total $300 million a year") is no scene
     if not opener and not _FRAME_TIME.search(phrase, 0, ws[min(3, len(ws) - 1)].end):
