@@ -328,6 +328,11 @@ ROWS = [
         "On average, a car travels 40,000 miles between failures, the agency said.",
         [("On average, a car travels 40,000 miles between failures", "the agency")],
     ),
+    (
+        "inverted-cue-a-spokesman-for-then-and",
+        "The government had found more money, said a spokesman for the prime minister, and it was reaching hospitals.",
+        [("The government had found more money and it was reaching hospitals", "a spokesman for the prime minister")],
+    ),
 ]
 
 
