@@ -333,6 +333,17 @@ ROWS = [
         "The government had found more money, said a spokesman for the prime minister, and it was reaching hospitals.",
         [("The government had found more money and it was reaching hospitals", "a spokesman for the prime minister")],
     ),
+    # after a cue between commas: when it was said, and a passive that is no second cue
+    (
+        "cue-between-commas-after-its-meeting",
+        "Inflation had fallen, the bank said after its meeting, and wages had risen.",
+        [("Inflation had fallen and wages had risen", "the bank")],
+    ),
+    (
+        "cue-between-commas-then-was-expected",
+        "Inflation had fallen, the bank said, and was expected to ease further.",
+        [("Inflation had fallen and was expected to ease further", "the bank")],
+    ),
 ]
 
 

@@ -1716,7 +1716,7 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         after = None
         rest = words(text[after_start : sent.end])
         # "…, union leaders said Friday, as they bristled at …": about the saying, not what was said
-        if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest) \
+        if first and not first[0].norm.endswith("ing") and not _another_cue(rest) \
                 and first[0].norm not in _ABOUT_THE_SAYING:
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
@@ -1785,9 +1785,24 @@ def _only_whom_and_when(extra: str, cue: str) -> bool:
     if cue.lower() in _OBJECT_VERBS and extra.strip():
         whom = _OBJECT.match(extra + " ")
         pos = whom.end() if whom is not None else 0
-    while (more := _ADVERBIAL.match(extra, pos)) is not None and more.end() > pos:
+    while (more := _ADVERBIAL.match(extra, pos) or _WHEN_SAID.match(extra, pos)) is not None and more.end() > pos:
         pos = more.end()
     return not extra[pos:].strip()
+
+
+def _another_cue(ws: list[Word]) -> bool:
+    """Whether a cue word is among ``ws`` other than a passive ("was expected to"), which says nothing."""
+    return any(w.norm in REPORTING_VERBS and not (k > 0 and ws[k - 1].norm in _BE) for k, w in enumerate(ws))
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+# "…, the bank said in a statement after its policy meeting, and …": when a cue between commas was said
+_WHEN_SAID = re.compile(
+    r"\s*(?:after|before|following|during)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:meeting|session|hearing|vote|talks|briefing|speech|announcement|decision|ruling|verdict|sentencing)s?\b"
+)
 
 
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
