@@ -344,6 +344,17 @@ ROWS = [
         "Inflation had fallen, the bank said, and was expected to ease further.",
         [("Inflation had fallen and was expected to ease further", "the bank")],
     ),
+    # an inverted "noted" with who the speaker is, then their own "who said"
+    (
+        "inverted-noted-with-a-description",
+        "Three mayors lost on Tuesday, noted Priscilla Onwuachi, a political scientist.",
+        [("Three mayors lost on Tuesday", "Priscilla Onwuachi")],
+    ),
+    (
+        "inverted-noted-title-at-then-who-said",
+        "Rates held for five meetings, noted Kristin Fjell, chief economist at Nordbank, who said cuts would come.",
+        [("Rates held for five meetings", "Kristin Fjell"), ("cuts would come", "Kristin Fjell")],
+    ),
 ]
 
 

@@ -368,9 +368,11 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?"
+    r",\s*(?:said|says|told|added|wrote|noted|argued|explained|warned|insisted|cautioned)\s+"
+    r"(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?"
+    # "…, a pilot", "…, who …", "…, chief economist at Nordbank": who the named speaker is
     r"(?:a|an|the|who|(?:president|chairman|chairwoman|chair|director|head|leader|chief|secretary|founder|owner|"
-    r"spokesman|spokeswoman|spokesperson)\s+(?:of|for|at)\s)|"
+    r"spokesman|spokeswoman|spokesperson)\s+(?:of|for|at)|(?:[a-z][\w-]*\s+){1,3}(?:of|for|at)\s+(?:the\s+)?[A-Z])\s?|"
     # ", said a senior official who asked not to be named because …": a description and who it is
     r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s|"
     # ", said the minister, Philippa Carrow.": a description, then the name it stands for
@@ -416,6 +418,9 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     commas = [m.start() for m in _CLAUSE_COMMA.finditer(stext) if not inside.covers(sent.start + m.start())]
     if not commas:
         return False
+    if len(commas) > 1 and _RELATIVE_OPENING.match(stext, commas[-1] + 1):
+        # "…, noted Kristin Fjell, chief economist at Nordbank, who said …": the cue is before the relative
+        stext, commas = stext[: commas[-1]], commas[:-1]
     comma = _inverted_comma(stext, commas)
     if comma != commas[-1]:
         return True
@@ -515,6 +520,10 @@ _ASIDE_AFTER_NAME = re.compile(
 )
 
 
+# After a cue: a name set apart by a comma, the speaker of an inverted cue ("…, noted Kristin Fjell, …")
+_NAME_SET_APART = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*,\s")
+
+
 def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
     ws = words(stext)
@@ -537,6 +546,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         closed = inside.last_end_up_to(sent.start + w.start)
         last_close = closed - sent.start if closed is not None and closed > sent.start else 0
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
+        comma_before = stext.rfind(",", 0, w.start)
+        if comma_before >= 0 and not stext[comma_before + 1 : w.start].strip() \
+                and _NAME_SET_APART.match(stext, w.end):
+            continue  # "…, noted Kristin Fjell, an economist, …": an inverted cue, its speaker after it
         if i > 0 and ws[i - 1].norm in {"worth", "having"}:
             continue  # "It's worth noting that", "Having said that,": the writer's aside
         if _NOT_YET_SAID.search(before):
@@ -857,14 +870,19 @@ _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$
 _AFTER_COPULA = re.compile(r"\b(?:are|is|was|were|been|be)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*$", re.IGNORECASE)
 
 
+_WHERE_THEY_WORK = re.compile(r"\b(?:of|at|for|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*$")
+
+
 def _antecedent(before: str) -> str | None:
     """The one a "who" clause is about: the last name before it, past any appositive."""
     described = None
     for segment in reversed(re.split(r",\s*|\s+(?:--|[—–―])\s+", before.rstrip(" ,—–―-"))):
         first = segment.split()[:1]
-        if first and first[0].lower() in {"now", "then", "the", "a", "an", "his", "her", "its", "their", "once"}:
+        # "now the harbour master", "chief economist at Nordbank": who the person is, not the person
+        if first and (first[0].lower() in {"now", "then", "the", "a", "an", "his", "her", "its", "their", "once"}
+                      or first[0][0].islower() and _WHERE_THEY_WORK.search(segment)):
             described = described or segment
-            continue  # "now the harbour master": who the person is, not the person
+            continue
         m = _TRAILING_NAME.search(segment)
         if m is not None and m.start() > 0:
             return m.group(1)
