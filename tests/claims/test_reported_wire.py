@@ -355,6 +355,11 @@ ROWS = [
         "Rates held for five meetings, noted Kristin Fjell, chief economist at Nordbank, who said cuts would come.",
         [("Rates held for five meetings", "Kristin Fjell"), ("cuts would come", "Kristin Fjell")],
     ),
+    (
+        "then-even-after",
+        "Residents said the water was safe, even after tests found manganese in it.",
+        [("the water was safe", "Residents")],
+    ),
 ]
 
 

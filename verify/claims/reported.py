@@ -713,7 +713,8 @@ _REFUSAL = re.compile(
 # "said profit fell, as shoppers turned to cheaper brands": the writer's context, a clause with its own
 # subject (a noun phrase, not "as long as" or "as well")
 _AS_CONTEXT = re.compile(
-    r",\s+as\s+(?=(?:the|its|his|her|their|many|some|other|more|fewer)\s|[a-z]{3,}[a-rt-z]s\s"
+    r",\s+even\s+(?:after|as)\s"  # "…, even after tests found …": the writer's aside
+    r"|,\s+as\s+(?=(?:the|its|his|her|their|many|some|other|more|fewer)\s|[a-z]{3,}[a-rt-z]s\s"
     # "…, as it shifts spending": the present tense is the writer's, not the reported speech's
     r"|(?:it|he|she)\s+[a-z]{2,}[a-rt-z]s\b)"
 )
