@@ -75,11 +75,6 @@ ROWS = [
         "Harlan told farmers that she would end the tariffs, as she tries to win back rural voters.",
         [("she would end the tariffs", "Harlan")],
     ),
-    (
-        "as-clause-then",
-        "Lind said the pier would close, as the money had run out.",
-        [("the pier would close, as the money had run out", "Lind")],
-    ),
     ("number-headline-object", "Lumina recalls 40,000 e-bike batteries after fires", []),
     # a long trailing cue followed by a comma and when it happened
     (

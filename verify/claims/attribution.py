@@ -73,6 +73,8 @@ _MODIFIER_SEGMENT = re.compile(r"(?:which|who|whose|[a-z]+ed|built|led|run|made|
 # (whole words only: "the mayor" holds no "May")
 _FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|\b" + TIME_WORDS + r"(?!\w)",
                             re.IGNORECASE)
+# "Hours after the storm,": a time before the subject, never the speaker's name
+_FRAME_WORDS = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b", re.IGNORECASE)
 _ANONYMITY = re.compile(
     r"\bwho\s+(?:asked|requested|spoke|declined|insisted|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed|"
     r"did\s+not\s+want)\b[^,;:“”\"]{0,120}?(?:named|anonymity|identified|publicly|record|discuss\s+[\w\s]{1,40}?|"
@@ -83,7 +85,8 @@ _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|refe
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?\s+(?=[A-Z“\"])")
-_RELATIVE_WHAT = re.compile(r"\b(?:what|whom)\s+(?=\S)")
+# "rejected what Senator Moss called"; not "Residents, some of whom traveled …", an aside about them
+_RELATIVE_WHAT = re.compile(r"\b(?<!of )(?:what|whom)\s+(?=\S)")
 # How many words after a closing mark the cue may come: room for a long appositive
 # ("..., Scott Hale, the attorney general of the state, one of those suing, said").
 _TAIL_WORDS = 30
@@ -206,7 +209,8 @@ def plausible_subject(name: str) -> bool:
     if ws[-1].norm in BAD_ENDINGS:
         return False
     head = first.norm
-    if 2 < len(ws) <= 6 and head.endswith("s") and head not in NOT_PLURALS and len(head) > 3 \
+    plural_head = head.endswith("s") and head not in NOT_PLURALS and len(head) > 3 or _irregular_plural(head)
+    if 2 < len(ws) <= 6 and plural_head \
             and first.text.islower() and ws[1].norm in {"for", "of", "at", "from", "with", "to"} \
             and not any(w.norm in CLAUSE_WORDS for w in ws[2:]):
         return True  # "attorneys for the family", "advisers to Mr. Obama"
@@ -217,8 +221,9 @@ def plausible_subject(name: str) -> bool:
             continue  # "Lind's letter to the council", "an adviser to the mayor"
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
+        # "those polled" are people; "the injured firefighters", "a retired teacher": a participle as adjective
         if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS \
-                and ws[k - 1].norm != "those":  # "those polled" are people
+                and ws[k - 1].norm != "those" and not (ws[k - 1].norm in DETERMINERS and k + 1 < len(ws)):
             return False
     if first.norm in PREPOSITIONS or (first.norm in INTRO_WORDS and first.norm not in DETERMINERS):
         return False  # "Following initial reports", "In a statement"
@@ -229,9 +234,17 @@ def plausible_subject(name: str) -> bool:
     if first.norm in PERSONAL_PRONOUNS or first.norm in DETERMINERS:
         return True
     last = ws[-1].norm
-    if len(ws) <= 3 and last.endswith("s") and last not in NOT_PLURALS and len(last) > 3:
-        return True  # "guards", "show insiders": a group speaking
+    if len(ws) <= 3 and (last.endswith("s") and last not in NOT_PLURALS and len(last) > 3 or _irregular_plural(last)):
+        return True  # "guards", "show insiders", "fishermen", "crew": a group speaking
     return first.norm in PLURAL_HEADS or any(w.norm in PLURAL_HEADS for w in ws[-2:])
+
+
+# Plurals without "-s" and nouns for a body of people: "fishermen", "the crew", "clergy".
+_COLLECTIVES = frozenset("women children people police staff crew clergy faculty personnel jury public".split())
+
+
+def _irregular_plural(word: str) -> bool:
+    return word in _COLLECTIVES or len(word) > 4 and word.endswith("men")
 
 
 # Words whose "'s" is "is" or "has" ("he's said", "that's said"), not a possessive.
@@ -278,6 +291,8 @@ def clean_subject(raw: str) -> str | None:
         last_end = m.end()
     if last_end is not None:
         text = text[last_end:]  # only the last sentence can hold the subject
+    if "; " in text:
+        text = text[text.rfind("; ") + 2 :]  # "…asked for three debates; the campaign": a new clause, its own subject
     if ": " in text:
         text = text[text.rfind(": ") + 2 :]  # "The message was clear: Vale": the subject follows the colon
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
@@ -286,6 +301,9 @@ def clean_subject(raw: str) -> str | None:
     text = _TRAILING_NOISE.sub("", text.rstrip()) if not text.rstrip().endswith(",") else text
     ends_with_comma = text.rstrip().endswith(",")
     text = text.rstrip(" ,;:—–-")
+    if not text:
+        return None
+    text = _strip_conjunctions(text)  # "But the Alliance, which …,": the conjunction is no part of the name
     if not text:
         return None
     segments = [s.strip() for s in re.split(r",\s+|\s+(?:[—–―]|--)\s+", text) if s.strip()]
@@ -303,7 +321,8 @@ def clean_subject(raw: str) -> str | None:
             break  # "The mayor, however,", "The mayor, speaking on Monday,": a subject, then an aside
         if head in DETERMINERS and _has_capitalised(first_words[1:]) and not _FRAME_SEGMENT.search(segments[0]):
             break  # "The Harbour Trust, a group that …,": a name, then who it is
-        if head in INTRO_WORDS or re.match(TIME_WORDS, head, re.IGNORECASE):
+        # the whole word names a time: "May, …" opens a frame, "Mayor Lind, …" is the speaker
+        if head in INTRO_WORDS or re.match(TIME_WORDS + r"(?![a-z])", head, re.IGNORECASE):
             segments.pop(0)
         else:
             break
@@ -319,7 +338,8 @@ def clean_subject(raw: str) -> str | None:
         name = segments[-1]
         # "Hugh Hill, a doctor who works nights" without the closing comma
         if not ends_with_comma and _is_appositive(segments[-1]) and _has_capitalised(words(segments[-2])) \
-                and words(segments[-2])[0].norm not in PREPOSITIONS | INTRO_WORDS:  # "Among voters, 48 percent"
+                and words(segments[-2])[0].norm not in PREPOSITIONS | INTRO_WORDS \
+                and not _FRAME_WORDS.search(segments[-2]):  # "Among voters, 48 percent", "Hours after the storm"
             name = segments[-2]
     else:
         name = segments[0]
@@ -358,9 +378,13 @@ def _strip_conjunctions(name: str) -> str:
     return name
 
 
+# "A cooperative that sells milk to the chain": "that" and a verb open a relative clause
+_THAT_RELATIVE = re.compile(r"(?<=[a-z])\s+that\s+(?=(?:[a-z]+(?<!ss)s|[a-z]+ed|has|have|had|is|are|was|were)\b)")
+
+
 def _cut_relative(name: str) -> str:
     """"police who on finding a bag" -> "police"; keeps short names with "who" intact."""
-    m = re.search(r"\s(?:who|which)\s", name)
+    m = re.search(r"\s(?:who|which)\s", name) or _THAT_RELATIVE.search(name)
     if not m:
         return name
     before = name[: m.start()]

@@ -122,6 +122,9 @@ _ADVERBIAL = re.compile(
     r")(?:\b|(?<=[”\"]))(?![’']),?",
     re.IGNORECASE,
 )
+# "at least 31 people", "as many as 40 boats", "up to 12 ships": a bound on the number that opens a subject
+_BOUND_OF_A_NUMBER = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|few|much|little)\s+as|up\s+to)\s+\d",
+                                re.IGNORECASE)
 # Words that measure a subject: "nearly half the ships", "only two", "about 40 jobs".
 _QUANTITY_HEADS = frozenset("nearly only roughly approximately almost just barely".split())
 _BEFORE_A_NUMBER = frozenset("about around over under some".split())
@@ -133,6 +136,8 @@ _CLAUSE_START = frozenset(
     "some no many most all one two three nobody everyone anyone nothing something if when".split()
 )
 _MIN_WORDS = 3
+# A person's name: capitalised words ("Elin Varg", "Inspector Farid Naderi").
+_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _OPENING_MARKS = ("“", '"', "‘", "«", "„")
 # Words an introduction to a quotation may have before its colon ("Reuters:", "the court:").
 _MAX_INTRO_WORDS = 4
@@ -170,6 +175,8 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
             _heard_in_court(text, sent, inside),
+            _relative_cue(text, sent, inside),
+            _finding(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
         # ("…, its director conceded, as surveyors warned that …"), never inside it.
@@ -369,9 +376,15 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?(?:a|an|the|who)\s|"
+    r",\s*(?:said|says|told|added|wrote|noted|argued|explained|warned|insisted|cautioned)\s+"
+    r"(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?"
+    # "…, a pilot", "…, who …", "…, chief economist at Nordbank": who the named speaker is
+    r"(?:a|an|the|who|(?:president|chairman|chairwoman|chair|director|head|leader|chief|secretary|founder|owner|"
+    r"spokesman|spokeswoman|spokesperson)\s+(?:of|for|at)|(?:[a-z][\w-]*\s+){1,3}(?:of|for|at)\s+(?:the\s+)?[A-Z])\s?|"
     # ", said a senior official who asked not to be named because …": a description and who it is
-    r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s)"
+    r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s|"
+    # ", said the minister, Philippa Carrow.": a description, then the name it stands for
+    r"(?:the|its|his|her|their)\s+[^,;:“”\"]{1,60}?,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*(?:[.!?]?\s*$|,\s+who\s))"
 )
 # A comma that joins clauses, not the thousands of a number ("2,000")
 _CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
@@ -414,6 +427,9 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     commas = [m.start() for m in _CLAUSE_COMMA.finditer(stext) if not inside.covers(sent.start + m.start())]
     if not commas:
         return False
+    if len(commas) > 1 and _RELATIVE_OPENING.match(stext, commas[-1] + 1):
+        # "…, noted Kristin Fjell, chief economist at Nordbank, who said …": the cue is before the relative
+        stext, commas = stext[: commas[-1]], commas[:-1]
     comma = _inverted_comma(stext, commas)
     if comma != commas[-1]:
         return True
@@ -496,6 +512,8 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
                 comma = aside.end() - 1  # "According to Lind, who chairs the board, the pier …"
             span = _content_span(text, sent.start + comma + 1, sent.end)
         else:
+            if _GOES_ON.match(stext, after_np):
+                continue  # "Six were hurt, according to police, and one died": a cue between commas
             span = _content_span(text, sent.start, at)
             if span is not None and _verb_then_content(text, Span(sent.start, at), inside) is not None:
                 return None  # "Lind said fares would rise, according to the Times": Lind's statement, as reported
@@ -505,12 +523,17 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
     return None
 
 
+_GOES_ON = re.compile(r"(?:,\s+" + _NAME + r")?,\s+(?:and|but)\s+(?!(?:said|says|added|told)\b)")
 # Who a name is, between commas after it: a relative clause or a party and state.
 # ("According to the port's report, released Tuesday, …": a participle says which one)
 _ASIDE_AFTER_NAME = re.compile(
     r",\s*(?:(?:who|whose|which)\b[^,;:“”\"]{1,120}|[DRI]-[A-Z][A-Za-z.]{0,12}|"
     r"(?:released|published|issued|obtained|filed|seen|sent|posted|dated)\b[^,;:“”\"]{1,60}),"
 )
+
+
+# After a cue: a name set apart by a comma, the speaker of an inverted cue ("…, noted Kristin Fjell, …")
+_NAME_SET_APART = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'.-]*,\s")
 
 
 def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
@@ -537,6 +560,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         closed = inside.last_end_up_to(sent.start + w.start)
         last_close = closed - sent.start if closed is not None and closed > sent.start else 0
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
+        comma_before = stext.rfind(",", 0, w.start)
+        if comma_before >= 0 and not stext[comma_before + 1 : w.start].strip() \
+                and _NAME_SET_APART.match(stext, w.end):
+            continue  # "…, noted Kristin Fjell, an economist, …": an inverted cue, its speaker after it
         if i > 0 and ws[i - 1].norm in {"worth", "having"}:
             continue  # "It's worth noting that", "Having said that,": the writer's aside
         if _NOT_YET_SAID.search(before):
@@ -616,7 +643,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+
 # A cue that has not happened: expected, planned or wished for.
 _NOT_YET_SAID = re.compile(
     r"\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
-    r"wants|want|wanted|intends|intended|ready|about|unable|wanting)\s+(?:\w+\s+)?to\s+$",
+    r"wants|want|wanted|intends|intended|ready|about|unable|wanting|pressure|pressed|urged)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
 _CUES_BEFORE_THAT = frozenset(
@@ -632,6 +659,12 @@ _CUES_BEFORE_THAT = frozenset(
 # did next ("…, then left the stage") and who reported it ("…, according to the Times").
 _PARTICIPLE_TAIL = re.compile(
     r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
+    # ", the latest setback for …", ", a move that …": the writer's summing up in a noun phrase
+    r"|(?:the|a|an)\s+(?:latest|newest|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|setback|blow|"
+    r"reversal|departure|signal|nod|concession)\b"
+    # ", raising fears …", ", creating the country's …": the writer's account of what it means
+    r"|(?:raising|creating|prompting|sparking|fueling|fuelling|deepening|underscoring|highlighting|marking|"
+    r"capping|signaling|signalling|adding\s+to)\s+(?:the|a|an|its|his|her|their|fears|concerns|questions|hopes|doubts)"
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
     r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
@@ -661,6 +694,13 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     """A statement ends before ", but" and a clause with its own subject and verb, and before a
     semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
+        following = words(text[m.end() : min(span.end, m.end() + 120)])
+        # "…, but she had taken his age into account": the tense of reported speech carries it on
+        if not inside.covers(m.start()) and (_opens_clause(following) and not _backshifted(following)
+                                             or _REFUSAL.match(text, m.end(), span.end)):
+            cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
+    for m in _AS_CONTEXT.finditer(text, span.start, span.end):
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
@@ -669,6 +709,11 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
         if not inside.covers(m.start()) and any(w.norm in _PAST_IN_REPORT for w in said):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
+    act = _SPEAKER_NEXT_ACT.search(text, span.start, span.end)
+    if act is not None and not inside.covers(act.start()):
+        cut = _content_span(text, span.start, act.start())
+        if cut is not None:
+            span = cut
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         if not inside.covers(m.start()) and any(
@@ -686,6 +731,23 @@ _AS_NOW = re.compile(
     r"(?:\w+ly\s+)?(?:is|are|has|have|tries|seeks|faces|prepares|continues|looks|hopes|works|struggles|fights)\b"
 )
 _PAST_IN_REPORT = frozenset("would had was were could might should".split())
+# "…, but declined to say whether …": the speaker's refusal to say more, not more of the statement
+_REFUSAL = re.compile(
+    r"(?:(?:he|she|they|it)\s+)?(?:declined|refused|would\s+not|did\s+not|could\s+not|wouldn[’']t|didn[’']t)\s+"
+    r"(?:to\s+)?(?:say|comment|elaborate|discuss|specify|name|identify|give|provide|answer|confirm)\b"
+)
+# "said profit fell, as shoppers turned to cheaper brands": the writer's context, a clause with its own
+# subject (a noun phrase, not "as long as" or "as well")
+_AS_CONTEXT = re.compile(
+    r",\s+even\s+(?:after|as)\s"  # "…, even after tests found …": the writer's aside
+    r"|,\s+as\s+(?=(?:the|its|his|her|their|many|some|other|more|fewer)\s|[a-z]{3,}[a-rt-z]s\s"
+    # "…, as it shifts spending": the present tense is the writer's, not the reported speech's
+    r"|(?:it|he|she)\s+[a-z]{2,}[a-rt-z]s\b)"
+)
+# "said its members needed the trains and urged lawmakers to override": the speaker's next act
+_SPEAKER_NEXT_ACT = re.compile(
+    r",?\s+and\s+(?:then\s+)?(?:urged|called\s+(?:on|for)|appealed\s+to|accused|demanded)\s+(?=[a-z]|[A-Z]\w*\s+(?:to|of)\b)"
+)
 # "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
 _NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 
@@ -835,14 +897,19 @@ _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$
 _AFTER_COPULA = re.compile(r"\b(?:are|is|was|were|been|be)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)\s*$", re.IGNORECASE)
 
 
+_WHERE_THEY_WORK = re.compile(r"\b(?:of|at|for|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*$")
+
+
 def _antecedent(before: str) -> str | None:
     """The one a "who" clause is about: the last name before it, past any appositive."""
     described = None
     for segment in reversed(re.split(r",\s*|\s+(?:--|[—–―])\s+", before.rstrip(" ,—–―-"))):
         first = segment.split()[:1]
-        if first and first[0].lower() in {"now", "then", "the", "a", "an", "his", "her", "its", "their", "once"}:
+        # "now the harbour master", "chief economist at Nordbank": who the person is, not the person
+        if first and (first[0].lower() in {"now", "then", "the", "a", "an", "his", "her", "its", "their", "once"}
+                      or first[0][0].islower() and _WHERE_THEY_WORK.search(segment)):
             described = described or segment
-            continue  # "now the harbour master": who the person is, not the person
+            continue
         m = _TRAILING_NAME.search(segment)
         if m is not None and m.start() > 0:
             return m.group(1)
@@ -1055,10 +1122,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.norm in {"and", "or", "but"}:
         return None  # "promised a vote and attempted to …": the speaker's next predicate, not a clause
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
-    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit()
+    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit() \
+        or _BOUND_OF_A_NUMBER.match(rest) is not None and _skip_to_that(rest, pos) is None  # not "at least twice that"
     if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
-    if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
+    if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in _WHERE_AFTER_CUE or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
         # never over another cue ("conceded on Monday, as surveyors warned that ...")
         return _skip_to_that(rest, pos)
@@ -1101,6 +1169,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
         return pos  # "announced plans to give $15 million", "denied allegations of fraud": the object says it
     return None
+
+
+# Words after a cue that open a phrase of where or how it was said, before "that": "said outside
+# the courthouse that …", "told reporters near the scene that …"
+_WHERE_AFTER_CUE = frozenset("to so as of outside inside near beside behind across".split())
 
 
 # Cues whose object is itself a checkable statement: "denied any role in the fire",
@@ -1153,7 +1226,10 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
     """Past a short phrase to the "that" opening the clause; not over another cue, and not to a
     "that" that opens a relative clause ("after the meeting that was held")."""
     m = _SKIPPABLE_TO_THAT.match(rest)
-    if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
+    skipped = words(m.group(0))[:-1] if m is not None else []
+    # a cue word after a determiner is a noun: "in a note to clients that …"
+    if m is None or any(w.norm in REPORTING_VERBS and not (k > 0 and skipped[k - 1].norm in DETERMINERS)
+                        for k, w in enumerate(skipped)):
         return None
     following = words(rest[m.end() : m.end() + 30])
     if following and following[0].norm in _FINITE:
@@ -1229,6 +1305,9 @@ def _main_verb(ws: list[Word], *, strict: bool = False) -> bool:
             plural = len(subject) > 3 and subject.endswith("s") and not subject.endswith("ss")
             if subject in _SUBJECT_PRONOUNS or plural:
                 skip = k + 2  # a one-word subject, then the relative clause's verb, whatever its form
+            elif k + 1 < len(ws) and ws[k + 1].text.islower() and subject not in DETERMINERS | PREPOSITIONS \
+                    and not subject.endswith("ly") and w.norm in _RELATIVE_WORDS:
+                skip = k + 1  # "patients who use insulin", "the pen that cost $98": the relative's own verb
             continue
         # strict: no "-s" form, which is as often a plural noun ("to reporters")
         loose = not strict and _finite_at(ws, k)
@@ -1255,8 +1334,15 @@ def _is_scene(phrase: str) -> bool:
         return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
     opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
         or len(first) > 4 and first.endswith(("ed", "ing"))
-    if not opener and not _FRAME_TIME.search(phrase):
-        return False  # "Minutes after the shooting": a time, no verb, is a scene too
+    if opener and ", " in phrase:
+        # "On average, a car travels 40,000 miles": a clause with its subject follows the opening phrase
+        rest = words(phrase[phrase.rfind(", ") + 2 :])
+        if len(rest) > 2 and (rest[0].norm in DETERMINERS or rest[0].text[0].isupper()) and _main_verb(rest[1:]):
+            return False
+    # "Minutes after the shooting": a time at its head, no verb, is a scene too; a time at the
+    # end of a long phrase ("The subsidies total $300 million a year") is no scene
+    if not opener and not _FRAME_TIME.search(phrase, 0, ws[min(3, len(ws) - 1)].end):
+        return False
     return not _main_verb(ws[1:] if opener else ws, strict=True)
 
 
@@ -1449,6 +1535,76 @@ def _heard_in_court(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | 
     return ReportedSpeech(span, None, sent.start + m.start("cue"), m.group("cue"), None)
 
 
+# "in what officials said was the largest seizure", "a budget, which the governor said would wait": the
+# relative word is the subject of the clause the speaker is reported to have said
+_RELATIVE_CUE = re.compile(
+    r"\b(?:what|which|who)\s+(?P<name>[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<cue>said|says|say|claimed|claims|claim|insisted|insists|insist|argued|argues|argue|alleged|alleges|"
+    r"maintained|maintains|estimated|estimates)\s+(?=(?:was|were|is|are|had|has|have|would|will|could|might|may|"
+    r"must|should|can)\b)"
+)
+
+
+# "An analysis by Fair Skies found that …": a study's finding, reported as its authors' statement
+_FINDING = re.compile(
+    r"\b(?P<subject>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'&.-]+\s+){0,4}?"
+    r"(?:analysis|study|report|survey|audit|review|investigation|inquiry|poll|assessment)"
+    r"(?:\s+(?:by|from|of|for)\s+[^,;:“”\"]{1,60}?)?)\s+(?:has\s+|had\s+)?(?:also\s+|[a-z]+ly\s+)?"
+    r"(?P<cue>found|finds|showed|shows)\s+that\s+"
+)
+
+
+def _finding(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "An analysis by Fair Skies found that the airline would control half the seats": the clause."""
+    stext = text[sent.start : sent.end]
+    if "that" not in stext:
+        return None
+    for m in _FINDING.finditer(stext):
+        if inside.covers(sent.start + m.start()):
+            continue
+        span = _content_span(text, sent.start + m.end(), sent.end)
+        if span is not None:
+            span = _end_before_contrast(text, span, inside)
+        if span is None or _mostly_quoted(text, span, inside):
+            continue
+        return ReportedSpeech(span, m.group("subject"), sent.start + m.start("subject"), m.group("cue"), None)
+    return None
+
+
+_SET_APART_BEFORE = re.compile(r",\s*(?:in\s+)?$")
+_RELATIVE_CUE_TAIL = re.compile(r",\s*(?:in\s+)?(?:what|which)\b")
+
+
+def _relative_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "…, in what officials said was the largest seizure": the predicate after the cue, up to the
+    clause's comma, is what the speaker said of the thing the relative word stands for."""
+    stext = text[sent.start : sent.end]
+    if " said " not in stext and " says " not in stext and " say " not in stext and "claim" not in stext \
+            and "ed " not in stext and "es " not in stext:
+        return None
+    tried = 0
+    for m in _RELATIVE_CUE.finditer(stext):
+        if inside.covers(sent.start + m.start()):
+            continue
+        tried += 1
+        if tried > _MAX_CUES_PER_SENTENCE:
+            break  # a run-on "sentence" of cues: stay linear
+        name = clean_subject(m.group("name"))
+        if name is None or name != m.group("name").strip() or not plausible_subject(name):
+            continue
+        start = sent.start + m.end()
+        comma = next((c for c in range(start, sent.end) if text[c] in ",;" and not inside.covers(c)), sent.end)
+        span = _content_span(text, start, comma)
+        if span is not None and not _SET_APART_BEFORE.search(stext, 0, m.start()):
+            # "A man who police said had fired was arrested": the main clause's verb ends it; after a
+            # comma the clause runs to the next one ("…, which police said was the amount he owed")
+            span = _content_span(text, span.start, _end_of_subject_clause(text, span))
+        if span is None or _mostly_quoted(text, span, inside):
+            continue
+        return ReportedSpeech(span, name, sent.start + m.start("name"), m.group("cue"), None)
+    return None
+
+
 def _noun_cue_matches(stext: str) -> Iterator[re.Match[str]]:
     yield from _NOUN_CUES.finditer(stext)
     yield from _DETERMINED_NOUN_CUES.finditer(stext)
@@ -1497,13 +1653,18 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     # …" is a statement of its own, and the cue before it is the trailing one
     last_words = words(last_part) if comma == commas[-1] and len(commas) > 1 and after_last else []
     if comma == commas[-1] and len(commas) > 1 and after_last \
-            and (not any(w.norm in REPORTING_VERBS for w in last_words) or len(last_words) > _AS_SAID_MAX_WORDS):
+            and (not any(w.norm in REPORTING_VERBS for w in last_words) or len(last_words) > _AS_SAID_MAX_WORDS
+                 or _RELATIVE_OPENING.match(last_part)):
         if _RELATIVE_OPENING.match(last_part) or any(w.norm in REPORTING_VERBS for w in last_words):
             # "…, the board said in its report, which was published Monday": about the report;
             # "…, X conceded, as surveyors warned that …": their statement, found on its own
             relative_end = comma
-        comma = commas[-2]  # "…, X said Friday, as they bristled at …": the cue is before the last comma
+        # "…, X said Friday, as they bristled at …": the cue is before the last comma, and before a
+        # name's description there ("…, said the union's secretary, Colm Hardy, who added …")
+        comma = _inverted_comma(stext[:comma], commas[:-1])
     tail = stext[comma:relative_end]
+    if _RELATIVE_CUE_TAIL.match(tail) and _RELATIVE_CUE.search(tail):
+        return None  # "…, in what officials said was the largest seizure": they said that of it, not the clause
     if word_count(tail) > 14 and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
         if cut is None:
@@ -1590,7 +1751,9 @@ def _cue_then_circumstance(tail: str) -> int | None:
 
 
 _PARENTHETICAL = re.compile(
-    r",\s+(?P<name>[^,;:“”\"]{2,70}?)\s+(?P<cue>said|says|say|added|adds|argued|argues|noted|notes|"
+    # the speaker may be a description and the name it stands for: ", its chief, Elin Varg, said,"
+    r",\s+(?P<name>[^,;:“”\"]{2,70}?(?:,\s+" + _NAME + r"(?=,))?),?\s+(?P<cue>said|says|say|added|adds|argued|argues|"
+    r"noted|notes|"
     r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes|confirmed|confirms|stated|"
     r"states|told|tells|acknowledged|acknowledges|conceded|concedes|stressed|stresses|maintained|maintains|"
     r"announced|announces|denied|denies)\b"
@@ -1612,11 +1775,18 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         according = m.group("cue") is None
         if not according and not _only_whom_and_when(m.group("extra"), m.group("cue")):
             continue
-        name = np_after_according(m.group("name")) if according else clean_subject(m.group("name"))
+        # "its chief executive, Elin Varg": read as a description and the name it stands for
+        named = m.group("name") + ("," if "," in m.group("name") else "")
+        described, _, _ = m.group("name").partition(",")
+        name = np_after_according(described) if according else clean_subject(named)
+        if according and name == described.strip() and "," in m.group("name"):
+            name = m.group("name").strip()  # "according to a police spokesman, Inspector Farid Naderi,"
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
-        scene = before is not None and _is_scene(text[before.start : before.end])
+        # "If the buses were cut, she said, she would lose her job": a condition is part of what was said
+        scene = before is not None and _is_scene(text[before.start : before.end]) \
+            and words(text[before.start : before.end])[0].norm not in {"if", "unless"}
         subject = _short_subject(text, sent.start, at) if before is None else None
         if subject is None and not scene and (before is None or _mostly_quoted(text, before, inside)):
             continue
@@ -1625,13 +1795,16 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         after = None
         rest = words(text[after_start : sent.end])
         # "…, union leaders said Friday, as they bristled at …": about the saying, not what was said
-        if first and not first[0].norm.endswith("ing") and not any(w.norm in REPORTING_VERBS for w in rest) \
+        if first and not first[0].norm.endswith("ing") and not _another_cue(rest) \
                 and first[0].norm not in _ABOUT_THE_SAYING:
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
-        if after is not None and before is not None and first[0].norm in _CONTRASTS and _opens_clause(first[1:]):
-            after = None  # "Fares will rise, Lind said, but the council disagreed": the writer goes on
+        if after is not None and before is not None and first[0].norm in _CONTRASTS and _opens_clause(first[1:]) \
+                and not _backshifted(first[1:]):
+            # "Fares will rise, Lind said, but the council disagreed": the writer goes on; "…, she added,
+            # but two firefighters had been hurt": the tense of reported speech carries hers on
+            after = None
         if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
             after = None  # "…, Lind said Monday, a week after the storm": when, not what
         if scene:
@@ -1656,7 +1829,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
 
 
 # "The pier, according to the port, will close in May."
-_PARENTHETICAL_ACCORDING = re.compile(r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?)(?P<cue>)??(?P<extra>),\s+")
+_PARENTHETICAL_ACCORDING = re.compile(
+    r",\s+according\s+to\s+(?P<name>[^,;:“”\"]{2,70}?(?:,\s+" + _NAME + r")?)(?P<cue>)??(?P<extra>),\s+"
+)
 
 
 # "a week after the storm", "two days before the vote": when something was said
@@ -1670,20 +1845,58 @@ _ABOUT_THE_SAYING = frozenset("as while when after before during following which
 _CONTRASTS = frozenset("but though although".split())
 
 
+_BACKSHIFT = frozenset("had would could might".split())
+
+
+def _backshifted(ws: list[Word]) -> bool:
+    """Whether a clause's first finite verb is in the tense of reported speech ("had refused", "would")."""
+    k = next((k for k in range(min(len(ws), 8)) if _finite_at(ws, k) or ws[k].norm in _IRREGULAR_PAST), None)
+    if k is None or ws[k].norm not in _BACKSHIFT:
+        return False
+    rest = [w.norm for w in ws[k + 1 : k + 3] if w.norm not in {"not", "already", "never", "also"}]
+    # "had refused", "had been": a past perfect; "had other plans" is the writer's plain past
+    return ws[k].norm != "had" or bool(rest) and (rest[0] in _IRREGULAR_PAST or rest[0].endswith(("ed", "en")))
+
+
 def _only_whom_and_when(extra: str, cue: str) -> bool:
     """Whether the words after a cue between commas only say whom it was told and when or how."""
     pos = 0
     if cue.lower() in _OBJECT_VERBS and extra.strip():
         whom = _OBJECT.match(extra + " ")
         pos = whom.end() if whom is not None else 0
-    while (more := _ADVERBIAL.match(extra, pos)) is not None and more.end() > pos:
+    while (more := _ADVERBIAL.match(extra, pos) or _WHEN_SAID.match(extra, pos)) is not None and more.end() > pos:
         pos = more.end()
     return not extra[pos:].strip()
+
+
+def _another_cue(ws: list[Word]) -> bool:
+    """Whether a cue word is among ``ws`` other than a passive ("was expected to"), which says nothing."""
+    return any(w.norm in REPORTING_VERBS and not (k > 0 and ws[k - 1].norm in _BE) for k, w in enumerate(ws))
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+# "…, the bank said in a statement after its policy meeting, and …": when a cue between commas was said
+_WHEN_SAID = re.compile(
+    r"\s*(?:after|before|following|during)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:meeting|session|hearing|vote|talks|briefing|speech|announcement|decision|ruling|verdict|sentencing)s?\b"
+)
 
 
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
     yield from _PARENTHETICAL.finditer(stext)
     yield from _PARENTHETICAL_ACCORDING.finditer(stext)
+    yield from _PARENTHETICAL_INVERTED.finditer(stext)
+
+
+# "Such suits end in settlements, said Gwendolyn Asher, a professor of law, because …": an inverted
+# cue between commas, its speaker a name (and who they are) or a description,
+_PARENTHETICAL_INVERTED = re.compile(
+    r",\s+(?P<cue>said|says|added|adds)\s+(?P<name>" + _NAME + r"|(?:the|an?)\s+[a-z][^,;:“”\"]{1,40}?)"
+    # then a conjunction that carries the statement on, not more of who they are
+    r"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{1,80}?)?(?P<extra>),\s+(?=(?:because|and|since|so|although|though|or|unless)\s)"
+)
 
 
 def _short_subject(text: str, start: int, end: int) -> Span | None:
