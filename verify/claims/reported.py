@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verify.claims.attribution import (
     Word,
@@ -179,7 +179,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             item = _cue_alone(text, sentences[k - 1], sent, _quoted_ranges(quotations, opens, sentences[k - 1]))
             if item is not None:
                 kept.append(item)
-        found.extend(sorted(kept, key=lambda r: r.content.start))
+        found.extend(sorted((_without_writer_comment(text, r) for r in kept), key=lambda r: r.content.start))
     found.extend(_block_after_colon(text, sentences, quotations))
     found.sort(key=lambda r: r.content.start)
     return found
@@ -620,10 +620,53 @@ _PARTICIPLE_TAIL = re.compile(
     r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
-    r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
-    r"he|she|they|it|[A-Z])"
     r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke)|according\s+to)\b"
 )
+# The writer's noun for the statement, set after it with what others make of it: "…, a claim Lind
+# disputes", "…, an account prosecutors dispute", "… — a view shared by most officers".
+_SUMMARY_NOUN = re.compile(
+    r"(?:,|\s+(?:--|[—–―]))\s+(?:an?|the|one)\s+(?:[a-z][\w-]*\s+)?(?:claim|assertion|allegation|charge|contention|"
+    r"position|view|account|figure|promise|point|description|phrase|proposal|change|argument|detail|number|estimate|"
+    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge)s?\s+(?:(?:that|which)\s+)?"
+    r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
+    r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
+    r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b)"
+)
+# The writer's or the speaker's other words after the statement: "…, which she denies"; "…, calling the
+# charges baseless" (a judgment of the speaker's, not what was said); "… (it had not)", an aside in
+# brackets with a clause of its own.
+_WRITER_TAIL = re.compile(
+    r",\s+(?:which\s+(?:he|she|they|it|we|I|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,2}|the\s+[a-z]+)\s+"
+    r"(?:also\s+)?(?:denies|denied|disputes|disputed|rejects|rejected|contests|contested|dismisses|dismissed)"
+    r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s)"
+)
+_BRACKET_ASIDE = re.compile(r"\s+\((?P<inner>[^()]{3,160})\)\s*$")
+# A finite verb after a comma: the phrase set apart was inside the statement ("the plan, a proposal the
+# council backs, would cost more").
+_VERB_AFTER_APPOSITION = re.compile(
+    r",\s+(?:has|have|had|is|was|are|were|will|would|can|could|may|might|must|should)\b"
+)
+
+
+def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech:
+    """The statement without the writer's comment set after it (whatever rule found it)."""
+    span = item.content
+    if len(item.parts) > 1:
+        return item
+    end = span.end
+    m = _SUMMARY_NOUN.search(text, span.start, end)
+    if m is not None and not _VERB_AFTER_APPOSITION.search(text, m.end(), end):
+        end = m.start()
+    tail = _WRITER_TAIL.search(text, span.start, end)
+    end = tail.start() if tail is not None else end
+    bracket = _BRACKET_ASIDE.search(text, span.start, end)
+    if bracket is not None and len(words(bracket.group("inner"))) >= _MIN_WORDS \
+            and _main_verb(words(bracket.group("inner")), strict=True):
+        end = bracket.start()
+    cut = _content_span(text, span.start, end) if end < span.end else None
+    return item if cut is None else replace(item, content=cut, parts=())
+
+
 # ", but the council disagreed", ", though she gave no reason": a contrast with a subject of its own is
 # the writer's next clause
 _CONTRAST = re.compile(r",\s+(?:but|though|although)\s+")
@@ -1066,6 +1109,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
             and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
         return pos  # "announced plans to give $15 million", "denied allegations of fraud": the object says it
+    if verb in _DENY and head.text.islower() and bare.endswith("ing") and bare not in _NOT_GERUNDS \
+            and len(first) >= _MIN_WORDS:
+        return pos  # "denied taking bribes": what the speaker says was not done
     return None
 
 
@@ -1074,6 +1120,7 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
 _NOUN_PHRASE_CUES = frozenset(
     "deny denies denied denying confirm confirms confirmed confirming announce announces announced announcing".split()
 )
+_DENY = verb_forms("deny")
 _DEMONSTRATIVES = frozenset("this these those".split())
 _STRICT_FINITE_AFTER = 20
 

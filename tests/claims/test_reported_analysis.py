@@ -1,0 +1,91 @@
+"""Reported speech in political analysis, fact-checks, columns and campaign features.
+
+Each row is a short fictional sentence in the shape such pieces write it: a statement and
+the writer's own comment after it, polls and studies, posts described, page furniture. The
+expected reported claims are (content, speaker as written) in order; rows that expect
+nothing are forms that state no one's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+from verify.model import ClaimKind
+
+ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
+    # (id, text, [(content, speaker)])
+    # the writer's noun for the statement, with what others make of it, is no part of it
+    (
+        "summary-claim-a-name-disputes",
+        "Vale said the pier was unsafe, a claim Lind disputes.",
+        [("the pier was unsafe", "Vale")],
+    ),
+    (
+        "summary-position-shared",
+        "Dunmore argued that trade deals cost jobs, a position many of my neighbours share.",
+        [("trade deals cost jobs", "Dunmore")],
+    ),
+    (
+        "summary-account-plural-disputes",
+        "Ruiz said the payments were fees for past work, an account prosecutors dispute.",
+        [("the payments were fees for past work", "Ruiz")],
+    ),
+    (
+        "summary-view-shared-after-dash",
+        "Rao argued that the real problem was social care — a view shared by most officers.",
+        [("the real problem was social care", "Rao")],
+    ),
+    (
+        "summary-figure-not-published",
+        "Oduya said the answer depended on visitor numbers, a figure the county does not publish.",
+        [("the answer depended on visitor numbers", "Oduya")],
+    ),
+    (
+        "summary-argument-that-has",
+        "Hurst argued that a senator needs experience — an argument that has not, so far, moved voters.",
+        [("a senator needs experience", "Hurst")],
+    ),
+    # the writer's or the speaker's other words after the statement
+    (
+        "which-she-denies",
+        "Allies argue that Hollis is too close to the party, which she denies.",
+        [("Hollis is too close to the party", "Allies")],
+    ),
+    (
+        "calling-the-charges-baseless",
+        "Brandt denied taking bribes from a developer, calling the charges baseless.",
+        [("taking bribes from a developer", "Brandt")],
+    ),
+    (
+        "denied-a-gerund",
+        "The mayor on Monday denied taking bribes from a developer.",
+        [("taking bribes from a developer", "The mayor")],
+    ),
+    (
+        "and-calling-it",
+        "Lindgren said the city would keep every library open, calling the plan prudent.",
+        [("the city would keep every library open", "Lindgren")],
+    ),
+    (
+        "bracketed-correction",
+        "Marsh said the governor had cut the rate twice (he had cut it once, in 2022).",
+        [("the governor had cut the rate twice", "Marsh")],
+    ),
+    (
+        "bracketed-it-had-not",
+        "Sollis said the bridge had come in under budget (it had not).",
+        [("the bridge had come in under budget", "Sollis")],
+    ),
+    (
+        "bracketed-phrase-stays",
+        "Sollis said the bridge would open in spring (by April at the latest).",
+        [("the bridge would open in spring (by April at the latest)", "Sollis")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*r[1:], id=r[0]) for r in ROWS])
+def test_reported_analysis(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert got == expected
