@@ -82,6 +82,27 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Sollis said the bridge would open in spring (by April at the latest).",
         [("the bridge would open in spring (by April at the latest)", "Sollis")],
     ),
+    # another's answer or another attribution after ", and" ends the statement
+    (
+        "and-a-name-disagreed",
+        "Freel said the cap would cost less than half as much, and Bray disagreed.",
+        [("the cap would cost less than half as much", "Freel")],
+    ),
+    (
+        "and-the-contractor-disputed",
+        "Sollis argued that the overrun was caused by a steel shortage, and the contractor disputed it.",
+        [("the overrun was caused by a steel shortage", "Sollis")],
+    ),
+    (
+        "and-another-said",
+        "The league has said it will ask members to attend, and Tull said she would be there too.",
+        [("it will ask members to attend", "The league"), ("she would be there too", "Tull")],
+    ),
+    (
+        "and-a-clause-of-the-statement",
+        "Vale said the pier was old, and the council would have to repair it.",
+        [("the pier was old, and the council would have to repair it", "Vale")],
+    ),
 ]
 
 

@@ -696,15 +696,20 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         if not inside.covers(m.start()) and any(
-            k > 0 and w.norm in REPORTING_VERBS and w.text.islower() for k, w in enumerate(after)
+            k > 0 and (w.norm in REPORTING_VERBS or w.norm in _REACTIONS) and w.text.islower()
+            for k, w in enumerate(after)
         ):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
     return span
 
 
-# "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
-_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
+# "…; Lind said it would not", "…, while most Democrats said it should stay", "…, and Tull said she would
+# be there", "…, and Stone disagreed": another attribution, or another's answer to the statement
+_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas|and)\b")
+_REACTIONS = frozenset(
+    "disagreed disagrees agreed agrees objected objects demurred dissented disputed disputes".split()
+)
 
 
 # A second cue of the same speaker ends the first statement: "… and said a curfew would
