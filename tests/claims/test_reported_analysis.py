@@ -103,6 +103,33 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Vale said the pier was old, and the council would have to repair it.",
         [("the pier was old, and the council would have to repair it", "Vale")],
     ),
+    # the speaker's next act after "and" is no part of the statement
+    (
+        "and-urged",
+        "A council spokesperson said discounts were available for low incomes and urged residents to apply.",
+        [("discounts were available for low incomes", "A council spokesperson")],
+    ),
+    (
+        "and-accused",
+        "Wilde said the congressman had secured 40 million for roads and accused Hollis of grandstanding.",
+        [("the congressman had secured 40 million for roads", "Wilde")],
+    ),
+    (
+        "and-cautioned-against",
+        "Bright said the sample of 510 was small and cautioned against reading too much into it.",
+        [("the sample of 510 was small", "Bright")],
+    ),
+    (
+        "and-declined-to-say",
+        "Varga said he would sit down with the buyers and declined to say more.",
+        [("he would sit down with the buyers", "Varga")],
+    ),
+    ("too-little-left", "A spokesperson said they were and pointed me to the manifesto.", []),
+    (
+        "subjects-own-refusal-stays",
+        "Police said the man had a gun and refused to drop it.",
+        [("the man had a gun and refused to drop it", "Police")],
+    ),
 ]
 
 

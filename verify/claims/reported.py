@@ -179,7 +179,8 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             item = _cue_alone(text, sentences[k - 1], sent, _quoted_ranges(quotations, opens, sentences[k - 1]))
             if item is not None:
                 kept.append(item)
-        found.extend(sorted((_without_writer_comment(text, r) for r in kept), key=lambda r: r.content.start))
+        trimmed = (_without_writer_comment(text, r) for r in kept)
+        found.extend(sorted((r for r in trimmed if r is not None), key=lambda r: r.content.start))
     found.extend(_block_after_colon(text, sentences, quotations))
     found.sort(key=lambda r: r.content.start)
     return found
@@ -639,6 +640,10 @@ _WRITER_TAIL = re.compile(
     r",\s+(?:which\s+(?:he|she|they|it|we|I|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,2}|the\s+[a-z]+)\s+"
     r"(?:also\s+)?(?:denies|denied|disputes|disputed|rejects|rejected|contests|contested|dismisses|dismissed)"
     r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s)"
+    # "… and urged residents to apply": the speaker's next act, not more of the statement
+    r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
+    r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
+    r"declined\s+to\s+(?:say|comment|elaborate|discuss|answer|give|name|specify))\b"
 )
 _BRACKET_ASIDE = re.compile(r"\s+\((?P<inner>[^()]{3,160})\)\s*$")
 # A finite verb after a comma: the phrase set apart was inside the statement ("the plan, a proposal the
@@ -648,7 +653,7 @@ _VERB_AFTER_APPOSITION = re.compile(
 )
 
 
-def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech:
+def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech | None:
     """The statement without the writer's comment set after it (whatever rule found it)."""
     span = item.content
     if len(item.parts) > 1:
@@ -663,8 +668,11 @@ def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech:
     if bracket is not None and len(words(bracket.group("inner"))) >= _MIN_WORDS \
             and _main_verb(words(bracket.group("inner")), strict=True):
         end = bracket.start()
-    cut = _content_span(text, span.start, end) if end < span.end else None
-    return item if cut is None else replace(item, content=cut, parts=())
+    if end == span.end:
+        return item
+    cut = _content_span(text, span.start, end)
+    # "A spokesman said they were and pointed me to the manifesto": too little is left to be a statement
+    return None if cut is None else replace(item, content=cut, parts=())
 
 
 # ", but the council disagreed", ", though she gave no reason": a contrast with a subject of its own is
