@@ -130,6 +130,12 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Police said the man had a gun and refused to drop it.",
         [("the man had a gun and refused to drop it", "Police")],
     ),
+    # "think tank" is a noun: its subject speaks at the cue after it
+    (
+        "think-tank",
+        "The Institute for Budget Research, an independent think tank, said the government would need £20bn.",
+        [("the government would need £20bn", "The Institute for Budget Research")],
+    ),
 ]
 
 

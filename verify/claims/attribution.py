@@ -146,6 +146,8 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
         return False  # "battleground state Florida", "state troopers": the noun
     if i + 1 < len(ws) and ws[i + 1].norm == "by":
         return False  # passive: "reported by"
+    if w == "think" and i + 1 < len(ws) and ws[i + 1].norm in {"tank", "tanks"}:
+        return False  # "an independent think tank": the noun
     return True
 
 
