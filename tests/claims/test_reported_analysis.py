@@ -136,6 +136,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The Institute for Budget Research, an independent think tank, said the government would need £20bn.",
         [("the government would need £20bn", "The Institute for Budget Research")],
     ),
+    # a verdict before a colon is the writer's; the trailing cue credits what follows the colon
+    (
+        "colon-then-according-to",
+        "That's not quite right: the committee sat for six days, according to the record.",
+        [("the committee sat for six days", "the record")],
+    ),
+    (
+        "colon-then-trailing-cue",
+        "Not quite: the poll asked both questions, the institute said.",
+        [("the poll asked both questions", "the institute")],
+    ),
 ]
 
 

@@ -485,13 +485,23 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
                 comma = aside.end() - 1  # "According to Lind, who chairs the board, the pier …"
             span = _content_span(text, sent.start + comma + 1, sent.end)
         else:
-            span = _content_span(text, sent.start, at)
+            span = _content_span(text, _after_colon(text, sent.start, at, inside), at)
             if span is not None and _verb_then_content(text, Span(sent.start, at), inside) is not None:
                 return None  # "Lind said fares would rise, according to the Times": Lind's statement, as reported
         if span is None or _mostly_quoted(text, span, inside):
             continue
         return ReportedSpeech(span, name, sent.start + m.end(), "according to", find_outlet(stext))
     return None
+
+
+def _after_colon(text: str, start: int, end: int, inside: _Quoted) -> int:
+    """Where a statement credited by a trailing cue starts: after a colon that sets the writer's verdict
+    before it ("That's not quite right: the committee sat for six days, according to the record")."""
+    colon = text.rfind(":", start, end)
+    if colon < 0 or inside.covers(colon) or text[colon + 1 : colon + 2] not in (" ", "\n") \
+            or len(words(text[colon + 1 : end])) < _MIN_WORDS:
+        return start
+    return colon + 1
 
 
 # Who a name is, between commas after it: a relative clause or a party and state.
@@ -1541,7 +1551,7 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         _CIRCUMSTANCE.match(after_cue) and not any(w.norm in REPORTING_VERBS for w in words(after_cue))
     ):
         return None
-    span = _content_span(text, sent.start, sent.start + comma)
+    span = _content_span(text, _after_colon(text, sent.start, sent.start + comma, inside), sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
     content_words = words(text[span.start : span.end])
