@@ -147,6 +147,24 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Not quite: the poll asked both questions, the institute said.",
         [("the poll asked both questions", "the institute")],
     ),
+    # page furniture and the writer's supposed speakers state no one's words
+    (
+        "explainer-title-in-a-list",
+        "Read more:\n\n- Five things to know about the 4th District\n- Terrell's record on farm policy, explained",
+        [],
+    ),
+    (
+        "heres-what-they-say",
+        "The pension fund is not going broke. Here's what the numbers actually say\n\nListen to them.",
+        [],
+    ),
+    (
+        "cue-alone-still-credits",
+        "The ferry will run again. The harbour master said Tuesday.",
+        [("The ferry will run again", "The harbour master")],
+    ),
+    ("anyone-who-tells-you", "Anyone who tells you the question is settled is selling something.", []),
+    ("who-says-after-a-name", "Lind, who says the pier is safe, has not seen it.", [("the pier is safe", "Lind")]),
 ]
 
 

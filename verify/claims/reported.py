@@ -423,6 +423,7 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
 # A sentence that is only a cue: "According to the port, anyway." / "The harbour master said Tuesday."
 _ACCORDING_ALONE = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<rest>[^,.;:!?“”\"]{2,80})(?:,\s*\w+)?[.!]?\s*$")
 _MAX_CUE_ALONE_WORDS = 8
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _CUES_ALONE = SAID | frozenset("say insisted argued noted explained warned claimed stated announced confirmed".split())
 
 
@@ -443,6 +444,9 @@ def _cue_alone(text: str, previous: Span, sent: Span, previous_inside: _Quoted) 
         if not verbs:
             return None
         i = verbs[-1]
+        if stext[: ws[i].start].rstrip().endswith(",") or _LIST_ITEM.match(stext) or ws[0].norm in {"here", "here's"}:
+            # "Terrell's record on farm policy, explained": a title; "Here's what the numbers say": what follows
+            return None
         tail = stext[ws[i].end :]
         pos = 0
         while True:
@@ -899,6 +903,9 @@ def _antecedent(before: str) -> str | None:
     return clean_subject(described) if described else None
 
 
+_SUPPOSED = frozenset("anyone anybody whoever".split())
+
+
 # Verbs that only say the speaking goes on: "continues to insist" is "insists".
 _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to|"
                         r"keeps|kept|keep|keeps\s+on|kept\s+on)\s*$")  # "keeps saying" is "says"
@@ -909,7 +916,9 @@ def _subject_of(before: str, verb: str) -> str | None:
     relative = _RELATIVE_SUBJECT.search(before)
     if relative is not None:
         # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
-        return _antecedent(before[: relative.start()])
+        antecedent = _antecedent(before[: relative.start()])
+        # "Anyone who tells you the question is settled …": someone supposed, who said nothing
+        return None if antecedent is not None and antecedent.lower() in _SUPPOSED else antecedent
     if verb.endswith("ing") and re.search(r",\s*$", before) and (main := _main_subject(before)) is not None:
         return main  # "The council shut the pier, saying …": the clause's subject, not all of it
     name = clean_subject(before)
