@@ -165,6 +165,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     ("anyone-who-tells-you", "Anyone who tells you the question is settled is selling something.", []),
     ("who-says-after-a-name", "Lind, who says the pier is safe, has not seen it.", [("the pier is safe", "Lind")]),
+    # a trailing "told" and whom it was told credit the whole sentence, a cue inside it included
+    (
+        "trailing-have-told-an-outlet",
+        "The Greens believe they can win the seat, senior party figures have told the Gazette.",
+        [("The Greens believe they can win the seat", "senior party figures")],
+    ),
+    (
+        "trailing-told-reporters-when",
+        "The Greens believe they can win the seat, officials told reporters on Monday.",
+        [("The Greens believe they can win the seat", "officials")],
+    ),
 ]
 
 

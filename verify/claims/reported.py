@@ -409,6 +409,10 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     comma = _inverted_comma(stext, commas)
     if comma != commas[-1]:
         return True
+    told = _TOLD_TAIL.match(stext, comma)
+    if told is not None and _only_whom_and_when(stext[told.end() :].rstrip(" .!\n"), "told") \
+            and plausible_subject(told.group("subject")):
+        return True  # "…, senior party figures have told the Gazette.": the whole is theirs, a cue inside it too
     tail = words(stext[comma:])
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
     if not 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1:
@@ -420,6 +424,8 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     return tail[0].norm in REPORTING_VERBS or (tail[-1].norm in SAID and tail[-1].text.islower())
 
 
+# ", officials told the Gazette", ", senior figures have told reporters": a trailing cue and whom it was told
+_TOLD_TAIL = re.compile(r",\s*(?P<subject>(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+(?:(?:has|have|had)\s+)?told\b")
 # A sentence that is only a cue: "According to the port, anyway." / "The harbour master said Tuesday."
 _ACCORDING_ALONE = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<rest>[^,.;:!?“”\"]{2,80})(?:,\s*\w+)?[.!]?\s*$")
 _MAX_CUE_ALONE_WORDS = 8
