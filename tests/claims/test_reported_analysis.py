@@ -176,6 +176,32 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The Greens believe they can win the seat, officials told reporters on Monday.",
         [("The Greens believe they can win the seat", "officials")],
     ),
+    # posts and labels described: what the message says, not the thing made
+    (
+        "added-a-label-saying",
+        "Facebook added a label to the post on Tuesday saying fact-checkers had found it false.",
+        [("fact-checkers had found it false", "Facebook")],
+    ),
+    (
+        "wrote-a-letter-saying",
+        "Vale wrote a letter to the council saying the pier was unsafe.",
+        [("the pier was unsafe", "Vale")],
+    ),
+    (
+        "said-a-report-saying-stays",
+        "Lind said a report saying the pier was unsafe had been ignored.",
+        [("a report saying the pier was unsafe had been ignored", "Lind")],
+    ),
+    (
+        "wrote-above-it-that",
+        "Malloy, who wrote above it that voters should ask questions, later deleted it.",
+        [("voters should ask questions", "Malloy")],
+    ),
+    (
+        "what-it-said-was",
+        'The post, which appeared on a page called "Patriots Watch," included what it said was a memo.',
+        [],
+    ),
 ]
 
 

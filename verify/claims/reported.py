@@ -981,7 +981,7 @@ _INFINITIVE_CUE = re.compile(r"\bto\s*$", re.IGNORECASE)
 # "issued a statement saying", "posted a video on Facebook saying": a message that speaks for its sender
 _CHANNEL_BEFORE_GERUND = re.compile(
     r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|video|post|tweet|release|e-?mail|"
-    r"message|memo|note|op-ed|ad|advertisement|filing|response|editorial|essay|column)"
+    r"message|memo|note|op-ed|ad|advertisement|filing|response|editorial|essay|column|label|notice)"
     r"(?:\s+(?:on|to|in|at|with|from|for)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?\s*$",
     re.IGNORECASE,
 )
@@ -1111,7 +1111,7 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit()
     if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
-    if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
+    if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in _WHERE_IT_WAS_WRITTEN or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
         # never over another cue ("conceded on Monday, as surveyors warned that ...")
         return _skip_to_that(rest, pos)
@@ -1140,6 +1140,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             return None
         if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
             return None  # "denied the request", "confirmed the nomination": refused or approved, not said
+        message = next((k for k, w in enumerate(clause) if w.norm in _MESSAGE_GERUNDS), None)
+        if bare in DETERMINERS and verb in _MAKING_CUES and message and not _main_verb(clause[:message]):
+            return None  # "added a label to the post saying …": a message and what it says, not a clause
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
@@ -1159,6 +1162,11 @@ _NOUN_PHRASE_CUES = frozenset(
     "deny denies denied denying confirm confirms confirmed confirming announce announces announced announcing".split()
 )
 _DENY = verb_forms("deny")
+_MESSAGE_GERUNDS = frozenset("saying stating claiming declaring announcing".split())
+# Cues that also make or put up a thing: "added a label", "wrote a letter", "posted a video"
+_MAKING_CUES = verb_forms("add write post tweet")
+# "wrote above it that", "so", "as", "to": a short phrase to skip up to "that"
+_WHERE_IT_WAS_WRITTEN = frozenset("to so as of above below beneath alongside beside".split())
 _DEMONSTRATIVES = frozenset("this these those".split())
 _STRICT_FINITE_AFTER = 20
 
@@ -1546,6 +1554,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         attr = parse_tail(tail, offset=sent.start + comma)
     if attr is None or attr.cue is None or attr.speaker is None:
         return None
+    if re.search(r"\bwhat\s", tail[: max(0, attr.speaker_at - sent.start - comma)], re.IGNORECASE):
+        return None  # "…," included a screenshot of what it said was a memo": a clause about what was said
     cue = attr.cue.split()[0].lower()
     if cue not in REPORTING_VERBS:
         return None
