@@ -202,6 +202,16 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         'The post, which appeared on a page called "Patriots Watch," included what it said was a memo.',
         [],
     ),
+    # "no" opens the clause's subject when its verb follows
+    ("said-no-money-is", "The authority has said no money is missing.", [("no money is missing", "The authority")]),
+    ("said-no-one-was", "Police said no one was hurt in the fire.", [("no one was hurt in the fire", "Police")]),
+    (
+        "said-no-decision-had",
+        "A spokesman said no decision had been made.",
+        [("no decision had been made", "A spokesman")],
+    ),
+    ("said-no-more-questions", "Lind said no more questions.", []),
+    ("said-no-to", "Vale said no to the plan.", []),
 ]
 
 

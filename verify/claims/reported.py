@@ -1129,7 +1129,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # "I write this because …": the pronoun is the object, not a clause
     if (head.text[0].isupper() or bare in DETERMINERS) and _object_then_infinitive(words(rest[:200])):
         return None  # "expect Clinton to win", "maintains a program to train pilots"
-    if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]):
+    # "said no money is missing", "said no one was hurt": "no" opens a subject when its verb follows
+    subject_of_no = bare == "no" and _main_verb(first[1:5], strict=True)
+    if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]) and not subject_of_no:
         return None  # "said nothing about the ferry"; "said nothing had changed" is a clause
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
