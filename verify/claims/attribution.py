@@ -146,6 +146,9 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
         return False  # "battleground state Florida", "state troopers": the noun
     if i + 1 < len(ws) and ws[i + 1].norm == "by":
         return False  # passive: "reported by"
+    if w in AMBIGUOUS_VERBS and i + 1 < len(ws) and ws[i + 1].text.islower() and ws[i + 1].norm in SPEECH_VERBS \
+            and ws[i + 1].norm.endswith(("s", "ed", "said")):
+        return False  # "the annual report says …", "the pledge said …": the noun, whose verb follows
     if w == "think" and i + 1 < len(ws) and ws[i + 1].norm in {"tank", "tanks"}:
         return False  # "an independent think tank": the noun
     return True

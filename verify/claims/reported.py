@@ -1147,7 +1147,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             return None  # "added a label to the post saying …": a message and what it says, not a clause
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
-    if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
+    following = words(rest[:120])[1:8]
+    if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and (
+        _has_finite_verb(following) or _irregular_past_after_noun(following)
+    ):
         return pos
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
             and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
@@ -1346,6 +1349,15 @@ _BARE_VERBS = frozenset("cost hit put let set cut hurt shut spread split quit".s
 def _has_finite_verb(ws: list[Word]) -> bool:
     """Whether a few words hold a finite verb: an auxiliary or a past form ("had fallen", "rose")."""
     return any(_finite_at(ws, k) for k in range(len(ws)))
+
+
+def _irregular_past_after_noun(ws: list[Word]) -> bool:
+    """ "violent crime rose 6 percent": an irregular past right after a noun of the subject."""
+    return any(
+        w.text.islower() and w.norm in _IRREGULAR_PAST and ws[k - 1].text.islower()
+        and ws[k - 1].norm not in DETERMINERS and ws[k - 1].norm not in PREPOSITIONS
+        for k, w in enumerate(ws[:4]) if k > 0
+    )
 
 
 def _finite_at(ws: list[Word], k: int) -> bool:
