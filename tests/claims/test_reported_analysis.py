@@ -219,6 +219,24 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         [("violent crime rose 6 percent", "The state police's annual report")],
     ),
     ("said-fares-fell", "Lind said bus fares fell sharply last year.", [("bus fares fell sharply last year", "Lind")]),
+    # what a study, poll or report found is its statement; other things found are not
+    (
+        "report-found-that",
+        "The report found that support had fallen in every district.",
+        [("support had fallen in every district", "The report")],
+    ),
+    (
+        "poll-found-a-name-ahead",
+        "A poll released last week by Fenwick College found Terrell ahead by four points.",
+        [("Terrell ahead by four points", "Fenwick College")],
+    ),
+    (
+        "survey-found-then-said",
+        "The survey by Larkfield found that 29 per cent expected it, while 54 per cent said it would not.",
+        [("29 per cent expected it", "The survey by Larkfield"), ("it would not", "54 per cent")],
+    ),
+    ("police-found-a-gun", "Police found the gun in a car.", []),
+    ("study-found-a-link", "The study found a link between diet and sleep.", []),
 ]
 
 

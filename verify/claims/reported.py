@@ -533,9 +533,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
         # "pointed out that", "responded that": cues only with their particle or "that"
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
-        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined:
+        # "the study found that", "a poll released Monday found": what research finds is its statement
+        finding = w.norm in _FINDS and any(v.norm in _RESEARCH for v in ws[max(0, i - 12) : i])
+        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
+                and not finding:
             continue
-        if not is_speech_verb(ws, i):
+        if not finding and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -625,6 +628,11 @@ _NOT_YET_SAID = re.compile(
     r"\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
+)
+_FINDS = frozenset("found finds find".split())
+_RESEARCH = frozenset(
+    "study studies survey surveys poll polls report reports review reviews audit audits analysis analyses research "
+    "researchers inquiry investigation investigators evaluation assessment census findings paper".split()
 )
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
