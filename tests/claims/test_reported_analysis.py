@@ -237,6 +237,22 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     ("police-found-a-gun", "Police found the gun in a car.", []),
     ("study-found-a-link", "The study found a link between diet and sleep.", []),
+    # subjects of analysis copy: a participle with its agent, a demonstrative at the start
+    (
+        "petition-signed-by",
+        "A petition signed by 3,000 people says the lights are too bright.",
+        [("the lights are too bright", "A petition signed by 3,000 people")],
+    ),
+    (
+        "that-memo-obtained-by",
+        "That memo, obtained by the Beacon, warned that the city faced a gap of 11 million dollars.",
+        [("the city faced a gap of 11 million dollars", "That memo")],
+    ),
+    (
+        "man-arrested-by-police",
+        "The man arrested by police said he was innocent.",
+        [("he was innocent", "The man arrested by police")],
+    ),
 ]
 
 

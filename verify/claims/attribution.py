@@ -181,8 +181,9 @@ def plausible_subject(name: str) -> bool:
         return False
     if names_a_time([w.norm for w in ws]):
         return False  # "Three weeks", "2024", "10:30" never speak; "63 percent" (of those asked) do
-    if first.norm in SUBORDINATORS or (len(ws) == 1 and first.norm in INTRO_WORDS):
-        return False
+    demonstrative = first.text == "That" and len(ws) == 2 and ws[1].text.islower() and not ws[1].norm.endswith("s")
+    if first.norm in SUBORDINATORS and not demonstrative or (len(ws) == 1 and first.norm in INTRO_WORDS):
+        return False  # "That memo" at the start of a sentence is a subject; "that he" is not
     if first.norm in PERSONAL_PRONOUNS:
         return len(ws) == 1 and first.norm not in {"i", "we"} or first.norm in {"i", "we"} and len(ws) == 1
     if ws[-1].norm in BAD_ENDINGS:
@@ -199,8 +200,9 @@ def plausible_subject(name: str) -> bool:
             continue  # "Lind's letter to the council", "an adviser to the mayor"
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
+        by_agent = k >= 2 and k + 1 < len(ws) and ws[k + 1].norm == "by"  # "A petition signed by residents"
         if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS \
-                and ws[k - 1].norm != "those":  # "those polled" are people
+                and ws[k - 1].norm != "those" and not by_agent:  # "those polled" are people
             return False
     if first.norm in PREPOSITIONS or (first.norm in INTRO_WORDS and first.norm not in DETERMINERS):
         return False  # "Following initial reports", "In a statement"
