@@ -253,6 +253,29 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The man arrested by police said he was innocent.",
         [("he was innocent", "The man arrested by police")],
     ),
+    # posts and polls: a scene with no comma before the pronoun, whom the writer asked, a share
+    (
+        "frame-then-pronoun",
+        "In a third post he claimed the governor had known since March.",
+        [("the governor had known since March", None)],
+    ),
+    (
+        "economists-we-spoke-to",
+        "Economists we spoke to said the rise was in line with costs.",
+        [("the rise was in line with costs", "Economists")],
+    ),
+    (
+        "far-fewer-after-semicolon",
+        "Most said they wanted the ferry; far fewer said they would pay more for it.",
+        [("they wanted the ferry", "Most"), ("they would pay more for it", "far fewer")],
+    ),
+    ("posted-that", "An hour later he posted that the chief should resign.", [("the chief should resign", None)]),
+    (
+        "projects-that",
+        "The revenue office projects that the rate will reach 130 dollars.",
+        [("the rate will reach 130 dollars", "The revenue office")],
+    ),
+    ("posted-that-notice", "The council posted that notice on Monday.", []),
 ]
 
 

@@ -177,6 +177,8 @@ def plausible_subject(name: str) -> bool:
     if len(ws) > 1 and ws[0].norm in _ROUGHLY and (ws[1].norm in _SHARES or ws[1].text[0].isdigit()):
         return plausible_subject(name[ws[1].start :])  # "About a third", "Nearly 40 percent": a share speaks
     first = ws[0]
+    if ws[-1].norm in {"fewer", "more"} and len(ws) <= 2 and first.norm in {"far", "many", "fewer", "even", "more"}:
+        return True  # "far fewer said", "many more said": a share of those asked
     if first.norm in {"there", "what", "this", "that", "which", "who"} and len(ws) == 1:
         return False
     if names_a_time([w.norm for w in ws]):
@@ -238,6 +240,18 @@ def _inside_name(ws: list[Word], k: int) -> bool:
     ) or (ws[k].text[0].isupper() and ws[k - 1].text[0].isupper())
 
 
+# Whom the writer asked, after the noun: "Economists we spoke to said", "Two lawyers I consulted said".
+_WE_ASKED = re.compile(
+    r"\s+(?:(?:that|whom|who)\s+)?(?:we|I)\s+(?:spoke\s+(?:to|with)|talked\s+(?:to|with)|asked|interviewed|"
+    r"consulted|contacted|reached)\s*$"
+)
+# A scene with no comma, then the subject pronoun: "In a third post he", "An hour later she".
+_FRAME_THEN_PRONOUN = re.compile(
+    r"(?:(?:In|On|At|After|Before|During|Later|Earlier|Then|Minutes|Hours|Days|An?\s+(?:hour|day|week|minute)s?\s+later)"
+    r"\b[^,;:.!?“”\"]{0,50}?\s+)(?P<pronoun>he|she|they|we)\s*$"
+)
+
+
 def clean_subject(raw: str) -> str | None:
     """The speaker noun phrase in the words just before a speech verb.
 
@@ -245,7 +259,10 @@ def clean_subject(raw: str) -> str | None:
     conjunctions, and adverbs between speaker and verb ("last year also"); keeps
     an appositive only when it names the speaker ("one victim, known as IJ").
     """
-    text = raw.strip()
+    text = _WE_ASKED.sub("", raw.strip())  # "Economists we spoke to": the economists
+    frame = _FRAME_THEN_PRONOUN.match(text)
+    if frame is not None:
+        return frame.group("pronoun")  # "In a third post he", "An hour later she": the pronoun
     # The last "what"/"whom" (a leading ".*" in the pattern would backtrack quadratically).
     relative = None
     for relative in _RELATIVE_WHAT.finditer(text):  # noqa: B007 - the last match is wanted

@@ -538,7 +538,7 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
                 and not finding:
             continue
-        if not finding and not is_speech_verb(ws, i):
+        if not finding and not (joined and w.norm not in SPEECH_VERBS) and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -596,6 +596,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue
         if _REFUSED_TO_SAY.search(before) and words(text[span.start : span.end])[0].norm in _QUESTION_WORDS:
             continue  # "declined to say whether the pier would close": a question left open, no statement
+        if joined and w.norm not in _POINT and not _main_verb(words(text[span.start : span.end]), strict=True):
+            continue  # "posted that notice on Monday": "that" is the demonstrative, no clause follows
         cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
         if name is None:
             return ReportedSpeech(span, None, sent.start + w.start, cue, find_outlet(stext[:pos]))
@@ -635,7 +637,8 @@ _RESEARCH = frozenset(
     "researchers inquiry investigation investigators evaluation assessment census findings paper".split()
 )
 _CUES_BEFORE_THAT = frozenset(
-    "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
+    "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated "
+    "post posts posted project projects projected".split()  # "posted that", "the report projects that"
 )
 
 
