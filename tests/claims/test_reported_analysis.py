@@ -276,6 +276,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         [("the rate will reach 130 dollars", "The revenue office")],
     ),
     ("posted-that-notice", "The council posted that notice on Monday.", []),
+    (
+        "posted-again-saying",
+        "On Friday afternoon he posted again, saying he stood by every question.",
+        [("he stood by every question", None)],
+    ),
 ]
 
 

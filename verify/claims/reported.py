@@ -1008,7 +1008,8 @@ _IRREGULAR_PAST = frozenset(
 def _main_subject(before: str) -> str | None:
     """The subject of the clause a gerund cue hangs on: the words before its first verb."""
     ws = words(before)
-    if ws and ws[0].norm in INTRO_WORDS and ws[0].norm not in DETERMINERS and ", " in before[:120]:
+    if ws and ws[0].norm in INTRO_WORDS and ws[0].norm not in DETERMINERS and ", " in before[:120] \
+            and words(before[before.find(", ") + 2 :]):
         before = before[before.find(", ") + 2 :]  # "On Monday, the council shut …"
         ws = words(before)
     for k, w in enumerate(ws[:12]):
