@@ -281,6 +281,14 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "On Friday afternoon he posted again, saying he stood by every question.",
         [("he stood by every question", None)],
     ),
+    # when, with no comma before the subject
+    (
+        "on-friday-his-office",
+        "The map was old. On Friday his office said the speaker respected the decision.",
+        [("the speaker respected the decision", "his office")],
+    ),
+    ("on-monday-a-name", "On Monday Lind said the pier was unsafe.", [("the pier was unsafe", "Lind")]),
+    ("in-may-the-council", "In May the council said the pier was unsafe.", [("the pier was unsafe", "the council")]),
 ]
 
 

@@ -252,6 +252,12 @@ _FRAME_THEN_PRONOUN = re.compile(
 )
 
 
+_LEADING_TIME = re.compile(
+    r"(?:On|Last|This|In|Earlier|Later|By)\s+(?:this\s+|last\s+)?(?i:" + TIME_WORDS
+    + r")(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[a-zA-Z])"
+)
+
+
 def clean_subject(raw: str) -> str | None:
     """The speaker noun phrase in the words just before a speech verb.
 
@@ -263,6 +269,9 @@ def clean_subject(raw: str) -> str | None:
     frame = _FRAME_THEN_PRONOUN.match(text)
     if frame is not None:
         return frame.group("pronoun")  # "In a third post he", "An hour later she": the pronoun
+    when = _LEADING_TIME.match(text)
+    if when is not None and words(text[when.end() :]):
+        text = text[when.end() :]  # "On Friday his office": when, then the subject, with no comma between
     # The last "what"/"whom" (a leading ".*" in the pattern would backtrack quadratically).
     relative = None
     for relative in _RELATIVE_WHAT.finditer(text):  # noqa: B007 - the last match is wanted
