@@ -289,6 +289,13 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     ("on-monday-a-name", "On Monday Lind said the pier was unsafe.", [("the pier was unsafe", "Lind")]),
     ("in-may-the-council", "In May the council said the pier was unsafe.", [("the pier was unsafe", "the council")]),
+    # a second clause after a semicolon has its own subject; a plural before a base form is its subject
+    (
+        "semicolon-then-plural-claim",
+        "Court strikes down voting map; both parties claim they saw it coming",
+        [("they saw it coming", "both parties")],
+    ),
+    ("the-news-report-stays-a-noun", "The news report that the pier closed was wrong.", []),
 ]
 
 

@@ -133,7 +133,11 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
         aspectual = i > 1 and ws[i - 1].norm == "to" and ws[i - 2].norm in _ASPECTUAL_BEFORE_TO
         if i > 0 and not aspectual and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
             return False
-        if i > 1 and not w.endswith("s") and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower():
+        before = ws[i - 1].norm
+        plural = before.endswith("s") and not before.endswith("ss") and before not in NOT_PLURALS \
+            and ws[i - 2].norm not in {"a", "an", "one", "this", "that", "each", "another"}  # "an engineers' report"
+        if i > 1 and not w.endswith("s") and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower() \
+                and not plural:  # "both parties claim": a plural subject and its verb
             # "an engineers' report that …", "the annual report that …": a noun phrase. Not with
             # the verb's -s form: "the ministry reports that …" is speech.
             return False
@@ -290,6 +294,8 @@ def clean_subject(raw: str) -> str | None:
         text = text[last_end:]  # only the last sentence can hold the subject
     if ": " in text:
         text = text[text.rfind(": ") + 2 :]  # "The message was clear: Vale": the subject follows the colon
+    if "; " in text:
+        text = text[text.rfind("; ") + 2 :]  # "The map was struck down; both parties": a clause of its own
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
     # "Lind, the harbour master, has": the auxiliary goes first, so the appositive is seen as one
