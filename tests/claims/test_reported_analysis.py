@@ -296,6 +296,22 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         [("they saw it coming", "both parties")],
     ),
     ("the-news-report-stays-a-noun", "The news report that the pier closed was wrong.", []),
+    # the writer's note on the statement's grounds or truth
+    (
+        "without-offering-evidence",
+        "Ferris claimed the governor had known since March, without offering evidence.",
+        [("the governor had known since March", "Ferris")],
+    ),
+    (
+        "which-it-has-not-done",
+        "The study warned that the fund could run dry if the state stopped paying, which it has not done.",
+        [("the fund could run dry if the state stopped paying", "The study")],
+    ),
+    (
+        "which-is-not-the-same",
+        "A spokesman said no decision had been made, which is not the same as no.",
+        [("no decision had been made", "A spokesman")],
+    ),
 ]
 
 

@@ -670,7 +670,11 @@ _SUMMARY_NOUN = re.compile(
 _WRITER_TAIL = re.compile(
     r",\s+(?:which\s+(?:he|she|they|it|we|I|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,2}|the\s+[a-z]+)\s+"
     r"(?:also\s+)?(?:denies|denied|disputes|disputed|rejects|rejected|contests|contested|dismisses|dismissed)"
-    r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s)"
+    r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s"
+    # "…, without offering evidence", "…, which it has not done", "…, which is not the same as no"
+    r"|without\s+(?:offering|providing|citing|giving|presenting)\s+(?:any\s+)?(?:evidence|proof)"
+    r"|which\s+(?:he|she|they|it|we)\s+(?:has|have|had|did|does)\s+not\b"
+    r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b)"
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
     r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
