@@ -312,6 +312,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "A spokesman said no decision had been made, which is not the same as no.",
         [("no decision had been made", "A spokesman")],
     ),
+    # a second cue of the same speaker whose words are a quotation ends the statement
+    (
+        "and-added-a-quotation",
+        'Lind said the pier was unsafe and added, "We cannot wait."',
+        [("the pier was unsafe", "Lind")],
+    ),
+    (
+        "saying-then-and-added-colon",
+        'He posted again, saying he stood by "every question" he had asked, and added: "Answers."',
+        [('he stood by "every question" he had asked', None)],
+    ),
 ]
 
 

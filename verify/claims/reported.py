@@ -736,6 +736,10 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
+    for m in _COORDINATED_CUE.finditer(text, span.start, span.end):
+        if not inside.covers(m.start()) and _QUOTE_NEXT.match(text, m.end()) is not None:
+            cut = _content_span(text, span.start, m.start())  # "…, and added: “…”": the quotation is its own claim
+            return cut if cut is not None else span
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         if not inside.covers(m.start()) and any(
@@ -811,6 +815,9 @@ def _gerund_after_trailing_cue(text: str, sent: Span, inside: _Quoted) -> Report
             return None
         return ReportedSpeech(span, cue.speaker, cue.speaker_at, m.group("gerund"), cue.outlet)
     return None
+
+
+_QUOTE_NEXT = re.compile(r"\s*[:,]?\s*[“\"‘«]")
 
 
 def _cut_at_coordinated_cue(text: str, sent: Span, inside: _Quoted, item: ReportedSpeech) -> ReportedSpeech:
