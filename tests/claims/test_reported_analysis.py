@@ -323,6 +323,16 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         'He posted again, saying he stood by "every question" he had asked, and added: "Answers."',
         [('he stood by "every question" he had asked', None)],
     ),
+    (
+        "plural-subject-with-who",
+        "The district said customers who use less than 3,000 gallons would see smaller rises.",
+        [("customers who use less than 3,000 gallons would see smaller rises", "The district")],
+    ),
+    (
+        "told-voters-who-then-that",
+        "Lind told voters who came to the hall that the pier was unsafe.",
+        [("the pier was unsafe", "Lind")],
+    ),
 ]
 
 

@@ -1171,8 +1171,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
     following = words(rest[:120])[1:8]
+    # "said customers who use less than 3,000 gallons would see …": a plural subject and its relative clause
+    relative_subject = bool(following) and following[0].norm in {"who", "that"} and bare.endswith("s") \
+        and _main_verb(words(rest[:200])[:20])
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and (
-        _has_finite_verb(following) or _irregular_past_after_noun(following)
+        _has_finite_verb(following) or _irregular_past_after_noun(following) or relative_subject
     ):
         return pos
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
