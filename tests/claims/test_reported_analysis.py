@@ -333,6 +333,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind told voters who came to the hall that the pier was unsafe.",
         [("the pier was unsafe", "Lind")],
     ),
+    (
+        "spent-the-week-arguing",
+        "The council spent the week arguing the pier was safe.",
+        [("the pier was safe", "The council")],
+    ),
 ]
 
 

@@ -995,7 +995,9 @@ _TO_GERUND = re.compile(r"\s+to\s+[a-z]+ing\b")
 # Where a gerund cue hangs on a clause before it: after a comma (and an adverb), or a preposition.
 _GERUND_AFTER = re.compile(
     r"(?:,\s*(?:(?:\w+ly|now|also|then|still|even|again|later|once)\s+)?|\b(?:for|after|before|by|without|from|"
-    r"while|when|since|in|on)\s+)$",
+    r"while|when|since|in|on)\s+"
+    # "spent much of the spring warning that", "spends hours arguing": time spent saying it
+    r"|\b(?:spent|spends|spend|spending)\s+(?:[\w’'-]+\s+){1,6})$",
     re.IGNORECASE,
 )
 # "to say", "so far as to argue": an infinitive cue whose subject is the main verb's
