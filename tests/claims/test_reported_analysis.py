@@ -338,6 +338,22 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The council spent the week arguing the pier was safe.",
         [("the pier was safe", "The council")],
     ),
+    # an object's statement ends at the writer's clause of what happens meanwhile
+    (
+        "denies-charges-as",
+        "The mayor on Monday denied all the charges against him as the council weighed its next move.",
+        [("all the charges against him", "The mayor")],
+    ),
+    (
+        "announced-closure-amid",
+        "The port announced the closure of the pier amid protests.",
+        [("the closure of the pier", "The port")],
+    ),
+    (
+        "denied-that-clause-as-stays",
+        "The mayor denied that he took bribes as the council met.",
+        [("he took bribes as the council met", "The mayor")],
+    ),
 ]
 
 

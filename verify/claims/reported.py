@@ -582,6 +582,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             who = _WHO_A_NAME_IS.search(text, span.start, span.end)
             if who is not None and not inside.covers(who.start("comma")):
                 span = _content_span(text, span.start, who.start("comma"))
+        if span is not None and w.norm in _NOUN_PHRASE_CUES:
+            # "denies bribery charges as council weighs its next move": an object's statement ends at the
+            # writer's clause of what happens meanwhile
+            meanwhile = _MEANWHILE.search(text, span.start, span.end)
+            if meanwhile is not None and not _main_verb(words(text[span.start : meanwhile.start()]), strict=True):
+                span = _content_span(text, span.start, meanwhile.start())
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is not None and _FROM_BEFORE.search(before):
@@ -1195,6 +1201,7 @@ _NOUN_PHRASE_CUES = frozenset(
     "deny denies denied denying confirm confirms confirmed confirming announce announces announced announcing".split()
 )
 _DENY = verb_forms("deny")
+_MEANWHILE = re.compile(r",?\s+(?:as|while|amid)\s+")
 _MESSAGE_GERUNDS = frozenset("saying stating claiming declaring announcing".split())
 # Cues that also make or put up a thing: "added a label", "wrote a letter", "posted a video"
 _MAKING_CUES = verb_forms("add write post tweet")
