@@ -354,6 +354,22 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The mayor denied that he took bribes as the council met.",
         [("he took bribes as the council met", "The mayor")],
     ),
+    # ", and" a new subject with a plain past: the writer's next sentence, unless the statement is told in it
+    (
+        "and-his-lawyer-provided",
+        "Varga says the debt was settled in 2021, and his lawyer, Hiram Stoke, provided a letter.",
+        [("the debt was settled in 2021", "Varga")],
+    ),
+    (
+        "and-the-council-had-known-stays",
+        "Lind said the pier was old, and the council had known it.",
+        [("the pier was old, and the council had known it", "Lind")],
+    ),
+    (
+        "plain-past-throughout-stays",
+        "Lind said the pier closed in May, and the ferries stopped.",
+        [("the pier closed in May, and the ferries stopped", "Lind")],
+    ),
 ]
 
 

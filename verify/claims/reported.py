@@ -735,11 +735,44 @@ def _opens_clause(ws: list[Word]) -> bool:
     return _main_verb(ws[1:12])
 
 
+_AND_CLAUSE = re.compile(r",\s+and\s+")
+
+
+def _narrative_clause(ws: list[Word]) -> bool:
+    """ ", and his lawyer, Hiram Stoke, provided a letter": a new subject whose verb is a plain past, not
+    the backshifted "had provided" or "would" of a reported clause, is the writer's next sentence."""
+    if len(ws) < 3 or not (ws[0].norm in {"the", "his", "her", "their", "its"} or ws[0].text[0].isupper()):
+        return False
+    for k, w in enumerate(ws[1:7], start=1):
+        if w.norm in _FINITE or w.norm in REPORTING_VERBS:
+            return False
+        if w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3
+                                 and w.norm not in ED_NOUNS):
+            return k > 1 or ws[0].text[0].isupper()
+    return False
+
+
+def _plain_past_first(ws: list[Word]) -> bool:
+    """Whether a statement's first verb is a plain past ("the pier closed in May"): then a plain past
+    after ", and" may be more of it ("…, and the ferries stopped")."""
+    for w in ws[1:12]:
+        if w.norm in _FINITE:
+            return False
+        if w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3):
+            return True
+    return False
+
+
 def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     """A statement ends before ", but" and a clause with its own subject and verb, and before a
     semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
+            cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
+    for m in _AND_CLAUSE.finditer(text, span.start, span.end):
+        if not inside.covers(m.start()) and _narrative_clause(words(text[m.end() : min(span.end, m.end() + 120)])) \
+                and not _plain_past_first(words(text[span.start : m.start()])):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
     for m in _COORDINATED_CUE.finditer(text, span.start, span.end):
