@@ -370,6 +370,16 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind said the pier closed in May, and the ferries stopped.",
         [("the pier closed in May, and the ferries stopped", "Lind")],
     ),
+    (
+        "weeks-before-the-writers-when",
+        "The board said it had opened its own inquiry in March, weeks before the charges were filed.",
+        [("it had opened its own inquiry in March", "The board")],
+    ),
+    (
+        "weeks-after-without-comma-stays",
+        "Lind said the pier would reopen two weeks after the storm.",
+        [("the pier would reopen two weeks after the storm", "Lind")],
+    ),
 ]
 
 

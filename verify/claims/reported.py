@@ -680,7 +680,9 @@ _WRITER_TAIL = re.compile(
     # "…, without offering evidence", "…, which it has not done", "…, which is not the same as no"
     r"|without\s+(?:offering|providing|citing|giving|presenting)\s+(?:any\s+)?(?:evidence|proof)"
     r"|which\s+(?:he|she|they|it|we)\s+(?:has|have|had|did|does)\s+not\b"
-    r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b)"
+    r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
+    # "…, weeks before the charges were filed": when, told by the writer
+    r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
     r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
