@@ -380,6 +380,16 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind said the pier would reopen two weeks after the storm.",
         [("the pier would reopen two weeks after the storm", "Lind")],
     ),
+    (
+        "survey-in-early-october-found",
+        "A survey for the Sentinel in early October found 52 percent of voters in favor.",
+        [("52 percent of voters in favor", "A survey for the Sentinel")],
+    ),
+    (
+        "audit-that-found",
+        "Kell pointed to a state audit that found consulting costs had tripled since 2020.",
+        [("consulting costs had tripled since 2020", "a state audit")],
+    ),
 ]
 
 

@@ -57,7 +57,7 @@ _TRAILING_WORDS = sorted(
 # Starts only where a run of spaces starts (a match inside the run would also match from its
 # start), so a long run of spaces is not tried from each of its positions.
 _TRAILING_NOISE = re.compile(
-    r"(?<!\s)(?:\s+(?:(?:on|in|at|during|last|this|next|earlier|late|early)\s+"
+    r"(?<!\s)(?:\s+(?:(?:on|in|at|during|last|this|next|earlier|late|early)\s+(?:(?:early|late|mid)[\s-]+)?"
     + TIME_WORDS
     + r"|(?:on|in|at)\s+\d{4}|"
     + "|".join(_TRAILING_WORDS)

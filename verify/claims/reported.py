@@ -1217,7 +1217,7 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     # "said customers who use less than 3,000 gallons would see …": a plural subject and its relative clause
     relative_subject = bool(following) and following[0].norm in {"who", "that"} and bare.endswith("s") \
         and _main_verb(words(rest[:200])[:20])
-    if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and (
+    if (verb in _CLAUSE_CUES or verb in _FINDS) and bare not in _NOT_CLAUSE_HEADS and (
         _has_finite_verb(following) or _irregular_past_after_noun(following) or relative_subject
     ):
         return pos
