@@ -390,6 +390,22 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Kell pointed to a state audit that found consulting costs had tripled since 2020.",
         [("consulting costs had tripled since 2020", "a state audit")],
     ),
+    # a headline's trailing cue after a bare noun, in a list of links too
+    (
+        "headline-council-says",
+        "Bridge lights will be dimmed after complaints, council says\n\nThe bridge opened in May.",
+        [("Bridge lights will be dimmed after complaints", "council")],
+    ),
+    (
+        "list-item-council-says",
+        "Also this week:\n- Bridge lights to be dimmed after complaints, council says\n- Library staff brace for cuts",
+        [("Bridge lights to be dimmed after complaints", "council")],
+    ),
+    (
+        "sentence-with-full-stop-not-a-headline",
+        "The lights were dimmed after complaints, officials say.",
+        [("The lights were dimmed after complaints", "officials")],
+    ),
 ]
 
 

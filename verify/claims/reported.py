@@ -166,6 +166,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             if said_then is not None and sent.end - said_then.content.end > 12 else None,
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
+            _bare_noun_after_headline(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
         # ("…, its director conceded, as surveyors warned that …"), never inside it.
@@ -234,6 +235,28 @@ def _headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
             return None
         return ReportedSpeech(span, name, sent.start, w.text, None)
     return None
+
+
+# A headline's trailing cue drops the article: "Bridge lights to be dimmed, council says".
+_HEADLINE_TAIL = re.compile(
+    r",\s+(?P<name>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?P<cue>says|say|warns|warn|claims|claim|suggests|suggest|"
+    r"finds|find|insists|insist|admits|admit|denies|deny)\s*$"
+)
+
+
+def _bare_noun_after_headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """"Bridge lights to be dimmed after complaints, council says": a line with no full stop whose cue
+    follows a bare noun; the words before the comma are the statement."""
+    if text[sent.end : sent.end + 1] not in ("", "\n") or text[sent.end - 1 : sent.end] in ".!?":
+        return None  # a headline stands alone on its line, with no full stop
+    m = _HEADLINE_TAIL.search(text, sent.start, sent.end)
+    if m is None or inside.covers(m.start()):
+        return None
+    item = _LIST_ITEM.match(text, sent.start)
+    span = _content_span(text, item.end() if item is not None else sent.start, m.start())
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    return ReportedSpeech(span, m.group("name"), m.start("name"), m.group("cue"), None)
 
 
 def _overlaps(a: ReportedSpeech, b: ReportedSpeech) -> bool:
