@@ -406,6 +406,22 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The lights were dimmed after complaints, officials say.",
         [("The lights were dimmed after complaints", "officials")],
     ),
+    # "a claim the trust says is exaggerated": a noun, its speaker and cue, then the noun's own predicate
+    (
+        "change-actuaries-have-said-would",
+        "Brandvold said he would move teachers into a new plan, a change the actuaries have said would cost more.",
+        [("he would move teachers into a new plan", "Brandvold"), ("would cost more", "the actuaries")],
+    ),
+    (
+        "claim-the-trust-says-is",
+        "Mehta said the closure came up on every doorstep — a claim the trust says is greatly exaggerated.",
+        [("the closure came up on every doorstep", "Mehta"), ("is greatly exaggerated", "the trust")],
+    ),
+    (
+        "detail-that-allies-say-shows",
+        "The inquiry opened in March — a detail that his allies say shows the case was planned.",
+        [("shows the case was planned", "his allies")],
+    ),
 ]
 
 

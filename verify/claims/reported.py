@@ -150,7 +150,8 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         inverted = _ends_inverted(text, sent, inside)
         said_then = _verb_then_content(text, sent, inside)
         if said_then is not None:
-            said_then = _cut_at_coordinated_cue(text, sent, inside, said_then)
+            # trimmed first, so a cue in the writer's comment after it is looked for on its own
+            said_then = _without_writer_comment(text, _cut_at_coordinated_cue(text, sent, inside, said_then))
         candidates = (
             _headline(text, sent, inside),
             _according_to(text, sent, inside),
@@ -577,9 +578,14 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         name = None if told else _subject_of(before, w.norm)
+        gap = _GAP_SUBJECT.search(before) if nxt in _GAP_HEADS and w.norm in _CLAUSE_CUES else None
+        if gap is not None:
+            # "a change the actuaries have said would cost more": the clause's subject is the noun before
+            # the speaker, so the statement is the predicate
+            name = gap.group("subject")
         if name is None and not told:
             continue
-        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
+        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm) if gap is None else w.end
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
@@ -661,6 +667,14 @@ _NOT_YET_SAID = re.compile(
     re.IGNORECASE,
 )
 _FINDS = frozenset("found finds find".split())
+# "a claim the trust says is exaggerated": a noun, the speaker, the cue, then the noun's own verb
+_GAP_HEADS = frozenset("would will is was are were could can may might should shows showed".split())
+_GAP_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\s(?:--|[—–―])\s*|\s)(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:claim|change|detail|plan|figure|"
+    r"proposal|measure|policy|project|rule|decision|move|idea|man|woman|person|group|company|document|report)"
+    r"s?\s+(?:that\s+|which\s+|whom\s+|who\s+)?(?P<subject>(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:(?:has|have|had)\s+)?$"
+)
 _RESEARCH = frozenset(
     "study studies survey surveys poll polls report reports review reviews audit audits analysis analyses research "
     "researchers inquiry investigation investigators evaluation assessment census findings paper".split()
