@@ -422,6 +422,37 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The inquiry opened in March — a detail that his allies say shows the case was planned.",
         [("shows the case was planned", "his allies")],
     ),
+    # more of the writer's verdicts and the speaker's next acts
+    (
+        "charge-after-quoted-comma",
+        'Barnes accused him of "sitting on his hands for two years," a charge his office denied.',
+        [('him of "sitting on his hands for two years', "Barnes")],
+    ),
+    (
+        "and-asks-for",
+        "A memo warns that her lead is soft and asks for another 4 million dollars.",
+        [("her lead is soft", "A memo")],
+    ),
+    (
+        "which-would-be-illegal",
+        "Emmerich denied coordinating with the Lyle campaign, which would be illegal.",
+        [("coordinating with the Lyle campaign", "Emmerich")],
+    ),
+    (
+        "which-the-letter-does-not-mention",
+        "The report says opposition was strongest among businesses, which his letter does not mention.",
+        [("opposition was strongest among businesses", "The report")],
+    ),
+    (
+        "and-predicted-that",
+        "Briggs said the memo showed panic and predicted that Lyle would lead within two weeks.",
+        [("the memo showed panic", "Briggs"), ("Lyle would lead within two weeks", "Briggs")],
+    ),
+    (
+        "consultation-which-found",
+        "We received 1,212 responses to our consultation, which found that most supported charges.",
+        [("most supported charges", "our consultation")],
+    ),
 ]
 
 

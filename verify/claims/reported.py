@@ -677,7 +677,8 @@ _GAP_SUBJECT = re.compile(
 )
 _RESEARCH = frozenset(
     "study studies survey surveys poll polls report reports review reviews audit audits analysis analyses research "
-    "researchers inquiry investigation investigators evaluation assessment census findings paper".split()
+    "researchers inquiry investigation investigators evaluation assessment census findings paper consultation "
+    "consultations".split()
 )
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated "
@@ -700,7 +701,7 @@ _PARTICIPLE_TAIL = re.compile(
 # The writer's noun for the statement, set after it with what others make of it: "…, a claim Lind
 # disputes", "…, an account prosecutors dispute", "… — a view shared by most officers".
 _SUMMARY_NOUN = re.compile(
-    r"(?:,|\s+(?:--|[—–―]))\s+(?:an?|the|one)\s+(?:[a-z][\w-]*\s+)?(?:claim|assertion|allegation|charge|contention|"
+    r"(?:,[”\"’]?|\s+(?:--|[—–―]))\s+(?:an?|the|one)\s+(?:[a-z][\w-]*\s+)?(?:claim|assertion|allegation|charge|contention|"
     r"position|view|account|figure|promise|point|description|phrase|proposal|change|argument|detail|number|estimate|"
     r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge)s?\s+(?:(?:that|which)\s+)?"
     r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
@@ -716,13 +717,15 @@ _WRITER_TAIL = re.compile(
     r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s"
     # "…, without offering evidence", "…, which it has not done", "…, which is not the same as no"
     r"|without\s+(?:offering|providing|citing|giving|presenting)\s+(?:any\s+)?(?:evidence|proof)"
-    r"|which\s+(?:he|she|they|it|we)\s+(?:has|have|had|did|does)\s+not\b"
+    r"|which\s+(?:he|she|they|it|we|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:has|have|had|did|does|do)\s+not\b"
+    r"|which\s+would\s+be\s+(?:illegal|unlawful|unusual|unprecedented|impossible)\b"
     r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
     # "…, weeks before the charges were filed": when, told by the writer
     r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
     r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
+    r"urges|accuses|asks|calls|demands|appeals|thanks|praises|"
     r"declined\s+to\s+(?:say|comment|elaborate|discuss|answer|give|name|specify))\b"
 )
 _BRACKET_ASIDE = re.compile(r"\s+\((?P<inner>[^()]{3,160})\)\s*$")
@@ -841,7 +844,8 @@ _REACTIONS = frozenset(
 # continue", "…, though she noted that …".
 _COORDINATED_CUE = re.compile(
     r"(?:(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
-    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)"
+    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote|predicted|"
+    r"suggested|maintained|cautioned)"
     # "…, adding that …": a participle of the same speaker's saying
     r"|,\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|stressing|"
     r"acknowledging|conceding))\b"
@@ -978,7 +982,9 @@ def _end_of_relative(text: str, span: Span) -> int:
     return end
 
 
-_OBJECT_NP = re.compile(r"(?<=[a-z] )(?:a|an|the|this|that)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*$")
+_OBJECT_NP = re.compile(
+    r"(?<=[a-z] )(?:a|an|the|this|that|our|his|her|its|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*$"
+)
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
 
 
