@@ -453,6 +453,14 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "We received 1,212 responses to our consultation, which found that most supported charges.",
         [("most supported charges", "our consultation")],
     ),
+    # a cue denied reports no statement
+    ("i-do-not-think", "There are about 140 shops in Seaton. I do not think 31 is most.", []),
+    ("never-said", "Lind never said the pier was unsafe.", []),
+    (
+        "did-not-say-then-trailing-cue",
+        "Lind did not say the pier was unsafe, her office said.",
+        [("Lind did not say the pier was unsafe", "her office")],
+    ),
 ]
 
 

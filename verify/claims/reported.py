@@ -575,6 +575,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "It's worth noting that", "Having said that,": the writer's aside
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        if _NEGATED.search(before):
+            continue  # "I do not think 31 is most", "Lind never said the pier was safe": not what was said
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         name = None if told else _subject_of(before, w.norm)
@@ -659,6 +661,10 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+# A cue denied: "did not say", "never claimed", "doesn't think".
+_NEGATED = re.compile(
+    r"\b(?:(?:do|does|did)\s*(?:n[’']t|\s+not)|never)\s+(?:\w+ly\s+)?(?:actually\s+)?$", re.IGNORECASE
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+|not\s+)?$", re.IGNORECASE)
 # A cue that has not happened: expected, planned or wished for.
 _NOT_YET_SAID = re.compile(
