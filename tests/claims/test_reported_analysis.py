@@ -461,6 +461,18 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind did not say the pier was unsafe, her office said.",
         [("Lind did not say the pier was unsafe", "her office")],
     ),
+    # participles in the subject: which leaflet, which report
+    (
+        "leaflet-delivered-to",
+        "A leaflet delivered to homes in Fenwick last week claimed that the hospital would close.",
+        [("the hospital would close", "A leaflet delivered to homes in Fenwick")],
+    ),
+    (
+        "published-report-says",
+        "The council's published report says 1,212 responses were received.",
+        [("1,212 responses were received", "The council's published report")],
+    ),
+    ("revised-plan-says", "The revised plan says fares will rise.", [("fares will rise", "The revised plan")]),
 ]
 
 

@@ -204,11 +204,18 @@ def plausible_subject(name: str) -> bool:
             continue  # "Alliance to Reclaim Our Schools": small words of a name
         if w.norm == "to" and ws[k - 1].norm in _NOUNS_BEFORE_TO:
             continue  # "Lind's letter to the council", "an adviser to the mayor"
+        if w.norm == "to" and k == 3 and ws[0].norm in DETERMINERS and ws[2].norm.endswith("ed"):
+            continue  # "A leaflet delivered to homes": the participle's preposition
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
         by_agent = k >= 2 and k + 1 < len(ws) and ws[k + 1].norm == "by"  # "A petition signed by residents"
+        # "A leaflet delivered to homes last week": a noun and the participle that says which one
+        reduced = k == 2 and ws[0].norm in DETERMINERS and len(ws) > 3 and ws[3].norm in PREPOSITIONS
+        # "The council's published report", "the revised plan": an adjective before its noun
+        adjective = k + 1 < len(ws) and ws[k + 1].text.islower() and ws[k + 1].norm not in PREPOSITIONS \
+            and (ws[k - 1].norm in DETERMINERS or ws[k - 1].text.endswith(("’s", "'s")))
         if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS \
-                and ws[k - 1].norm != "those" and not by_agent:  # "those polled" are people
+                and ws[k - 1].norm != "those" and not (by_agent or reduced or adjective):  # "those polled" are people
             return False
     if first.norm in PREPOSITIONS or (first.norm in INTRO_WORDS and first.norm not in DETERMINERS):
         return False  # "Following initial reports", "In a statement"
