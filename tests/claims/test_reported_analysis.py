@@ -473,6 +473,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         [("1,212 responses were received", "The council's published report")],
     ),
     ("revised-plan-says", "The revised plan says fares will rise.", [("fares will rise", "The revised plan")]),
+    (
+        "bold-label-colon-then-subject",
+        "**What was claimed:** A leaflet claimed that the hospital would close in the spring.",
+        [("the hospital would close in the spring", "A leaflet")],
+    ),
 ]
 
 

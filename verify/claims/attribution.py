@@ -251,6 +251,7 @@ def _inside_name(ws: list[Word], k: int) -> bool:
     ) or (ws[k].text[0].isupper() and ws[k - 1].text[0].isupper())
 
 
+_COLON = re.compile(r":[*_]{0,2} ")
 # Whom the writer asked, after the noun: "Economists we spoke to said", "Two lawyers I consulted said".
 _WE_ASKED = re.compile(
     r"\s+(?:(?:that|whom|who)\s+)?(?:we|I)\s+(?:spoke\s+(?:to|with)|talked\s+(?:to|with)|asked|interviewed|"
@@ -299,8 +300,12 @@ def clean_subject(raw: str) -> str | None:
         last_end = m.end()
     if last_end is not None:
         text = text[last_end:]  # only the last sentence can hold the subject
-    if ": " in text:
-        text = text[text.rfind(": ") + 2 :]  # "The message was clear: Vale": the subject follows the colon
+    colon = None
+    for colon in _COLON.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    if colon is not None:
+        # "The message was clear: Vale", "**What was claimed:** A leaflet": the subject follows the colon
+        text = text[colon.end() :]
     if "; " in text:
         text = text[text.rfind("; ") + 2 :]  # "The map was struck down; both parties": a clause of its own
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
