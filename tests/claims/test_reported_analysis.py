@@ -478,6 +478,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "**What was claimed:** A leaflet claimed that the hospital would close in the spring.",
         [("the hospital would close in the spring", "A leaflet")],
     ),
+    # "and that" opens the same speaker's second statement
+    (
+        "said-a-and-that-b",
+        "Prior said the council had wasted millions and that residents were paying for it.",
+        [("the council had wasted millions", "Prior"), ("residents were paying for it", "Prior")],
+    ),
+    (
+        "relative-that-and-that-stays",
+        "Lind said it was a plan that voters liked and that critics hated.",
+        [("it was a plan that voters liked and that critics hated", "Lind")],
+    ),
 ]
 
 

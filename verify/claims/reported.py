@@ -149,9 +149,12 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         inside = _quoted_ranges(quotations, opens, sent)
         inverted = _ends_inverted(text, sent, inside)
         said_then = _verb_then_content(text, sent, inside)
+        and_that = None
         if said_then is not None:
             # trimmed first, so a cue in the writer's comment after it is looked for on its own
             said_then = _without_writer_comment(text, _cut_at_coordinated_cue(text, sent, inside, said_then))
+        if said_then is not None:
+            said_then, and_that = _split_at_and_that(text, inside, said_then)
         candidates = (
             _headline(text, sent, inside),
             _according_to(text, sent, inside),
@@ -160,6 +163,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _content_then_cue(text, sent, inside) if inverted else None,
             said_then,
             _coordinated_statement(text, sent, inside, said_then) if said_then is not None else None,
+            and_that,
             _content_then_cue(text, sent, inside) if not inverted else None,
             _gerund_after_trailing_cue(text, sent, inside),
             # "…; Lind said it would not", "…, but the council said it would not": the next statement
@@ -906,6 +910,27 @@ def _gerund_after_trailing_cue(text: str, sent: Span, inside: _Quoted) -> Report
 
 
 _QUOTE_NEXT = re.compile(r"\s*[:,]?\s*[“\"‘«]")
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+
+
+def _split_at_and_that(
+    text: str, inside: _Quoted, item: ReportedSpeech
+) -> tuple[ReportedSpeech, ReportedSpeech | None]:
+    """ "said the council had wasted millions and that residents were paying": two statements of one
+    speaker and cue. Not when a "that" came before, which the second may go on from ("a plan that
+    voters liked and that critics hated")."""
+    span = item.content
+    m = _AND_THAT.search(text, span.start, span.end)
+    if m is None or inside.covers(m.start()) or len(item.parts) > 1 \
+            or any(w.norm == "that" for w in words(text[span.start : m.start()])):
+        return item, None
+    first = _content_span(text, span.start, m.start())
+    second = _content_span(text, m.end(), span.end)
+    if first is None or second is None or not _main_verb(words(text[second.start : second.end])):
+        return item, None
+    return replace(item, content=first, parts=()), replace(item, content=second, parts=())
 
 
 def _cut_at_coordinated_cue(text: str, sent: Span, inside: _Quoted, item: ReportedSpeech) -> ReportedSpeech:
