@@ -489,6 +489,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind said it was a plan that voters liked and that critics hated.",
         [("it was a plan that voters liked and that critics hated", "Lind")],
     ),
+    (
+        "bold-lead-in-then-speaker",
+        "**3. The stadium is still radioactive.** Grant said the city should never fund a team again.",
+        [("the city should never fund a team again", "Grant")],
+    ),
 ]
 
 

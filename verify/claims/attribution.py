@@ -81,7 +81,8 @@ _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|refe
 # A dateline at the start of a story: "KYIV –", "WASHINGTON (Reuters) —", "LONDON, Oct. 3 —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?\s+(?=[A-Z“\"])")
+# (a bold lead-in closes with its stars: "**The stadium is still radioactive.** Grant said")
+_SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?[*_]{0,2}\s+(?=[A-Z“\"])")
 _RELATIVE_WHAT = re.compile(r"\b(?:what|whom)\s+(?=\S)")
 # How many words after a closing mark the cue may come: room for a long appositive
 # ("..., Scott Hale, the attorney general of the state, one of those suing, said").
