@@ -494,6 +494,21 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "**3. The stadium is still radioactive.** Grant said the city should never fund a team again.",
         [("the city should never fund a team again", "Grant")],
     ),
+    (
+        "which-the-office-estimates-will",
+        "The thresholds stay frozen, which the Review Office estimates will pull 900,000 more people into tax.",
+        [("will pull 900,000 more people into tax", "the Review Office")],
+    ),
+    (
+        "audit-that-he-said-backed",
+        "Grant pointed to a 2023 audit that he said backed him up.",
+        [("backed him up", None)],
+    ),
+    (
+        "pledge-experts-said-was",
+        "Sanchez said she would build 20,000 homes, a pledge housing experts said was ambitious but possible.",
+        [("she would build 20,000 homes", "Sanchez"), ("was ambitious but possible", "housing experts")],
+    ),
 ]
 
 

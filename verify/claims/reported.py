@@ -584,7 +584,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         name = None if told else _subject_of(before, w.norm)
-        gap = _GAP_SUBJECT.search(before) if nxt in _GAP_HEADS and w.norm in _CLAUSE_CUES else None
+        following_verb = nxt in _GAP_HEADS or i + 1 < len(ws) and ws[i + 1].text.islower() and (
+            nxt in _IRREGULAR_PAST or nxt.endswith("ed") and len(nxt) > 3)
+        gap = _GAP_SUBJECT.search(before) if following_verb and w.norm in _CLAUSE_CUES else None
         if gap is not None:
             # "a change the actuaries have said would cost more": the clause's subject is the noun before
             # the speaker, so the statement is the predicate
@@ -680,10 +682,12 @@ _FINDS = frozenset("found finds find".split())
 # "a claim the trust says is exaggerated": a noun, the speaker, the cue, then the noun's own verb
 _GAP_HEADS = frozenset("would will is was are were could can may might should shows showed".split())
 _GAP_SUBJECT = re.compile(
-    r"(?:^|[,;]\s*|\s(?:--|[—–―])\s*|\s)(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:claim|change|detail|plan|figure|"
-    r"proposal|measure|policy|project|rule|decision|move|idea|man|woman|person|group|company|document|report)"
-    r"s?\s+(?:that\s+|which\s+|whom\s+|who\s+)?(?P<subject>(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:(?:has|have|had)\s+)?$"
+    r"(?:(?:^|[,;]\s*|\s(?:--|[—–―])\s*|\s)(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:claim|change|detail|plan|figure|"
+    r"proposal|measure|policy|project|rule|decision|move|idea|man|woman|person|group|company|document|report|pledge|"
+    r"promise|threat|position|view|account|number|estimate|argument|charge)s?\s+(?:that\s+|which\s+|whom\s+|who\s+)?"
+    # "an audit that he said backed him up", "…, which the office estimates will pull …"
+    r"|(?<=[a-z] )(?:that|which)\s+|,\s+which\s+)"
+    r"(?P<subject>(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:(?:has|have|had)\s+)?$"
 )
 _RESEARCH = frozenset(
     "study studies survey surveys poll polls report reports review reviews audit audits analysis analyses research "
@@ -716,7 +720,8 @@ _SUMMARY_NOUN = re.compile(
     r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge)s?\s+(?:(?:that|which)\s+)?"
     r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
     r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
-    r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b)"
+    r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b"
+    r"|(?:[a-z]+\s+){1,2}[a-z]+s\s+(?:said|say|says|have|had|called|call|calls)\b)"  # "a pledge housing experts said"
 )
 # The writer's or the speaker's other words after the statement: "…, which she denies"; "…, calling the
 # charges baseless" (a judgment of the speaker's, not what was said); "… (it had not)", an aside in
