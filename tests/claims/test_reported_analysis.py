@@ -509,6 +509,21 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Sanchez said she would build 20,000 homes, a pledge housing experts said was ambitious but possible.",
         [("she would build 20,000 homes", "Sanchez"), ("was ambitious but possible", "housing experts")],
     ),
+    (
+        "but-only-412-took-part",
+        "A snap poll by the Tribune found Grant and Sanchez tied among viewers, but only 412 people took part.",
+        [("Grant and Sanchez tied among viewers", "A snap poll by the Tribune")],
+    ),
+    (
+        "but-only-a-measure-stays",
+        "Lind said fares would rise, but only 2 percent.",
+        [("fares would rise, but only 2 percent", "Lind")],
+    ),
+    (
+        "and-threatened",
+        "Crewe said his members faced a fourth year of pay cuts and threatened strike action in the spring.",
+        [("his members faced a fourth year of pay cuts", "Crewe")],
+    ),
 ]
 
 

@@ -740,7 +740,7 @@ _WRITER_TAIL = re.compile(
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
     r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
-    r"urges|accuses|asks|calls|demands|appeals|thanks|praises|"
+    r"urges|accuses|asks|calls|demands|appeals|thanks|praises|threatened|threatens|"
     r"declined\s+to\s+(?:say|comment|elaborate|discuss|answer|give|name|specify))\b"
 )
 _BRACKET_ASIDE = re.compile(r"\s+\((?P<inner>[^()]{3,160})\)\s*$")
@@ -785,6 +785,8 @@ _NO_NEW_SUBJECT = frozenset(
 
 def _opens_clause(ws: list[Word]) -> bool:
     """Whether the words after "but" open a clause with a subject of its own and its verb."""
+    if len(ws) > 2 and ws[0].norm == "only" and ws[1].text[0].isdigit():
+        return _main_verb(ws[2:12], strict=True)  # "but only 412 people took part": a measured subject
     if len(ws) < 2 or ws[0].norm in _NO_NEW_SUBJECT or ws[0].norm in _FINITE or not ws[0].text.isalpha():
         return False
     if ws[0].text.islower() and (ws[0].norm.endswith(("ed", "ly")) or ws[0].norm in _IRREGULAR_PAST):
