@@ -524,6 +524,16 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Crewe said his members faced a fourth year of pay cuts and threatened strike action in the spring.",
         [("his members faced a fourth year of pay cuts", "Crewe")],
     ),
+    (
+        "threat-the-government-says",
+        "Crewe said his members faced pay cuts — a threat the government says it does not take seriously.",
+        [("his members faced pay cuts", "Crewe"), ("it does not take seriously", "the government")],
+    ),
+    (
+        "company-chief-executive-stays",
+        "The company chief executive said the pier was old.",
+        [("the pier was old", "The company chief executive")],
+    ),
 ]
 
 

@@ -591,6 +591,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             # "a change the actuaries have said would cost more": the clause's subject is the noun before
             # the speaker, so the statement is the predicate
             name = gap.group("subject")
+        elif name is not None and (summary := _GAP_SUBJECT.search(before)) is not None and summary.group("noun") \
+                and words(summary.group("subject"))[0].norm in {"the", "his", "her", "its", "their"}:
+            name = summary.group("subject")  # "a threat the government says it does not take seriously"
         if name is None and not told:
             continue
         pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm) if gap is None else w.end
@@ -682,7 +685,7 @@ _FINDS = frozenset("found finds find".split())
 # "a claim the trust says is exaggerated": a noun, the speaker, the cue, then the noun's own verb
 _GAP_HEADS = frozenset("would will is was are were could can may might should shows showed".split())
 _GAP_SUBJECT = re.compile(
-    r"(?:(?:^|[,;]\s*|\s(?:--|[—–―])\s*|\s)(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:claim|change|detail|plan|figure|"
+    r"(?:(?:^|[,;]\s*|\s(?:--|[—–―])\s*|\s)(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>claim|change|detail|plan|figure|"
     r"proposal|measure|policy|project|rule|decision|move|idea|man|woman|person|group|company|document|report|pledge|"
     r"promise|threat|position|view|account|number|estimate|argument|charge)s?\s+(?:that\s+|which\s+|whom\s+|who\s+)?"
     # "an audit that he said backed him up", "…, which the office estimates will pull …"
@@ -717,7 +720,7 @@ _PARTICIPLE_TAIL = re.compile(
 _SUMMARY_NOUN = re.compile(
     r"(?:,[”\"’]?|\s+(?:--|[—–―]))\s+(?:an?|the|one)\s+(?:[a-z][\w-]*\s+)?(?:claim|assertion|allegation|charge|contention|"
     r"position|view|account|figure|promise|point|description|phrase|proposal|change|argument|detail|number|estimate|"
-    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge)s?\s+(?:(?:that|which)\s+)?"
+    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge|threat|warning)s?\s+(?:(?:that|which)\s+)?"
     r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
     r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
     r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b"
