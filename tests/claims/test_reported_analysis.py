@@ -534,6 +534,16 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The company chief executive said the pier was old.",
         [("the pier was old", "The company chief executive")],
     ),
+    (
+        "a-line-that-drew-applause",
+        "Grant said the city should never again fund a sports team, a line that drew the loudest applause.",
+        [("the city should never again fund a sports team", "Grant")],
+    ),
+    (
+        "a-comment-that-angered",
+        "Lind said the pier was closed for good, a comment that angered fishermen.",
+        [("the pier was closed for good", "Lind")],
+    ),
 ]
 
 

@@ -720,11 +720,13 @@ _PARTICIPLE_TAIL = re.compile(
 _SUMMARY_NOUN = re.compile(
     r"(?:,[”\"’]?|\s+(?:--|[—–―]))\s+(?:an?|the|one)\s+(?:[a-z][\w-]*\s+)?(?:claim|assertion|allegation|charge|contention|"
     r"position|view|account|figure|promise|point|description|phrase|proposal|change|argument|detail|number|estimate|"
-    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge|threat|warning)s?\s+(?:(?:that|which)\s+)?"
+    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge|threat|warning|line|remark|comment|quip)s?\s+"
+    # "…, a line that drew the loudest applause of the night"
+    r"(?:(?:that|which)\s+(?:[a-z]+ed|drew|won|got|made|brought|became|left)\b|(?:(?:that|which)\s+)?"
     r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
     r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
     r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b"
-    r"|(?:[a-z]+\s+){1,2}[a-z]+s\s+(?:said|say|says|have|had|called|call|calls)\b)"  # "a pledge housing experts said"
+    r"|(?:[a-z]+\s+){1,2}[a-z]+s\s+(?:said|say|says|have|had|called|call|calls)\b))"  # "a pledge housing experts said"
 )
 # The writer's or the speaker's other words after the statement: "…, which she denies"; "…, calling the
 # charges baseless" (a judgment of the speaker's, not what was said); "… (it had not)", an aside in
