@@ -58,7 +58,7 @@ _TRAILING_WORDS = sorted(
 # Starts only where a run of spaces starts (a match inside the run would also match from its
 # start), so a long run of spaces is not tried from each of its positions.
 _TRAILING_NOISE = re.compile(
-    r"(?<!\s)(?:\s+(?:(?:on|in|at|during|last|this|next|earlier|late|early)\s+"
+    r"(?<!\s)(?:\s+(?:(?:on|in|at|during|last|this|next|earlier|late|early)\s+(?:(?:early|late|mid)[\s-]+)?"
     + TIME_WORDS
     + r"|(?:on|in|at)\s+\d{4}|"
     + "|".join(_TRAILING_WORDS)
@@ -84,7 +84,8 @@ _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|refe
 # A dateline at the start of a story: "KYIV –", "WASHINGTON (Reuters) —", "LONDON, Oct. 3 —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?\s+(?=[A-Z“\"])")
+# (a bold lead-in closes with its stars: "**The stadium is still radioactive.** Grant said")
+_SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?[*_]{0,2}\s+(?=[A-Z“\"])")
 # "rejected what Senator Moss called"; not "Residents, some of whom traveled …", an aside about them
 _RELATIVE_WHAT = re.compile(r"\b(?<!of )(?:what|whom)\s+(?=\S)")
 # How many words after a closing mark the cue may come: room for a long appositive
@@ -159,7 +160,11 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
         aspectual = i > 1 and ws[i - 1].norm == "to" and ws[i - 2].norm in _ASPECTUAL_BEFORE_TO
         if i > 0 and not aspectual and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
             return False
-        if i > 1 and not w.endswith("s") and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower():
+        before = ws[i - 1].norm
+        plural = before.endswith("s") and not before.endswith("ss") and before not in NOT_PLURALS \
+            and ws[i - 2].norm not in {"a", "an", "one", "this", "that", "each", "another"}  # "an engineers' report"
+        if i > 1 and not w.endswith("s") and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower() \
+                and not plural:  # "both parties claim": a plural subject and its verb
             # "an engineers' report that …", "the annual report that …": a noun phrase. Not with
             # the verb's -s form: "the ministry reports that …" is speech.
             return False
@@ -172,6 +177,11 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
         return False  # "battleground state Florida", "state troopers": the noun
     if i + 1 < len(ws) and ws[i + 1].norm == "by":
         return False  # passive: "reported by"
+    if w in AMBIGUOUS_VERBS and i + 1 < len(ws) and ws[i + 1].text.islower() and ws[i + 1].norm in SPEECH_VERBS \
+            and ws[i + 1].norm.endswith(("s", "ed", "said")):
+        return False  # "the annual report says …", "the pledge said …": the noun, whose verb follows
+    if w == "think" and i + 1 < len(ws) and ws[i + 1].norm in {"tank", "tanks"}:
+        return False  # "an independent think tank": the noun
     return True
 
 
@@ -198,12 +208,15 @@ def plausible_subject(name: str) -> bool:
     if len(ws) > 1 and ws[0].norm in _ROUGHLY and (ws[1].norm in _SHARES or ws[1].text[0].isdigit()):
         return plausible_subject(name[ws[1].start :])  # "About a third", "Nearly 40 percent": a share speaks
     first = ws[0]
+    if ws[-1].norm in {"fewer", "more"} and len(ws) <= 2 and first.norm in {"far", "many", "fewer", "even", "more"}:
+        return True  # "far fewer said", "many more said": a share of those asked
     if first.norm in {"there", "what", "this", "that", "which", "who"} and len(ws) == 1:
         return False
     if names_a_time([w.norm for w in ws]):
         return False  # "Three weeks", "2024", "10:30" never speak; "63 percent" (of those asked) do
-    if first.norm in SUBORDINATORS or (len(ws) == 1 and first.norm in INTRO_WORDS):
-        return False
+    demonstrative = first.text == "That" and len(ws) == 2 and ws[1].text.islower() and not ws[1].norm.endswith("s")
+    if first.norm in SUBORDINATORS and not demonstrative or (len(ws) == 1 and first.norm in INTRO_WORDS):
+        return False  # "That memo" at the start of a sentence is a subject; "that he" is not
     if first.norm in PERSONAL_PRONOUNS:
         return len(ws) == 1 and first.norm not in {"i", "we"} or first.norm in {"i", "we"} and len(ws) == 1
     if ws[-1].norm in BAD_ENDINGS:
@@ -219,11 +232,20 @@ def plausible_subject(name: str) -> bool:
             continue  # "Alliance to Reclaim Our Schools": small words of a name
         if w.norm == "to" and ws[k - 1].norm in _NOUNS_BEFORE_TO:
             continue  # "Lind's letter to the council", "an adviser to the mayor"
+        if w.norm == "to" and k == 3 and ws[0].norm in DETERMINERS and ws[2].norm.endswith("ed"):
+            continue  # "A leaflet delivered to homes": the participle's preposition
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
-        # "those polled" are people; "the injured firefighters", "a retired teacher": a participle as adjective
+        by_agent = k >= 2 and k + 1 < len(ws) and ws[k + 1].norm == "by"  # "A petition signed by residents"
+        # "A leaflet delivered to homes last week": a noun and the participle that says which one
+        reduced = k == 2 and ws[0].norm in DETERMINERS and len(ws) > 3 and ws[3].norm in PREPOSITIONS
+        # "The council's published report", "the revised plan": an adjective before its noun
+        adjective = k + 1 < len(ws) and ws[k + 1].text.islower() and ws[k + 1].norm not in PREPOSITIONS \
+            and (ws[k - 1].norm in DETERMINERS or ws[k - 1].text.endswith(("’s", "'s")))
+        # "the injured firefighters", "a retired teacher": a participle as adjective after a determiner
+        after_determiner = ws[k - 1].norm in DETERMINERS and k + 1 < len(ws)
         if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS \
-                and ws[k - 1].norm != "those" and not (ws[k - 1].norm in DETERMINERS and k + 1 < len(ws)):
+                and ws[k - 1].norm != "those" and not (by_agent or reduced or adjective or after_determiner):
             return False
     if first.norm in PREPOSITIONS or (first.norm in INTRO_WORDS and first.norm not in DETERMINERS):
         return False  # "Following initial reports", "In a statement"
@@ -267,6 +289,25 @@ def _inside_name(ws: list[Word], k: int) -> bool:
     ) or (ws[k].text[0].isupper() and ws[k - 1].text[0].isupper())
 
 
+_COLON = re.compile(r":[*_]{0,2} ")
+# Whom the writer asked, after the noun: "Economists we spoke to said", "Two lawyers I consulted said".
+_WE_ASKED = re.compile(
+    r"\s+(?:(?:that|whom|who)\s+)?(?:we|I)\s+(?:spoke\s+(?:to|with)|talked\s+(?:to|with)|asked|interviewed|"
+    r"consulted|contacted|reached)\s*$"
+)
+# A scene with no comma, then the subject pronoun: "In a third post he", "An hour later she".
+_FRAME_THEN_PRONOUN = re.compile(
+    r"(?:(?:In|On|At|After|Before|During|Later|Earlier|Then|Minutes|Hours|Days|An?\s+(?:hour|day|week|minute)s?\s+later)"
+    r"\b[^,;:.!?“”\"]{0,50}?\s+)(?P<pronoun>he|she|they|we)\s*$"
+)
+
+
+_LEADING_TIME = re.compile(
+    r"(?:On|Last|This|In|Earlier|Later|By)\s+(?:this\s+|last\s+)?(?i:" + TIME_WORDS
+    + r")(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[a-zA-Z])"
+)
+
+
 def clean_subject(raw: str) -> str | None:
     """The speaker noun phrase in the words just before a speech verb.
 
@@ -274,7 +315,13 @@ def clean_subject(raw: str) -> str | None:
     conjunctions, and adverbs between speaker and verb ("last year also"); keeps
     an appositive only when it names the speaker ("one victim, known as IJ").
     """
-    text = raw.strip()
+    text = _WE_ASKED.sub("", raw.strip())  # "Economists we spoke to": the economists
+    frame = _FRAME_THEN_PRONOUN.match(text)
+    if frame is not None:
+        return frame.group("pronoun")  # "In a third post he", "An hour later she": the pronoun
+    when = _LEADING_TIME.match(text)
+    if when is not None and words(text[when.end() :]):
+        text = text[when.end() :]  # "On Friday his office": when, then the subject, with no comma between
     # The last "what"/"whom" (a leading ".*" in the pattern would backtrack quadratically).
     relative = None
     for relative in _RELATIVE_WHAT.finditer(text):  # noqa: B007 - the last match is wanted
@@ -291,10 +338,14 @@ def clean_subject(raw: str) -> str | None:
         last_end = m.end()
     if last_end is not None:
         text = text[last_end:]  # only the last sentence can hold the subject
+    colon = None
+    for colon in _COLON.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    if colon is not None:
+        # "The message was clear: Vale", "**What was claimed:** A leaflet": the subject follows the colon
+        text = text[colon.end() :]
     if "; " in text:
-        text = text[text.rfind("; ") + 2 :]  # "…asked for three debates; the campaign": a new clause, its own subject
-    if ": " in text:
-        text = text[text.rfind(": ") + 2 :]  # "The message was clear: Vale": the subject follows the colon
+        text = text[text.rfind("; ") + 2 :]  # "The map was struck down; both parties": a clause of its own
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
     # "Lind, the harbour master, has": the auxiliary goes first, so the appositive is seen as one

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verify.claims.attribution import (
     Word,
@@ -157,8 +157,12 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         inside = _quoted_ranges(quotations, opens, sent)
         inverted = _ends_inverted(text, sent, inside)
         said_then = _verb_then_content(text, sent, inside)
+        and_that = None
         if said_then is not None:
-            said_then = _cut_at_coordinated_cue(text, sent, inside, said_then)
+            # trimmed first, so a cue in the writer's comment after it is looked for on its own
+            said_then = _without_writer_comment(text, _cut_at_coordinated_cue(text, sent, inside, said_then))
+        if said_then is not None:
+            said_then, and_that = _split_at_and_that(text, inside, said_then)
         candidates = (
             _headline(text, sent, inside),
             _according_to(text, sent, inside),
@@ -167,6 +171,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _content_then_cue(text, sent, inside) if inverted else None,
             said_then,
             _coordinated_statement(text, sent, inside, said_then) if said_then is not None else None,
+            and_that,
             _content_then_cue(text, sent, inside) if not inverted else None,
             _gerund_after_trailing_cue(text, sent, inside),
             # "…; Lind said it would not", "…, but the council said it would not": the next statement
@@ -177,6 +182,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _heard_in_court(text, sent, inside),
             _relative_cue(text, sent, inside),
             _finding(text, sent, inside),
+            _bare_noun_after_headline(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
         # ("…, its director conceded, as surveyors warned that …"), never inside it.
@@ -190,7 +196,8 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             item = _cue_alone(text, sentences[k - 1], sent, _quoted_ranges(quotations, opens, sentences[k - 1]))
             if item is not None:
                 kept.append(item)
-        found.extend(sorted(kept, key=lambda r: r.content.start))
+        trimmed = (_without_writer_comment(text, r) for r in kept)
+        found.extend(sorted((r for r in trimmed if r is not None), key=lambda r: r.content.start))
     found.extend(_block_after_colon(text, sentences, quotations))
     found.sort(key=lambda r: r.content.start)
     return found
@@ -244,6 +251,28 @@ def _headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
             return None
         return ReportedSpeech(span, name, sent.start, w.text, None)
     return None
+
+
+# A headline's trailing cue drops the article: "Bridge lights to be dimmed, council says".
+_HEADLINE_TAIL = re.compile(
+    r",\s+(?P<name>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?P<cue>says|say|warns|warn|claims|claim|suggests|suggest|"
+    r"finds|find|insists|insist|admits|admit|denies|deny)\s*$"
+)
+
+
+def _bare_noun_after_headline(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """"Bridge lights to be dimmed after complaints, council says": a line with no full stop whose cue
+    follows a bare noun; the words before the comma are the statement."""
+    if text[sent.end : sent.end + 1] not in ("", "\n") or text[sent.end - 1 : sent.end] in ".!?":
+        return None  # a headline stands alone on its line, with no full stop
+    m = _HEADLINE_TAIL.search(text, sent.start, sent.end)
+    if m is None or inside.covers(m.start()):
+        return None
+    item = _LIST_ITEM.match(text, sent.start)
+    span = _content_span(text, item.end() if item is not None else sent.start, m.start())
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    return ReportedSpeech(span, m.group("name"), m.start("name"), m.group("cue"), None)
 
 
 def _overlaps(a: ReportedSpeech, b: ReportedSpeech) -> bool:
@@ -433,6 +462,10 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     comma = _inverted_comma(stext, commas)
     if comma != commas[-1]:
         return True
+    told = _TOLD_TAIL.match(stext, comma)
+    if told is not None and _only_whom_and_when(stext[told.end() :].rstrip(" .!\n"), "told") \
+            and plausible_subject(told.group("subject")):
+        return True  # "…, senior party figures have told the Gazette.": the whole is theirs, a cue inside it too
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
     # (a long tail is told by its first words, and is never split into all of them)
     if word_count(stext[comma : comma + 200]) > _MAX_INVERTED_SPEAKER_WORDS + 1:
@@ -447,9 +480,12 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
     return tail[0].norm in REPORTING_VERBS or (tail[-1].norm in SAID and tail[-1].text.islower())
 
 
+# ", officials told the Gazette", ", senior figures have told reporters": a trailing cue and whom it was told
+_TOLD_TAIL = re.compile(r",\s*(?P<subject>(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+(?:(?:has|have|had)\s+)?told\b")
 # A sentence that is only a cue: "According to the port, anyway." / "The harbour master said Tuesday."
 _ACCORDING_ALONE = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<rest>[^,.;:!?“”\"]{2,80})(?:,\s*\w+)?[.!]?\s*$")
 _MAX_CUE_ALONE_WORDS = 8
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _CUES_ALONE = SAID | frozenset("say insisted argued noted explained warned claimed stated announced confirmed".split())
 
 
@@ -470,6 +506,9 @@ def _cue_alone(text: str, previous: Span, sent: Span, previous_inside: _Quoted) 
         if not verbs:
             return None
         i = verbs[-1]
+        if stext[: ws[i].start].rstrip().endswith(",") or _LIST_ITEM.match(stext) or ws[0].norm in {"here", "here's"}:
+            # "Terrell's record on farm policy, explained": a title; "Here's what the numbers say": what follows
+            return None
         tail = stext[ws[i].end :]
         pos = 0
         while True:
@@ -514,7 +553,7 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
         else:
             if _GOES_ON.match(stext, after_np):
                 continue  # "Six were hurt, according to police, and one died": a cue between commas
-            span = _content_span(text, sent.start, at)
+            span = _content_span(text, _after_colon(text, sent.start, at, inside), at)
             if span is not None and _verb_then_content(text, Span(sent.start, at), inside) is not None:
                 return None  # "Lind said fares would rise, according to the Times": Lind's statement, as reported
         if span is None or _mostly_quoted(text, span, inside):
@@ -524,6 +563,18 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
 
 
 _GOES_ON = re.compile(r"(?:,\s+" + _NAME + r")?,\s+(?:and|but)\s+(?!(?:said|says|added|told)\b)")
+
+
+def _after_colon(text: str, start: int, end: int, inside: _Quoted) -> int:
+    """Where a statement credited by a trailing cue starts: after a colon that sets the writer's verdict
+    before it ("That's not quite right: the committee sat for six days, according to the record")."""
+    colon = text.rfind(":", start, end)
+    if colon < 0 or inside.covers(colon) or text[colon + 1 : colon + 2] not in (" ", "\n") \
+            or len(words(text[colon + 1 : end])) < _MIN_WORDS:
+        return start
+    return colon + 1
+
+
 # Who a name is, between commas after it: a relative clause or a party and state.
 # ("According to the port's report, released Tuesday, …": a participle says which one)
 _ASIDE_AFTER_NAME = re.compile(
@@ -549,9 +600,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
         # "pointed out that", "responded that": cues only with their particle or "that"
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
-        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined:
+        # "the study found that", "a poll released Monday found": what research finds is its statement
+        finding = w.norm in _FINDS and any(v.norm in _RESEARCH for v in ws[max(0, i - 12) : i])
+        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
+                and not finding:
             continue
-        if not is_speech_verb(ws, i):
+        if not finding and not (joined and w.norm not in SPEECH_VERBS) and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -568,12 +622,24 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "It's worth noting that", "Having said that,": the writer's aside
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        if _NEGATED.search(before):
+            continue  # "I do not think 31 is most", "Lind never said the pier was safe": not what was said
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         name = None if told else _subject_of(before, w.norm)
+        following_verb = nxt in _GAP_HEADS or i + 1 < len(ws) and ws[i + 1].text.islower() and (
+            nxt in _IRREGULAR_PAST or nxt.endswith("ed") and len(nxt) > 3)
+        gap = _GAP_SUBJECT.search(before) if following_verb and w.norm in _CLAUSE_CUES else None
+        if gap is not None:
+            # "a change the actuaries have said would cost more": the clause's subject is the noun before
+            # the speaker, so the statement is the predicate
+            name = gap.group("subject")
+        elif name is not None and (summary := _GAP_SUBJECT.search(before)) is not None and summary.group("noun") \
+                and words(summary.group("subject"))[0].norm in {"the", "his", "her", "its", "their"}:
+            name = summary.group("subject")  # "a threat the government says it does not take seriously"
         if name is None and not told:
             continue
-        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
+        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm) if gap is None else w.end
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
@@ -599,6 +665,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             who = _WHO_A_NAME_IS.search(text, span.start, span.end)
             if who is not None and not inside.covers(who.start("comma")):
                 span = _content_span(text, span.start, who.start("comma"))
+        if span is not None and w.norm in _NOUN_PHRASE_CUES:
+            # "denies bribery charges as council weighs its next move": an object's statement ends at the
+            # writer's clause of what happens meanwhile
+            meanwhile = _MEANWHILE.search(text, span.start, span.end)
+            if meanwhile is not None and not _main_verb(words(text[span.start : meanwhile.start()]), strict=True):
+                span = _content_span(text, span.start, meanwhile.start())
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is not None and _FROM_BEFORE.search(before):
@@ -613,6 +685,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue
         if _REFUSED_TO_SAY.search(before) and words(text[span.start : span.end])[0].norm in _QUESTION_WORDS:
             continue  # "declined to say whether the pier would close": a question left open, no statement
+        if joined and w.norm not in _POINT and not _main_verb(words(text[span.start : span.end]), strict=True):
+            continue  # "posted that notice on Monday": "that" is the demonstrative, no clause follows
         cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
         if name is None:
             return ReportedSpeech(span, None, sent.start + w.start, cue, find_outlet(stext[:pos]))
@@ -639,6 +713,10 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+# A cue denied: "did not say", "never claimed", "doesn't think".
+_NEGATED = re.compile(
+    r"\b(?:(?:do|does|did)\s*(?:n[’']t|\s+not)|never)\s+(?:\w+ly\s+)?(?:actually\s+)?$", re.IGNORECASE
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+|not\s+)?$", re.IGNORECASE)
 # A cue that has not happened: expected, planned or wished for.
 _NOT_YET_SAID = re.compile(
@@ -646,8 +724,25 @@ _NOT_YET_SAID = re.compile(
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting|pressure|pressed|urged)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
+_FINDS = frozenset("found finds find".split())
+# "a claim the trust says is exaggerated": a noun, the speaker, the cue, then the noun's own verb
+_GAP_HEADS = frozenset("would will is was are were could can may might should shows showed".split())
+_GAP_SUBJECT = re.compile(
+    r"(?:(?:^|[,;]\s*|\s(?:--|[—–―])\s*|\s)(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>claim|change|detail|plan|figure|"
+    r"proposal|measure|policy|project|rule|decision|move|idea|man|woman|person|group|company|document|report|pledge|"
+    r"promise|threat|position|view|account|number|estimate|argument|charge)s?\s+(?:that\s+|which\s+|whom\s+|who\s+)?"
+    # "an audit that he said backed him up", "…, which the office estimates will pull …"
+    r"|(?<=[a-z] )(?:that|which)\s+|,\s+which\s+)"
+    r"(?P<subject>(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:(?:has|have|had)\s+)?$"
+)
+_RESEARCH = frozenset(
+    "study studies survey surveys poll polls report reports review reviews audit audits analysis analyses research "
+    "researchers inquiry investigation investigators evaluation assessment census findings paper consultation "
+    "consultations".split()
+)
 _CUES_BEFORE_THAT = frozenset(
-    "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
+    "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated "
+    "post posts posted project projects projected".split()  # "posted that", "the report projects that"
 )
 
 
@@ -667,10 +762,71 @@ _PARTICIPLE_TAIL = re.compile(
     r"capping|signaling|signalling|adding\s+to)\s+(?:the|a|an|its|his|her|their|fears|concerns|questions|hopes|doubts)"
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
-    r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
-    r"he|she|they|it|[A-Z])"
     r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke)|according\s+to)\b"
 )
+# The writer's noun for the statement, set after it with what others make of it: "…, a claim Lind
+# disputes", "…, an account prosecutors dispute", "… — a view shared by most officers".
+_SUMMARY_NOUN = re.compile(
+    r"(?:,[”\"’]?|\s+(?:--|[—–―]))\s+(?:an?|the|one)\s+(?:[a-z][\w-]*\s+)?(?:claim|assertion|allegation|charge|contention|"
+    r"position|view|account|figure|promise|point|description|phrase|proposal|change|argument|detail|number|estimate|"
+    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge|threat|warning|line|remark|comment|quip)s?\s+"
+    # "…, a line that drew the loudest applause of the night"
+    r"(?:(?:that|which)\s+(?:[a-z]+ed|drew|won|got|made|brought|became|left)\b|(?:(?:that|which)\s+)?"
+    r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
+    r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
+    r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b"
+    r"|(?:[a-z]+\s+){1,2}[a-z]+s\s+(?:said|say|says|have|had|called|call|calls)\b))"  # "a pledge housing experts said"
+)
+# The writer's or the speaker's other words after the statement: "…, which she denies"; "…, calling the
+# charges baseless" (a judgment of the speaker's, not what was said); "… (it had not)", an aside in
+# brackets with a clause of its own.
+_WRITER_TAIL = re.compile(
+    r",\s+(?:which\s+(?:he|she|they|it|we|I|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,2}|the\s+[a-z]+)\s+"
+    r"(?:also\s+)?(?:denies|denied|disputes|disputed|rejects|rejected|contests|contested|dismisses|dismissed)"
+    r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s"
+    # "…, without offering evidence", "…, which it has not done", "…, which is not the same as no"
+    r"|without\s+(?:offering|providing|citing|giving|presenting)\s+(?:any\s+)?(?:evidence|proof)"
+    r"|which\s+(?:he|she|they|it|we|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:has|have|had|did|does|do)\s+not\b"
+    r"|which\s+would\s+be\s+(?:illegal|unlawful|unusual|unprecedented|impossible)\b"
+    r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
+    # "…, weeks before the charges were filed": when, told by the writer
+    r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
+    # "… and urged residents to apply": the speaker's next act, not more of the statement
+    r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
+    r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
+    r"urges|accuses|asks|calls|demands|appeals|thanks|praises|threatened|threatens|"
+    r"declined\s+to\s+(?:say|comment|elaborate|discuss|answer|give|name|specify))\b"
+)
+_BRACKET_ASIDE = re.compile(r"\s+\((?P<inner>[^()]{3,160})\)\s*$")
+# A finite verb after a comma: the phrase set apart was inside the statement ("the plan, a proposal the
+# council backs, would cost more").
+_VERB_AFTER_APPOSITION = re.compile(
+    r",\s+(?:has|have|had|is|was|are|were|will|would|can|could|may|might|must|should)\b"
+)
+
+
+def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech | None:
+    """The statement without the writer's comment set after it (whatever rule found it)."""
+    span = item.content
+    if len(item.parts) > 1:
+        return item
+    end = span.end
+    m = _SUMMARY_NOUN.search(text, span.start, end)
+    if m is not None and not _VERB_AFTER_APPOSITION.search(text, m.end(), end):
+        end = m.start()
+    tail = _WRITER_TAIL.search(text, span.start, end)
+    end = tail.start() if tail is not None else end
+    bracket = _BRACKET_ASIDE.search(text, span.start, end)
+    if bracket is not None and len(words(bracket.group("inner"))) >= _MIN_WORDS \
+            and _main_verb(words(bracket.group("inner")), strict=True):
+        end = bracket.start()
+    if end == span.end:
+        return item
+    cut = _content_span(text, span.start, end)
+    # "A spokesman said they were and pointed me to the manifesto": too little is left to be a statement
+    return None if cut is None else replace(item, content=cut, parts=())
+
+
 # ", but the council disagreed", ", though she gave no reason": a contrast with a subject of its own is
 # the writer's next clause
 _CONTRAST = re.compile(r",\s+(?:but|though|although)\s+")
@@ -683,11 +839,41 @@ _NO_NEW_SUBJECT = frozenset(
 
 def _opens_clause(ws: list[Word]) -> bool:
     """Whether the words after "but" open a clause with a subject of its own and its verb."""
+    if len(ws) > 2 and ws[0].norm == "only" and ws[1].text[0].isdigit():
+        return _main_verb(ws[2:12], strict=True)  # "but only 412 people took part": a measured subject
     if len(ws) < 2 or ws[0].norm in _NO_NEW_SUBJECT or ws[0].norm in _FINITE or not ws[0].text.isalpha():
         return False
     if ws[0].text.islower() and (ws[0].norm.endswith(("ed", "ly")) or ws[0].norm in _IRREGULAR_PAST):
         return False  # "but pledged to stay": the same subject goes on
     return _main_verb(ws[1:12])
+
+
+_AND_CLAUSE = re.compile(r",\s+and\s+")
+
+
+def _narrative_clause(ws: list[Word]) -> bool:
+    """ ", and his lawyer, Hiram Stoke, provided a letter": a new subject whose verb is a plain past, not
+    the backshifted "had provided" or "would" of a reported clause, is the writer's next sentence."""
+    if len(ws) < 3 or not (ws[0].norm in {"the", "his", "her", "their", "its"} or ws[0].text[0].isupper()):
+        return False
+    for k, w in enumerate(ws[1:7], start=1):
+        if w.norm in _FINITE or w.norm in REPORTING_VERBS:
+            return False
+        if w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3
+                                 and w.norm not in ED_NOUNS):
+            return k > 1 or ws[0].text[0].isupper()
+    return False
+
+
+def _plain_past_first(ws: list[Word]) -> bool:
+    """Whether a statement's first verb is a plain past ("the pier closed in May"): then a plain past
+    after ", and" may be more of it ("…, and the ferries stopped")."""
+    for w in ws[1:12]:
+        if w.norm in _FINITE:
+            return False
+        if w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3):
+            return True
+    return False
 
 
 def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
@@ -714,10 +900,21 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
         cut = _content_span(text, span.start, act.start())
         if cut is not None:
             span = cut
+    for m in _AND_CLAUSE.finditer(text, span.start, span.end):
+        if not inside.covers(m.start()) and _narrative_clause(words(text[m.end() : min(span.end, m.end() + 120)])) \
+                and not _plain_past_first(words(text[span.start : m.start()])):
+            cut = _content_span(text, span.start, m.start())
+            return cut if cut is not None else span
+    for m in _COORDINATED_CUE.finditer(text, span.start, span.end):
+        if not inside.covers(m.start()) and _QUOTE_NEXT.match(text, m.end()) is not None:
+            cut = _content_span(text, span.start, m.start())  # "…, and added: “…”": the quotation is its own claim
+            return cut if cut is not None else span
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         if not inside.covers(m.start()) and any(
-            k > 0 and w.norm in REPORTING_VERBS and w.text.islower() for k, w in enumerate(after)
+            k > 0 and (w.norm in REPORTING_VERBS or w.norm in _REACTIONS) and w.text.islower()
+            and after[k - 1].norm not in _PASSIVE_AUXILIARIES  # "…, and the wind was expected to ease": no new speaker
+            for k, w in enumerate(after)
         ):
             cut = _content_span(text, span.start, m.start())
             return cut if cut is not None else span
@@ -748,15 +945,21 @@ _AS_CONTEXT = re.compile(
 _SPEAKER_NEXT_ACT = re.compile(
     r",?\s+and\s+(?:then\s+)?(?:urged|called\s+(?:on|for)|appealed\s+to|accused|demanded)\s+(?=[a-z]|[A-Z]\w*\s+(?:to|of)\b)"
 )
-# "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
-_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
+# "…; Lind said it would not", "…, while most Democrats said it should stay", "…, and Tull said she would
+# be there", "…, and Stone disagreed": another attribution, or another's answer to the statement
+_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas|and)\b")
+_PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
+_REACTIONS = frozenset(
+    "disagreed disagrees agreed agrees objected objects demurred dissented disputed disputes".split()
+)
 
 
 # A second cue of the same speaker ends the first statement: "… and said a curfew would
 # continue", "…, though she noted that …".
 _COORDINATED_CUE = re.compile(
     r"(?:(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
-    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)"
+    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote|predicted|"
+    r"suggested|maintained|cautioned)"
     # "…, adding that …": a participle of the same speaker's saying
     r"|,\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|stressing|"
     r"acknowledging|conceding))\b"
@@ -808,6 +1011,30 @@ def _gerund_after_trailing_cue(text: str, sent: Span, inside: _Quoted) -> Report
             return None
         return ReportedSpeech(span, cue.speaker, cue.speaker_at, m.group("gerund"), cue.outlet)
     return None
+
+
+_QUOTE_NEXT = re.compile(r"\s*[:,]?\s*[“\"‘«]")
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+
+
+def _split_at_and_that(
+    text: str, inside: _Quoted, item: ReportedSpeech
+) -> tuple[ReportedSpeech, ReportedSpeech | None]:
+    """ "said the council had wasted millions and that residents were paying": two statements of one
+    speaker and cue. Not when a "that" came before, which the second may go on from ("a plan that
+    voters liked and that critics hated")."""
+    span = item.content
+    m = _AND_THAT.search(text, span.start, span.end)
+    if m is None or inside.covers(m.start()) or len(item.parts) > 1 \
+            or any(w.norm == "that" for w in words(text[span.start : m.start()])):
+        return item, None
+    first = _content_span(text, span.start, m.start())
+    second = _content_span(text, m.end(), span.end)
+    if first is None or second is None or not _main_verb(words(text[second.start : second.end])):
+        return item, None
+    return replace(item, content=first, parts=()), replace(item, content=second, parts=())
 
 
 def _cut_at_coordinated_cue(text: str, sent: Span, inside: _Quoted, item: ReportedSpeech) -> ReportedSpeech:
@@ -890,7 +1117,9 @@ def _end_of_relative(text: str, span: Span) -> int:
     return end
 
 
-_OBJECT_NP = re.compile(r"(?<=[a-z] )(?:a|an|the|this|that)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*$")
+_OBJECT_NP = re.compile(
+    r"(?<=[a-z] )(?:a|an|the|this|that|our|his|her|its|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*$"
+)
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
 
 
@@ -926,6 +1155,9 @@ def _antecedent(before: str) -> str | None:
     return clean_subject(described) if described else None
 
 
+_SUPPOSED = frozenset("anyone anybody whoever".split())
+
+
 # Verbs that only say the speaking goes on: "continues to insist" is "insists".
 _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to|"
                         r"keeps|kept|keep|keeps\s+on|kept\s+on)\s*$")  # "keeps saying" is "says"
@@ -936,7 +1168,9 @@ def _subject_of(before: str, verb: str) -> str | None:
     relative = _RELATIVE_SUBJECT.search(before)
     if relative is not None:
         # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
-        return _antecedent(before[: relative.start()])
+        antecedent = _antecedent(before[: relative.start()])
+        # "Anyone who tells you the question is settled …": someone supposed, who said nothing
+        return None if antecedent is not None and antecedent.lower() in _SUPPOSED else antecedent
     if verb.endswith("ing") and re.search(r",\s*$", before) and (main := _main_subject(before)) is not None:
         return main  # "The council shut the pier, saying …": the clause's subject, not all of it
     name = clean_subject(before)
@@ -985,7 +1219,9 @@ _TO_GERUND = re.compile(r"\s+to\s+[a-z]+ing\b")
 # Where a gerund cue hangs on a clause before it: after a comma (and an adverb), or a preposition.
 _GERUND_AFTER = re.compile(
     r"(?:,\s*(?:(?:\w+ly|now|also|then|still|even|again|later|once)\s+)?|\b(?:for|after|before|by|without|from|"
-    r"while|when|since|in|on)\s+)$",
+    r"while|when|since|in|on)\s+"
+    # "spent much of the spring warning that", "spends hours arguing": time spent saying it
+    r"|\b(?:spent|spends|spend|spending)\s+(?:[\w’'-]+\s+){1,6})$",
     re.IGNORECASE,
 )
 # "to say", "so far as to argue": an infinitive cue whose subject is the main verb's
@@ -993,7 +1229,7 @@ _INFINITIVE_CUE = re.compile(r"\bto\s*$", re.IGNORECASE)
 # "issued a statement saying", "posted a video on Facebook saying": a message that speaks for its sender
 _CHANNEL_BEFORE_GERUND = re.compile(
     r"\b(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|video|post|tweet|release|e-?mail|"
-    r"message|memo|note|op-ed|ad|advertisement|filing|response|editorial|essay|column)"
+    r"message|memo|note|op-ed|ad|advertisement|filing|response|editorial|essay|column|label|notice)"
     r"(?:\s+(?:on|to|in|at|with|from|for)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?\s*$",
     re.IGNORECASE,
 )
@@ -1009,7 +1245,8 @@ _IRREGULAR_PAST = frozenset(
 def _main_subject(before: str) -> str | None:
     """The subject of the clause a gerund cue hangs on: the words before its first verb."""
     ws = words(before)
-    if ws and ws[0].norm in INTRO_WORDS and ws[0].norm not in DETERMINERS and ", " in before[:120]:
+    if ws and ws[0].norm in INTRO_WORDS and ws[0].norm not in DETERMINERS and ", " in before[:120] \
+            and words(before[before.find(", ") + 2 :]):
         before = before[before.find(", ") + 2 :]  # "On Monday, the council shut …"
         ws = words(before)
     for k, w in enumerate(ws[:12]):
@@ -1148,7 +1385,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             and first[1].norm not in {"more", "less", "longer", "such"} \
             and any(_finite_at(first, k) for k in range(2, min(5, len(first)))):
         return pos  # "said no decision had been made", "said no one was hurt": "no" opens the subject
-    if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]):
+    # "said no money is missing": "no" opens a subject when its verb follows
+    subject_of_no = bare == "no" and _main_verb(first[1:5], strict=True)
+    if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]) and not subject_of_no:
         return None  # "said nothing about the ferry"; "said nothing had changed" is a clause
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
@@ -1157,23 +1396,37 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
                 and (not _main_verb(clause) or _predicate_of_the_speaker(clause)) \
                 and not _verb_after_interruption(rest[:240]):
             return None
-        if head.text[0].isdigit() and verb not in _NOUN_PHRASE_CUES and not _main_verb(clause, strict=True):
+        if head.text[0].isdigit() and verb not in _NOUN_PHRASE_CUES | _FINDS and not _main_verb(clause, strict=True):
             return None  # "recalls 40,000 batteries": a number with no verb is an object, not a clause
         if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
             return None  # "denied the request", "confirmed the nomination": refused or approved, not said
+        message = next((k for k, w in enumerate(clause) if w.norm in _MESSAGE_GERUNDS), None)
+        if bare in DETERMINERS and verb in _MAKING_CUES and message and not _main_verb(clause[:message]):
+            return None  # "added a label to the post saying …": a message and what it says, not a clause
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
-    if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
+    following = words(rest[:120])[1:8]
+    # "said customers who use less than 3,000 gallons would see …": a plural subject and its relative clause
+    relative_subject = bool(following) and following[0].norm in {"who", "that"} and bare.endswith("s") \
+        and _main_verb(words(rest[:200])[:20])
+    if (verb in _CLAUSE_CUES or verb in _FINDS) and bare not in _NOT_CLAUSE_HEADS and (
+        _has_finite_verb(following) or _irregular_past_after_noun(following) or relative_subject
+    ):
         return pos
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
             and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
         return pos  # "announced plans to give $15 million", "denied allegations of fraud": the object says it
+    if verb in _DENY and head.text.islower() and bare.endswith("ing") and bare not in _NOT_GERUNDS \
+            and len(first) >= _MIN_WORDS:
+        return pos  # "denied taking bribes": what the speaker says was not done
     return None
 
 
 # Words after a cue that open a phrase of where or how it was said, before "that": "said outside
 # the courthouse that …", "told reporters near the scene that …"
-_WHERE_AFTER_CUE = frozenset("to so as of outside inside near beside behind across".split())
+_WHERE_AFTER_CUE = frozenset(
+    "to so as of outside inside near beside behind across above below beneath alongside".split()
+)  # "wrote above it that" too
 
 
 # Cues whose object is itself a checkable statement: "denied any role in the fire",
@@ -1181,6 +1434,11 @@ _WHERE_AFTER_CUE = frozenset("to so as of outside inside near beside behind acro
 _NOUN_PHRASE_CUES = frozenset(
     "deny denies denied denying confirm confirms confirmed confirming announce announces announced announcing".split()
 )
+_DENY = verb_forms("deny")
+_MEANWHILE = re.compile(r",?\s+(?:as|while|amid)\s+")
+_MESSAGE_GERUNDS = frozenset("saying stating claiming declaring announcing".split())
+# Cues that also make or put up a thing: "added a label", "wrote a letter", "posted a video"
+_MAKING_CUES = verb_forms("add write post tweet")
 _DEMONSTRATIVES = frozenset("this these those".split())
 _STRICT_FINITE_AFTER = 20
 
@@ -1371,6 +1629,15 @@ _BARE_VERBS = frozenset("cost hit put let set cut hurt shut spread split quit".s
 def _has_finite_verb(ws: list[Word]) -> bool:
     """Whether a few words hold a finite verb: an auxiliary or a past form ("had fallen", "rose")."""
     return any(_finite_at(ws, k) for k in range(len(ws)))
+
+
+def _irregular_past_after_noun(ws: list[Word]) -> bool:
+    """ "violent crime rose 6 percent": an irregular past right after a noun of the subject."""
+    return any(
+        w.text.islower() and w.norm in _IRREGULAR_PAST and ws[k - 1].text.islower()
+        and ws[k - 1].norm not in DETERMINERS and ws[k - 1].norm not in PREPOSITIONS
+        for k, w in enumerate(ws[:4]) if k > 0
+    )
 
 
 def _finite_at(ws: list[Word], k: int) -> bool:
@@ -1681,6 +1948,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         attr = parse_tail(tail, offset=sent.start + comma)
     if attr is None or attr.cue is None or attr.speaker is None:
         return None
+    if re.search(r"\bwhat\s", tail[: max(0, attr.speaker_at - sent.start - comma)], re.IGNORECASE):
+        return None  # "…," included a screenshot of what it said was a memo": a clause about what was said
     cue = attr.cue.split()[0].lower()
     if cue not in REPORTING_VERBS:
         return None
@@ -1701,7 +1970,7 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         _CIRCUMSTANCE.match(after_cue) and not any(w.norm in REPORTING_VERBS for w in words(after_cue))
     ):
         return None
-    span = _content_span(text, sent.start, sent.start + comma)
+    span = _content_span(text, _after_colon(text, sent.start, sent.start + comma, inside), sent.start + comma)
     if span is None or _mostly_quoted(text, span, inside):
         return None
     content_words = words(text[span.start : span.end])
@@ -1926,7 +2195,7 @@ def _predicate(text: str, start: int, end: int) -> Span | None:
 _AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
 _POINT = frozenset("point points pointed".split())
 # Every word _verb_then_content may take for a cue, whatever surrounds it.
-_ANY_VERB_CUE = REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT
+_ANY_VERB_CUE = REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS
 _AS_INTRO_WITH_ASIDE = re.compile(
     r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,80},\s+(?:including|like|such\s+as|among\s+them)"
     r"\s[^,;:“”\"«»()]{2,60},\s+[^,;:“”\"«»()]{3,60}),\s*"
