@@ -1466,7 +1466,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         return None
     # nothing but a few adverbs may follow the cue
     after_cue = tail[tail.find(attr.cue) + len(attr.cue) :]
-    if attr.speaker in after_cue:
+    if after_cue.lstrip().startswith(attr.speaker):
+        # "…, said Lind." skips the name; "…, she learned to … before she could …" does not
         after_cue = after_cue[after_cue.find(attr.speaker) + len(attr.speaker) :]
     if _APPOSITIVE_TAIL.match(tail):
         after_cue = ""  # who the speaker is, not more of the sentence

@@ -1,0 +1,25 @@
+"""Reported speech in features, studies, sport, regional news and obituaries.
+
+Each row is a short fictional sentence; the expected reported claims are (content, speaker
+as written) in order. Rows that expect nothing are forms that state no one's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+from verify.model import ClaimKind
+
+ROWS = [
+    # (id, text, [(content, speaker)])
+    # a pronoun later in the clause is not the speaker of an inverted cue
+    ("learned-to-is-no-cue",
+     "Born in Saltby in 1938, the daughter of a fisherman, she learned to handle boats before she could row.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*r[1:], id=r[0]) for r in ROWS])
+def test_reported_features(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert got == expected
