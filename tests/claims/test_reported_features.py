@@ -13,9 +13,23 @@ from verify.model import ClaimKind
 
 ROWS = [
     # (id, text, [(content, speaker)])
+    # an irregular past is a clause's verb: "water came", "Marsh taught him to"
+    (
+        "says-bare-noun-then-irregular-past",
+        "Ana Lind says water came through her door just after five.",
+        [("water came through her door just after five", "Ana Lind")],
+    ),
+    (
+        "says-name-taught-him-to",
+        "Ana Lind says Marsh taught him to throw with his eyes shut.",
+        [("Marsh taught him to throw with his eyes shut", "Ana Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
-    ("learned-to-is-no-cue",
-     "Born in Saltby in 1938, the daughter of a fisherman, she learned to handle boats before she could row.", []),
+    (
+        "learned-to-is-no-cue",
+        "Born in Saltby in 1938, the daughter of a fisherman, she learned to handle boats before she could row.",
+        [],
+    ),
 ]
 
 

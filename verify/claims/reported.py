@@ -1257,7 +1257,9 @@ def _finite_at(ws: list[Word], k: int) -> bool:
     """Whether ``ws[k]`` reads as a finite verb: an auxiliary, a past form, or a present "-s" form
     after a word that is no determiner ("demands rise", not "the demands")."""
     w = ws[k]
-    return w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
+    # an irregular past after a word that is no determiner: "water came", not "a cut"
+    irregular = w.norm in _IRREGULAR_PAST and w.text.islower() and (k == 0 or ws[k - 1].norm not in DETERMINERS)
+    return w.norm in _FINITE or irregular or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
         k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
         and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
         and not ws[k - 1].norm.endswith("s") and ws[k - 1].norm not in _PREPOSITIONS_AFTER_CUE
