@@ -24,6 +24,12 @@ ROWS = [
         "Ana Lind says Marsh taught him to throw with his eyes shut.",
         [("Marsh taught him to throw with his eyes shut", "Ana Lind")],
     ),
+    # "But" before a subject set apart by a relative clause belongs to neither
+    (
+        "but-name-who-clause-said",
+        "But Cllr Maureen Tibbs, who proposed refusal, said the road could not take the traffic.",
+        [("the road could not take the traffic", "Cllr Maureen Tibbs")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -272,6 +272,9 @@ def clean_subject(raw: str) -> str | None:
             segments.pop(0)
             continue
         head = first_words[0].norm
+        if head in {"and", "but", "yet", "so"} and len(first_words) > 1:
+            segments[0] = _strip_conjunctions(segments[0])  # "But Cllr Tibbs, who …,": the name after "but"
+            continue
         if head in DETERMINERS and _MODIFIER_SEGMENT.match(segments[1]) and not _FRAME_SEGMENT.search(segments[0]):
             break  # "The report, released Tuesday,", "The company, which owns the pier,": a noun and its modifier
         if head in DETERMINERS and ends_with_comma and not _FRAME_SEGMENT.search(segments[0]) and all(
