@@ -30,6 +30,17 @@ ROWS = [
         "But Cllr Maureen Tibbs, who proposed refusal, said the road could not take the traffic.",
         [("the road could not take the traffic", "Cllr Maureen Tibbs")],
     ),
+    # a profile's present tense: a second cue of the same speaker ends the first statement
+    (
+        "admits-but-says",
+        "Marsh admits she has looked at a barn outside the town, but says the rent is too high.",
+        [("she has looked at a barn outside the town", "Marsh"), ("the rent is too high", "Marsh")],
+    ),
+    (
+        "insists-and-adds",
+        "Ana Lind insists the pier is safe and adds that it will reopen in May.",
+        [("the pier is safe", "Ana Lind"), ("it will reopen in May", "Ana Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

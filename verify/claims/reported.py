@@ -668,7 +668,10 @@ _NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 # continue", "…, though she noted that …".
 _COORDINATED_CUE = re.compile(
     r"(?:(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
-    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote)"
+    r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote|admitted|"
+    # a profile's present tense: "Marsh admits …, but says …"
+    r"says|adds|notes|acknowledges|concedes|insists|argues|warns|stresses|tells|claims|explains|denies|confirms|"
+    r"writes|admits)"
     # "…, adding that …": a participle of the same speaker's saying
     r"|,\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|stressing|"
     r"acknowledging|conceding))\b"
