@@ -41,6 +41,14 @@ ROWS = [
         "Ana Lind insists the pier is safe and adds that it will reopen in May.",
         [("the pier is safe", "Ana Lind"), ("it will reopen in May", "Ana Lind")],
     ),
+    # a subject measured in words: "about one in ten", "around half"
+    (
+        "says-about-one-in-ten",
+        "The charity says about one in ten of its crew members are now women.",
+        [("about one in ten of its crew members are now women", "The charity")],
+    ),
+    ("said-around-half", "Lind said around half the boats had gone.", [("around half the boats had gone", "Lind")]),
+    ("said-about-two-things", "Lind said little about two things.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",
