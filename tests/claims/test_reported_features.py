@@ -49,6 +49,12 @@ ROWS = [
     ),
     ("said-around-half", "Lind said around half the boats had gone.", [("around half the boats had gone", "Lind")]),
     ("said-about-two-things", "Lind said little about two things.", []),
+    # a police description set between commas inside the subject: "the car, thought to be …,"
+    (
+        "said-subject-thought-to-be",
+        "Police said the car, thought to be a grey hatchback, did not stop.",
+        [("the car, thought to be a grey hatchback, did not stop", "Police")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -1153,7 +1153,7 @@ _FINITE = frozenset(
 
 # Words that open a phrase set between commas inside a subject: "the program, run by the
 # department, has brought …".
-_INTERRUPTION_HEADS = frozenset("run led set built made based known which who including like such as".split())
+_INTERRUPTION_HEADS = frozenset("run led set built made based known thought which who including like such as".split())
 
 
 def _verb_after_interruption(rest: str) -> bool:
