@@ -55,6 +55,12 @@ ROWS = [
         "Police said the car, thought to be a grey hatchback, did not stop.",
         [("the car, thought to be a grey hatchback, did not stop", "Police")],
     ),
+    # after whom it was told, a clause with its own verb is the statement, not a phrase to skip to "that"
+    (
+        "told-us-clause-and-that",
+        "Ana Lind told us the grant had closed and that a new fund would open.",
+        [("the grant had closed and that a new fund would open", "Ana Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

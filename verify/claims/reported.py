@@ -1126,6 +1126,8 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
     m = _SKIPPABLE_TO_THAT.match(rest)
     if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
         return None
+    if _main_verb(words(m.group(0))[:-1], strict=True):
+        return None  # "told us the scheme had closed and that …": a clause of its own, not a phrase to skip
     following = words(rest[m.end() : m.end() + 30])
     if following and following[0].norm in _FINITE:
         return None
