@@ -61,6 +61,22 @@ ROWS = [
         "Ana Lind told us the grant had closed and that a new fund would open.",
         [("the grant had closed and that a new fund would open", "Ana Lind")],
     ),
+    # a live blog's time stamp is neither the speaker's nor the statement's
+    (
+        "live-stamp-then-says",
+        "**18:42** The Met Office says the red warning will end at midnight.",
+        [("the red warning will end at midnight", "The Met Office")],
+    ),
+    (
+        "live-stamp-then-inverted-cue",
+        "**15:50** Schools in Brannock will stay shut tomorrow, the council has confirmed.",
+        [("Schools in Brannock will stay shut tomorrow", "the council")],
+    ),
+    (
+        "live-stamp-plain",
+        "17.05 - The coastguard says it has rescued two people from a yacht.",
+        [("it has rescued two people from a yacht", "The coastguard")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

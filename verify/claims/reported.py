@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.claims.attribution import (
+    TIME_STAMP,
     Word,
     clean_subject,
     find_outlet,
@@ -305,6 +306,9 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     dateline = _DATELINE.match(text, start, end)
     if dateline:
         start = dateline.end()  # "KYIV – …": the place the story was filed from is no part of it
+    stamp = TIME_STAMP.match(text, start, end) if text[start : start + 3].lstrip("*_")[:1].isdigit() else None
+    if stamp:
+        start = stamp.end()
     # A framing phrase at the front ("A year after the first reports, ...") sets the
     # scene; the statement is what follows it.
     frame = _FRAME.match(text, start, end)
