@@ -77,6 +77,30 @@ ROWS = [
         "17.05 - The coastguard says it has rescued two people from a yacht.",
         [("it has rescued two people from a yacht", "The coastguard")],
     ),
+    # a body's kind stated before its name or before where it is: "it" is the body, "the council" is not it
+    (
+        "it-is-the-power-company",
+        "The power company Westgrid says 38,000 homes are without power. It says most will be reconnected by tomorrow.",
+        [
+            ("38,000 homes are without power", "The power company Westgrid"),
+            ("most will be reconnected by tomorrow", "The power company Westgrid"),
+        ],
+    ),
+    (
+        "it-is-police-in-a-place",
+        "Police in Mereford said the car did not stop. Ana Lind said the road was busy. "
+        "It said officers were checking cameras.",
+        [
+            ("the car did not stop", "Police in Mereford"),
+            ("the road was busy", "Ana Lind"),
+            ("officers were checking cameras", "Police in Mereford"),
+        ],
+    ),
+    (
+        "the-council-is-not-the-company",
+        "The power company Westgrid said the lines were down. The council said schools would close.",
+        [("the boats were late", "The Dover Ferry Company"), ("schools would close", "The council")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",
