@@ -98,7 +98,7 @@ ROWS = [
     ),
     (
         "the-council-is-not-the-company",
-        "The power company Westgrid said the lines were down. The council said schools would close.",
+        "The Dover Ferry Company said the boats were late. The council said schools would close.",
         [("the boats were late", "The Dover Ferry Company"), ("schools would close", "The council")],
     ),
     # a pronoun later in the clause is not the speaker of an inverted cue
