@@ -101,6 +101,24 @@ ROWS = [
         "The Dover Ferry Company said the boats were late. The council said schools would close.",
         [("the boats were late", "The Dover Ferry Company"), ("schools would close", "The council")],
     ),
+    # what a study or its authors found is their statement; what police found is no one's
+    (
+        "researchers-found-that",
+        "The researchers, from the University of Calderbridge, found that pupils slept less.",
+        [("pupils slept less", "The researchers")],
+    ),
+    (
+        "study-published-found-that",
+        "A study published last month in the Journal of Care found that patients left work.",
+        [("patients left work", "A study")],
+    ),
+    (
+        "report-by-found-that",
+        "A report by engineer Dr Helen Costa found that the anchor had corroded.",
+        [("the anchor had corroded", "A report by engineer Dr Helen Costa")],
+    ),
+    ("police-found-that", "Police found that the door was open.", []),
+    ("found-the-keys", "The researchers found the keys in a drawer.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

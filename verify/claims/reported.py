@@ -517,9 +517,11 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
         # "pointed out that", "responded that": cues only with their particle or "that"
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
-        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined:
+        finding = w.norm in _FINDING and nxt == "that"
+        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
+                and not finding:
             continue
-        if not is_speech_verb(ws, i):
+        if not finding and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -537,6 +539,13 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         name = None if told else _subject_of(before, w.norm)
         if name is None and not told:
             continue
+        if finding:
+            # "researchers found that …" reports a study; "police found that …" is no one's statement
+            if not any(x.norm in _RESEARCHERS for x in words(name or "")[:3]):
+                lead = next((x for x in words(before)[:3] if x.norm in _RESEARCHERS), None)
+                if lead is None:
+                    continue
+                name = before[: lead.end].strip()  # "A study published last month in … found that"
         pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
@@ -609,6 +618,12 @@ _NOT_YET_SAID = re.compile(
     r"\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
+)
+# "The study found that …": what a study or its authors found is their statement.
+_FINDING = frozenset("found finds".split())
+_RESEARCHERS = frozenset(
+    "study studies report review survey analysis research researchers scientists authors investigation "
+    "investigators inquiry audit paper trial poll inspectors inspection".split()
 )
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
