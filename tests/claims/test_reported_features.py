@@ -48,6 +48,11 @@ ROWS = [
         [("about one in ten of its crew members are now women", "The charity")],
     ),
     ("said-around-half", "Lind said around half the boats had gone.", [("around half the boats had gone", "Lind")]),
+    (
+        "said-about-a-number-then-a-long-subject",
+        "Lind said about 40 councils in England now collected general waste every three weeks.",
+        [("about 40 councils in England now collected general waste every three weeks", "Lind")],
+    ),
     ("said-about-two-things", "Lind said little about two things.", []),
     # a police description set between commas inside the subject: "the car, thought to be …,"
     (

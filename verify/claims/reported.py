@@ -1052,7 +1052,7 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
     measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and (
         first[1].text[0].isdigit() or first[1].norm in _NUMBER_WORDS)  # "about one in ten", "around half"
-    if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
+    if measure and verb in _CLAUSE_CUES and _has_finite_verb(words(rest[:120])[1:8]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in {"to", "so", "as", "of"} or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
