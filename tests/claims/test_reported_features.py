@@ -124,6 +124,14 @@ ROWS = [
     ),
     ("police-found-that", "Police found that the door was open.", []),
     ("found-the-keys", "The researchers found the keys in a drawer.", []),
+    # "now" between the subject and the cue says when, not who
+    (
+        "she-now-says",
+        "Cllr Gwen Pryor voted against the hives. She now says she was wrong.",
+        [("she was wrong", "Cllr Gwen Pryor")],
+    ),
+    ("name-now-says", "Cllr Gwen Pryor now says she was wrong.", [("she was wrong", "Cllr Gwen Pryor")]),
+    ("a-name-ending-in-now", "Peace Now says the pier is unsafe.", [("the pier is unsafe", "Peace Now")]),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

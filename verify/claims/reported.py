@@ -856,6 +856,7 @@ def _antecedent(before: str) -> str | None:
     return clean_subject(described) if described else None
 
 
+_NOW_BEFORE_CUE = re.compile(r"(?<=[\w.])\s+now\s*$")
 # Verbs that only say the speaking goes on: "continues to insist" is "insists".
 _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to|"
                         r"keeps|kept|keep|keeps\s+on|kept\s+on)\s*$")  # "keeps saying" is "says"
@@ -863,6 +864,8 @@ _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s
 
 def _subject_of(before: str, verb: str) -> str | None:
     before = _ASPECTUAL.sub(" ", before)
+    if not verb.endswith("ing"):
+        before = _NOW_BEFORE_CUE.sub(" ", before)  # "She now says": when, not who
     relative = _RELATIVE_SUBJECT.search(before)
     if relative is not None:
         # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
