@@ -132,6 +132,19 @@ ROWS = [
     ),
     ("name-now-says", "Cllr Gwen Pryor now says she was wrong.", [("she was wrong", "Cllr Gwen Pryor")]),
     ("a-name-ending-in-now", "Peace Now says the pier is unsafe.", [("the pier is unsafe", "Peace Now")]),
+    (
+        "the-council-is-not-the-network",
+        "The Waste Network said 40 councils had made the change. The council said it would write to every household.",
+        [
+            ("40 councils had made the change", "The Waste Network"),
+            ("it would write to every household", "The council"),
+        ],
+    ),
+    (
+        "the-council-is-not-councillors",
+        "Opposition councillors said the decision was rushed. The council said it would write to every household.",
+        [("the decision was rushed", "Opposition councillors"), ("it would write to every household", "The council")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

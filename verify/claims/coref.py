@@ -172,9 +172,13 @@ _KINDS = frozenset(
 )
 
 
+# Kinds a body's name may state that no nominal of a kind above ever means: "the council" is no network.
+_OTHER_KINDS = frozenset("network group alliance agency service coalition society club".split())
+
+
 def _other_kind(head: str, name: str) -> bool:
     """Whether a body's name states a kind of body other than the nominal's head."""
-    return head in _KINDS and head not in name and any(w.norm in _KINDS for w in words(name))
+    return head in _KINDS and head not in name and any(w.norm in _KINDS | _OTHER_KINDS for w in words(name))
 
 
 # People who speak for a named body: the body is mentioned too.
@@ -278,6 +282,8 @@ class Resolver:
             for e in self._recent(at):
                 if not _is_named(e.name):
                     continue  # "the union" never means another description ("the harbour master")
+                if e.plural and not e.org:
+                    continue  # "the council" is never "Opposition councillors"
                 low = e.name.lower()
                 if any(h in low for h in hints if h not in {"org", "person", "male", "female", "named"}):
                     return Speaker(e.name, resolved_from=written)
