@@ -41,6 +41,11 @@ ROWS = [
         "Ana Lind insists the pier is safe and adds that it will reopen in May.",
         [("the pier is safe", "Ana Lind"), ("it will reopen in May", "Ana Lind")],
     ),
+    (
+        "says-and-points-out-that",
+        "Lind says she was wrong, and points out that nobody has been stung in years.",
+        [("she was wrong", "Lind"), ("nobody has been stung in years", "Lind")],
+    ),
     # a subject measured in words: "about one in ten", "around half"
     (
         "says-about-one-in-ten",

@@ -691,7 +691,7 @@ _COORDINATED_CUE = re.compile(
     r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote|admitted|"
     # a profile's present tense: "Marsh admits …, but says …"
     r"says|adds|notes|acknowledges|concedes|insists|argues|warns|stresses|tells|claims|explains|denies|confirms|"
-    r"writes|admits)"
+    r"writes|admits|points\s+out|pointed\s+out)"
     # "…, adding that …": a participle of the same speaker's saying
     r"|,\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|stressing|"
     r"acknowledging|conceding))\b"
