@@ -150,6 +150,15 @@ ROWS = [
         "Opposition councillors said the decision was rushed. The council said it would write to every household.",
         [("the decision was rushed", "Opposition councillors"), ("it would write to every household", "The council")],
     ),
+    # a feature's cue before its speaker, between commas inside the statement
+    ("scene-then-says-name", "When the tide runs hard, says Greig, the chains sing.", [("the chains sing", "Greig")]),
+    ("subject-then-said-name", "The ferry, said Lind, costs too much.", [("The ferry costs too much", "Lind")]),
+    (
+        "subject-then-says-the-title",
+        "The pier, says the harbour master, is closed to walkers.",
+        [("The pier is closed to walkers", "the harbour master")],
+    ),
+    ("inverted-then-who-she-is", "Fares will rise, said Lind, the harbour master.", [("Fares will rise", "Lind")]),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

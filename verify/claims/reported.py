@@ -1606,6 +1606,11 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             after = None  # "Fares will rise, Lind said, but the council disagreed": the writer goes on
         if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
             after = None  # "…, Lind said Monday, a week after the storm": when, not what
+        if m.re is _PARENTHETICAL_INVERTED and (
+            not first or first[0].norm in _APPOSITIVE_HEADS - {"the"} or first[0].text[0].isdigit()
+            or not (scene or subject is not None or _main_verb(first))
+        ):
+            continue  # "…, said Lind, a nurse from Dover.": who the speaker is, not more of the statement
         if scene:
             # "In recent days, aides say, the mayor has grown tired": the scene is no part of it;
             # "Asked about the device, Lind said, “…”": nor is it a statement alone
@@ -1656,6 +1661,14 @@ def _only_whom_and_when(extra: str, cue: str) -> bool:
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
     yield from _PARENTHETICAL.finditer(stext)
     yield from _PARENTHETICAL_ACCORDING.finditer(stext)
+    yield from _PARENTHETICAL_INVERTED.finditer(stext)
+
+
+# "When the tide runs hard, says Greig, the chains sing.": a feature's cue before its speaker
+_PARENTHETICAL_INVERTED = re.compile(
+    r",\s+(?P<cue>says|said|adds|added|explains|explained|insists|insisted|argues|argued|notes|noted|recalls|"
+    r"recalled|writes|wrote)\s+(?P<name>(?:the\s+|an?\s+)?[A-Z\w][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)(?P<extra>),\s+"
+)
 
 
 def _short_subject(text: str, start: int, end: int) -> Span | None:
