@@ -46,6 +46,13 @@ ROWS = [
         "Lind says she was wrong, and points out that nobody has been stung in years.",
         [("she was wrong", "Lind"), ("nobody has been stung in years", "Lind")],
     ),
+    # "reckons": British news's verb for an estimate or an opinion
+    (
+        "reckons",
+        "Marion Greig reckons she has made the crossing about 140,000 times.",
+        [("she has made the crossing about 140,000 times", "Marion Greig")],
+    ),
+    ("reckoned-without", "Lind reckoned without the weather.", []),
     # a subject measured in words: "about one in ten", "around half"
     (
         "says-about-one-in-ten",

@@ -1161,7 +1161,7 @@ _CLAUSE_CUES = verb_forms(
     "say tell add warn claim insist argue note explain confirm state announce write deny estimate concede admit "
     "predict believe think acknowledge suggest stress emphasize reveal maintain contend reiterate recall testify "
     "allege assert declare counter reply agree tweet observe complain boast caution vow promise pledge disclose "
-    "indicate signal report"
+    "indicate signal report reckon"
 ) - frozenset({"written"})
 # Words after "said" that open no clause: "said goodbye to", "said nothing about".
 _NOT_CLAUSE_HEADS = frozenset(
