@@ -53,6 +53,13 @@ ROWS = [
         [("she has made the crossing about 140,000 times", "Marion Greig")],
     ),
     ("reckoned-without", "Lind reckoned without the weather.", []),
+    # what is denied may be a gerund's phrase
+    (
+        "denies-taking",
+        "Bramble, 27, denies taking the steroid deliberately.",
+        [("taking the steroid deliberately", "Bramble")],
+    ),
+    ("announced-a-gerund-noun", "Lind announced sweeping changes.", []),
     # a subject measured in words: "about one in ten", "around half"
     (
         "says-about-one-in-ten",

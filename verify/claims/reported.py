@@ -1091,8 +1091,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
         return pos
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
-            and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
-        return pos  # "announced plans to give $15 million", "denied allegations of fraud": the object says it
+            and bare not in _REFUSED and not bare.endswith("ly") and len(first) >= _MIN_WORDS \
+            and (not bare.endswith("ing") or verb in _DENY):
+        # "announced plans to give $15 million", "denied allegations of fraud", "denies taking the drug":
+        # the object says it
+        return pos
     return None
 
 
@@ -1101,6 +1104,7 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
 _NOUN_PHRASE_CUES = frozenset(
     "deny denies denied denying confirm confirms confirmed confirming announce announces announced announcing".split()
 )
+_DENY = frozenset("deny denies denied".split())
 _DEMONSTRATIVES = frozenset("this these those".split())
 _STRICT_FINITE_AFTER = 20
 
