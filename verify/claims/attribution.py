@@ -83,6 +83,10 @@ _ANONYMITY = re.compile(
 _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|referred to|who asked|who gave)\b")
 # A dateline at the start of a story: "KYIV –", "WASHINGTON (Reuters) —", "LONDON, Oct. 3 —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
+# "**18:42** The Met Office says …": a live blog's time stamp opens the entry, it is no part of what follows
+TIME_STAMP = re.compile(
+    r"(?:\*\*|__)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]m|GMT|BST|UTC|CET|ET|PT))?(?:\*\*|__)?\s*(?:[-–—|:]\s+)?(?=[A-Z])"
+)
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # (a bold lead-in closes with its stars: "**The stadium is still radioactive.** Grant said")
 _SENTENCE_END = re.compile(r"(?:[a-z\d]{2}|[”\"’)])[.!?][”\"’]?[*_]{0,2}\s+(?=[A-Z“\"])")
@@ -348,6 +352,7 @@ def clean_subject(raw: str) -> str | None:
         text = text[text.rfind("; ") + 2 :]  # "The map was struck down; both parties": a clause of its own
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
+    text = TIME_STAMP.sub("", text, count=1) if text[:1].isdigit() else text
     # "Lind, the harbour master, has": the auxiliary goes first, so the appositive is seen as one
     text = _TRAILING_NOISE.sub("", text.rstrip()) if not text.rstrip().endswith(",") else text
     ends_with_comma = text.rstrip().endswith(",")
@@ -364,6 +369,9 @@ def clean_subject(raw: str) -> str | None:
             segments.pop(0)
             continue
         head = first_words[0].norm
+        if head in {"and", "but", "yet", "so"} and len(first_words) > 1:
+            segments[0] = _strip_conjunctions(segments[0])  # "But Cllr Tibbs, who …,": the name after "but"
+            continue
         if head in DETERMINERS and _MODIFIER_SEGMENT.match(segments[1]) and not _FRAME_SEGMENT.search(segments[0]):
             break  # "The report, released Tuesday,", "The company, which owns the pier,": a noun and its modifier
         if head in DETERMINERS and ends_with_comma and not _FRAME_SEGMENT.search(segments[0]) and all(

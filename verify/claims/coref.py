@@ -32,6 +32,10 @@ _PERSON_ROLES = frozenset(
 )
 
 
+# Kinds of body named before a body's name ("the charity Patient Voice") that are no ORG_WORDS.
+_BODY_KINDS = frozenset("charity firm trust operator regulator carrier airline retailer supplier".split())
+
+
 _TITLES = frozenset(
     "mr mrs ms dr sen rep gov president senator governor minister secretary judge mayor gen "
     "former democratic republican u.s".split()
@@ -69,6 +73,12 @@ def _classify(name: str) -> tuple[bool, bool, str | None, str | None]:
     last = norms[-1] if norms else ""
     has_role = any(n in _PERSON_ROLES for n in norms)
     org = last in ORG_WORDS or (not has_role and ws[0].norm == "the" and len(ws) > 1 and ws[1].text[0].isupper())
+    # "the power company Westgrid", "the charity Patient Voice": a body's kind, then its name
+    org = org or not has_role and any(w.text.islower() and w.norm in ORG_WORDS | _BODY_KINDS for w in ws[:-1]) \
+        and ws[-1].text[0].isupper()
+    # "Police in West Brannock": a body, then where it is ("Officials at …" speak for the body after them)
+    org = org or len(ws) > 2 and ws[0].norm in ORG_WORDS and ws[1].norm in {"in", "at", "of", "for"} \
+        and _BODY_OF_SPEAKERS.match(name) is None
     if has_role and ws and ws[-1].text[0].isupper() and last not in ORG_WORDS:
         org = False
     named = any(w.text[0].isupper() for w in ws[1:]) or (bool(ws) and ws[0].norm not in DETERMINERS)
@@ -153,6 +163,22 @@ def _nominal_head(name: str) -> str | None:
         return None
     # "the Democratic senator", "the Berlin daily": a capital before the head describes
     return head
+
+
+# Kinds of body a name may state: "the council" is never "the power company Westgrid".
+_KINDS = frozenset(
+    "council union committee ministry department party campaign company firm charity trust office police "
+    "university college bank league federation association commission board bureau institute foundation".split()
+)
+
+
+# Kinds a body's name may state that no nominal of a kind above ever means: "the council" is no network.
+_OTHER_KINDS = frozenset("network group alliance agency service coalition society club".split())
+
+
+def _other_kind(head: str, name: str) -> bool:
+    """Whether a body's name states a kind of body other than the nominal's head."""
+    return head in _KINDS and head not in name and any(w.norm in _KINDS | _OTHER_KINDS for w in words(name))
 
 
 # People who speak for a named body: the body is mentioned too.
@@ -256,10 +282,12 @@ class Resolver:
             for e in self._recent(at):
                 if not _is_named(e.name):
                     continue  # "the union" never means another description ("the harbour master")
+                if e.plural and not e.org:
+                    continue  # "the council" is never "Opposition councillors"
                 low = e.name.lower()
                 if any(h in low for h in hints if h not in {"org", "person", "male", "female", "named"}):
                     return Speaker(e.name, resolved_from=written)
-                if "org" in hints and e.org:
+                if "org" in hints and e.org and not _other_kind(head, low):
                     return Speaker(e.name, resolved_from=written)
                 if "person" in hints and not e.org and not e.plural:
                     return Speaker(e.name, resolved_from=written)

@@ -79,6 +79,7 @@ _SPEECH_VERB_FORMS: tuple[str, ...] = (
     "reiterate reiterates reiterated reiterating",
     "comment comments commented commenting",
     "estimate estimates estimated estimating",
+    "reckon reckons reckoned",  # "She reckons she has made it 140,000 times": British for "estimates"
     "charge charges charged",
     "scoff scoffs scoffed",
     "sigh sighs sighed",

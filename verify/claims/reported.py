@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from verify.claims.attribution import (
+    TIME_STAMP,
     Word,
     clean_subject,
     find_outlet,
@@ -128,6 +129,7 @@ _BOUND_OF_A_NUMBER = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|few|muc
 # Words that measure a subject: "nearly half the ships", "only two", "about 40 jobs".
 _QUANTITY_HEADS = frozenset("nearly only roughly approximately almost just barely".split())
 _BEFORE_A_NUMBER = frozenset("about around over under some".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twelve twenty hundred half".split())
 # Words that may open a clause right after whom it was told, and words that are no noun before it.
 _OPENS_A_CLAUSE = frozenset("the a an his her their its it he she they we i there this that".split())
 _NOT_A_NOUN = frozenset("that and or but if when because so to of in on at for with by".split())
@@ -344,6 +346,9 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     dateline = _DATELINE.match(text, start, end)
     if dateline:
         start = dateline.end()  # "KYIV – …": the place the story was filed from is no part of it
+    stamp = TIME_STAMP.match(text, start, end) if text[start : start + 3].lstrip("*_")[:1].isdigit() else None
+    if stamp:
+        start = stamp.end()
     # A framing phrase at the front ("A year after the first reports, ...") sets the
     # scene; the statement is what follows it.
     frame = _FRAME.match(text, start, end)
@@ -485,7 +490,7 @@ _TOLD_TAIL = re.compile(r",\s*(?P<subject>(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s
 # A sentence that is only a cue: "According to the port, anyway." / "The harbour master said Tuesday."
 _ACCORDING_ALONE = re.compile(r"\s*[Aa]ccording\s+to\s+(?P<rest>[^,.;:!?“”\"]{2,80})(?:,\s*\w+)?[.!]?\s*$")
 _MAX_CUE_ALONE_WORDS = 8
-_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)]|#{1,6})\s")  # a list item's or a heading's marker
 _CUES_ALONE = SAID | frozenset("say insisted argued noted explained warned claimed stated announced confirmed".split())
 
 
@@ -639,6 +644,14 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             name = summary.group("subject")  # "a threat the government says it does not take seriously"
         if name is None and not told:
             continue
+        if finding:
+            # "researchers found that …" reports a study; "police found that …" is no one's statement
+            by_name = name is not None and re.search(r"\b(?:by|from)\s+" + re.escape(name), before) is not None
+            if not by_name and not any(x.norm in _RESEARCH for x in words(name or "")[:3]):
+                # "A poll by Fenwick College" is the college's; "A study published in the Journal" the study's
+                lead = next((x for x in words(before)[:3] if x.norm in _RESEARCH), None)
+                if lead is not None:
+                    name = before[: lead.end].strip()  # "A study published last month in … found that"
         pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm) if gap is None else w.end
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
@@ -738,7 +751,7 @@ _GAP_SUBJECT = re.compile(
 _RESEARCH = frozenset(
     "study studies survey surveys poll polls report reports review reviews audit audits analysis analyses research "
     "researchers inquiry investigation investigators evaluation assessment census findings paper consultation "
-    "consultations".split()
+    "consultations scientists authors inspectors inspection trial".split()
 )
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated "
@@ -959,7 +972,10 @@ _REACTIONS = frozenset(
 _COORDINATED_CUE = re.compile(
     r"(?:(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
     r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote|predicted|"
-    r"suggested|maintained|cautioned)"
+    r"suggested|maintained|cautioned|admitted|"
+    # a profile's present tense: "Marsh admits …, but says …"
+    r"says|adds|notes|acknowledges|concedes|insists|argues|warns|stresses|tells|claims|explains|denies|confirms|"
+    r"writes|admits|points\s+out|pointed\s+out)"
     # "…, adding that …": a participle of the same speaker's saying
     r"|,\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|stressing|"
     r"acknowledging|conceding))\b"
@@ -1158,6 +1174,7 @@ def _antecedent(before: str) -> str | None:
 _SUPPOSED = frozenset("anyone anybody whoever".split())
 
 
+_NOW_BEFORE_CUE = re.compile(r"(?<=[\w.])\s+now\s*$")
 # Verbs that only say the speaking goes on: "continues to insist" is "insists".
 _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to|"
                         r"keeps|kept|keep|keeps\s+on|kept\s+on)\s*$")  # "keeps saying" is "says"
@@ -1165,6 +1182,8 @@ _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s
 
 def _subject_of(before: str, verb: str) -> str | None:
     before = _ASPECTUAL.sub(" ", before)
+    if not verb.endswith("ing"):
+        before = _NOW_BEFORE_CUE.sub(" ", before)  # "She now says": when, not who
     relative = _RELATIVE_SUBJECT.search(before)
     if relative is not None:
         # "McConnell, now the majority leader, who in 2010 said": the one the clause is about
@@ -1359,9 +1378,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.norm in {"and", "or", "but"}:
         return None  # "promised a vote and attempted to …": the speaker's next predicate, not a clause
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
-    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit() \
-        or _BOUND_OF_A_NUMBER.match(rest) is not None and _skip_to_that(rest, pos) is None  # not "at least twice that"
-    if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
+    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and (
+        first[1].text[0].isdigit() or first[1].norm in _NUMBER_WORDS  # "about one in ten", "around half"
+    ) or _BOUND_OF_A_NUMBER.match(rest) is not None and _skip_to_that(rest, pos) is None  # not "at least twice that"
+    if measure and verb in _CLAUSE_CUES and _has_finite_verb(words(rest[:120])[1:8]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in _WHERE_AFTER_CUE or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
@@ -1489,6 +1509,9 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
     if m is None or any(w.norm in REPORTING_VERBS and not (k > 0 and skipped[k - 1].norm in DETERMINERS)
                         for k, w in enumerate(skipped)):
         return None
+    skipped_words = words(m.group(0))[:-1]
+    if skipped_words and skipped_words[0].norm not in _RELATIVE_WORDS and _main_verb(skipped_words, strict=True):
+        return None  # "told us the scheme had closed and that …": a clause of its own, not a phrase to skip
     following = words(rest[m.end() : m.end() + 30])
     if following and following[0].norm in _FINITE:
         return None
@@ -1500,7 +1523,7 @@ _CLAUSE_CUES = verb_forms(
     "say tell add warn claim insist argue note explain confirm state announce write deny estimate concede admit "
     "predict believe think acknowledge suggest stress emphasize reveal maintain contend reiterate recall testify "
     "allege assert declare counter reply agree tweet observe complain boast caution vow promise pledge disclose "
-    "indicate signal report"
+    "indicate signal report reckon"
 ) - frozenset({"written"})
 # Words after "said" that open no clause: "said goodbye to", "said nothing about".
 _NOT_CLAUSE_HEADS = frozenset(
@@ -1516,7 +1539,7 @@ _FINITE = frozenset(
 
 # Words that open a phrase set between commas inside a subject: "the program, run by the
 # department, has brought …".
-_INTERRUPTION_HEADS = frozenset("run led set built made based known which who including like such as".split())
+_INTERRUPTION_HEADS = frozenset("run led set built made based known thought which who including like such as".split())
 
 
 def _verb_after_interruption(rest: str) -> bool:
@@ -1644,7 +1667,9 @@ def _finite_at(ws: list[Word], k: int) -> bool:
     """Whether ``ws[k]`` reads as a finite verb: an auxiliary, a past form, or a present "-s" form
     after a word that is no determiner ("demands rise", not "the demands")."""
     w = ws[k]
-    return w.norm in _FINITE or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
+    # an irregular past after a word that is no determiner: "water came", not "a cut"
+    irregular = w.norm in _IRREGULAR_PAST and w.text.islower() and (k == 0 or ws[k - 1].norm not in DETERMINERS)
+    return w.norm in _FINITE or irregular or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
         k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
         and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
         and not ws[k - 1].norm.endswith("s") and ws[k - 1].norm not in _PREPOSITIONS_AFTER_CUE
@@ -1955,7 +1980,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         return None
     # nothing but a few adverbs may follow the cue
     after_cue = tail[tail.find(attr.cue) + len(attr.cue) :]
-    if attr.speaker in after_cue:
+    if after_cue.lstrip().startswith(attr.speaker):
+        # "…, said Lind." skips the name; "…, she learned to … before she could …" does not
         after_cue = after_cue[after_cue.find(attr.speaker) + len(attr.speaker) :]
     if _APPOSITIVE_TAIL.match(tail):
         after_cue = ""  # who the speaker is, not more of the sentence
@@ -2076,6 +2102,11 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             after = None
         if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
             after = None  # "…, Lind said Monday, a week after the storm": when, not what
+        if m.re is _PARENTHETICAL_INVERTED and (
+            not first or first[0].norm in _APPOSITIVE_HEADS - {"the"} or first[0].text[0].isdigit()
+            or not (scene or subject is not None or _main_verb(first))
+        ):
+            continue  # "…, said Lind, a nurse from Dover.": who the speaker is, not more of the statement
         if scene:
             # "In recent days, aides say, the mayor has grown tired": the scene is no part of it;
             # "Asked about the device, Lind said, “…”": nor is it a statement alone
@@ -2157,14 +2188,20 @@ def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
     yield from _PARENTHETICAL.finditer(stext)
     yield from _PARENTHETICAL_ACCORDING.finditer(stext)
     yield from _PARENTHETICAL_INVERTED.finditer(stext)
+    yield from _INVERTED_THEN_CONJUNCTION.finditer(stext)
 
 
 # "Such suits end in settlements, said Gwendolyn Asher, a professor of law, because …": an inverted
 # cue between commas, its speaker a name (and who they are) or a description,
-_PARENTHETICAL_INVERTED = re.compile(
+_INVERTED_THEN_CONJUNCTION = re.compile(
     r",\s+(?P<cue>said|says|added|adds)\s+(?P<name>" + _NAME + r"|(?:the|an?)\s+[a-z][^,;:“”\"]{1,40}?)"
     # then a conjunction that carries the statement on, not more of who they are
     r"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{1,80}?)?(?P<extra>),\s+(?=(?:because|and|since|so|although|though|or|unless)\s)"
+)
+# "When the tide runs hard, says Greig, the chains sing.": a feature's cue before its speaker
+_PARENTHETICAL_INVERTED = re.compile(
+    r",\s+(?P<cue>says|said|adds|added|explains|explained|insists|insisted|argues|argued|notes|noted|recalls|"
+    r"recalled|writes|wrote)\s+(?P<name>(?:the\s+|an?\s+)?[A-Z\w][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)(?P<extra>),\s+"
 )
 
 

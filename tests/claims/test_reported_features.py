@@ -1,0 +1,188 @@
+"""Reported speech in features, studies, sport, regional news and obituaries.
+
+Each row is a short fictional sentence; the expected reported claims are (content, speaker
+as written) in order. Rows that expect nothing are forms that state no one's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import claims_of
+from verify.model import ClaimKind
+
+ROWS = [
+    # (id, text, [(content, speaker)])
+    # an irregular past is a clause's verb: "water came", "Marsh taught him to"
+    (
+        "says-bare-noun-then-irregular-past",
+        "Ana Lind says water came through her door just after five.",
+        [("water came through her door just after five", "Ana Lind")],
+    ),
+    (
+        "says-name-taught-him-to",
+        "Ana Lind says Marsh taught him to throw with his eyes shut.",
+        [("Marsh taught him to throw with his eyes shut", "Ana Lind")],
+    ),
+    # "But" before a subject set apart by a relative clause belongs to neither
+    (
+        "but-name-who-clause-said",
+        "But Cllr Maureen Tibbs, who proposed refusal, said the road could not take the traffic.",
+        [("the road could not take the traffic", "Cllr Maureen Tibbs")],
+    ),
+    # a profile's present tense: a second cue of the same speaker ends the first statement
+    (
+        "admits-but-says",
+        "Marsh admits she has looked at a barn outside the town, but says the rent is too high.",
+        [("she has looked at a barn outside the town", "Marsh"), ("the rent is too high", "Marsh")],
+    ),
+    (
+        "insists-and-adds",
+        "Ana Lind insists the pier is safe and adds that it will reopen in May.",
+        [("the pier is safe", "Ana Lind"), ("it will reopen in May", "Ana Lind")],
+    ),
+    (
+        "says-and-points-out-that",
+        "Lind says she was wrong, and points out that nobody has been stung in years.",
+        [("she was wrong", "Lind"), ("nobody has been stung in years", "Lind")],
+    ),
+    # "reckons": British news's verb for an estimate or an opinion
+    (
+        "reckons",
+        "Marion Greig reckons she has made the crossing about 140,000 times.",
+        [("she has made the crossing about 140,000 times", "Marion Greig")],
+    ),
+    ("reckoned-without", "Lind reckoned without the weather.", []),
+    # what is denied may be a gerund's phrase
+    (
+        "denies-taking",
+        "Bramble, 27, denies taking the steroid deliberately.",
+        [("taking the steroid deliberately", "Bramble")],
+    ),
+    ("announced-a-gerund-noun", "Lind announced sweeping changes.", []),
+    # a subject measured in words: "about one in ten", "around half"
+    (
+        "says-about-one-in-ten",
+        "The charity says about one in ten of its crew members are now women.",
+        [("about one in ten of its crew members are now women", "The charity")],
+    ),
+    ("said-around-half", "Lind said around half the boats had gone.", [("around half the boats had gone", "Lind")]),
+    (
+        "said-about-a-number-then-a-long-subject",
+        "Lind said about 40 councils in England now collected general waste every three weeks.",
+        [("about 40 councils in England now collected general waste every three weeks", "Lind")],
+    ),
+    ("said-about-two-things", "Lind said little about two things.", []),
+    # a police description set between commas inside the subject: "the car, thought to be …,"
+    (
+        "said-subject-thought-to-be",
+        "Police said the car, thought to be a grey hatchback, did not stop.",
+        [("the car, thought to be a grey hatchback, did not stop", "Police")],
+    ),
+    # after whom it was told, a clause with its own verb is the statement, not a phrase to skip to "that"
+    (
+        "told-us-clause-and-that",
+        "Ana Lind told us the grant had closed and that a new fund would open.",
+        [("the grant had closed", "Ana Lind"), ("a new fund would open", "Ana Lind")],
+    ),
+    # a live blog's time stamp is neither the speaker's nor the statement's
+    (
+        "live-stamp-then-says",
+        "**18:42** The Met Office says the red warning will end at midnight.",
+        [("the red warning will end at midnight", "The Met Office")],
+    ),
+    (
+        "live-stamp-then-inverted-cue",
+        "**15:50** Schools in Brannock will stay shut tomorrow, the council has confirmed.",
+        [("Schools in Brannock will stay shut tomorrow", "the council")],
+    ),
+    (
+        "live-stamp-plain",
+        "17.05 - The coastguard says it has rescued two people from a yacht.",
+        [("it has rescued two people from a yacht", "The coastguard")],
+    ),
+    # a body's kind stated before its name or before where it is: "it" is the body, "the council" is not it
+    (
+        "it-is-the-power-company",
+        "The power company Westgrid says 38,000 homes are without power. It says most will be reconnected by tomorrow.",
+        [
+            ("38,000 homes are without power", "The power company Westgrid"),
+            ("most will be reconnected by tomorrow", "The power company Westgrid"),
+        ],
+    ),
+    (
+        "it-is-police-in-a-place",
+        "Police in Mereford said the car did not stop. Ana Lind said the road was busy. "
+        "It said officers were checking cameras.",
+        [
+            ("the car did not stop", "Police in Mereford"),
+            ("the road was busy", "Ana Lind"),
+            ("officers were checking cameras", "Police in Mereford"),
+        ],
+    ),
+    (
+        "the-council-is-not-the-company",
+        "The Dover Ferry Company said the boats were late. The council said schools would close.",
+        [("the boats were late", "The Dover Ferry Company"), ("schools would close", "The council")],
+    ),
+    # what a study or its authors found is their statement; what police found is no one's
+    (
+        "researchers-found-that",
+        "The researchers, from the University of Calderbridge, found that pupils slept less.",
+        [("pupils slept less", "The researchers")],
+    ),
+    (
+        "study-published-found-that",
+        "A study published last month in the Journal of Care found that patients left work.",
+        [("patients left work", "A study")],
+    ),
+    (
+        "report-by-found-that",
+        "A report by engineer Dr Helen Costa found that the anchor had corroded.",
+        [("the anchor had corroded", "A report by engineer Dr Helen Costa")],
+    ),
+    ("police-found-that", "Police found that the door was open.", []),
+    ("found-the-keys", "The researchers found the keys in a drawer.", []),
+    # "now" between the subject and the cue says when, not who
+    (
+        "she-now-says",
+        "Cllr Gwen Pryor voted against the hives. She now says she was wrong.",
+        [("she was wrong", "Cllr Gwen Pryor")],
+    ),
+    ("name-now-says", "Cllr Gwen Pryor now says she was wrong.", [("she was wrong", "Cllr Gwen Pryor")]),
+    ("a-name-ending-in-now", "Peace Now says the pier is unsafe.", [("the pier is unsafe", "Peace Now")]),
+    (
+        "the-council-is-not-the-network",
+        "The Waste Network said 40 councils had made the change. The council said it would write to every household.",
+        [
+            ("40 councils had made the change", "The Waste Network"),
+            ("it would write to every household", "The council"),
+        ],
+    ),
+    (
+        "the-council-is-not-councillors",
+        "Opposition councillors said the decision was rushed. The council said it would write to every household.",
+        [("the decision was rushed", "Opposition councillors"), ("it would write to every household", "The council")],
+    ),
+    # a feature's cue before its speaker, between commas inside the statement
+    ("scene-then-says-name", "When the tide runs hard, says Greig, the chains sing.", [("the chains sing", "Greig")]),
+    ("subject-then-said-name", "The ferry, said Lind, costs too much.", [("The ferry costs too much", "Lind")]),
+    (
+        "subject-then-says-the-title",
+        "The pier, says the harbour master, is closed to walkers.",
+        [("The pier is closed to walkers", "the harbour master")],
+    ),
+    ("inverted-then-who-she-is", "Fares will rise, said Lind, the harbour master.", [("Fares will rise", "Lind")]),
+    # a pronoun later in the clause is not the speaker of an inverted cue
+    (
+        "learned-to-is-no-cue",
+        "Born in Saltby in 1938, the daughter of a fisherman, she learned to handle boats before she could row.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*r[1:], id=r[0]) for r in ROWS])
+def test_reported_features(text: str, expected: list[tuple[str, str | None]]) -> None:
+    got = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(text) if c.kind is ClaimKind.REPORTED]
+    assert got == expected
