@@ -133,6 +133,15 @@ def _tokens(text: str) -> tuple[Word, ...]:
     )
 
 
+def iter_words(text: str) -> Iterator[Word]:
+    """The words of ``text`` one at a time, for a reader that may stop early (not cached)."""
+    return _tokens_from(_TOKEN.finditer(text))
+
+
+def first_word(text: str) -> Word | None:
+    return next(_tokens_from(_TOKEN.finditer(text)), None)
+
+
 def last_word(text: str) -> Word | None:
     """The last word of ``text``, read from its end (its offsets count from where it was read)."""
     tail = words(text[-60:])
@@ -678,8 +687,8 @@ def np_after_according(text: str) -> str | None:
 
 def sentence_subject(text: str) -> str | None:
     """The subject at the start of a clause ("Lind was ..., saying" -> "Lind")."""
-    first = words(text[:40])
-    if first and first[0].norm in INTRO_WORDS and ", " in text:
+    first = first_word(text[:40])
+    if first is not None and first.norm in INTRO_WORDS and ", " in text:
         text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ..."
     ws = words(text[:300])  # the subject is in its first nine words, whole when ten are read
     if len(ws) < 10 and len(text) > 300:

@@ -17,6 +17,7 @@ from verify.claims.attribution import (
     Attribution,
     Word,
     find_outlet,
+    first_word,
     last_word,
     parse_head,
     parse_tail,
@@ -164,9 +165,9 @@ _ROLE_WORDS = frozenset(
 
 def _named_subject(head: str) -> str | None:
     """The person a sentence is about: the last name in its subject before the verb."""
-    first = words(head[:40])
-    if first and first[0].norm in ("he", "she"):
-        return first[0].text
+    first = first_word(head[:40])
+    if first is not None and first.norm in ("he", "she"):
+        return first.text
     lead = sentence_subject(head)
     if lead is None:
         return None

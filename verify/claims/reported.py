@@ -21,6 +21,7 @@ from verify.claims.attribution import (
     clean_subject,
     find_outlet,
     is_speech_verb,
+    iter_words,
     np_after_according,
     outlet_of_reporter,
     parse_tail,
@@ -1090,7 +1091,7 @@ def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) ->
         return not (after[0].norm in {"and", "but", "then"} and new_predicate)
     if head[0].norm == "the" and len(head) > 1 and head[1].norm == "same":
         return False
-    for k, w in enumerate(words(rest[:200])):
+    for k, w in enumerate(iter_words(rest[:200])):
         if inside.covers(offset + pos + w.start):
             break
         if w.norm in REPORTING_VERBS and k > 0:
@@ -2039,7 +2040,7 @@ def _cue_then_circumstance(tail: str) -> int | None:
         if w.norm in REPORTING_VERBS and is_speech_verb(ws, k):
             rest = tail[w.end :]
             after_comma = re.sub(r"^\s*,", "", rest)  # "…, the council has confirmed, after councillors …"
-            if _CIRCUMSTANCE.match(after_comma) and not any(v.norm in REPORTING_VERBS for v in words(rest)):
+            if _CIRCUMSTANCE.match(after_comma) and not any(v.norm in REPORTING_VERBS for v in iter_words(rest)):
                 return w.end
             return None
     return None
