@@ -157,6 +157,8 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
     opens = [q.open_at for q in quotations]
     found: list[ReportedSpeech] = []
     for k, sent in enumerate(sentences):
+        if SKIP_SENTENCES_WITHOUT_A_CUE and not _may_hold_a_cue(text, sent):
+            continue  # a third of a draft's sentences: no rule below could fire on them
         inside = _quoted_ranges(quotations, opens, sent)
         inverted = _ends_inverted(text, sent, inside)
         said_then = _verb_then_content(text, sent, inside)
@@ -2300,3 +2302,32 @@ def _block_after_colon(
             continue  # quotations in the block: they are the claims
         found.append(ReportedSpeech(span, name, m.start("intro") + m.group("intro").find(name), ws[-1].text, None))
     return found
+
+
+def _cue_group_words(pattern: re.Pattern[str], group: str = "cue") -> frozenset[str]:
+    """The words a pattern's ``cue`` (or other) group is written to match (its alternatives)."""
+    source = pattern.pattern
+    start = source.index(f"(?P<{group}>") + len(f"(?P<{group}>")
+    depth, k = 1, start
+    while k < len(source) and depth:
+        depth += {"(": 1, ")": -1}.get(source[k], 0)
+        k += 1
+    return frozenset(re.findall(r"[a-z]+", source[start:k]))
+
+
+# Every word some rule of find_reported needs in a sentence before it can fire; a sentence with
+# none of them is skipped. tests/claims/test_cue_free.py checks that skipping changes no claim.
+_TRIGGERS = (
+    REPORTING_VERBS | SPEECH_VERBS | EVALUATIVE_VERBS | CUE_NOUNS | _ANY_VERB_CUE | _HEADLINE_CUES | _CUES_ALONE
+    | frozenset("according quoted heard caught recorded filmed overheard seen".split())
+    | _cue_group_words(_GERUND_CUE, "gerund") | _cue_group_words(_COORDINATED_CUE, "gerund")
+    | frozenset().union(*(_cue_group_words(p) for p in (
+        _HEADLINE_TAIL, _COORDINATED_CUE, _NOUN_CUES, _DETERMINED_NOUN_CUES, _PASSIVE_CUE, _HEARD, _RELATIVE_CUE,
+        _FINDING, _PARENTHETICAL, _INVERTED_THEN_CONJUNCTION, _PARENTHETICAL_INVERTED,
+    )))
+)  # fmt: skip
+SKIP_SENTENCES_WITHOUT_A_CUE = True  # a switch for the test that proves the skip changes nothing
+
+
+def _may_hold_a_cue(text: str, sent: Span) -> bool:
+    return any(w.norm in _TRIGGERS for w in words(text[sent.start : sent.end]))
