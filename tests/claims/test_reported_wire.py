@@ -360,6 +360,18 @@ ROWS = [
         "Residents said the water was safe, even after tests found manganese in it.",
         [("the water was safe", "Residents")],
     ),
+    # a court's holding: "ruled that", "ruling that"
+    (
+        "the-judge-ruled-that",
+        "The judge ruled that the detainees had not been given a fair hearing.",
+        [("the detainees had not been given a fair hearing", "The judge")],
+    ),
+    (
+        "blocked-ruling-that",
+        "A judge blocked the deportations, ruling that the men had no lawyers.",
+        [("the men had no lawyers", "A judge")],
+    ),
+    ("the-courts-ruling-that-is-a-noun", "The court's ruling that the law was void angered the mayor.", []),
 ]
 
 

@@ -535,9 +535,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
         # "pointed out that", "responded that": cues only with their particle or "that"
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
-        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined:
+        # "ruled that", "ruling that": what a court holds; "the court's ruling that" is the noun
+        ruled = w.norm in _RULED and nxt == "that" and not (ws[i - 1].norm in DETERMINERS
+                                                             or ws[i - 1].text.endswith(("’s", "'s", "s’")))
+        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined and not ruled:
             continue
-        if not is_speech_verb(ws, i):
+        if not ruled and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -632,6 +635,7 @@ _NOT_YET_SAID = re.compile(
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting|pressure|pressed|urged)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
+_RULED = frozenset("rule rules ruled ruling".split())
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
 )
