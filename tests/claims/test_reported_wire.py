@@ -372,6 +372,12 @@ ROWS = [
         [("the men had no lawyers", "A judge")],
     ),
     ("the-courts-ruling-that-is-a-noun", "The court's ruling that the law was void angered the mayor.", []),
+    # an inverted cue between commas whose speaker is a name "of" an institution, then "but" the writer's
+    (
+        "inverted-cue-name-of-an-institution-then-but",
+        "It applies to one jail, said Professor Ida Marr of the Westbrook School of Law, but the court disagreed.",
+        [("It applies to one jail", "Professor Ida Marr of the Westbrook School of Law")],
+    ),
 ]
 
 

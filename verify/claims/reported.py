@@ -1837,9 +1837,12 @@ def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
 # "Such suits end in settlements, said Gwendolyn Asher, a professor of law, because …": an inverted
 # cue between commas, its speaker a name (and who they are) or a description,
 _PARENTHETICAL_INVERTED = re.compile(
-    r",\s+(?P<cue>said|says|added|adds)\s+(?P<name>" + _NAME + r"|(?:the|an?)\s+[a-z][^,;:“”\"]{1,40}?)"
+    r",\s+(?P<cue>said|says|added|adds)\s+(?P<name>" + _NAME
+    # "Professor Ilana Marchetti of the Westbrook School of Law"
+    + r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})?"
+    r"|(?:the|an?)\s+[a-z][^,;:“”\"]{1,40}?)"
     # then a conjunction that carries the statement on, not more of who they are
-    r"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{1,80}?)?(?P<extra>),\s+(?=(?:because|and|since|so|although|though|or|unless)\s)"
+    r"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{1,80}?)?(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless)\s)"
 )
 
 
