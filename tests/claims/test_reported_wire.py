@@ -378,6 +378,17 @@ ROWS = [
         "It applies to one jail, said Professor Ida Marr of the Westbrook School of Law, but the court disagreed.",
         [("It applies to one jail", "Professor Ida Marr of the Westbrook School of Law")],
     ),
+    # two statements, each with its trailing cue, joined by "and" in one sentence
+    (
+        "two-trailing-cues-joined-by-and",
+        "The outbreak has grown to 41 cases, officials said Wednesday, and most children were unvaccinated, they said.",
+        [("The outbreak has grown to 41 cases", "officials"), ("most children were unvaccinated", "officials")],
+    ),
+    (
+        "according-then-and-then-a-trailing-cue",
+        "The ships are two years late, according to a report by auditors, and the Navy hid the delay, the report said.",
+        [("The ships are two years late", "a report by auditors"), ("the Navy hid the delay", "the report")],
+    ),
 ]
 
 

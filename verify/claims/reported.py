@@ -1668,7 +1668,22 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         closes_with_comma = text[a:b].rstrip("”\"’'»").endswith(",") or text[b : b + 2].lstrip().startswith(",")
         if closes_with_comma and len(words(text[span.start : a])) < _MIN_WORDS:
             return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
+    earlier = None
+    for earlier in _EARLIER_CUE_THEN_AND.finditer(text, span.start, span.end):  # noqa: B007 - the last is wanted
+        pass
+    if earlier is not None and not inside.covers(earlier.start()):
+        # "A, officials said Wednesday, and B, they said": the earlier cue has its own statement; this
+        # one's starts after the "and"
+        later = _content_span(text, earlier.end(), span.end)
+        span = later if later is not None else span
     return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
+
+
+# ", county health officials said on Wednesday, and …": a cue between commas, then a new statement
+_EARLIER_CUE_THEN_AND = re.compile(
+    r",\s+(?:[^,;:“”\"]{2,60}?\s+(?:said|says|added|reported|announced)(?:\s+[^,;:“”\"]{0,40}?)?"
+    r"|according\s+to\s+[^,;:“”\"]{2,80}?),\s+and\s+"
+)
 
 
 # After a trailing cue, when and where it was said: "…, union leaders said Friday after a meeting".
