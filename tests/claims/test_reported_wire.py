@@ -389,6 +389,17 @@ ROWS = [
         "The ships are two years late, according to a report by auditors, and the Navy hid the delay, the report said.",
         [("The ships are two years late", "a report by auditors"), ("the Navy hid the delay", "the report")],
     ),
+    # after a cue between commas, "the first …" sums up; it is the writer's, not more of the statement
+    (
+        "cue-between-commas-then-the-first",
+        "Workers voted to join a union, officials said Saturday, the first such vote.",
+        [("Workers voted to join a union", "officials")],
+    ),
+    (
+        "said-then-the-first-time",
+        "Lind said the port would close, the first time it has done so.",
+        [("the port would close", "Lind")],
+    ),
 ]
 
 

@@ -647,11 +647,14 @@ _CUES_BEFORE_THAT = frozenset(
 # "…, citing a survey": the basis the writer gives for the statement, not more of it; so are the
 # writer's verdict on it ("…, which is false", "…, a claim the port denies"), what the speaker
 # did next ("…, then left the stage") and who reported it ("…, according to the Times").
+_SUMMING_UP = (
+    r"(?:the|a|an)\s+(?:latest|newest|first|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|"
+    r"setback|blow|reversal|departure|signal|nod|concession)\b"
+)
 _PARTICIPLE_TAIL = re.compile(
     r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
     # ", the latest setback for …", ", a move that …": the writer's summing up in a noun phrase
-    r"|(?:the|a|an)\s+(?:latest|newest|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|setback|blow|"
-    r"reversal|departure|signal|nod|concession)\b"
+    r"|" + _SUMMING_UP +
     # ", raising fears …", ", creating the country's …": the writer's account of what it means
     r"|(?:raising|creating|prompting|sparking|fueling|fuelling|deepening|underscoring|highlighting|marking|"
     r"capping|signaling|signalling|adding\s+to)\s+(?:the|a|an|its|his|her|their|fears|concerns|questions|hopes|doubts)"
@@ -1764,8 +1767,11 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             # "Fares will rise, Lind said, but the council disagreed": the writer goes on; "…, she added,
             # but two firefighters had been hurt": the tense of reported speech carries hers on
             after = None
-        if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
-            after = None  # "…, Lind said Monday, a week after the storm": when, not what
+        if after is not None and before is not None and (_TIME_AFTER_CUE.match(text, after.start, after.end)
+                                                         or re.match(_SUMMING_UP, text[after.start : after.end])):
+            # "…, Lind said Monday, a week after the storm": when, not what; "…, officials said, the first
+            # such vote": the writer's summing up
+            after = None
         if scene:
             # "In recent days, aides say, the mayor has grown tired": the scene is no part of it;
             # "Asked about the device, Lind said, “…”": nor is it a statement alone
