@@ -400,6 +400,11 @@ ROWS = [
         "Lind said the port would close, the first time it has done so.",
         [("the port would close", "Lind")],
     ),
+    (
+        "said-half-of-them-came",
+        "The owner said half of his customers came from across the river.",
+        [("half of his customers came from across the river", "The owner")],
+    ),
 ]
 
 

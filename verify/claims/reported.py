@@ -1136,7 +1136,13 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
             return None  # "denied the request", "confirmed the nomination": refused or approved, not said
         return pos
     # "said bus journeys had fallen": any word may open the clause when a finite verb follows
-    if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and _has_finite_verb(words(rest[:120])[1:8]):
+    following = words(rest[:120])[1:8]
+    # "said half of his customers came from …": an irregular past is a verb too
+    if verb in _CLAUSE_CUES and bare not in _NOT_CLAUSE_HEADS and (
+        _has_finite_verb(following)
+        or all(w.norm != "that" for w in following)
+        and any(w.norm in _IRREGULAR_PAST and w.text.islower() for w in following[1:])
+    ):
         return pos
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
             and bare not in _REFUSED and not bare.endswith(("ly", "ing")) and len(first) >= _MIN_WORDS:
