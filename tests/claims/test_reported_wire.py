@@ -405,6 +405,12 @@ ROWS = [
         "The owner said half of his customers came from across the river.",
         [("half of his customers came from across the river", "The owner")],
     ),
+    # a present "-s" verb right after the subject is the clause's verb, before any "and had"
+    (
+        "said-the-region-sits-and-had",
+        "Seismologists said the region sits on a fault and had been struck before.",
+        [("the region sits on a fault and had been struck before", "Seismologists")],
+    ),
 ]
 
 

@@ -1171,6 +1171,8 @@ def _predicate_of_the_speaker(ws: list[Word]) -> bool:
         if w.norm in _FINITE or w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed")
                                                       and len(w.norm) > 3 and w.norm not in ED_NOUNS):
             return k > 0 and ws[k - 1].norm in {"and", "or"}
+        if k > 0 and _finite_at(ws, k):
+            return False  # "said the region sits on a fault and had …": the clause's present verb comes first
     return False
 
 
