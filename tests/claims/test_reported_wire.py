@@ -411,6 +411,17 @@ ROWS = [
         "Seismologists said the region sits on a fault and had been struck before.",
         [("the region sits on a fault and had been struck before", "Seismologists")],
     ),
+    # "reported" between commas, the outlet's statement
+    (
+        "the-ledger-reported-between-commas",
+        "The pier, the Ledger reported, was unsafe.",
+        [("The pier was unsafe", "the Ledger")],
+    ),
+    (
+        "the-newspaper-reported-between-commas-then-ing",
+        "The panel had recommended opening land to mining, the newspaper reported, including parcels it leased.",
+        [("The panel had recommended opening land to mining", "the newspaper")],
+    ),
 ]
 
 
