@@ -422,6 +422,11 @@ ROWS = [
         "The panel had recommended opening land to mining, the newspaper reported, including parcels it leased.",
         [("The panel had recommended opening land to mining", "the newspaper")],
     ),
+    (
+        "a-poll-commissioned-by-found-that",
+        "A poll commissioned by the hospital found that 58 percent backed the tax.",
+        [("58 percent backed the tax", "A poll commissioned by the hospital")],
+    ),
 ]
 
 

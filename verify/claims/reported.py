@@ -1505,6 +1505,7 @@ _RELATIVE_CUE = re.compile(
 _FINDING = re.compile(
     r"\b(?P<subject>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'&.-]+\s+){0,4}?"
     r"(?:analysis|study|report|survey|audit|review|investigation|inquiry|poll|assessment)"
+    r"(?:\s+(?:commissioned|conducted|released|published|carried\s+out))?"  # "a poll commissioned by the hospital"
     r"(?:\s+(?:by|from|of|for)\s+[^,;:“”\"]{1,60}?)?)\s+(?:has\s+|had\s+)?(?:also\s+|[a-z]+ly\s+)?"
     r"(?P<cue>found|finds|showed|shows)\s+that\s+"
 )
