@@ -427,6 +427,12 @@ ROWS = [
         "A poll commissioned by the hospital found that 58 percent backed the tax.",
         [("58 percent backed the tax", "A poll commissioned by the hospital")],
     ),
+    # "in which X warned that": a relative clause with a subject of its own
+    (
+        "meetings-in-which-managers-warned",
+        "The union cited meetings in which managers warned that the site could close.",
+        [("the site could close", "managers")],
+    ),
 ]
 
 

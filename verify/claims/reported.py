@@ -837,7 +837,9 @@ def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) ->
 
 
 _SUBORDINATE_OPENING = re.compile(
-    r"(?:^|[,;]\s*|\s)(?:as|while|when|whereas|because|although|though|since|after|before)\s+", re.IGNORECASE
+    # "meetings in which managers warned that …": a clause with its own subject
+    r"(?:^|[,;]\s*|\s)(?:as|while|when|whereas|because|although|though|since|after|before|(?:in|at|during)\s+which)\s+",
+    re.IGNORECASE,
 )
 
 
