@@ -433,6 +433,12 @@ ROWS = [
         "The union cited meetings in which managers warned that the site could close.",
         [("the site could close", "managers")],
     ),
+    # a statement that ends in a time is no frame to skip
+    (
+        "statement-ending-in-a-week-then-according",
+        "Economists said a shutdown would cost $6 billion a week, according to banks.",
+        [("a shutdown would cost $6 billion a week", "Economists")],
+    ),
 ]
 
 

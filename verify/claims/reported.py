@@ -314,7 +314,10 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     # A framing phrase at the front ("A year after the first reports, ...") sets the
     # scene; the statement is what follows it.
     frame = _FRAME.match(text, start, end)
-    if frame and _FRAME_TIME.search(frame.group(0)) and len(words(text[frame.end() : end])) >= _MIN_WORDS:
+    # the time is at the frame's head ("A year after the first reports,"); "a shutdown would have cost
+    # $6 billion a week," is a clause that ends in a time
+    if frame and _FRAME_TIME.search(" ".join(w.text for w in words(frame.group(0))[:4])) \
+            and len(words(text[frame.end() : end])) >= _MIN_WORDS:
         start = frame.end()
     while end > start and text[end - 1] in " \t\n.,;:!?)":
         if text[end - 1] == "." and is_abbreviation(text, end - 1) and text[end - 2 : end - 1].isalpha():
