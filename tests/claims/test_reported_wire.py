@@ -439,6 +439,11 @@ ROWS = [
         "Economists said a shutdown would cost $6 billion a week, according to banks.",
         [("a shutdown would cost $6 billion a week", "Economists")],
     ),
+    (
+        "ruled-2-to-1-that",
+        "The panel ruled 2 to 1 that the evidence was strong enough.",
+        [("the evidence was strong enough", "The panel")],
+    ),
 ]
 
 

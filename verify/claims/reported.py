@@ -539,8 +539,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         # "pointed out that", "responded that": cues only with their particle or "that"
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
         # "ruled that", "ruling that": what a court holds; "the court's ruling that" is the noun
-        ruled = nxt == "that" and w.norm in _RULED and not (ws[i - 1].norm in DETERMINERS
-                                                             or ws[i - 1].text.endswith(("’s", "'s", "s’")))
+        # "ruled that", "ruled 2 to 1 that"; "the court's ruling that" is the noun
+        ruled = w.text.startswith("rul") and w.norm in _RULED and "that" in (v.norm for v in ws[i + 1 : i + 5]) \
+            and not (ws[i - 1].norm in DETERMINERS or ws[i - 1].text.endswith(("’s", "'s", "s’")))
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined and not ruled:
             continue
         if not ruled and not is_speech_verb(ws, i):
@@ -565,7 +566,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         name = None if told else _subject_of(before, w.norm)
         if name is None and not told:
             continue
-        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
+        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm) if not ruled \
+            else _skip_to_that(stext[w.end :], w.end)
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
