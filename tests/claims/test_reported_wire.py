@@ -444,6 +444,16 @@ ROWS = [
         "The panel ruled 2 to 1 that the evidence was strong enough.",
         [("the evidence was strong enough", "The panel")],
     ),
+    (
+        "in-a-theft-that-officials-said-took",
+        "Thieves took 60 coins, in a theft that officials said took five minutes.",
+        [("took five minutes", "officials")],
+    ),
+    (
+        "which-a-report-found-was",
+        "The office, which a report found was badly underfunded, drew notice.",
+        [("was badly underfunded", "a report")],
+    ),
 ]
 
 

@@ -1501,10 +1501,11 @@ def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | Non
 # "in what officials said was the largest seizure", "a budget, which the governor said would wait": the
 # relative word is the subject of the clause the speaker is reported to have said
 _RELATIVE_CUE = re.compile(
-    r"\b(?:what|which|who)\s+(?P<name>[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"\b(?:what|which|who|(?<=[a-z] )that)\s+(?P<name>[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?P<cue>said|says|say|claimed|claims|claim|insisted|insists|insist|argued|argues|argue|alleged|alleges|"
-    r"maintained|maintains|estimated|estimates)\s+(?=(?:was|were|is|are|had|has|have|would|will|could|might|may|"
-    r"must|should|can)\b)"
+    r"maintained|maintains|estimated|estimates|found)\s+(?=(?:was|were|is|are|had|has|have|would|will|could|might|"
+    # "a theft that officials said took five minutes": a past form is the clause's verb too
+    r"may|must|should|can)\b|(?:took|cost|left|made|came|went|began|lasted|killed|caused)\b)"
 )
 
 
@@ -1543,7 +1544,7 @@ def _relative_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
     """ "…, in what officials said was the largest seizure": the predicate after the cue, up to the
     clause's comma, is what the speaker said of the thing the relative word stands for."""
     stext = text[sent.start : sent.end]
-    if "what " not in stext and "which " not in stext and "who " not in stext:
+    if "what " not in stext and "which " not in stext and "who " not in stext and "that " not in stext:
         return None  # every relative cue starts with one of them
     tried = 0
     for m in _RELATIVE_CUE.finditer(stext):
