@@ -76,6 +76,12 @@ ROWS = [
         [("she would end the tariffs", "Harlan")],
     ),
     ("number-headline-object", "Lumina recalls 40,000 e-bike batteries after fires", []),
+    # a channel with a participle and a day before "that", not a clause of its own
+    (
+        "survey-published-day-that",
+        "The federation said in a survey published Wednesday that a third of its members expected to cut staff.",
+        [("a third of its members expected to cut staff", "The federation")],
+    ),
     # a long trailing cue followed by a comma and when it happened
     (
         "trailing-cue-comma-after",

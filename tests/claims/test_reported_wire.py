@@ -360,6 +360,100 @@ ROWS = [
         "Residents said the water was safe, even after tests found manganese in it.",
         [("the water was safe", "Residents")],
     ),
+    # a court's holding: "ruled that", "ruling that"
+    (
+        "the-judge-ruled-that",
+        "The judge ruled that the detainees had not been given a fair hearing.",
+        [("the detainees had not been given a fair hearing", "The judge")],
+    ),
+    (
+        "blocked-ruling-that",
+        "A judge blocked the deportations, ruling that the men had no lawyers.",
+        [("the men had no lawyers", "A judge")],
+    ),
+    ("the-courts-ruling-that-is-a-noun", "The court's ruling that the law was void angered the mayor.", []),
+    # an inverted cue between commas whose speaker is a name "of" an institution, then "but" the writer's
+    (
+        "inverted-cue-name-of-an-institution-then-but",
+        "It applies to one jail, said Professor Ida Marr of the Westbrook School of Law, but the court disagreed.",
+        [("It applies to one jail", "Professor Ida Marr of the Westbrook School of Law")],
+    ),
+    # two statements, each with its trailing cue, joined by "and" in one sentence
+    (
+        "two-trailing-cues-joined-by-and",
+        "The outbreak has grown to 41 cases, officials said Wednesday, and most children were unvaccinated, they said.",
+        [("The outbreak has grown to 41 cases", "officials"), ("most children were unvaccinated", "officials")],
+    ),
+    (
+        "according-then-and-then-a-trailing-cue",
+        "The ships are two years late, according to a report by auditors, and the Navy hid the delay, the report said.",
+        [("The ships are two years late", "a report by auditors"), ("the Navy hid the delay", "the report")],
+    ),
+    # after a cue between commas, "the first …" sums up; it is the writer's, not more of the statement
+    (
+        "cue-between-commas-then-the-first",
+        "Workers voted to join a union, officials said Saturday, the first such vote.",
+        [("Workers voted to join a union", "officials")],
+    ),
+    (
+        "said-then-the-first-time",
+        "Lind said the port would close, the first time it has done so.",
+        [("the port would close", "Lind")],
+    ),
+    (
+        "said-half-of-them-came",
+        "The owner said half of his customers came from across the river.",
+        [("half of his customers came from across the river", "The owner")],
+    ),
+    # a present "-s" verb right after the subject is the clause's verb, before any "and had"
+    (
+        "said-the-region-sits-and-had",
+        "Seismologists said the region sits on a fault and had been struck before.",
+        [("the region sits on a fault and had been struck before", "Seismologists")],
+    ),
+    # "reported" between commas, the outlet's statement
+    (
+        "the-ledger-reported-between-commas",
+        "The pier, the Ledger reported, was unsafe.",
+        [("The pier was unsafe", "the Ledger")],
+    ),
+    (
+        "the-newspaper-reported-between-commas-then-ing",
+        "The panel had recommended opening land to mining, the newspaper reported, including parcels it leased.",
+        [("The panel had recommended opening land to mining", "the newspaper")],
+    ),
+    (
+        "a-poll-commissioned-by-found-that",
+        "A poll commissioned by the hospital found that 58 percent backed the tax.",
+        [("58 percent backed the tax", "A poll commissioned by the hospital")],
+    ),
+    # "in which X warned that": a relative clause with a subject of its own
+    (
+        "meetings-in-which-managers-warned",
+        "The union cited meetings in which managers warned that the site could close.",
+        [("the site could close", "managers")],
+    ),
+    # a statement that ends in a time is no frame to skip
+    (
+        "statement-ending-in-a-week-then-according",
+        "Economists said a shutdown would cost $6 billion a week, according to banks.",
+        [("a shutdown would cost $6 billion a week", "Economists")],
+    ),
+    (
+        "ruled-2-to-1-that",
+        "The panel ruled 2 to 1 that the evidence was strong enough.",
+        [("the evidence was strong enough", "The panel")],
+    ),
+    (
+        "in-a-theft-that-officials-said-took",
+        "Thieves took 60 coins, in a theft that officials said took five minutes.",
+        [("took five minutes", "officials")],
+    ),
+    (
+        "which-a-report-found-was",
+        "The office, which a report found was badly underfunded, drew notice.",
+        [("was badly underfunded", "a report")],
+    ),
 ]
 
 

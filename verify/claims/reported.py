@@ -355,7 +355,10 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
     # A framing phrase at the front ("A year after the first reports, ...") sets the
     # scene; the statement is what follows it.
     frame = _FRAME.match(text, start, end)
-    if frame and _FRAME_TIME.search(frame.group(0)) and len(words(text[frame.end() : end])) >= _MIN_WORDS:
+    # the time is at the frame's head ("A year after the first reports,"); "a shutdown would have cost
+    # $6 billion a week," is a clause that ends in a time
+    if frame and _FRAME_TIME.search(" ".join(w.text for w in words(frame.group(0))[:4])) \
+            and len(words(text[frame.end() : end])) >= _MIN_WORDS:
         start = frame.end()
     while end > start and text[end - 1] in " \t\n.,;:!?)":
         if text[end - 1] == "." and is_abbreviation(text, end - 1) and text[end - 2 : end - 1].isalpha():
@@ -610,10 +613,13 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
         # "the study found that", "a poll released Monday found": what research finds is its statement
         finding = w.norm in _FINDS and any(v.norm in _RESEARCH for v in ws[max(0, i - 12) : i])
+        # "ruled that", "ruled 2 to 1 that"; "the court's ruling that" is the noun
+        ruled = w.text.startswith("rul") and w.norm in _RULED and "that" in (v.norm for v in ws[i + 1 : i + 5]) \
+            and not (ws[i - 1].norm in DETERMINERS or ws[i - 1].text.endswith(("’s", "'s", "s’")))
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not finding:
+                and not finding and not ruled:
             continue
-        if not finding and not (joined and w.norm not in SPEECH_VERBS) and not is_speech_verb(ws, i):
+        if not finding and not ruled and not (joined and w.norm not in SPEECH_VERBS) and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -655,7 +661,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 lead = next((x for x in words(before)[:3] if x.norm in _RESEARCH), None)
                 if lead is not None:
                     name = before[: lead.end].strip()  # "A study published last month in … found that"
-        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm) if gap is None else w.end
+        if gap is not None:
+            pos: int | None = w.end
+        elif ruled:
+            pos = _skip_to_that(stext[w.end :], w.end)
+        else:
+            pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
@@ -754,8 +765,9 @@ _GAP_SUBJECT = re.compile(
 _RESEARCH = frozenset(
     "study studies survey surveys poll polls report reports review reviews audit audits analysis analyses research "
     "researchers inquiry investigation investigators evaluation assessment census findings paper consultation "
-    "consultations scientists authors inspectors inspection trial".split()
+    "consultations scientists authors".split()
 )
+_RULED = frozenset("rule rules ruled ruling".split())
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated "
     "post posts posted project projects projected".split()  # "posted that", "the report projects that"
@@ -768,11 +780,14 @@ _CUES_BEFORE_THAT = frozenset(
 # "…, citing a survey": the basis the writer gives for the statement, not more of it; so are the
 # writer's verdict on it ("…, which is false", "…, a claim the port denies"), what the speaker
 # did next ("…, then left the stage") and who reported it ("…, according to the Times").
+_SUMMING_UP = (
+    r"(?:the|a|an)\s+(?:latest|newest|first|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|"
+    r"setback|blow|reversal|departure|signal|nod|concession)\b"
+)
 _PARTICIPLE_TAIL = re.compile(
     r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
     # ", the latest setback for …", ", a move that …": the writer's summing up in a noun phrase
-    r"|(?:the|a|an)\s+(?:latest|newest|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|setback|blow|"
-    r"reversal|departure|signal|nod|concession)\b"
+    r"|" + _SUMMING_UP +
     # ", raising fears …", ", creating the country's …": the writer's account of what it means
     r"|(?:raising|creating|prompting|sparking|fueling|fuelling|deepening|underscoring|highlighting|marking|"
     r"capping|signaling|signalling|adding\s+to)\s+(?:the|a|an|its|his|her|their|fears|concerns|questions|hopes|doubts)"
@@ -1102,7 +1117,9 @@ def _quotation_is_its_own(stext: str, pos: int, inside: _Quoted, offset: int) ->
 
 
 _SUBORDINATE_OPENING = re.compile(
-    r"(?:^|[,;]\s*|\s)(?:as|while|when|whereas|because|although|though|since|after|before)\s+", re.IGNORECASE
+    # "meetings in which managers warned that …": a clause with its own subject
+    r"(?:^|[,;]\s*|\s)(?:as|while|when|whereas|because|although|though|since|after|before|(?:in|at|during)\s+which)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -1432,8 +1449,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     # "said customers who use less than 3,000 gallons would see …": a plural subject and its relative clause
     relative_subject = bool(following) and following[0].norm in {"who", "that"} and bare.endswith("s") \
         and _main_verb(words(rest[:200])[:20])
+    # "said half of his customers came from …": an irregular past is a verb too
+    irregular_past = all(w.norm != "that" for w in following) \
+        and any(w.norm in _IRREGULAR_PAST and w.text.islower() for w in following[1:])
     if (verb in _CLAUSE_CUES or verb in _FINDS) and bare not in _NOT_CLAUSE_HEADS and (
-        _has_finite_verb(following) or _irregular_past_after_noun(following) or relative_subject
+        _has_finite_verb(following) or _irregular_past_after_noun(following) or relative_subject or irregular_past
     ):
         return pos
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
@@ -1473,6 +1493,8 @@ def _predicate_of_the_speaker(ws: list[Word]) -> bool:
         if w.norm in _FINITE or w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed")
                                                       and len(w.norm) > 3 and w.norm not in ED_NOUNS):
             return k > 0 and ws[k - 1].norm in {"and", "or"}
+        if k > 0 and _finite_at(ws, k):
+            return False  # "said the region sits on a fault and had …": the clause's present verb comes first
     return False
 
 
@@ -1513,8 +1535,11 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
                         for k, w in enumerate(skipped)):
         return None
     skipped_words = words(m.group(0))[:-1]
-    if skipped_words and skipped_words[0].norm not in _RELATIVE_WORDS and _main_verb(skipped_words, strict=True):
-        return None  # "told us the scheme had closed and that …": a clause of its own, not a phrase to skip
+    if skipped_words and skipped_words[0].norm not in _RELATIVE_WORDS and _main_verb(skipped_words, strict=True) \
+            and any(w.norm in _FINITE for w in skipped_words):
+        # "told us the scheme had closed and that …": a clause of its own, not a phrase to skip;
+        # "in a survey published Wednesday that" is a phrase (a participle, no auxiliary)
+        return None
     following = words(rest[m.end() : m.end() + 30])
     if following and following[0].norm in _FINITE:
         return None
@@ -1833,10 +1858,11 @@ def _heard_in_court(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | 
 # "in what officials said was the largest seizure", "a budget, which the governor said would wait": the
 # relative word is the subject of the clause the speaker is reported to have said
 _RELATIVE_CUE = re.compile(
-    r"\b(?:what|which|who)\s+(?P<name>[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"\b(?:what|which|who|(?<=[a-z] )that)\s+(?P<name>[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?P<cue>said|says|say|claimed|claims|claim|insisted|insists|insist|argued|argues|argue|alleged|alleges|"
-    r"maintained|maintains|estimated|estimates)\s+(?=(?:was|were|is|are|had|has|have|would|will|could|might|may|"
-    r"must|should|can)\b)"
+    r"maintained|maintains|estimated|estimates|found)\s+(?=(?:was|were|is|are|had|has|have|would|will|could|might|"
+    # "a theft that officials said took five minutes": a past form is the clause's verb too
+    r"may|must|should|can)\b|(?:took|cost|left|made|came|went|began|lasted|killed|caused)\b)"
 )
 
 
@@ -1844,6 +1870,7 @@ _RELATIVE_CUE = re.compile(
 _FINDING = re.compile(
     r"\b(?P<subject>(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'&.-]+\s+){0,4}?"
     r"(?:analysis|study|report|survey|audit|review|investigation|inquiry|poll|assessment)"
+    r"(?:\s+(?:commissioned|conducted|released|published|carried\s+out))?"  # "a poll commissioned by the hospital"
     r"(?:\s+(?:by|from|of|for)\s+[^,;:“”\"]{1,60}?)?)\s+(?:has\s+|had\s+)?(?:also\s+|[a-z]+ly\s+)?"
     r"(?P<cue>found|finds|showed|shows)\s+that\s+"
 )
@@ -1852,8 +1879,8 @@ _FINDING = re.compile(
 def _finding(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """ "An analysis by Fair Skies found that the airline would control half the seats": the clause."""
     stext = text[sent.start : sent.end]
-    if "that" not in stext:
-        return None
+    if " that " not in stext or " found " not in stext and " finds " not in stext and " show" not in stext:
+        return None  # every finding is "found that", "finds that", "shows that" or "showed that"
     for m in _FINDING.finditer(stext):
         if inside.covers(sent.start + m.start()):
             continue
@@ -1867,16 +1894,14 @@ def _finding(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
 
 
 _SET_APART_BEFORE = re.compile(r",\s*(?:in\s+)?$")
-_RELATIVE_CUE_TAIL = re.compile(r",\s*(?:in\s+)?(?:what|which)\b")
 
 
 def _relative_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     """ "…, in what officials said was the largest seizure": the predicate after the cue, up to the
     clause's comma, is what the speaker said of the thing the relative word stands for."""
     stext = text[sent.start : sent.end]
-    if " said " not in stext and " says " not in stext and " say " not in stext and "claim" not in stext \
-            and "ed " not in stext and "es " not in stext:
-        return None
+    if "what " not in stext and "which " not in stext and "who " not in stext and "that " not in stext:
+        return None  # every relative cue starts with one of them
     tried = 0
     for m in _RELATIVE_CUE.finditer(stext):
         if inside.covers(sent.start + m.start()):
@@ -1958,8 +1983,10 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         # name's description there ("…, said the union's secretary, Colm Hardy, who added …")
         comma = _inverted_comma(stext[:comma], commas[:-1])
     tail = stext[comma:relative_end]
-    if _RELATIVE_CUE_TAIL.match(tail) and _RELATIVE_CUE.search(tail):
-        return None  # "…, in what officials said was the largest seizure": they said that of it, not the clause
+    if _RELATIVE_CUE.search(tail):
+        # "…, in what officials said was the largest seizure", "…, in a theft that officials said took five
+        # minutes": they said that of it, not the clause before
+        return None
     if word_count(tail) > 14 and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
         if cut is None:
@@ -2021,7 +2048,22 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         closes_with_comma = text[a:b].rstrip("”\"’'»").endswith(",") or text[b : b + 2].lstrip().startswith(",")
         if closes_with_comma and len(words(text[span.start : a])) < _MIN_WORDS:
             return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
+    earlier = None
+    for earlier in _EARLIER_CUE_THEN_AND.finditer(text, span.start, span.end):  # noqa: B007 - the last is wanted
+        pass
+    if earlier is not None and not inside.covers(earlier.start()):
+        # "A, officials said Wednesday, and B, they said": the earlier cue has its own statement; this
+        # one's starts after the "and"
+        later = _content_span(text, earlier.end(), span.end)
+        span = later if later is not None else span
     return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
+
+
+# ", county health officials said on Wednesday, and …": a cue between commas, then a new statement
+_EARLIER_CUE_THEN_AND = re.compile(
+    r",\s+(?:[^,;:“”\"]{2,60}?\s+(?:said|says|added|reported|announced)(?:\s+[^,;:“”\"]{0,40}?)?"
+    r"|according\s+to\s+[^,;:“”\"]{2,80}?),\s+and\s+"
+)
 
 
 # After a trailing cue, when and where it was said: "…, union leaders said Friday after a meeting".
@@ -2054,7 +2096,7 @@ _PARENTHETICAL = re.compile(
     r"noted|notes|"
     r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes|confirmed|confirms|stated|"
     r"states|told|tells|acknowledged|acknowledges|conceded|concedes|stressed|stresses|maintained|maintains|"
-    r"announced|announces|denied|denies)\b"
+    r"announced|announces|denied|denies|reported|reports)\b"
     # whom it was told and when: "The pier, Lind told reporters on Monday, is unsafe."
     r"(?P<extra>[^,;:“”\"]{0,60}?),\s+"
 )
@@ -2103,8 +2145,11 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             # "Fares will rise, Lind said, but the council disagreed": the writer goes on; "…, she added,
             # but two firefighters had been hurt": the tense of reported speech carries hers on
             after = None
-        if after is not None and before is not None and _TIME_AFTER_CUE.match(text, after.start, after.end):
-            after = None  # "…, Lind said Monday, a week after the storm": when, not what
+        if after is not None and before is not None and (_TIME_AFTER_CUE.match(text, after.start, after.end)
+                                                         or re.match(_SUMMING_UP, text[after.start : after.end])):
+            # "…, Lind said Monday, a week after the storm": when, not what; "…, officials said, the first
+            # such vote": the writer's summing up
+            after = None
         if m.re is _PARENTHETICAL_INVERTED and (
             not first or first[0].norm in _APPOSITIVE_HEADS - {"the"} or first[0].text[0].isdigit()
             or not (scene or subject is not None or _main_verb(first))
@@ -2197,9 +2242,12 @@ def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
 # "Such suits end in settlements, said Gwendolyn Asher, a professor of law, because …": an inverted
 # cue between commas, its speaker a name (and who they are) or a description,
 _INVERTED_THEN_CONJUNCTION = re.compile(
-    r",\s+(?P<cue>said|says|added|adds)\s+(?P<name>" + _NAME + r"|(?:the|an?)\s+[a-z][^,;:“”\"]{1,40}?)"
+    r",\s+(?P<cue>said|says|added|adds)\s+(?P<name>" + _NAME
+    # "Professor Ilana Marchetti of the Westbrook School of Law"
+    + r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})?"
+    r"|(?:the|an?)\s+[a-z][^,;:“”\"]{1,40}?)"
     # then a conjunction that carries the statement on, not more of who they are
-    r"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{1,80}?)?(?P<extra>),\s+(?=(?:because|and|since|so|although|though|or|unless)\s)"
+    r"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{1,80}?)?(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless)\s)"
 )
 # "When the tide runs hard, says Greig, the chains sing.": a feature's cue before its speaker
 _PARENTHETICAL_INVERTED = re.compile(
@@ -2235,7 +2283,7 @@ def _predicate(text: str, start: int, end: int) -> Span | None:
 _AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
 _POINT = frozenset("point points pointed".split())
 # Every word _verb_then_content may take for a cue, whatever surrounds it.
-_ANY_VERB_CUE = REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS
+_ANY_VERB_CUE = REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS | _RULED
 _AS_INTRO_WITH_ASIDE = re.compile(
     r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,80},\s+(?:including|like|such\s+as|among\s+them)"
     r"\s[^,;:“”\"«»()]{2,60},\s+[^,;:“”\"«»()]{3,60}),\s*"
