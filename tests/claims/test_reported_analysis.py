@@ -544,6 +544,21 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind said the pier was closed for good, a comment that angered fishermen.",
         [("the pier was closed for good", "Lind")],
     ),
+    (
+        "which-allies-say-explains",
+        "Kowalczyk has announced she will run for governor, which her rivals' allies say explains her timing.",
+        [("she will run for governor", "Kowalczyk"), ("explains her timing", "her rivals' allies")],
+    ),
+    (
+        "which-officials-said-inside-stays",
+        "Lind said the new pier, which officials said was completely unsafe, would close in May.",
+        [("the new pier, which officials said was completely unsafe, would close in May", "Lind")],
+    ),
+    (
+        "said-a-but-that-b",
+        "Drake said similar laws had been upheld elsewhere but that the deadline could be a weak point.",
+        [("similar laws had been upheld elsewhere", "Drake"), ("the deadline could be a weak point", "Drake")],
+    ),
 ]
 
 

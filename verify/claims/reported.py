@@ -585,7 +585,7 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         name = None if told else _subject_of(before, w.norm)
         following_verb = nxt in _GAP_HEADS or i + 1 < len(ws) and ws[i + 1].text.islower() and (
-            nxt in _IRREGULAR_PAST or nxt.endswith("ed") and len(nxt) > 3)
+            nxt in _IRREGULAR_PAST or nxt.endswith(("ed", "s")) and not nxt.endswith("ss") and len(nxt) > 3)
         gap = _GAP_SUBJECT.search(before) if following_verb and w.norm in _CLAUSE_CUES else None
         if gap is not None:
             # "a change the actuaries have said would cost more": the clause's subject is the noun before
@@ -628,6 +628,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             meanwhile = _MEANWHILE.search(text, span.start, span.end)
             if meanwhile is not None and not _main_verb(words(text[span.start : meanwhile.start()]), strict=True):
                 span = _content_span(text, span.start, meanwhile.start())
+        if span is not None and gap is not None and gap.group(0).lstrip().startswith(","):
+            # "the pier, which officials said was unsafe, would close": the relative clause ends at its comma
+            close = _VERB_AFTER_APPOSITION.search(text, span.start, span.end)
+            span = _content_span(text, span.start, close.start()) if close is not None else span
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is not None and _FROM_BEFORE.search(before):
@@ -845,7 +849,8 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
             return cut if cut is not None else span
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
-        if not inside.covers(m.start()) and any(
+        relative_inside = m.group(0).endswith("which") and _VERB_AFTER_APPOSITION.search(text, m.end(), span.end)
+        if not inside.covers(m.start()) and not relative_inside and any(
             k > 0 and (w.norm in REPORTING_VERBS or w.norm in _REACTIONS) and w.text.islower()
             for k, w in enumerate(after)
         ):
@@ -856,7 +861,7 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
 
 # "…; Lind said it would not", "…, while most Democrats said it should stay", "…, and Tull said she would
 # be there", "…, and Stone disagreed": another attribution, or another's answer to the statement
-_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas|and)\b")
+_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas|and|which)\b")
 _REACTIONS = frozenset(
     "disagreed disagrees agreed agrees objected objects demurred dissented disputed disputes".split()
 )
@@ -924,7 +929,7 @@ def _gerund_after_trailing_cue(text: str, sent: Span, inside: _Quoted) -> Report
 _QUOTE_NEXT = re.compile(r"\s*[:,]?\s*[“\"‘«]")
 
 
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
 
 
 def _split_at_and_that(
