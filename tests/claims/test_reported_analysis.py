@@ -559,6 +559,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Drake said similar laws had been upheld elsewhere but that the deadline could be a weak point.",
         [("similar laws had been upheld elsewhere", "Drake"), ("the deadline could be a weak point", "Drake")],
     ),
+    (
+        "a-point-election-officials-dispute",
+        "Galloway argued that few cases reflected how hard fraud is to detect, a point election officials dispute.",
+        [("few cases reflected how hard fraud is to detect", "Galloway")],
+    ),
 ]
 
 

@@ -730,7 +730,8 @@ _SUMMARY_NOUN = re.compile(
     r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
     r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
     r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b"
-    r"|(?:[a-z]+\s+){1,2}[a-z]+s\s+(?:said|say|says|have|had|called|call|calls)\b))"  # "a pledge housing experts said"
+    # "a pledge housing experts said", "a point election officials dispute"
+    r"|(?:[a-z]+\s+){1,2}[a-z]+s\s+(?:said|say|says|have|had|called|call|calls|dispute|reject|deny|share|contest)\b))"
 )
 # The writer's or the speaker's other words after the statement: "…, which she denies"; "…, calling the
 # charges baseless" (a judgment of the speaker's, not what was said); "… (it had not)", an aside in
