@@ -564,6 +564,19 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Galloway argued that few cases reflected how hard fraud is to detect, a point election officials dispute.",
         [("few cases reflected how hard fraud is to detect", "Galloway")],
     ),
+    # the writer's asides, an object pronoun and an explainer's title
+    (
+        "without-saying-where",
+        "He claimed that Labour would build a million homes without saying where, or how.",
+        [("Labour would build a million homes", None)],
+    ),
+    (
+        "which-is-to-say",
+        "Her office said the figure included homes already planned — which is to say, homes built anyway.",
+        [("the figure included homes already planned", "Her office")],
+    ),
+    ("say-them", "We deserve ministers who check their numbers before they say them, and rivals who do the same.", []),
+    ("title-explained-colon", "# The recall election, explained: how we got here and what happens next", []),
 ]
 
 

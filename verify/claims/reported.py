@@ -577,6 +577,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
         if i > 0 and ws[i - 1].norm in {"worth", "having"}:
             continue  # "It's worth noting that", "Having said that,": the writer's aside
+        if w.norm == "explained" and stext[: w.start].rstrip().endswith(","):
+            continue  # "The recall election, explained: how we got here": a title
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
         if _NEGATED.search(before):
@@ -742,11 +744,15 @@ _WRITER_TAIL = re.compile(
     r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s"
     # "…, without offering evidence", "…, which it has not done", "…, which is not the same as no"
     r"|without\s+(?:offering|providing|citing|giving|presenting)\s+(?:any\s+)?(?:evidence|proof)"
+
     r"|which\s+(?:he|she|they|it|we|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:has|have|had|did|does|do)\s+not\b"
     r"|which\s+would\s+be\s+(?:illegal|unlawful|unusual|unprecedented|impossible)\b"
     r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
     # "…, weeks before the charges were filed": when, told by the writer
     r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
+    # "… without saying where", "… — which is to say, …": the writer's aside on it
+    r"|,?\s+without\s+(?:saying|explaining|specifying)\s+(?:where|how|why|when|what|who|which)\b"
+    r"|(?:,|\s+(?:--|[—–―]))\s+which\s+is\s+to\s+say\b"
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
     r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
@@ -1281,6 +1287,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return pos  # "that's why …", "there's no money": the contraction holds the verb
     if bare in {"there", "it"} and bare == head.norm and not _verb_follows(first[1:3]):
         return None  # "said it so many times", "said there that …": an object or a place, no clause
+    if bare in {"them", "him", "me", "us"}:
+        return None  # "before they say them": an object pronoun opens no clause
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
         return pos
     if bare in _DEMONSTRATIVES and (len(first) == 1 or first[1].norm in SUBORDINATORS | PREPOSITIONS):
