@@ -577,6 +577,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     ("say-them", "We deserve ministers who check their numbers before they say them, and rivals who do the same.", []),
     ("title-explained-colon", "# The recall election, explained: how we got here and what happens next", []),
+    (
+        "it-found-that",
+        "The review was published in May. It found that staffing at the jail was dangerously low.",
+        [("staffing at the jail was dangerously low", None)],
+    ),
+    (
+        "it-also-found-that",
+        "But it also found that maths scores fell slightly.",
+        [("maths scores fell slightly", None)],
+    ),
+    ("i-found-that-stays-out", "I found that the door was locked.", []),
 ]
 
 

@@ -562,7 +562,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         # "pointed out that", "responded that": cues only with their particle or "that"
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
         # "the study found that", "a poll released Monday found": what research finds is its statement
-        finding = w.norm in _FINDS and any(v.norm in _RESEARCH for v in ws[max(0, i - 12) : i])
+        finding = w.norm in _FINDS and (
+            any(v.norm in _RESEARCH for v in ws[max(0, i - 12) : i])
+            or nxt == "that" and i > 0 and ws[i - 1].norm in {"it", "also"}  # "It found that": the study before
+        )
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
                 and not finding:
             continue
