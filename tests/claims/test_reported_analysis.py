@@ -588,6 +588,21 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         [("maths scores fell slightly", None)],
     ),
     ("i-found-that-stays-out", "I found that the door was locked.", []),
+    (
+        "within-the-margin-of-error",
+        "A poll released last week by Fenwick College found Terrell ahead by four points, within the margin of error.",
+        [("Terrell ahead by four points", "Fenwick College")],
+    ),
+    (
+        "margin-of-error-said-stays",
+        "Lind said the lead was within the margin of error.",
+        [("the lead was within the margin of error", "Lind")],
+    ),
+    (
+        "and-she-may-have-a-point",
+        "Penhale argued that the money would be better spent on buses, and she may have a point.",
+        [("the money would be better spent on buses", "Penhale")],
+    ),
 ]
 
 

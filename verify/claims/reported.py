@@ -753,6 +753,9 @@ _WRITER_TAIL = re.compile(
     r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
     # "…, weeks before the charges were filed": when, told by the writer
     r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
+    # a poll's figure "…, within the margin of error"; a columnist's "…, and she may have a point"
+    r"|,\s+(?:well\s+|just\s+)?(?:within|inside|outside)\s+(?:the\s+|its\s+)?margin\s+of\s+error"
+    r"|,\s+and\s+(?:he|she|they|it)\s+(?:(?:may|might|could)\s+(?:well\s+)?)?(?:has|have)\s+a\s+point"
     # "… without saying where", "… — which is to say, …": the writer's aside on it
     r"|,?\s+without\s+(?:saying|explaining|specifying)\s+(?:where|how|why|when|what|who|which)\b"
     r"|(?:,|\s+(?:--|[—–―]))\s+which\s+is\s+to\s+say\b"
