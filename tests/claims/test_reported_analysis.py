@@ -603,6 +603,15 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Penhale argued that the money would be better spent on buses, and she may have a point.",
         [("the money would be better spent on buses", "Penhale")],
     ),
+    (
+        "said-at-least-then-and-that",
+        "Moreau's office said at least 40,000 drivers had been affected and that it would seek damages.",
+        [
+            ("at least 40,000 drivers had been affected", "Moreau's office"),
+            ("it would seek damages", "Moreau's office"),
+        ],
+    ),
+    ("said-at-the-meeting-that", "Lind said at the meeting that fares would rise.", [("fares would rise", "Lind")]),
 ]
 
 

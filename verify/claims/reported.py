@@ -1278,7 +1278,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.norm in {"and", "or", "but"}:
         return None  # "promised a vote and attempted to …": the speaker's next predicate, not a clause
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
-    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit()
+    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit() \
+        or bare == "at" and len(first) > 2 and first[1].norm in {"least", "most"} and first[2].text[0].isdigit()
     if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in _WHERE_IT_WAS_WRITTEN or head.norm.endswith("ly"):
@@ -1395,6 +1396,9 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
     m = _SKIPPABLE_TO_THAT.match(rest)
     if m is None or any(w.norm in REPORTING_VERBS for w in words(m.group(0))[:-1]):
         return None
+    skipped = words(m.group(0))[:-1]
+    if skipped and skipped[0].norm not in _RELATIVE_WORDS and _main_verb(skipped, strict=True):
+        return None  # "said at least 40,000 drivers had been affected and that …": a clause of its own first
     following = words(rest[m.end() : m.end() + 30])
     if following and following[0].norm in _FINITE:
         return None
