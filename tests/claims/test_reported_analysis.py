@@ -612,6 +612,21 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         ],
     ),
     ("said-at-the-meeting-that", "Lind said at the meeting that fares would rise.", [("fares would rise", "Lind")]),
+    (
+        "wrote-to-the-council-saying",
+        "The minister wrote to the council in March saying the trial should end at once.",
+        [("the trial should end at once", "The minister")],
+    ),
+    (
+        "which-the-analysis-partly-supports",
+        "Vandermeer argued that the tax cut had mostly helped the rich, which the bureau's analysis partly supports.",
+        [("the tax cut had mostly helped the rich", "Vandermeer")],
+    ),
+    (
+        "figure-between-commas",
+        "Oyelowo said the state's unemployment rate, 3.4 percent, was the lowest in the region.",
+        [("the state's unemployment rate, 3.4 percent, was the lowest in the region", "Oyelowo")],
+    ),
 ]
 
 

@@ -750,6 +750,8 @@ _WRITER_TAIL = re.compile(
 
     r"|which\s+(?:he|she|they|it|we|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:has|have|had|did|does|do)\s+not\b"
     r"|which\s+would\s+be\s+(?:illegal|unlawful|unusual|unprecedented|impossible)\b"
+    # "…, which the bureau's analysis partly supports": the writer's check of it
+    r"|which\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:\w+ly\s+)?(?:supports|backs|confirms|contradicts|undercuts)\b"
     r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
     # "…, weeks before the charges were filed": when, told by the writer
     r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
@@ -1142,7 +1144,9 @@ _GERUND_AFTER = re.compile(
     r"(?:,\s*(?:(?:\w+ly|now|also|then|still|even|again|later|once)\s+)?|\b(?:for|after|before|by|without|from|"
     r"while|when|since|in|on)\s+"
     # "spent much of the spring warning that", "spends hours arguing": time spent saying it
-    r"|\b(?:spent|spends|spend|spending)\s+(?:[\w’'-]+\s+){1,6})$",
+    r"|\b(?:spent|spends|spend|spending)\s+(?:[\w’'-]+\s+){1,6}"
+    # "wrote to the council in March saying": the message and what it said
+    r"|\b(?:wrote|writes|posted|posts|tweeted|sent|issued|released)\s+(?:[\w’'-]+\s+){1,6})$",
     re.IGNORECASE,
 )
 # "to say", "so far as to argue": an infinitive cue whose subject is the main verb's
@@ -1436,10 +1440,11 @@ def _verb_after_interruption(rest: str) -> bool:
     if len(segments) < 3:
         return False
     inner = words(segments[1])
-    if not inner or not inner[0].text.islower():
+    figure = bool(inner) and inner[0].text[0].isdigit() and len(inner) <= 4  # "the rate, 3.4 percent, was"
+    if not inner or not inner[0].text.islower() and not figure:
         return False
     head = inner[0].norm
-    short_phrase = head in PREPOSITIONS and len(inner) <= 6  # "the pier, in his view, is unsafe"
+    short_phrase = head in PREPOSITIONS and len(inner) <= 6 or figure  # "the pier, in his view, is unsafe"
     if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3) \
             and not short_phrase:
         return False
