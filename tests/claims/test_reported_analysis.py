@@ -627,6 +627,27 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Oyelowo said the state's unemployment rate, 3.4 percent, was the lowest in the region.",
         [("the state's unemployment rate, 3.4 percent, was the lowest in the region", "Oyelowo")],
     ),
+    # after a cue in the past, a clause told in the present is the writer speaking now
+    (
+        "so-the-figure-is-close",
+        "The bureau estimated at the time that about 870,000 households would pay less, so the figure is close.",
+        [("about 870,000 households would pay less", "The bureau")],
+    ),
+    (
+        "and-the-council-is-now",
+        "Lind said the pier was old, and the council is now repairing it.",
+        [("the pier was old", "Lind")],
+    ),
+    (
+        "present-statement-stays",
+        "Lind said the pier is old, and the council is repairing it.",
+        [("the pier is old, and the council is repairing it", "Lind")],
+    ),
+    (
+        "present-cue-stays",
+        "Lind says the pier was old, and the council is repairing it.",
+        [("the pier was old, and the council is repairing it", "Lind")],
+    ),
 ]
 
 

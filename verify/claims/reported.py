@@ -620,6 +620,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 span = _content_span(text, span.start, tail.start())
         if span is not None:
             span = _end_before_contrast(text, span, inside)
+            if w.norm.endswith("ed") or w.norm in _IRREGULAR_PAST:
+                span = _end_at_present_comment(text, span, inside)
             reported = _REPORTED_BY.search(text, span.start, span.end)
             if reported is not None:
                 span = _content_span(text, span.start, reported.start())  # "…, the Coastal Times reported."
@@ -844,6 +846,27 @@ def _plain_past_first(ws: list[Word]) -> bool:
         if w.text.islower() and (w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3):
             return True
     return False
+
+
+_PRESENT_AUXILIARIES = frozenset("is are has have does do isn't aren't hasn't haven't doesn't".split())
+_BACKSHIFTED = frozenset("would could might had was were should".split())
+_JOINED_COMMENT = re.compile(r",\s+(?:and|so)\s+")
+
+
+def _end_at_present_comment(text: str, span: Span, inside: _Quoted) -> Span:
+    """After a cue in the past, a statement is told in the past ("would pay less"); ", so the figure is
+    close" in the present, with a subject of its own, is the writer speaking now."""
+    for m in _JOINED_COMMENT.finditer(text, span.start, span.end):
+        head = words(text[span.start : m.start()])
+        after = words(text[m.end() : min(span.end, m.end() + 80)])[:7]
+        first_verb = next((w.norm for w in head if w.norm in _FINITE or w.norm in _BACKSHIFTED), None)
+        present = next((k for k, w in enumerate(after) if w.norm in _PRESENT_AUXILIARIES), None)
+        if inside.covers(m.start()) or first_verb not in _BACKSHIFTED or present is None or present == 0 \
+                or _main_verb(after[:present], strict=True):
+            continue
+        cut = _content_span(text, span.start, m.start())
+        return cut if cut is not None else span
+    return span
 
 
 def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
