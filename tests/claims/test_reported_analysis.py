@@ -648,6 +648,22 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind says the pier was old, and the council is repairing it.",
         [("the pier was old, and the council is repairing it", "Lind")],
     ),
+    # page furniture: a correction quotes the outlet's own earlier text; a caption goes on after the relative clause
+    (
+        "correction-earlier-version-said",
+        "*Correction: An earlier version of this article said the poll questioned 1,000 adults. It was 1,200.*",
+        [],
+    ),
+    (
+        "correction-previous-version-incorrectly",
+        "Correction: A previous version of this story incorrectly said that Vale chairs the board.",
+        [],
+    ),
+    (
+        "caption-who-says-then-where",
+        "Photo: Ana Lind, who says the pier is unsafe, at the harbour on Monday. (Jo Park/Ledger)",
+        [("the pier is unsafe", "Ana Lind")],
+    ),
 ]
 
 

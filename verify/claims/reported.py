@@ -589,6 +589,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         name = None if told else _subject_of(before, w.norm)
+        if _OWN_EARLIER_VERSION.search(before):
+            continue  # "An earlier version of this article said …": the outlet's own text, corrected
         following_verb = nxt in _GAP_HEADS or i + 1 < len(ws) and ws[i + 1].text.islower() and (
             nxt in _IRREGULAR_PAST or nxt.endswith(("ed", "s")) and not nxt.endswith("ss") and len(nxt) > 3)
         gap = _GAP_SUBJECT.search(before) if following_verb and w.norm in _CLAUSE_CUES else None
@@ -681,6 +683,11 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+_OWN_EARLIER_VERSION = re.compile(
+    r"\b(?:an?|the)\s+(?:earlier|previous|prior|original)\s+version\s+of\s+(?:this|the)\s+"
+    r"(?:article|story|report|newsletter|column|piece|post|item)\b[^,.;:]{0,30}$",
+    re.IGNORECASE,
+)
 # A cue denied: "did not say", "never claimed", "doesn't think".
 _NEGATED = re.compile(
     r"\b(?:(?:do|does|did)\s*(?:n[’']t|\s+not)|never)\s+(?:\w+ly\s+)?(?:actually\s+)?$", re.IGNORECASE
@@ -1064,6 +1071,10 @@ def _end_of_relative(text: str, span: Span) -> int:
     # "Vale, who said the pier was old, met Lind": a comma before an irregular past closes it too
     for c in re.finditer(r",\s+(?=([a-z]+)\b)", text[span.start : end]):
         if c.group(1) in _IRREGULAR_PAST:
+            return span.start + c.start()
+        # "Ana Lind, who says the pier is unsafe, at the harbour on Monday": a caption goes on with no verb
+        rest = words(text[span.start + c.end() : end])
+        if c.group(1) in PREPOSITIONS and rest and not _main_verb(rest, strict=True):
             return span.start + c.start()
     return end
 
