@@ -664,6 +664,14 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Photo: Ana Lind, who says the pier is unsafe, at the harbour on Monday. (Jo Park/Ledger)",
         [("the pier is unsafe", "Ana Lind")],
     ),
+    # what a court rules is its statement
+    (
+        "ruling-5-2-that",
+        "The court struck down the map on Friday, ruling 5-2 that it diluted the votes of residents in the east.",
+        [("it diluted the votes of residents in the east", "The court")],
+    ),
+    ("judge-ruled-that", "The judge ruled that the map was unlawful.", [("the map was unlawful", "The judge")]),
+    ("the-ruling-that-stays-a-noun", "The ruling that the map was unlawful stands.", []),
 ]
 
 

@@ -560,7 +560,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         quoted_after = inside.opens_at_or_after(sent.start + w.end)
         nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
         # "pointed out that", "responded that": cues only with their particle or "that"
-        joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
+        # "ruling 5-2 that": a court's vote between the cue and its clause
+        tally = i + 2 < len(ws) and _TALLY.fullmatch(ws[i + 1].text) is not None and ws[i + 2].norm == "that"
+        joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and (nxt == "that" or tally)
         # "the study found that", "a poll released Monday found": what research finds is its statement
         finding = w.norm in _FINDS and (
             any(v.norm in _RESEARCH for v in ws[max(0, i - 12) : i])
@@ -604,6 +606,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if name is None and not told:
             continue
         pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm) if gap is None else w.end
+        if tally:
+            pos = ws[i + 2].end  # past "5-2 that"
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
@@ -699,6 +703,7 @@ _NOT_YET_SAID = re.compile(
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
+_TALLY = re.compile(r"\d{1,2}-\d{1,2}")
 _FINDS = frozenset("found finds find".split())
 # "a claim the trust says is exaggerated": a noun, the speaker, the cue, then the noun's own verb
 _GAP_HEADS = frozenset("would will is was are were could can may might should shows showed".split())
@@ -717,7 +722,7 @@ _RESEARCH = frozenset(
 )
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated "
-    "post posts posted project projects projected".split()  # "posted that", "the report projects that"
+    "post posts posted project projects projected rule rules ruled ruling".split()  # "posted that", "ruled that"
 )
 
 
