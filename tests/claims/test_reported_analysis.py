@@ -672,6 +672,16 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     ("judge-ruled-that", "The judge ruled that the map was unlawful.", [("the map was unlawful", "The judge")]),
     ("the-ruling-that-stays-a-noun", "The ruling that the map was unlawful stands.", []),
+    # rhetorical and yes-or-no questions
+    ("can-anyone-say", "Can anyone say the plan has worked?", []),
+    ("did-she-say", "Did Lind say the pier was unsafe?", []),
+    (
+        "why-does-she-say-stays",
+        "Why does Lind say the pier is unsafe? Because it is.",
+        [("the pier is unsafe", "Lind")],
+    ),
+    ("answer-after-a-question", "Did he mislead voters? Vale says he did not.", [("he did not", "Vale")]),
+    ("is-it-true-that-as-claims", "Is it true that the levy doubled, as Vale claims?", [("the levy doubled", "Vale")]),
 ]
 
 

@@ -534,12 +534,19 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
 
 def _after_colon(text: str, start: int, end: int, inside: _Quoted) -> int:
     """Where a statement credited by a trailing cue starts: after a colon that sets the writer's verdict
-    before it ("That's not quite right: the committee sat for six days, according to the record")."""
+    before it ("That's not quite right: the committee sat for six days, according to the record"), or
+    after the writer's question ("Is it true that the levy doubled, as Vale claims?")."""
+    asked = _IS_IT_TRUE.match(text, start, end)
+    if asked is not None:
+        return asked.end()
     colon = text.rfind(":", start, end)
     if colon < 0 or inside.covers(colon) or text[colon + 1 : colon + 2] not in (" ", "\n") \
             or len(words(text[colon + 1 : end])) < _MIN_WORDS:
         return start
     return colon + 1
+
+
+_IS_IT_TRUE = re.compile(r"\s*(?:Is|Was)\s+it\s+(?:true|the\s+case|right|correct)\s+that\s+")
 
 
 # Who a name is, between commas after it: a relative clause or a party and state.
@@ -586,6 +593,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "The recall election, explained: how we got here": a title
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        if stext.rstrip().endswith("?") and _ASKED.match(stext):
+            continue  # "Can anyone say the plan has worked?", "Did Lind say …?": asked, not said
         if _NEGATED.search(before):
             continue  # "I do not think 31 is most", "Lind never said the pier was safe": not what was said
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
@@ -687,6 +696,8 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+# A yes-or-no question opens with its auxiliary: "Can anyone say …?", "Did the mayor claim …?"
+_ASKED = re.compile(r"\W*(?:Can|Could|Will|Would|Should|Does|Do|Did|Has|Have|Had|Is|Are|Was|Were|Might|May)\s")
 _OWN_EARLIER_VERSION = re.compile(
     r"\b(?:an?|the)\s+(?:earlier|previous|prior|original)\s+version\s+of\s+(?:this|the)\s+"
     r"(?:article|story|report|newsletter|column|piece|post|item)\b[^,.;:]{0,30}$",
