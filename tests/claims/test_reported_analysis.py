@@ -544,6 +544,144 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind said the pier was closed for good, a comment that angered fishermen.",
         [("the pier was closed for good", "Lind")],
     ),
+    (
+        "which-allies-say-explains",
+        "Kowalczyk has announced she will run for governor, which her rivals' allies say explains her timing.",
+        [("she will run for governor", "Kowalczyk"), ("explains her timing", "her rivals' allies")],
+    ),
+    (
+        "which-officials-said-inside-stays",
+        "Lind said the new pier, which officials said was completely unsafe, would close in May.",
+        [("the new pier, which officials said was completely unsafe, would close in May", "Lind")],
+    ),
+    (
+        "said-a-but-that-b",
+        "Drake said similar laws had been upheld elsewhere but that the deadline could be a weak point.",
+        [("similar laws had been upheld elsewhere", "Drake"), ("the deadline could be a weak point", "Drake")],
+    ),
+    (
+        "a-point-election-officials-dispute",
+        "Galloway argued that few cases reflected how hard fraud is to detect, a point election officials dispute.",
+        [("few cases reflected how hard fraud is to detect", "Galloway")],
+    ),
+    # the writer's asides, an object pronoun and an explainer's title
+    (
+        "without-saying-where",
+        "He claimed that Labour would build a million homes without saying where, or how.",
+        [("Labour would build a million homes", None)],
+    ),
+    (
+        "which-is-to-say",
+        "Her office said the figure included homes already planned — which is to say, homes built anyway.",
+        [("the figure included homes already planned", "Her office")],
+    ),
+    ("say-them", "We deserve ministers who check their numbers before they say them, and rivals who do the same.", []),
+    ("title-explained-colon", "# The recall election, explained: how we got here and what happens next", []),
+    (
+        "it-found-that",
+        "The review was published in May. It found that staffing at the jail was dangerously low.",
+        [("staffing at the jail was dangerously low", None)],
+    ),
+    (
+        "it-also-found-that",
+        "But it also found that maths scores fell slightly.",
+        [("maths scores fell slightly", None)],
+    ),
+    ("i-found-that-stays-out", "I found that the door was locked.", []),
+    (
+        "within-the-margin-of-error",
+        "A poll released last week by Fenwick College found Terrell ahead by four points, within the margin of error.",
+        [("Terrell ahead by four points", "Fenwick College")],
+    ),
+    (
+        "margin-of-error-said-stays",
+        "Lind said the lead was within the margin of error.",
+        [("the lead was within the margin of error", "Lind")],
+    ),
+    (
+        "and-she-may-have-a-point",
+        "Penhale argued that the money would be better spent on buses, and she may have a point.",
+        [("the money would be better spent on buses", "Penhale")],
+    ),
+    (
+        "said-at-least-then-and-that",
+        "Moreau's office said at least 40,000 drivers had been affected and that it would seek damages.",
+        [
+            ("at least 40,000 drivers had been affected", "Moreau's office"),
+            ("it would seek damages", "Moreau's office"),
+        ],
+    ),
+    ("said-at-the-meeting-that", "Lind said at the meeting that fares would rise.", [("fares would rise", "Lind")]),
+    (
+        "wrote-to-the-council-saying",
+        "The minister wrote to the council in March saying the trial should end at once.",
+        [("the trial should end at once", "The minister")],
+    ),
+    (
+        "which-the-analysis-partly-supports",
+        "Vandermeer argued that the tax cut had mostly helped the rich, which the bureau's analysis partly supports.",
+        [("the tax cut had mostly helped the rich", "Vandermeer")],
+    ),
+    (
+        "figure-between-commas",
+        "Oyelowo said the state's unemployment rate, 3.4 percent, was the lowest in the region.",
+        [("the state's unemployment rate, 3.4 percent, was the lowest in the region", "Oyelowo")],
+    ),
+    # after a cue in the past, a clause told in the present is the writer speaking now
+    (
+        "so-the-figure-is-close",
+        "The bureau estimated at the time that about 870,000 households would pay less, so the figure is close.",
+        [("about 870,000 households would pay less", "The bureau")],
+    ),
+    (
+        "and-the-council-is-now",
+        "Lind said the pier was old, and the council is now repairing it.",
+        [("the pier was old", "Lind")],
+    ),
+    (
+        "present-statement-stays",
+        "Lind said the pier is old, and the council is repairing it.",
+        [("the pier is old, and the council is repairing it", "Lind")],
+    ),
+    (
+        "present-cue-stays",
+        "Lind says the pier was old, and the council is repairing it.",
+        [("the pier was old, and the council is repairing it", "Lind")],
+    ),
+    # page furniture: a correction quotes the outlet's own earlier text; a caption goes on after the relative clause
+    (
+        "correction-earlier-version-said",
+        "*Correction: An earlier version of this article said the poll questioned 1,000 adults. It was 1,200.*",
+        [],
+    ),
+    (
+        "correction-previous-version-incorrectly",
+        "Correction: A previous version of this story incorrectly said that Vale chairs the board.",
+        [],
+    ),
+    (
+        "caption-who-says-then-where",
+        "Photo: Ana Lind, who says the pier is unsafe, at the harbour on Monday. (Jo Park/Ledger)",
+        [("the pier is unsafe", "Ana Lind")],
+    ),
+    # what a court rules is its statement
+    (
+        "ruling-5-2-that",
+        "The court struck down the map on Friday, ruling 5-2 that it diluted the votes of residents in the east.",
+        [("it diluted the votes of residents in the east", "The court")],
+    ),
+    ("judge-ruled-that", "The judge ruled that the map was unlawful.", [("the map was unlawful", "The judge")]),
+    ("the-ruling-that-stays-a-noun", "The ruling that the map was unlawful stands.", []),
+    # rhetorical and yes-or-no questions
+    ("can-anyone-say", "Can anyone say the plan has worked?", []),
+    ("did-she-say", "Did Lind say the pier was unsafe?", []),
+    (
+        "why-does-she-say-stays",
+        "Why does Lind say the pier is unsafe? Because it is.",
+        [("the pier is unsafe", "Lind")],
+    ),
+    ("answer-after-a-question", "Did he mislead voters? Vale says he did not.", [("he did not", "Vale")]),
+    ("is-it-true-that-as-claims", "Is it true that the levy doubled, as Vale claims?", [("the levy doubled", "Vale")]),
 ]
 
 

@@ -578,12 +578,19 @@ _GOES_ON = re.compile(r"(?:,\s+" + _NAME + r")?,\s+(?:and|but)\s+(?!(?:said|says
 
 def _after_colon(text: str, start: int, end: int, inside: _Quoted) -> int:
     """Where a statement credited by a trailing cue starts: after a colon that sets the writer's verdict
-    before it ("That's not quite right: the committee sat for six days, according to the record")."""
+    before it ("That's not quite right: the committee sat for six days, according to the record"), or
+    after the writer's question ("Is it true that the levy doubled, as Vale claims?")."""
+    asked = _IS_IT_TRUE.match(text, start, end)
+    if asked is not None:
+        return asked.end()
     colon = text.rfind(":", start, end)
     if colon < 0 or inside.covers(colon) or text[colon + 1 : colon + 2] not in (" ", "\n") \
             or len(words(text[colon + 1 : end])) < _MIN_WORDS:
         return start
     return colon + 1
+
+
+_IS_IT_TRUE = re.compile(r"\s*(?:Is|Was)\s+it\s+(?:true|the\s+case|right|correct)\s+that\s+")
 
 
 # Who a name is, between commas after it: a relative clause or a party and state.
@@ -610,9 +617,14 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         quoted_after = inside.opens_at_or_after(sent.start + w.end)
         nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
         # "pointed out that", "responded that": cues only with their particle or "that"
-        joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
+        # "ruling 5-2 that": a court's vote between the cue and its clause
+        tally = i + 2 < len(ws) and _TALLY.fullmatch(ws[i + 1].text) is not None and ws[i + 2].norm == "that"
+        joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and (nxt == "that" or tally)
         # "the study found that", "a poll released Monday found": what research finds is its statement
-        finding = w.norm in _FINDS and any(v.norm in _RESEARCH for v in ws[max(0, i - 12) : i])
+        finding = w.norm in _FINDS and (
+            any(v.norm in _RESEARCH for v in ws[max(0, i - 12) : i])
+            or nxt == "that" and i > 0 and ws[i - 1].norm in {"it", "also"}  # "It found that": the study before
+        )
         # "ruled that", "ruled 2 to 1 that"; "the court's ruling that" is the noun
         ruled = w.text.startswith("rul") and w.norm in _RULED and "that" in (v.norm for v in ws[i + 1 : i + 5]) \
             and not (ws[i - 1].norm in DETERMINERS or ws[i - 1].text.endswith(("’s", "'s", "s’")))
@@ -634,15 +646,21 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "…, noted Kristin Fjell, an economist, …": an inverted cue, its speaker after it
         if i > 0 and ws[i - 1].norm in {"worth", "having"}:
             continue  # "It's worth noting that", "Having said that,": the writer's aside
+        if w.norm == "explained" and stext[: w.start].rstrip().endswith(","):
+            continue  # "The recall election, explained: how we got here": a title
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        if stext.rstrip().endswith("?") and _ASKED.match(stext):
+            continue  # "Can anyone say the plan has worked?", "Did Lind say …?": asked, not said
         if _NEGATED.search(before):
             continue  # "I do not think 31 is most", "Lind never said the pier was safe": not what was said
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         name = None if told else _subject_of(before, w.norm)
+        if _OWN_EARLIER_VERSION.search(before):
+            continue  # "An earlier version of this article said …": the outlet's own text, corrected
         following_verb = nxt in _GAP_HEADS or i + 1 < len(ws) and ws[i + 1].text.islower() and (
-            nxt in _IRREGULAR_PAST or nxt.endswith("ed") and len(nxt) > 3)
+            nxt in _IRREGULAR_PAST or nxt.endswith(("ed", "s")) and not nxt.endswith("ss") and len(nxt) > 3)
         gap = _GAP_SUBJECT.search(before) if following_verb and w.norm in _CLAUSE_CUES else None
         if gap is not None:
             # "a change the actuaries have said would cost more": the clause's subject is the noun before
@@ -667,6 +685,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             pos = _skip_to_that(stext[w.end :], w.end)
         else:
             pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
+        if tally:
+            pos = ws[i + 2].end  # past "5-2 that"
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
@@ -685,6 +705,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 span = _content_span(text, span.start, tail.start())
         if span is not None:
             span = _end_before_contrast(text, span, inside)
+            if w.norm.endswith("ed") or w.norm in _IRREGULAR_PAST:
+                span = _end_at_present_comment(text, span, inside)
             reported = _REPORTED_BY.search(text, span.start, span.end)
             if reported is not None:
                 span = _content_span(text, span.start, reported.start())  # "…, the Coastal Times reported."
@@ -698,6 +720,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             meanwhile = _MEANWHILE.search(text, span.start, span.end)
             if meanwhile is not None and not _main_verb(words(text[span.start : meanwhile.start()]), strict=True):
                 span = _content_span(text, span.start, meanwhile.start())
+        if span is not None and gap is not None and gap.group(0).lstrip().startswith(","):
+            # "the pier, which officials said was unsafe, would close": the relative clause ends at its comma
+            close = _VERB_AFTER_APPOSITION.search(text, span.start, span.end)
+            span = _content_span(text, span.start, close.start()) if close is not None else span
         if span is not None and _RELATIVE_SUBJECT.search(before):
             span = _content_span(text, span.start, _end_of_relative(text, span))
         if span is not None and _FROM_BEFORE.search(before):
@@ -740,6 +766,13 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+# A yes-or-no question opens with its auxiliary: "Can anyone say …?", "Did the mayor claim …?"
+_ASKED = re.compile(r"\W*(?:Can|Could|Will|Would|Should|Does|Do|Did|Has|Have|Had|Is|Are|Was|Were|Might|May)\s")
+_OWN_EARLIER_VERSION = re.compile(
+    r"\b(?:an?|the)\s+(?:earlier|previous|prior|original)\s+version\s+of\s+(?:this|the)\s+"
+    r"(?:article|story|report|newsletter|column|piece|post|item)\b[^,.;:]{0,30}$",
+    re.IGNORECASE,
+)
 # A cue denied: "did not say", "never claimed", "doesn't think".
 _NEGATED = re.compile(
     r"\b(?:(?:do|does|did)\s*(?:n[’']t|\s+not)|never)\s+(?:\w+ly\s+)?(?:actually\s+)?$", re.IGNORECASE
@@ -751,6 +784,7 @@ _NOT_YET_SAID = re.compile(
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting|pressure|pressed|urged)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
+_TALLY = re.compile(r"\d{1,2}-\d{1,2}")
 _FINDS = frozenset("found finds find".split())
 # "a claim the trust says is exaggerated": a noun, the speaker, the cue, then the noun's own verb
 _GAP_HEADS = frozenset("would will is was are were could can may might should shows showed".split())
@@ -770,7 +804,7 @@ _RESEARCH = frozenset(
 _RULED = frozenset("rule rules ruled ruling".split())
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated "
-    "post posts posted project projects projected".split()  # "posted that", "the report projects that"
+    "post posts posted project projects projected".split()  # "posted that"; "ruled that" is _RULED's
 )
 
 
@@ -806,7 +840,8 @@ _SUMMARY_NOUN = re.compile(
     r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
     r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
     r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b"
-    r"|(?:[a-z]+\s+){1,2}[a-z]+s\s+(?:said|say|says|have|had|called|call|calls)\b))"  # "a pledge housing experts said"
+    # "a pledge housing experts said", "a point election officials dispute"
+    r"|(?:[a-z]+\s+){1,2}[a-z]+s\s+(?:said|say|says|have|had|called|call|calls|dispute|reject|deny|share|contest)\b))"
 )
 # The writer's or the speaker's other words after the statement: "…, which she denies"; "…, calling the
 # charges baseless" (a judgment of the speaker's, not what was said); "… (it had not)", an aside in
@@ -817,11 +852,20 @@ _WRITER_TAIL = re.compile(
     r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s"
     # "…, without offering evidence", "…, which it has not done", "…, which is not the same as no"
     r"|without\s+(?:offering|providing|citing|giving|presenting)\s+(?:any\s+)?(?:evidence|proof)"
+
     r"|which\s+(?:he|she|they|it|we|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:has|have|had|did|does|do)\s+not\b"
     r"|which\s+would\s+be\s+(?:illegal|unlawful|unusual|unprecedented|impossible)\b"
+    # "…, which the bureau's analysis partly supports": the writer's check of it
+    r"|which\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:\w+ly\s+)?(?:supports|backs|confirms|contradicts|undercuts)\b"
     r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
     # "…, weeks before the charges were filed": when, told by the writer
     r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
+    # a poll's figure "…, within the margin of error"; a columnist's "…, and she may have a point"
+    r"|,\s+(?:well\s+|just\s+)?(?:within|inside|outside)\s+(?:the\s+|its\s+)?margin\s+of\s+error"
+    r"|,\s+and\s+(?:he|she|they|it)\s+(?:(?:may|might|could)\s+(?:well\s+)?)?(?:has|have)\s+a\s+point"
+    # "… without saying where", "… — which is to say, …": the writer's aside on it
+    r"|,?\s+without\s+(?:saying|explaining|specifying)\s+(?:where|how|why|when|what|who|which)\b"
+    r"|(?:,|\s+(?:--|[—–―]))\s+which\s+is\s+to\s+say\b"
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
     r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
@@ -907,6 +951,27 @@ def _plain_past_first(ws: list[Word]) -> bool:
     return False
 
 
+_PRESENT_AUXILIARIES = frozenset("is are has have does do isn't aren't hasn't haven't doesn't".split())
+_BACKSHIFTED = frozenset("would could might had was were should".split())
+_JOINED_COMMENT = re.compile(r",\s+(?:and|so)\s+")
+
+
+def _end_at_present_comment(text: str, span: Span, inside: _Quoted) -> Span:
+    """After a cue in the past, a statement is told in the past ("would pay less"); ", so the figure is
+    close" in the present, with a subject of its own, is the writer speaking now."""
+    for m in _JOINED_COMMENT.finditer(text, span.start, span.end):
+        head = words(text[span.start : m.start()])
+        after = words(text[m.end() : min(span.end, m.end() + 80)])[:7]
+        first_verb = next((w.norm for w in head if w.norm in _FINITE or w.norm in _BACKSHIFTED), None)
+        present = next((k for k, w in enumerate(after) if w.norm in _PRESENT_AUXILIARIES), None)
+        if inside.covers(m.start()) or first_verb not in _BACKSHIFTED or present is None or present == 0 \
+                or _main_verb(after[:present], strict=True):
+            continue
+        cut = _content_span(text, span.start, m.start())
+        return cut if cut is not None else span
+    return span
+
+
 def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     """A statement ends before ", but" and a clause with its own subject and verb, and before a
     semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
@@ -942,7 +1007,8 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
             return cut if cut is not None else span
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
-        if not inside.covers(m.start()) and any(
+        relative_inside = m.group(0).endswith("which") and _VERB_AFTER_APPOSITION.search(text, m.end(), span.end)
+        if not inside.covers(m.start()) and not relative_inside and any(
             k > 0 and (w.norm in REPORTING_VERBS or w.norm in _REACTIONS) and w.text.islower()
             and after[k - 1].norm not in _PASSIVE_AUXILIARIES  # "…, and the wind was expected to ease": no new speaker
             for k, w in enumerate(after)
@@ -978,7 +1044,7 @@ _SPEAKER_NEXT_ACT = re.compile(
 )
 # "…; Lind said it would not", "…, while most Democrats said it should stay", "…, and Tull said she would
 # be there", "…, and Stone disagreed": another attribution, or another's answer to the statement
-_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas|and)\b")
+_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas|and|which)\b")
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
 _REACTIONS = frozenset(
     "disagreed disagrees agreed agrees objected objects demurred dissented disputed disputes".split()
@@ -1050,7 +1116,7 @@ def _gerund_after_trailing_cue(text: str, sent: Span, inside: _Quoted) -> Report
 _QUOTE_NEXT = re.compile(r"\s*[:,]?\s*[“\"‘«]")
 
 
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
 
 
 def _split_at_and_that(
@@ -1149,6 +1215,10 @@ def _end_of_relative(text: str, span: Span) -> int:
     # "Vale, who said the pier was old, met Lind": a comma before an irregular past closes it too
     for c in re.finditer(r",\s+(?=([a-z]+)\b)", text[span.start : end]):
         if c.group(1) in _IRREGULAR_PAST:
+            return span.start + c.start()
+        # "Ana Lind, who says the pier is unsafe, at the harbour on Monday": a caption goes on with no verb
+        rest = words(text[span.start + c.end() : end])
+        if c.group(1) in PREPOSITIONS and rest and not _main_verb(rest, strict=True):
             return span.start + c.start()
     return end
 
@@ -1260,7 +1330,9 @@ _GERUND_AFTER = re.compile(
     r"(?:,\s*(?:(?:\w+ly|now|also|then|still|even|again|later|once)\s+)?|\b(?:for|after|before|by|without|from|"
     r"while|when|since|in|on)\s+"
     # "spent much of the spring warning that", "spends hours arguing": time spent saying it
-    r"|\b(?:spent|spends|spend|spending)\s+(?:[\w’'-]+\s+){1,6})$",
+    r"|\b(?:spent|spends|spend|spending)\s+(?:[\w’'-]+\s+){1,6}"
+    # "wrote to the council in March saying": the message and what it said
+    r"|\b(?:wrote|writes|posted|posts|tweeted|sent|issued|released)\s+(?:[\w’'-]+\s+){1,6})$",
     re.IGNORECASE,
 )
 # "to say", "so far as to argue": an infinitive cue whose subject is the main verb's
@@ -1415,6 +1487,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return pos  # "that's why …", "there's no money": the contraction holds the verb
     if bare in {"there", "it"} and bare == head.norm and not _verb_follows(first[1:3]):
         return None  # "said it so many times", "said there that …": an object or a place, no clause
+    if bare in {"them", "him", "me", "us"}:
+        return None  # "before they say them": an object pronoun opens no clause
     if bare in PERSONAL_PRONOUNS or bare in {"there", "it"}:
         return pos
     if bare in _DEMONSTRATIVES and (len(first) == 1 or first[1].norm in SUBORDINATORS | PREPOSITIONS):
@@ -1534,11 +1608,10 @@ def _skip_to_that(rest: str, pos: int) -> int | None:
     if m is None or any(w.norm in REPORTING_VERBS and not (k > 0 and skipped[k - 1].norm in DETERMINERS)
                         for k, w in enumerate(skipped)):
         return None
-    skipped_words = words(m.group(0))[:-1]
-    if skipped_words and skipped_words[0].norm not in _RELATIVE_WORDS and _main_verb(skipped_words, strict=True) \
-            and any(w.norm in _FINITE for w in skipped_words):
-        # "told us the scheme had closed and that …": a clause of its own, not a phrase to skip;
-        # "in a survey published Wednesday that" is a phrase (a participle, no auxiliary)
+    if skipped and skipped[0].norm not in _RELATIVE_WORDS and _main_verb(skipped, strict=True) \
+            and any(w.norm in _FINITE for w in skipped):
+        # "told us the scheme had closed and that …", "said at least 40,000 drivers had been affected and
+        # that …": a clause of its own first; "in a survey published Wednesday that" is a phrase
         return None
     following = words(rest[m.end() : m.end() + 30])
     if following and following[0].norm in _FINITE:
@@ -1577,10 +1650,11 @@ def _verb_after_interruption(rest: str) -> bool:
     if len(segments) < 3:
         return False
     inner = words(segments[1])
-    if not inner or not inner[0].text.islower():
+    figure = bool(inner) and inner[0].text[0].isdigit() and len(inner) <= 4  # "the rate, 3.4 percent, was"
+    if not inner or not inner[0].text.islower() and not figure:
         return False
     head = inner[0].norm
-    short_phrase = head in PREPOSITIONS and len(inner) <= 6  # "the pier, in his view, is unsafe"
+    short_phrase = head in PREPOSITIONS and len(inner) <= 6 or figure  # "the pier, in his view, is unsafe"
     if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3) \
             and not short_phrase:
         return False
