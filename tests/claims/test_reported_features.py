@@ -173,6 +173,12 @@ ROWS = [
         [("The pier is closed to walkers", "the harbour master")],
     ),
     ("inverted-then-who-she-is", "Fares will rise, said Lind, the harbour master.", [("Fares will rise", "Lind")]),
+    # a short appositive between commas inside the statement's subject
+    (
+        "said-subject-appositive-verb",
+        "She said one tenant, a mother of two, had been without hot water for weeks.",
+        [("one tenant, a mother of two, had been without hot water for weeks", "She")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

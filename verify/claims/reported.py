@@ -1195,6 +1195,7 @@ def _verb_after_interruption(rest: str) -> bool:
         return False
     head = inner[0].norm
     short_phrase = head in PREPOSITIONS and len(inner) <= 6  # "the pier, in his view, is unsafe"
+    short_phrase = short_phrase or head in {"a", "an"} and len(inner) <= 6  # "one tenant, a mother of two, had been"
     if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3) \
             and not short_phrase:
         return False
