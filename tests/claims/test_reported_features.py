@@ -176,8 +176,8 @@ ROWS = [
     # a short appositive between commas inside the statement's subject
     (
         "said-subject-appositive-verb",
-        "She said one tenant, a mother of two, had been without hot water for weeks.",
-        [("one tenant, a mother of two, had been without hot water for weeks", "She")],
+        "Ms Wynne said one tenant, a mother of two, had been without hot water for weeks.",
+        [("one tenant, a mother of two, had been without hot water for weeks", "Ms Wynne")],
     ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
