@@ -179,6 +179,14 @@ ROWS = [
         "Ms Wynne said one tenant, a mother of two, had been without hot water for weeks.",
         [("one tenant, a mother of two, had been without hot water for weeks", "Ms Wynne")],
     ),
+    # a time opening the sentence without a comma is no part of the speaker
+    (
+        "on-monday-the-council-said",
+        "On Monday the council said the pier would close.",
+        [("the pier would close", "the council")],
+    ),
+    ("last-week-name-said", "Last week Ana Lind said the pier would close.", [("the pier would close", "Ana Lind")]),
+    ("in-a-year-name-said", "In 2019 Lind said the pier would close.", [("the pier would close", "Lind")]),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

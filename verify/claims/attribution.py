@@ -80,6 +80,12 @@ _ANONYMITY = re.compile(
 _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|referred to|who asked|who gave)\b")
 # A dateline at the start of a story: "KYIV –", "WASHINGTON (Reuters) —", "LONDON, Oct. 3 —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
+# A time that opens a sentence without a comma: "On Monday the council said", "In 2019 Lind said".
+_LEADING_TIME = re.compile(
+    r"^(?:(?:on|last|this|next|earlier|later|late|early|in)\s+(?:" + TIME_WORDS + r"|\d{4})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)\s+(?=[A-Za-z])",
+    re.IGNORECASE,
+)
 # "**18:42** The Met Office says …": a live blog's time stamp opens the entry, it is no part of what follows
 TIME_STAMP = re.compile(
     r"(?:\*\*|__)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]m|GMT|BST|UTC|CET|ET|PT))?(?:\*\*|__)?\s*(?:[-–—|:]\s+)?(?=[A-Z])"
@@ -264,6 +270,7 @@ def clean_subject(raw: str) -> str | None:
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
     text = TIME_STAMP.sub("", text, count=1) if text[:1].isdigit() else text
+    text = _LEADING_TIME.sub("", text, count=1)  # "Last week the council said": when, then who
     # "Lind, the harbour master, has": the auxiliary goes first, so the appositive is seen as one
     text = _TRAILING_NOISE.sub("", text.rstrip()) if not text.rstrip().endswith(",") else text
     ends_with_comma = text.rstrip().endswith(",")
