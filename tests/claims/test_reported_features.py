@@ -187,6 +187,22 @@ ROWS = [
     ),
     ("last-week-name-said", "Last week Ana Lind said the pier would close.", [("the pier would close", "Ana Lind")]),
     ("in-a-year-name-said", "In 2019 Lind said the pier would close.", [("the pier would close", "Lind")]),
+    # the writer's word on the statement after a dash or comma is no part of it
+    (
+        "dash-a-point-the-trust",
+        "Holt said the road was often blocked in winter — a point the trust did not address.",
+        [("the road was often blocked in winter", "Holt")],
+    ),
+    (
+        "comma-a-view-the-council",
+        "Lind said the pier was unsafe, a view the council rejects.",
+        [("the pier was unsafe", "Lind")],
+    ),
+    (
+        "a-point-of-pride",
+        "Lind said the pier was a point of pride for the town.",
+        [("the pier was a point of pride for the town", "Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",
