@@ -203,6 +203,17 @@ ROWS = [
         "Lind said the pier was a point of pride for the town.",
         [("the pier was a point of pride for the town", "Lind")],
     ),
+    # after any inverted cue, a name and who the speaker is close the statement
+    (
+        "insists-name-then-who-she-is",
+        "The pier can be saved, insists Ana Lind, a nurse who swims there daily.",
+        [("The pier can be saved", "Ana Lind")],
+    ),
+    (
+        "argues-name-age-title",
+        "The pier can be saved, argues Ana Lind, 42, the harbour master.",
+        [("The pier can be saved", "Ana Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -366,7 +366,8 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?(?:a|an|the|who)\s|"
+    r",\s*(?:said|says|told|added|adds|wrote|writes|insisted|insists|argued|argues|explained|explains|warned|warns|"
+    r"noted|notes|recalled|recalls)\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?(?:a|an|the|who)\s|"
     # ", said a senior official who asked not to be named because …": a description and who it is
     r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s)"
 )
