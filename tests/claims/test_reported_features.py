@@ -214,6 +214,18 @@ ROWS = [
         "The pier can be saved, argues Ana Lind, 42, the harbour master.",
         [("The pier can be saved", "Ana Lind")],
     ),
+    # an infinitive cue after an adjective: "was keen to stress that", "was quick to point out that"
+    (
+        "keen-to-stress-that",
+        "The harbour master was keen to stress that the pier was safe.",
+        [("the pier was safe", "The harbour master")],
+    ),
+    (
+        "quick-to-point-out-that",
+        "Lind was quick to point out that the pier had been repaired.",
+        [("the pier had been repaired", "Lind")],
+    ),
+    ("added-to-the-stress-that", "Lind added to the stress that the staff felt.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

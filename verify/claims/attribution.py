@@ -141,6 +141,9 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
         return False  # a verb never follows a possessive: "Lind’s repeated warning", "the port's stated aim"
     if w in AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in AMBIGUOUS_VERBS:
         aspectual = i > 1 and ws[i - 1].norm == "to" and ws[i - 2].norm in _ASPECTUAL_BEFORE_TO
+        # "keen to stress that", "quick to point out that": an infinitive, not a noun after "to"
+        aspectual = aspectual or i > 0 and ws[i - 1].norm == "to" and ws[i + 1 : i + 2] != [] \
+            and ws[i + 1].norm in {"that", "out"}
         if i > 0 and not aspectual and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
             return False
         if i > 1 and not w.endswith("s") and ws[i - 2].norm in DETERMINERS and ws[i - 1].text.islower():

@@ -895,7 +895,8 @@ def _subject_of(before: str, verb: str) -> str | None:
             # "The council shut the pier, saying …", "…, now saying", "apologized for saying",
             # "issued a statement saying": the subject of the clause the gerund hangs on
             name = _main_subject(before)
-    if name is None and _INFINITIVE_CUE.search(before) and not verb.endswith(("s", "ed", "ing")):
+    base = not verb.endswith(("ed", "ing")) and (not verb.endswith("s") or verb.endswith("ss"))  # "to stress"
+    if name is None and _INFINITIVE_CUE.search(before) and base:
         # "went so far as to say", "took to Twitter to argue": the subject of the main verb
         name = _main_subject(before)
         if name is not None and name.lower() in {"it", "there", "this", "that"}:
