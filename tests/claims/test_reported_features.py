@@ -226,6 +226,15 @@ ROWS = [
         [("the pier had been repaired", "Lind")],
     ),
     ("added-to-the-stress-that", "Lind added to the stress that the staff felt.", []),
+    # "made (it) clear that": a statement made plain, by someone
+    ("made-clear-that", "Lind made clear that the pier would close.", [("the pier would close", "Lind")]),
+    (
+        "has-made-it-clear-that",
+        "The council has made it clear that the pier would close.",
+        [("the pier would close", "The council")],
+    ),
+    ("the-storm-made-it-clear", "The storm made it clear that the pier would close.", []),
+    ("made-clear-her-anger", "Lind made clear her anger at the board.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

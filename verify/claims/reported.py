@@ -34,6 +34,7 @@ from verify.claims.lexicon import (
     EVALUATIVE_VERBS,
     INTRO_WORDS,
     NOT_PLURALS,
+    ORG_WORDS,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     REPORTING_VERBS,
@@ -519,10 +520,13 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         # "pointed out that", "responded that": cues only with their particle or "that"
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
         finding = w.norm in _FINDING and nxt == "that"
+        # "made clear that", "has made it clear that": a statement made plain
+        clear = next((k for k in (i + 1, i + 2) if k < len(ws) and ws[k].norm == "clear"), None) \
+            if w.norm in _MAKE and nxt in {"clear", "it"} else None
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not finding:
+                and not finding and clear is None:
             continue
-        if not finding and not is_speech_verb(ws, i):
+        if not finding and clear is None and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -540,6 +544,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         name = None if told else _subject_of(before, w.norm)
         if name is None and not told:
             continue
+        if clear is not None and not _someone(name):
+            continue  # "The figures make clear that …": no one's statement
         if finding:
             # "researchers found that …" reports a study; "police found that …" is no one's statement
             if not any(x.norm in _RESEARCHERS for x in words(name or "")[:3]):
@@ -547,7 +553,11 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                 if lead is None:
                     continue
                 name = before[: lead.end].strip()  # "A study published last month in … found that"
-        pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
+        if clear is not None:
+            that = re.match(r"\s+that\b", stext[ws[clear].end :])
+            pos = ws[clear].end + that.end() if that is not None else None
+        else:
+            pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
@@ -588,6 +598,7 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if _REFUSED_TO_SAY.search(before) and words(text[span.start : span.end])[0].norm in _QUESTION_WORDS:
             continue  # "declined to say whether the pier would close": a question left open, no statement
         cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
+        cue = stext[w.start : ws[clear].end] if clear is not None else cue
         if name is None:
             return ReportedSpeech(span, None, sent.start + w.start, cue, find_outlet(stext[:pos]))
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
@@ -620,6 +631,22 @@ _NOT_YET_SAID = re.compile(
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
+_MAKE = frozenset("made makes make making".split())
+_SPEAKING_HEADS = ORG_WORDS | frozenset(
+    "minister spokesman spokeswoman spokesperson chief manager leader chairman chairwoman chair mayor coach "
+    "secretary director president governor officer".split()
+)
+
+
+def _someone(name: str | None) -> bool:
+    """Whether a subject names or describes a person or a body ("Lind", "she", "the council"), not a thing."""
+    ws = words(name or "")
+    if not ws:
+        return False
+    if ws[0].norm in {"he", "she", "they", "we", "i"}:
+        return True
+    named = any(w.text[0].isupper() for w in ws if w.norm not in DETERMINERS)
+    return named or ws[-1].norm in _SPEAKING_HEADS
 # "The study found that …": what a study or its authors found is their statement.
 _FINDING = frozenset("found finds".split())
 _RESEARCHERS = frozenset(
