@@ -235,6 +235,15 @@ ROWS = [
     ),
     ("the-storm-made-it-clear", "The storm made it clear that the pier would close.", []),
     ("made-clear-her-anger", "Lind made clear her anger at the board.", []),
+    # a stance stated: "is adamant that", "remains confident that"
+    ("is-adamant-that", "Ana Lind is adamant that the pier can be saved.", [("the pier can be saved", "Ana Lind")]),
+    (
+        "remains-confident-that",
+        "The club remains confident that the striker will be fit.",
+        [("the striker will be fit", "The club")],
+    ),
+    ("so-confident-that", "Lind was so confident that she bet on it.", []),
+    ("a-thing-is-convinced", "The storm is convinced that nobody cares.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -523,10 +523,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         # "made clear that", "has made it clear that": a statement made plain
         clear = next((k for k in (i + 1, i + 2) if k < len(ws) and ws[k].norm == "clear"), None) \
             if w.norm in _MAKE and nxt in {"clear", "it"} else None
+        # "Lind is adamant that …", "The club remains confident that …": a stance stated
+        stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not finding and clear is None:
+                and not finding and clear is None and not stance:
             continue
-        if not finding and clear is None and not is_speech_verb(ws, i):
+        if not finding and clear is None and not stance and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -541,10 +543,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
         # "Residents were told the pier would close": those told, not the speaker, are the subject
+        if stance:
+            before = before[: len(before) - (w.start - ws[i - 1].start)]  # the subject ends before its copula
         name = None if told else _subject_of(before, w.norm)
         if name is None and not told:
             continue
-        if clear is not None and not _someone(name):
+        if (clear is not None or stance) and not _someone(name):
             continue  # "The figures make clear that …": no one's statement
         if finding:
             # "researchers found that …" reports a study; "police found that …" is no one's statement
@@ -632,9 +636,11 @@ _NOT_YET_SAID = re.compile(
     re.IGNORECASE,
 )
 _MAKE = frozenset("made makes make making".split())
+_STANCES = frozenset("adamant insistent confident convinced".split())
+_COPULAS = frozenset("is was are were remains remained been".split())
 _SPEAKING_HEADS = ORG_WORDS | frozenset(
     "minister spokesman spokeswoman spokesperson chief manager leader chairman chairwoman chair mayor coach "
-    "secretary director president governor officer".split()
+    "secretary director president governor officer club trust charity firm school hospital family player".split()
 )
 
 
