@@ -244,6 +244,12 @@ ROWS = [
     ),
     ("so-confident-that", "Lind was so confident that she bet on it.", []),
     ("a-thing-is-convinced", "The storm is convinced that nobody cares.", []),
+    # a present-tense verb after "he" or "she" makes a clause, not a scene, of the words before the cue
+    (
+        "time-then-he-sees-he-says",
+        "Apart from the postman, some weeks he sees nobody at all, he says.",
+        [("Apart from the postman, some weeks he sees nobody at all", "he")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -1266,7 +1266,8 @@ def _main_verb(ws: list[Word], *, strict: bool = False) -> bool:
                 skip = k + 2  # a one-word subject, then the relative clause's verb, whatever its form
             continue
         # strict: no "-s" form, which is as often a plural noun ("to reporters")
-        loose = not strict and _finite_at(ws, k)
+        loose = not strict and _finite_at(ws, k) or k > 0 and ws[k - 1].norm in {"he", "she", "it"} \
+            and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss")  # "he sees"
         verb = loose or w.norm in _FINITE or w.text.islower() and (
             w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3)
         if verb and not in_group:
