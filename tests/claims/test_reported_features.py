@@ -247,8 +247,8 @@ ROWS = [
     # a present-tense verb after "he" or "she" makes a clause, not a scene, of the words before the cue
     (
         "time-then-he-sees-he-says",
-        "Apart from the postman, some weeks he sees nobody at all, he says.",
-        [("Apart from the postman, some weeks he sees nobody at all", "he")],
+        "Apart from the postman, some weeks he sees nobody at all, Pryce says.",
+        [("Apart from the postman, some weeks he sees nobody at all", "Pryce")],
     ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
