@@ -173,6 +173,83 @@ ROWS = [
         [("The pier is closed to walkers", "the harbour master")],
     ),
     ("inverted-then-who-she-is", "Fares will rise, said Lind, the harbour master.", [("Fares will rise", "Lind")]),
+    # a short appositive between commas inside the statement's subject
+    (
+        "said-subject-appositive-verb",
+        "Ms Wynne said one tenant, a mother of two, had been without hot water for weeks.",
+        [("one tenant, a mother of two, had been without hot water for weeks", "Ms Wynne")],
+    ),
+    # a time opening the sentence without a comma is no part of the speaker
+    (
+        "on-monday-the-council-said",
+        "On Monday the council said the pier would close.",
+        [("the pier would close", "the council")],
+    ),
+    ("last-week-name-said", "Last week Ana Lind said the pier would close.", [("the pier would close", "Ana Lind")]),
+    ("in-a-year-name-said", "In 2019 Lind said the pier would close.", [("the pier would close", "Lind")]),
+    # the writer's word on the statement after a dash or comma is no part of it
+    (
+        "dash-a-point-the-trust",
+        "Holt said the road was often blocked in winter — a point the trust did not address.",
+        [("the road was often blocked in winter", "Holt")],
+    ),
+    (
+        "comma-a-view-the-council",
+        "Lind said the pier was unsafe, a view the council rejects.",
+        [("the pier was unsafe", "Lind")],
+    ),
+    (
+        "a-point-of-pride",
+        "Lind said the pier was a point of pride for the town.",
+        [("the pier was a point of pride for the town", "Lind")],
+    ),
+    # after any inverted cue, a name and who the speaker is close the statement
+    (
+        "insists-name-then-who-she-is",
+        "The pier can be saved, insists Ana Lind, a nurse who swims there daily.",
+        [("The pier can be saved", "Ana Lind")],
+    ),
+    (
+        "argues-name-age-title",
+        "The pier can be saved, argues Ana Lind, 42, the harbour master.",
+        [("The pier can be saved", "Ana Lind")],
+    ),
+    # an infinitive cue after an adjective: "was keen to stress that", "was quick to point out that"
+    (
+        "keen-to-stress-that",
+        "The harbour master was keen to stress that the pier was safe.",
+        [("the pier was safe", "The harbour master")],
+    ),
+    (
+        "quick-to-point-out-that",
+        "Lind was quick to point out that the pier had been repaired.",
+        [("the pier had been repaired", "Lind")],
+    ),
+    ("added-to-the-stress-that", "Lind added to the stress that the staff felt.", []),
+    # "made (it) clear that": a statement made plain, by someone
+    ("made-clear-that", "Lind made clear that the pier would close.", [("the pier would close", "Lind")]),
+    (
+        "has-made-it-clear-that",
+        "The council has made it clear that the pier would close.",
+        [("the pier would close", "The council")],
+    ),
+    ("the-storm-made-it-clear", "The storm made it clear that the pier would close.", []),
+    ("made-clear-her-anger", "Lind made clear her anger at the board.", []),
+    # a stance stated: "is adamant that", "remains confident that"
+    ("is-adamant-that", "Ana Lind is adamant that the pier can be saved.", [("the pier can be saved", "Ana Lind")]),
+    (
+        "remains-confident-that",
+        "The club remains confident that the striker will be fit.",
+        [("the striker will be fit", "The club")],
+    ),
+    ("so-confident-that", "Lind was so confident that she bet on it.", []),
+    ("a-thing-is-convinced", "The storm is convinced that nobody cares.", []),
+    # a present-tense verb after "he" or "she" makes a clause, not a scene, of the words before the cue
+    (
+        "time-then-he-sees-he-says",
+        "Apart from the postman, some weeks he sees nobody at all, Pryce says.",
+        [("Apart from the postman, some weeks he sees nobody at all", "Pryce")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

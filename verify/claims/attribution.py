@@ -83,6 +83,12 @@ _ANONYMITY = re.compile(
 _APPOSITIVE_JOIN = re.compile(r"^(?:known|identified|named|called|nicknamed|referred to|who asked|who gave)\b")
 # A dateline at the start of a story: "KYIV –", "WASHINGTON (Reuters) —", "LONDON, Oct. 3 —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[ A-Za-z.\d]{1,20})?(?:\s*\([^)\n]{1,30}\))?\s*[―—–-]{1,2}\s+")
+# A time that opens a sentence without a comma: "On Monday the council said", "In 2019 Lind said".
+_LEADING_TIME = re.compile(
+    r"^(?:(?:on|last|this|next|earlier|later|late|early|in|by)\s+(?:(?:this|last)\s+)?(?:" + TIME_WORDS + r"|\d{4})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)\s+(?=[A-Za-z])",
+    re.IGNORECASE,
+)
 # "**18:42** The Met Office says …": a live blog's time stamp opens the entry, it is no part of what follows
 TIME_STAMP = re.compile(
     r"(?:\*\*|__)?\d{1,2}[:.]\d{2}(?:\s*(?:[ap]m|GMT|BST|UTC|CET|ET|PT))?(?:\*\*|__)?\s*(?:[-–—|:]\s+)?(?=[A-Z])"
@@ -171,6 +177,9 @@ def is_speech_verb(ws: list[Word], i: int, *, evaluative: bool = False) -> bool:
         return False  # a verb never follows a possessive: "Lind’s repeated warning", "the port's stated aim"
     if w in AMBIGUOUS_VERBS or w.endswith("s") and w[:-1] in AMBIGUOUS_VERBS:
         aspectual = i > 1 and ws[i - 1].norm == "to" and ws[i - 2].norm in _ASPECTUAL_BEFORE_TO
+        # "keen to stress that", "quick to point out that": an infinitive, not a noun after "to"
+        aspectual = aspectual or i > 0 and ws[i - 1].norm == "to" and ws[i + 1 : i + 2] != [] \
+            and ws[i + 1].norm in {"that", "out"}
         if i > 0 and not aspectual and (ws[i - 1].norm in _NOUN_LEADS or ws[i - 1].text.endswith(("’s", "'s"))):
             return False
         before = ws[i - 1].norm
@@ -312,12 +321,6 @@ _WE_ASKED = re.compile(
 _FRAME_THEN_PRONOUN = re.compile(
     r"(?:(?:In|On|At|After|Before|During|Later|Earlier|Then|Minutes|Hours|Days|An?\s+(?:hour|day|week|minute)s?\s+later)"
     r"\b[^,;:.!?“”\"]{0,50}?\s+)(?P<pronoun>he|she|they|we)\s*$"
-)
-
-
-_LEADING_TIME = re.compile(
-    r"(?:On|Last|This|In|Earlier|Later|By)\s+(?:this\s+|last\s+)?(?i:" + TIME_WORDS
-    + r")(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[a-zA-Z])"
 )
 
 

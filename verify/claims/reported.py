@@ -36,6 +36,7 @@ from verify.claims.lexicon import (
     EVALUATIVE_VERBS,
     INTRO_WORDS,
     NOT_PLURALS,
+    ORG_WORDS,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     REPORTING_VERBS,
@@ -416,7 +417,8 @@ def _mostly_quoted(text: str, span: Span, ranges: _Quoted) -> bool:
 
 # ", said Brian Baker, a longtime adviser to the family who …": a name, then who they are
 _APPOSITIVE_TAIL = re.compile(
-    r",\s*(?:said|says|told|added|wrote|noted|argued|explained|warned|insisted|cautioned)\s+"
+    r",\s*(?:said|says|told|added|adds|wrote|writes|noted|notes|argued|argues|explained|explains|warned|warns|"
+    r"insisted|insists|cautioned|recalled|recalls)\s+"
     r"(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:\d{1,3},\s+)?"
     # "…, a pilot", "…, who …", "…, chief economist at Nordbank": who the named speaker is
     r"(?:a|an|the|who|(?:president|chairman|chairwoman|chair|director|head|leader|chief|secretary|founder|owner|"
@@ -628,10 +630,16 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         # "ruled that", "ruled 2 to 1 that"; "the court's ruling that" is the noun
         ruled = w.text.startswith("rul") and w.norm in _RULED and "that" in (v.norm for v in ws[i + 1 : i + 5]) \
             and not (ws[i - 1].norm in DETERMINERS or ws[i - 1].text.endswith(("’s", "'s", "s’")))
+        # "made clear that", "has made it clear that": a statement made plain
+        clear = next((k for k in (i + 1, i + 2) if k < len(ws) and ws[k].norm == "clear"), None) \
+            if w.norm in _MAKE and nxt in {"clear", "it"} else None
+        # "Lind is adamant that …", "The club remains confident that …": a stance stated
+        stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
+        special = finding or ruled or clear is not None or stance
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not finding and not ruled:
+                and not special:
             continue
-        if not finding and not ruled and not (joined and w.norm not in SPEECH_VERBS) and not is_speech_verb(ws, i):
+        if not special and not (joined and w.norm not in SPEECH_VERBS) and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -656,6 +664,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "I do not think 31 is most", "Lind never said the pier was safe": not what was said
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
         # "Residents were told the pier would close": those told, not the speaker, are the subject
+        if stance:
+            before = before[: len(before) - (w.start - ws[i - 1].start)]  # the subject ends before its copula
         name = None if told else _subject_of(before, w.norm)
         if _OWN_EARLIER_VERSION.search(before):
             continue  # "An earlier version of this article said …": the outlet's own text, corrected
@@ -671,6 +681,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             name = summary.group("subject")  # "a threat the government says it does not take seriously"
         if name is None and not told:
             continue
+        if (clear is not None or stance) and not _someone(name):
+            continue  # "The figures make clear that …": no one's statement
         if finding:
             # "researchers found that …" reports a study; "police found that …" is no one's statement
             by_name = name is not None and re.search(r"\b(?:by|from)\s+" + re.escape(name), before) is not None
@@ -681,6 +693,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
                     name = before[: lead.end].strip()  # "A study published last month in … found that"
         if gap is not None:
             pos: int | None = w.end
+        elif clear is not None:
+            that = re.match(r"\s+that\b", stext[ws[clear].end :])
+            pos = ws[clear].end + that.end() if that is not None else None
         elif ruled:
             pos = _skip_to_that(stext[w.end :], w.end)
         else:
@@ -741,6 +756,7 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if joined and w.norm not in _POINT and not _main_verb(words(text[span.start : span.end]), strict=True):
             continue  # "posted that notice on Monday": "that" is the demonstrative, no clause follows
         cue = f"{w.text} {ws[i + 1].text}" if w.norm in _POINT else w.text.rstrip(".")
+        cue = stext[w.start : ws[clear].end] if clear is not None else cue
         if name is None:
             return ReportedSpeech(span, None, sent.start + w.start, cue, find_outlet(stext[:pos]))
         outlet = find_outlet(stext[:pos]) or outlet_of_reporter(name, w.text.rstrip("."))
@@ -796,6 +812,27 @@ _GAP_SUBJECT = re.compile(
     r"|(?<=[a-z] )(?:that|which)\s+|,\s+which\s+)"
     r"(?P<subject>(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:(?:has|have|had)\s+)?$"
 )
+_MAKE = frozenset("made makes make making".split())
+_ADD = frozenset("add adds added adding".split())
+_STANCES = frozenset("adamant insistent confident convinced".split())
+_COPULAS = frozenset("is was are were remains remained been".split())
+_SPEAKING_HEADS = ORG_WORDS | frozenset(
+    "minister spokesman spokeswoman spokesperson chief manager leader chairman chairwoman chair mayor coach "
+    "secretary director president governor officer club trust charity firm school hospital family player".split()
+)
+
+
+def _someone(name: str | None) -> bool:
+    """Whether a subject names or describes a person or a body ("Lind", "she", "the council"), not a thing."""
+    ws = words(name or "")
+    if not ws:
+        return False
+    if ws[0].norm in {"he", "she", "they", "we", "i"}:
+        return True
+    named = any(w.text[0].isupper() for w in ws if w.norm not in DETERMINERS)
+    return named or ws[-1].norm in _SPEAKING_HEADS
+
+
 _RESEARCH = frozenset(
     "study studies survey surveys poll polls report reports review reviews audit audits analysis analyses research "
     "researchers inquiry investigation investigators evaluation assessment census findings paper consultation "
@@ -827,6 +864,8 @@ _PARTICIPLE_TAIL = re.compile(
     r"capping|signaling|signalling|adding\s+to)\s+(?:the|a|an|its|his|her|their|fears|concerns|questions|hopes|doubts)"
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
+    r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention|point|figure|view|argument)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
+    r"he|she|they|it|[A-Z])"
     r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke)|according\s+to)\b"
 )
 # The writer's noun for the statement, set after it with what others make of it: "…, a claim Lind
@@ -1044,7 +1083,7 @@ _SPEAKER_NEXT_ACT = re.compile(
 )
 # "…; Lind said it would not", "…, while most Democrats said it should stay", "…, and Tull said she would
 # be there", "…, and Stone disagreed": another attribution, or another's answer to the statement
-_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas|and|which)\b")
+_NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas|and(?!\s+that\b)|which)\b")  # ", and that": the same speaker
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
 _REACTIONS = frozenset(
     "disagreed disagrees agreed agrees objected objects demurred dissented disputed disputes".split()
@@ -1304,7 +1343,8 @@ def _subject_of(before: str, verb: str) -> str | None:
             # "The council shut the pier, saying …", "…, now saying", "apologized for saying",
             # "issued a statement saying": the subject of the clause the gerund hangs on
             name = _main_subject(before)
-    if name is None and _INFINITIVE_CUE.search(before) and not verb.endswith(("s", "ed", "ing")):
+    base = not verb.endswith(("ed", "ing")) and (not verb.endswith("s") or verb.endswith("ss"))  # "to stress"
+    if name is None and _INFINITIVE_CUE.search(before) and base:
         # "went so far as to say", "took to Twitter to argue": the subject of the main verb
         name = _main_subject(before)
         if name is not None and name.lower() in {"it", "there", "this", "that"}:
@@ -1475,6 +1515,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     ) or _BOUND_OF_A_NUMBER.match(rest) is not None and _skip_to_that(rest, pos) is None  # not "at least twice that"
     if measure and verb in _CLAUSE_CUES and _has_finite_verb(words(rest[:120])[1:8]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
+    if verb in _ADD and head.norm == "to" and len(first) > 1 and first[1].norm in DETERMINERS:
+        return None  # "added to the stress that the staff felt": added to is made more, not said
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in _WHERE_AFTER_CUE or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
         # never over another cue ("conceded on Monday, as surveyors warned that ...")
@@ -1655,6 +1697,7 @@ def _verb_after_interruption(rest: str) -> bool:
         return False
     head = inner[0].norm
     short_phrase = head in PREPOSITIONS and len(inner) <= 6 or figure  # "the pier, in his view, is unsafe"
+    short_phrase = short_phrase or head in {"a", "an"} and len(inner) <= 6  # "one tenant, a mother of two, had been"
     if head not in _INTERRUPTION_HEADS and not (head.endswith(("ed", "en", "wn")) and len(head) > 3) \
             and not short_phrase:
         return False
@@ -1693,7 +1736,8 @@ def _main_verb(ws: list[Word], *, strict: bool = False) -> bool:
                 skip = k + 1  # "patients who use insulin", "the pen that cost $98": the relative's own verb
             continue
         # strict: no "-s" form, which is as often a plural noun ("to reporters")
-        loose = not strict and _finite_at(ws, k)
+        loose = not strict and _finite_at(ws, k) or k > 0 and ws[k - 1].norm in {"he", "she", "it"} \
+            and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss")  # "he sees"
         verb = loose or w.norm in _FINITE or w.text.islower() and (
             w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3)
         if verb and not in_group:
@@ -2357,7 +2401,7 @@ def _predicate(text: str, start: int, end: int) -> Span | None:
 _AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
 _POINT = frozenset("point points pointed".split())
 # Every word _verb_then_content may take for a cue, whatever surrounds it.
-_ANY_VERB_CUE = REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS | _RULED
+_ANY_VERB_CUE = REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS | _RULED | _MAKE | _STANCES
 _AS_INTRO_WITH_ASIDE = re.compile(
     r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,80},\s+(?:including|like|such\s+as|among\s+them)"
     r"\s[^,;:“”\"«»()]{2,60},\s+[^,;:“”\"«»()]{3,60}),\s*"
