@@ -1537,7 +1537,6 @@ def _finding(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
 
 
 _SET_APART_BEFORE = re.compile(r",\s*(?:in\s+)?$")
-_RELATIVE_CUE_TAIL = re.compile(r",\s*(?:in\s+)?(?:what|which)\b")
 
 
 def _relative_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
@@ -1627,8 +1626,10 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         # name's description there ("…, said the union's secretary, Colm Hardy, who added …")
         comma = _inverted_comma(stext[:comma], commas[:-1])
     tail = stext[comma:relative_end]
-    if _RELATIVE_CUE_TAIL.match(tail) and _RELATIVE_CUE.search(tail):
-        return None  # "…, in what officials said was the largest seizure": they said that of it, not the clause
+    if _RELATIVE_CUE.search(tail):
+        # "…, in what officials said was the largest seizure", "…, in a theft that officials said took five
+        # minutes": they said that of it, not the clause before
+        return None
     if len(words(tail)) > 14 and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
         if cut is None:
