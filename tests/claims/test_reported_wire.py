@@ -454,6 +454,11 @@ ROWS = [
         "The office, which a report found was badly underfunded, drew notice.",
         [("was badly underfunded", "a report")],
     ),
+    (
+        "cue-between-commas-the-title-and-name",
+        "Real estate is 9 percent, the fund's chief investment officer, Corwin Vandermeer, said, and it is falling.",
+        [("Real estate is 9 percent and it is falling", "the fund's chief investment officer, Corwin Vandermeer")],
+    ),
 ]
 
 

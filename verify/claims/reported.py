@@ -1758,8 +1758,10 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         named = m.group("name") + ("," if "," in m.group("name") else "")
         described, _, _ = m.group("name").partition(",")
         name = np_after_according(described) if according else clean_subject(named)
-        if according and name == described.strip() and "," in m.group("name"):
-            name = m.group("name").strip()  # "according to a police spokesman, Inspector Farid Naderi,"
+        if "," in m.group("name") and name in (described.strip(), m.group("name").rpartition(",")[2].strip()):
+            # "according to a police spokesman, Inspector Farid Naderi,", "the fund's chief investment
+            # officer, Corwin Vandermeer, said": the description and the name it stands for
+            name = m.group("name").strip()
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
