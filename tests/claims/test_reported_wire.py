@@ -459,6 +459,11 @@ ROWS = [
         "Real estate is 9 percent, the fund's chief investment officer, Corwin Vandermeer, said, and it is falling.",
         [("Real estate is 9 percent and it is falling", "the fund's chief investment officer, Corwin Vandermeer")],
     ),
+    (
+        "inverted-cue-description-then-name-then-and",
+        "The failure cost millions, said the head of the airline group, Tobias Wrenfield, and it was not the first.",
+        [("The failure cost millions and it was not the first", "the head of the airline group")],
+    ),
 ]
 
 

@@ -1882,7 +1882,9 @@ _PARENTHETICAL_INVERTED = re.compile(
     + r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})?"
     r"|(?:the|an?)\s+[a-z][^,;:“”\"]{1,40}?)"
     # then a conjunction that carries the statement on, not more of who they are
-    r"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{1,80}?)?(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless)\s)"
+    # "…, said the head of the airline association, Tobias Wrenfield, and …": who they are, or their name
+    r"(?:,\s+(?:(?:an?|the)\s+[^,;:“”\"]{1,80}?|" + _NAME + r"))?"
+    r"(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless)\s)"
 )
 
 
