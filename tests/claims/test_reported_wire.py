@@ -464,6 +464,11 @@ ROWS = [
         "The failure cost millions, said the head of the airline group, Tobias Wrenfield, and it was not the first.",
         [("The failure cost millions and it was not the first", "the head of the airline group")],
     ),
+    (
+        "said-about-one-in-five",
+        "Sandoval said about one in five calls to the police involved a mental health crisis.",
+        [("about one in five calls to the police involved a mental health crisis", "Sandoval")],
+    ),
 ]
 
 

@@ -125,6 +125,9 @@ _BOUND_OF_A_NUMBER = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|few|muc
 # Words that measure a subject: "nearly half the ships", "only two", "about 40 jobs".
 _QUANTITY_HEADS = frozenset("nearly only roughly approximately almost just barely".split())
 _BEFORE_A_NUMBER = frozenset("about around over under some".split())
+# "about one in five calls", "about half the ships": a number in words
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten a half dozen twenty thirty forty fifty "
+                          "hundred hundreds thousand thousands".split())
 # Words that may open a clause right after whom it was told, and words that are no noun before it.
 _OPENS_A_CLAUSE = frozenset("the a an his her their its it he she they we i there this that".split())
 _NOT_A_NOUN = frozenset("that and or but if when because so to of in on at for with by".split())
@@ -1108,9 +1111,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.norm in {"and", "or", "but"}:
         return None  # "promised a vote and attempted to …": the speaker's next predicate, not a clause
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
-    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and first[1].text[0].isdigit() \
+    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 \
+        and (first[1].text[0].isdigit() or first[1].norm in _NUMBER_WORDS) \
         or _BOUND_OF_A_NUMBER.match(rest) is not None and _skip_to_that(rest, pos) is None  # not "at least twice that"
-    if measure and verb in _CLAUSE_CUES and _has_finite_verb(first[1:8]):
+    if measure and verb in _CLAUSE_CUES and _has_finite_verb(words(rest[:120])[1:10]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
     if head.norm in _PREPOSITIONS_AFTER_CUE or head.norm in _WHERE_AFTER_CUE or head.norm.endswith("ly"):
         # "tweeted in the early morning hours that ...": skip a short phrase up to "that",
