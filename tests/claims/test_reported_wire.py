@@ -469,6 +469,17 @@ ROWS = [
         "Sandoval said about one in five calls to the police involved a mental health crisis.",
         [("about one in five calls to the police involved a mental health crisis", "Sandoval")],
     ),
+    # "found that": what researchers or investigators concluded
+    (
+        "researchers-who-studied-found-that",
+        "Researchers who studied the program found that it had cut arrests by a third.",
+        [("it had cut arrests by a third", "Researchers")],
+    ),
+    (
+        "investigators-found-that",
+        "Investigators found that the door had been left unlocked.",
+        [("the door had been left unlocked", "Investigators")],
+    ),
 ]
 
 

@@ -541,9 +541,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
         # "pointed out that", "responded that": cues only with their particle or "that"
         joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
-        # "ruled that", "ruling that": what a court holds; "the court's ruling that" is the noun
-        # "ruled that", "ruled 2 to 1 that"; "the court's ruling that" is the noun
-        ruled = w.text.startswith("rul") and w.norm in _RULED and "that" in (v.norm for v in ws[i + 1 : i + 5]) \
+        # "ruled that", "ruled 2 to 1 that", "found that"; "the court's ruling that" is the noun
+        ruled = w.text.startswith(("rul", "fou")) and w.norm in _RULED \
+            and "that" in (v.norm for v in ws[i + 1 : i + 5]) \
             and not (ws[i - 1].norm in DETERMINERS or ws[i - 1].text.endswith(("’s", "'s", "s’")))
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined and not ruled:
             continue
@@ -643,7 +643,8 @@ _NOT_YET_SAID = re.compile(
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting|pressure|pressed|urged)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
-_RULED = frozenset("rule rules ruled ruling".split())
+# "ruled that": what a court holds; "found that": what researchers or investigators concluded
+_RULED = frozenset("rule rules ruled ruling found".split())
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated".split()
 )
