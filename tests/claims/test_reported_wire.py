@@ -480,6 +480,11 @@ ROWS = [
         "Investigators found that the door had been left unlocked.",
         [("the door had been left unlocked", "Investigators")],
     ),
+    (
+        "said-more-than-9000",
+        "Rostova said more than 9,000 people in the state had died of overdoses.",
+        [("more than 9,000 people in the state had died of overdoses", "Rostova")],
+    ),
 ]
 
 

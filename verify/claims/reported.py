@@ -119,9 +119,11 @@ _ADVERBIAL = re.compile(
     r")(?:\b|(?<=[”\"]))(?![’']),?",
     re.IGNORECASE,
 )
-# "at least 31 people", "as many as 40 boats", "up to 12 ships": a bound on the number that opens a subject
-_BOUND_OF_A_NUMBER = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|few|much|little)\s+as|up\s+to)\s+\d",
-                                re.IGNORECASE)
+# "at least 31 people", "as many as 40 boats", "more than 9,000 people": a bound on the number that opens a subject
+_BOUND_OF_A_NUMBER = re.compile(
+    r"\s*(?:at\s+(?:least|most)|as\s+(?:many|few|much|little)\s+as|up\s+to|(?:more|fewer|less)\s+than)\s+\d",
+    re.IGNORECASE,
+)
 # Words that measure a subject: "nearly half the ships", "only two", "about 40 jobs".
 _QUANTITY_HEADS = frozenset("nearly only roughly approximately almost just barely".split())
 _BEFORE_A_NUMBER = frozenset("about around over under some".split())
