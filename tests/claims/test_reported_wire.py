@@ -485,6 +485,11 @@ ROWS = [
         "Rostova said more than 9,000 people in the state had died of overdoses.",
         [("more than 9,000 people in the state had died of overdoses", "Rostova")],
     ),
+    (
+        "a-mother-whose-son-died",
+        "A mother whose son died in 2018 said the settlement felt like a business expense.",
+        [("the settlement felt like a business expense", "A mother")],
+    ),
 ]
 
 
