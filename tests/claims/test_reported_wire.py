@@ -490,6 +490,16 @@ ROWS = [
         "A mother whose son died in 2018 said the settlement felt like a business expense.",
         [("the settlement felt like a business expense", "A mother")],
     ),
+    (
+        "cue-between-commas-while-had",
+        "Imports had risen by 60 percent, Ferraro said, while output had fallen by a fifth.",
+        [("Imports had risen by 60 percent while output had fallen by a fifth", "Ferraro")],
+    ),
+    (
+        "cue-between-commas-while-the-writer",
+        "Fares will rise, Lind said, while the council disagreed.",
+        [("Fares will rise", "Lind")],
+    ),
 ]
 
 

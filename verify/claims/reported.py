@@ -1783,8 +1783,10 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         after = None
         rest = words(text[after_start : sent.end])
         # "…, union leaders said Friday, as they bristled at …": about the saying, not what was said
+        # "…, she said, while production had fallen": the tense of reported speech keeps it hers
         if first and not first[0].norm.endswith("ing") and not _another_cue(rest) \
-                and first[0].norm not in _ABOUT_THE_SAYING:
+                and (first[0].norm not in _ABOUT_THE_SAYING or first[0].norm in _CONTRASTS_OF_TWO
+                     and _backshifted(first[1:])):
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
@@ -1834,6 +1836,7 @@ _TIME_AFTER_CUE = re.compile(
 # Words after a cue between commas that open a phrase about the saying, not more of the statement.
 _ABOUT_THE_SAYING = frozenset("as while when after before during following which who where without".split())
 _CONTRASTS = frozenset("but though although".split())
+_CONTRASTS_OF_TWO = frozenset("while whereas".split())
 
 
 _BACKSHIFT = frozenset("had would could might".split())
