@@ -454,6 +454,52 @@ ROWS = [
         "The office, which a report found was badly underfunded, drew notice.",
         [("was badly underfunded", "a report")],
     ),
+    (
+        "cue-between-commas-the-title-and-name",
+        "Real estate is 9 percent, the fund's chief investment officer, Corwin Vandermeer, said, and it is falling.",
+        [("Real estate is 9 percent and it is falling", "the fund's chief investment officer, Corwin Vandermeer")],
+    ),
+    (
+        "inverted-cue-description-then-name-then-and",
+        "The failure cost millions, said the head of the airline group, Tobias Wrenfield, and it was not the first.",
+        [("The failure cost millions and it was not the first", "the head of the airline group")],
+    ),
+    (
+        "said-about-one-in-five",
+        "Sandoval said about one in five calls to the police involved a mental health crisis.",
+        [("about one in five calls to the police involved a mental health crisis", "Sandoval")],
+    ),
+    # "found that": what researchers or investigators concluded
+    (
+        "researchers-who-studied-found-that",
+        "Researchers who studied the program found that it had cut arrests by a third.",
+        [("it had cut arrests by a third", "Researchers")],
+    ),
+    (
+        "investigators-found-that",
+        "Investigators found that the door had been left unlocked.",
+        [("the door had been left unlocked", "Investigators")],
+    ),
+    (
+        "said-more-than-9000",
+        "Rostova said more than 9,000 people in the state had died of overdoses.",
+        [("more than 9,000 people in the state had died of overdoses", "Rostova")],
+    ),
+    (
+        "a-mother-whose-son-died",
+        "A mother whose son died in 2018 said the settlement felt like a business expense.",
+        [("the settlement felt like a business expense", "A mother")],
+    ),
+    (
+        "cue-between-commas-while-had",
+        "Imports had risen by 60 percent, Ferraro said, while output had fallen by a fifth.",
+        [("Imports had risen by 60 percent while output had fallen by a fifth", "Ferraro")],
+    ),
+    (
+        "cue-between-commas-while-the-writer",
+        "Fares will rise, Lind said, while the council disagreed.",
+        [("Fares will rise", "Lind")],
+    ),
 ]
 
 

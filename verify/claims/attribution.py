@@ -455,7 +455,7 @@ _THAT_RELATIVE = re.compile(r"(?<=[a-z])\s+that\s+(?=(?:[a-z]+(?<!ss)s|[a-z]+ed|
 
 def _cut_relative(name: str) -> str:
     """"police who on finding a bag" -> "police"; keeps short names with "who" intact."""
-    m = re.search(r"\s(?:who|which)\s", name) or _THAT_RELATIVE.search(name)
+    m = re.search(r"\s(?:who|which|whose)\s", name) or _THAT_RELATIVE.search(name)  # "A mother whose son died"
     if not m:
         return name
     before = name[: m.start()]

@@ -125,13 +125,19 @@ _ADVERBIAL = re.compile(
     r")(?:\b|(?<=[”\"]))(?![’']),?",
     re.IGNORECASE,
 )
-# "at least 31 people", "as many as 40 boats", "up to 12 ships": a bound on the number that opens a subject
-_BOUND_OF_A_NUMBER = re.compile(r"\s*(?:at\s+(?:least|most)|as\s+(?:many|few|much|little)\s+as|up\s+to)\s+\d",
-                                re.IGNORECASE)
+# "at least 31 people", "as many as 40 boats", "more than 9,000 people": a bound on the number that opens a subject
+_BOUND_OF_A_NUMBER = re.compile(
+    r"\s*(?:at\s+(?:least|most)|as\s+(?:many|few|much|little)\s+as|up\s+to|(?:more|fewer|less)\s+than)\s+\d",
+    re.IGNORECASE,
+)
 # Words that measure a subject: "nearly half the ships", "only two", "about 40 jobs".
 _QUANTITY_HEADS = frozenset("nearly only roughly approximately almost just barely".split())
 _BEFORE_A_NUMBER = frozenset("about around over under some".split())
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twelve twenty hundred half".split())
+# "about one in five calls", "about half the ships": a number in words
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten twelve a half dozen twenty thirty forty fifty "
+    "hundred hundreds thousand thousands".split()
+)
 # Words that may open a clause right after whom it was told, and words that are no noun before it.
 _OPENS_A_CLAUSE = frozenset("the a an his her their its it he she they we i there this that".split())
 _NOT_A_NOUN = frozenset("that and or but if when because so to of in on at for with by".split())
@@ -1510,10 +1516,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if head.norm in {"and", "or", "but"}:
         return None  # "promised a vote and attempted to …": the speaker's next predicate, not a clause
     bare = re.sub(r"[’'](?:s|re|ll|d|ve|m)$|n[’']t$", "", head.norm)
-    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 and (
-        first[1].text[0].isdigit() or first[1].norm in _NUMBER_WORDS  # "about one in ten", "around half"
-    ) or _BOUND_OF_A_NUMBER.match(rest) is not None and _skip_to_that(rest, pos) is None  # not "at least twice that"
-    if measure and verb in _CLAUSE_CUES and _has_finite_verb(words(rest[:120])[1:8]):
+    measure = bare in _QUANTITY_HEADS or bare in _BEFORE_A_NUMBER and len(first) > 1 \
+        and (first[1].text[0].isdigit() or first[1].norm in _NUMBER_WORDS) \
+        or _BOUND_OF_A_NUMBER.match(rest) is not None and _skip_to_that(rest, pos) is None  # not "at least twice that"
+    if measure and verb in _CLAUSE_CUES and _has_finite_verb(words(rest[:120])[1:10]):
         return pos  # "said nearly half the ships had left", "said about 40 jobs would go": a subject's measure
     if verb in _ADD and head.norm == "to" and len(first) > 1 and first[1].norm in DETERMINERS:
         return None  # "added to the stress that the staff felt": added to is made more, not said
@@ -2237,8 +2243,10 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         named = m.group("name") + ("," if "," in m.group("name") else "")
         described, _, _ = m.group("name").partition(",")
         name = np_after_according(described) if according else clean_subject(named)
-        if according and name == described.strip() and "," in m.group("name"):
-            name = m.group("name").strip()  # "according to a police spokesman, Inspector Farid Naderi,"
+        if "," in m.group("name") and name in (described.strip(), m.group("name").rpartition(",")[2].strip()):
+            # "according to a police spokesman, Inspector Farid Naderi,", "the fund's chief investment
+            # officer, Corwin Vandermeer, said": the description and the name it stands for
+            name = m.group("name").strip()
         if name is None or name != m.group("name").strip() or m.group("name").split()[0].lower() in {"as", "so"}:
             continue
         before = _content_span(text, sent.start, at)
@@ -2253,8 +2261,10 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         after = None
         rest = words(text[after_start : sent.end])
         # "…, union leaders said Friday, as they bristled at …": about the saying, not what was said
+        # "…, she said, while production had fallen": the tense of reported speech keeps it hers
         if first and not first[0].norm.endswith("ing") and not _another_cue(rest) \
-                and first[0].norm not in _ABOUT_THE_SAYING:
+                and (first[0].norm not in _ABOUT_THE_SAYING or first[0].norm in _CONTRASTS_OF_TWO
+                     and _backshifted(first[1:])):
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
@@ -2309,6 +2319,7 @@ _TIME_AFTER_CUE = re.compile(
 # Words after a cue between commas that open a phrase about the saying, not more of the statement.
 _ABOUT_THE_SAYING = frozenset("as while when after before during following which who where without".split())
 _CONTRASTS = frozenset("but though although".split())
+_CONTRASTS_OF_TWO = frozenset("while whereas".split())
 
 
 _BACKSHIFT = frozenset("had would could might".split())
@@ -2353,8 +2364,8 @@ _WHEN_SAID = re.compile(
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
     yield from _PARENTHETICAL.finditer(stext)
     yield from _PARENTHETICAL_ACCORDING.finditer(stext)
+    yield from _INVERTED_THEN_CONJUNCTION.finditer(stext)  # the longer name first: "…, Tobias Wrenfield, and …"
     yield from _PARENTHETICAL_INVERTED.finditer(stext)
-    yield from _INVERTED_THEN_CONJUNCTION.finditer(stext)
 
 
 # "Such suits end in settlements, said Gwendolyn Asher, a professor of law, because …": an inverted
@@ -2365,7 +2376,9 @@ _INVERTED_THEN_CONJUNCTION = re.compile(
     + r"(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})?"
     r"|(?:the|an?)\s+[a-z][^,;:“”\"]{1,40}?)"
     # then a conjunction that carries the statement on, not more of who they are
-    r"(?:,\s+(?:an?|the)\s+[^,;:“”\"]{1,80}?)?(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless)\s)"
+    # "…, said the head of the airline association, Tobias Wrenfield, and …": who they are, or their name
+    r"(?:,\s+(?:(?:an?|the)\s+[^,;:“”\"]{1,80}?|" + _NAME + r"))?"
+    r"(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless)\s)"
 )
 # "When the tide runs hard, says Greig, the chains sing.": a feature's cue before its speaker
 _PARENTHETICAL_INVERTED = re.compile(
