@@ -682,6 +682,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     ("answer-after-a-question", "Did he mislead voters? Vale says he did not.", [("he did not", "Vale")]),
     ("is-it-true-that-as-claims", "Is it true that the levy doubled, as Vale claims?", [("the levy doubled", "Vale")]),
+    # the writer's own view in the present reports no one
+    ("i-think", "I think the plan will fail.", []),
+    ("i-would-argue-that", "I would argue that the plan has failed.", []),
+    ("we-believe", "We believe the plan will fail.", []),
+    ("economists-think-stays", "Economists think the plan will fail.", [("the plan will fail", "Economists")]),
 ]
 
 

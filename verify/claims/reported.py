@@ -593,6 +593,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "The recall election, explained: how we got here": a title
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        if w.norm in _OPINION_NOW and _WRITER_NOW.search(before):
+            continue  # "I think the plan will fail", "I would argue that": the writer's own view, no one reported
         if stext.rstrip().endswith("?") and _ASKED.match(stext):
             continue  # "Can anyone say the plan has worked?", "Did Lind say …?": asked, not said
         if _NEGATED.search(before):
@@ -696,6 +698,9 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+# The writer in the present: "I think", "I would argue", "I believe", "we would say".
+_OPINION_NOW = frozenset("think believe argue say suggest contend maintain insist".split())
+_WRITER_NOW = re.compile(r"(?:^|[^\w’'])(?:I|[Ww]e)\s+(?:(?:would|do|still|also|really|honestly)\s+)*$")
 # A yes-or-no question opens with its auxiliary: "Can anyone say …?", "Did the mayor claim …?"
 _ASKED = re.compile(r"\W*(?:Can|Could|Will|Would|Should|Does|Do|Did|Has|Have|Had|Is|Are|Was|Were|Might|May)\s")
 _OWN_EARLIER_VERSION = re.compile(
