@@ -687,6 +687,37 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("i-would-argue-that", "I would argue that the plan has failed.", []),
     ("we-believe", "We believe the plan will fail.", []),
     ("economists-think-stays", "Economists think the plan will fail.", [("the plan will fail", "Economists")]),
+    # more of the writer's corrections set after a statement
+    (
+        "semicolon-in-fact",
+        "Vale said the plan had failed; in fact, it had saved 2 million.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "though-the-figures-suggest",
+        "Vale said the plan had failed, though the figures suggest otherwise.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "dashed-aside-it-had-not",
+        "Vale said the plan had failed — it had not — and called for a vote.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "dashed-phrase-inside-stays",
+        "Lind said the pier — built in 1902 — was unsafe.",
+        [("the pier — built in 1902 — was unsafe", "Lind")],
+    ),
+    (
+        "despite-evidence-to-the-contrary",
+        "Vale said the plan had failed, despite evidence to the contrary.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "echoing-a-line",
+        "Vale said the plan had failed, echoing a line from his 2022 campaign.",
+        [("the plan had failed", "Vale")],
+    ),
 ]
 
 

@@ -774,7 +774,11 @@ _SUMMARY_NOUN = re.compile(
 _WRITER_TAIL = re.compile(
     r",\s+(?:which\s+(?:he|she|they|it|we|I|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,2}|the\s+[a-z]+)\s+"
     r"(?:also\s+)?(?:denies|denied|disputes|disputed|rejects|rejected|contests|contested|dismisses|dismissed)"
-    r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s"
+    r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding|echoing|reprising|contradicting)\s"
+    # "…, despite evidence to the contrary", "…, though the figures suggest otherwise"
+    r"|(?:despite|contrary\s+to)\s+(?:the\s+)?(?:evidence|data|figures|records|facts)\b"
+    r"|(?:though|although|but)\s+(?:the\s+|official\s+|his\s+own\s+|her\s+own\s+|its\s+own\s+)?"
+    r"(?:figures|data|records|numbers|evidence|facts)\s+(?:suggest|show|say|tell)"
     # "…, without offering evidence", "…, which it has not done", "…, which is not the same as no"
     r"|without\s+(?:offering|providing|citing|giving|presenting)\s+(?:any\s+)?(?:evidence|proof)"
 
@@ -785,6 +789,8 @@ _WRITER_TAIL = re.compile(
     r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
     # "…, weeks before the charges were filed": when, told by the writer
     r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
+    # "…; in fact, it had saved 2 million": the writer's correction after a semicolon
+    r"|;\s+(?:in\s+fact|actually|in\s+reality|in\s+truth)\b"
     # a poll's figure "…, within the margin of error"; a columnist's "…, and she may have a point"
     r"|,\s+(?:well\s+|just\s+)?(?:within|inside|outside)\s+(?:the\s+|its\s+)?margin\s+of\s+error"
     r"|,\s+and\s+(?:he|she|they|it)\s+(?:(?:may|might|could)\s+(?:well\s+)?)?(?:has|have)\s+a\s+point"
@@ -797,7 +803,9 @@ _WRITER_TAIL = re.compile(
     r"urges|accuses|asks|calls|demands|appeals|thanks|praises|threatened|threatens|"
     r"declined\s+to\s+(?:say|comment|elaborate|discuss|answer|give|name|specify))\b"
 )
-_BRACKET_ASIDE = re.compile(r"\s+\((?P<inner>[^()]{3,160})\)\s*$")
+_BRACKET_ASIDE = re.compile(
+    r"\s+(?:\((?P<inner>[^()]{3,160})\)|(?:--|[—–])\s*(?P<dashed>[^—–]{3,80}?)\s*(?:--|[—–]))\s*$"
+)
 # A finite verb after a comma: the phrase set apart was inside the statement ("the plan, a proposal the
 # council backs, would cost more").
 _VERB_AFTER_APPOSITION = re.compile(
@@ -817,9 +825,9 @@ def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech |
     tail = _WRITER_TAIL.search(text, span.start, end)
     end = tail.start() if tail is not None else end
     bracket = _BRACKET_ASIDE.search(text, span.start, end)
-    if bracket is not None and len(words(bracket.group("inner"))) >= _MIN_WORDS \
-            and _main_verb(words(bracket.group("inner")), strict=True):
-        end = bracket.start()
+    aside = words(bracket.group("inner") or bracket.group("dashed")) if bracket is not None else []
+    if bracket is not None and len(aside) >= _MIN_WORDS and _main_verb(aside, strict=True):
+        end = bracket.start()  # "… (it had not)", "… — it had not —"
     if end == span.end:
         return item
     cut = _content_span(text, span.start, end)
