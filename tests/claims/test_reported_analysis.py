@@ -718,6 +718,18 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Vale said the plan had failed, echoing a line from his 2022 campaign.",
         [("the plan had failed", "Vale")],
     ),
+    # section labels and tag lines
+    (
+        "section-label-pipe",
+        "Opinion | The mayor says the ferry will stop. She is wrong.",
+        [("the ferry will stop", "The mayor")],
+    ),
+    ("tags-line", "Tags: ferry, council, Lind says", []),
+    (
+        "update-label-then-statement",
+        "Update: the ferry will stop in June, Lind said.",
+        [("the ferry will stop in June", "Lind")],
+    ),
 ]
 
 

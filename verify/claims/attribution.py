@@ -309,6 +309,8 @@ def clean_subject(raw: str) -> str | None:
         text = text[colon.end() :]
     if "; " in text:
         text = text[text.rfind("; ") + 2 :]  # "The map was struck down; both parties": a clause of its own
+    if "| " in text:
+        text = text[text.rfind("| ") + 2 :]  # "Opinion | The mayor": a section label before the headline
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
     # "Lind, the harbour master, has": the auxiliary goes first, so the appositive is seen as one

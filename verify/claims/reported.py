@@ -540,10 +540,10 @@ def _after_colon(text: str, start: int, end: int, inside: _Quoted) -> int:
     if asked is not None:
         return asked.end()
     colon = text.rfind(":", start, end)
-    if colon < 0 or inside.covers(colon) or text[colon + 1 : colon + 2] not in (" ", "\n") \
-            or len(words(text[colon + 1 : end])) < _MIN_WORDS:
+    if colon < 0 or inside.covers(colon) or text[colon + 1 : colon + 2] not in (" ", "\n"):
         return start
-    return colon + 1
+    label = len(words(text[start:colon])) == 1  # "Tags: ferry, council, Lind says": a label, then a list
+    return colon + 1 if label or len(words(text[colon + 1 : end])) >= _MIN_WORDS else start
 
 
 _IS_IT_TRUE = re.compile(r"\s*(?:Is|Was)\s+it\s+(?:true|the\s+case|right|correct)\s+that\s+")
