@@ -730,6 +730,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Update: the ferry will stop in June, Lind said.",
         [("the ferry will stop in June", "Lind")],
     ),
+    # research credited after its finding
+    (
+        "the-survey-found-trailing",
+        "Among Republicans, support for the plan is just 22 percent, the survey found.",
+        [("Among Republicans, support for the plan is just 22 percent", "the survey")],
+    ),
+    (
+        "a-new-poll-shows-trailing",
+        "A majority of voters, 54 percent, say the ferry should stay, a new poll shows.",
+        [("A majority of voters, 54 percent, say the ferry should stay", "a new poll")],
+    ),
 ]
 
 

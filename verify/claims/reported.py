@@ -157,6 +157,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             said_then, and_that = _split_at_and_that(text, inside, said_then)
         candidates = (
             _headline(text, sent, inside),
+            _research_found(text, sent, inside),
             _according_to(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
             _as_cue_then_content(text, sent, inside),
@@ -259,6 +260,26 @@ def _bare_noun_after_headline(text: str, sent: Span, inside: _Quoted) -> Reporte
         return None
     item = _LIST_ITEM.match(text, sent.start)
     span = _content_span(text, item.end() if item is not None else sent.start, m.start())
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    return ReportedSpeech(span, m.group("name"), m.start("name"), m.group("cue"), None)
+
+
+# "…, the survey found.", "…, a new poll shows.": research credited after its finding
+_FOUND_TAIL = re.compile(
+    r",\s+(?P<name>(?:an?|the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:poll|survey|study|report|analysis|"
+    r"audit|review|census|research))\s+(?P<cue>found|finds|shows|showed|suggests|suggested)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _research_found(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """"Among Republicans, support is just 22 percent, the survey found.": the sentence before the
+    comma is the finding, a cue inside it included ("… say the ferry should stay, a new poll shows")."""
+    m = _FOUND_TAIL.search(text, sent.start, sent.end)
+    if m is None or inside.covers(m.start()):
+        return None
+    span = _content_span(text, _after_colon(text, sent.start, m.start(), inside), m.start())
     if span is None or _mostly_quoted(text, span, inside):
         return None
     return ReportedSpeech(span, m.group("name"), m.start("name"), m.group("cue"), None)
