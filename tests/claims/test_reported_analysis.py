@@ -741,6 +741,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "A majority of voters, 54 percent, say the ferry should stay, a new poll shows.",
         [("A majority of voters, 54 percent, say the ferry should stay", "a new poll")],
     ),
+    (
+        "a-video-in-which-he-claimed",
+        "Vale posted a video in which he claimed the ferry would stop in June.",
+        [("the ferry would stop in June", None)],
+    ),
 ]
 
 

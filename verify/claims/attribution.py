@@ -271,6 +271,9 @@ _LEADING_TIME = re.compile(
 )
 
 
+_IN_WHICH = re.compile(r"\b(?:in|on|at|during)\s+which\s+(?P<pronoun>he|she|they|we)\s*$")
+
+
 def clean_subject(raw: str) -> str | None:
     """The speaker noun phrase in the words just before a speech verb.
 
@@ -279,9 +282,10 @@ def clean_subject(raw: str) -> str | None:
     an appositive only when it names the speaker ("one victim, known as IJ").
     """
     text = _WE_ASKED.sub("", raw.strip())  # "Economists we spoke to": the economists
-    frame = _FRAME_THEN_PRONOUN.match(text)
+    frame = _FRAME_THEN_PRONOUN.match(text) or _IN_WHICH.search(text)
     if frame is not None:
-        return frame.group("pronoun")  # "In a third post he", "An hour later she": the pronoun
+        # "In a third post he", "An hour later she", "a video in which he": the pronoun
+        return frame.group("pronoun")
     when = _LEADING_TIME.match(text)
     if when is not None and words(text[when.end() :]):
         text = text[when.end() :]  # "On Friday his office": when, then the subject, with no comma between
