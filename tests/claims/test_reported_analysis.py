@@ -746,6 +746,18 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Vale posted a video in which he claimed the ferry would stop in June.",
         [("the ferry would stop in June", None)],
     ),
+    # "that" as a demonstrative, and "pointed out" as the same speaker's second cue
+    ("expect-that-to", "Most analysts we spoke to expect that to feed through.", []),
+    (
+        "but-that-programme-has",
+        "The department says savings will come from insulation, but that programme has insulated 41,000 homes.",
+        [("savings will come from insulation", "The department")],
+    ),
+    (
+        "and-pointed-out-that",
+        "The charity said the promise meant little, and pointed out that arrears had reached a record £3.7bn.",
+        [("the promise meant little", "The charity"), ("arrears had reached a record £3.7bn", "The charity")],
+    ),
 ]
 
 

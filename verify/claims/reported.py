@@ -868,6 +868,9 @@ _NO_NEW_SUBJECT = frozenset(
 
 def _opens_clause(ws: list[Word]) -> bool:
     """Whether the words after "but" open a clause with a subject of its own and its verb."""
+    if len(ws) > 2 and ws[0].norm in {"that", "this"} and ws[1].text.islower() and ws[2].norm in _FINITE \
+            and ws[1].norm not in DETERMINERS and ws[1].norm not in PERSONAL_PRONOUNS:
+        return True  # "…, but that programme has insulated 41,000 homes": a demonstrative subject
     if len(ws) > 2 and ws[0].norm == "only" and ws[1].text[0].isdigit():
         return _main_verb(ws[2:12], strict=True)  # "but only 412 people took part": a measured subject
     if len(ws) < 2 or ws[0].norm in _NO_NEW_SUBJECT or ws[0].norm in _FINITE or not ws[0].text.isalpha():
@@ -967,7 +970,7 @@ _REACTIONS = frozenset(
 _COORDINATED_CUE = re.compile(
     r"(?:(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
     r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote|predicted|"
-    r"suggested|maintained|cautioned)"
+    r"suggested|maintained|cautioned|pointed\s+out)"
     # "…, adding that …": a participle of the same speaker's saying
     r"|,\s+(?:and\s+)?(?:also\s+)?(?P<gerund>adding|noting|insisting|arguing|warning|explaining|stressing|"
     r"acknowledging|conceding))\b"
@@ -1042,6 +1045,10 @@ def _split_at_and_that(
     second = _content_span(text, m.end(), span.end)
     if first is None or second is None or not _main_verb(words(text[second.start : second.end])):
         return item, None
+    head = words(text[second.start : second.end])[0]
+    if "but" in m.group(0) and head.text.islower() and head.norm not in DETERMINERS \
+            and head.norm not in PERSONAL_PRONOUNS and not head.norm.endswith("s"):
+        return item, None  # "…, but that programme has insulated …": the demonstrative, the writer's clause
     return replace(item, content=first, parts=()), replace(item, content=second, parts=())
 
 
@@ -1340,6 +1347,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
         first_after = words(after_that[:30])[:1]
+        if first_after and first_after[0].norm == "to":
+            return None  # "expect that to feed through": "that" is the object of an infinitive, no clause
         if first_after and first_after[0].text.islower() and (
             first_after[0].norm in _FINITE or first_after[0].norm in _IRREGULAR_PAST
             or first_after[0].norm.endswith("ed") and len(first_after[0].norm) > 3
