@@ -758,6 +758,37 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The charity said the promise meant little, and pointed out that arrears had reached a record £3.7bn.",
         [("the promise meant little", "The charity"), ("arrears had reached a record £3.7bn", "The charity")],
     ),
+    # still more of the writer's comment after a statement
+    (
+        "the-third-time-this-month",
+        "Vale said the plan had failed, the third time this month he has made the claim.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "a-familiar-refrain-from",
+        "Vale said the plan had failed, a familiar refrain from his campaign.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "without-mentioning-that",
+        "Vale said the plan had failed, without mentioning that he had voted for it.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "an-assertion-at-odds-with",
+        "Vale said the plan had failed, an assertion at odds with the council's own figures.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "a-statement-rivals-seized-on",
+        "Vale said the plan had failed, a statement his rivals quickly seized on.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "the-first-time-inside-stays",
+        "Lind said it was the first time the pier had closed.",
+        [("it was the first time the pier had closed", "Lind")],
+    ),
 ]
 
 

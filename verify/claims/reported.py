@@ -780,9 +780,11 @@ _PARTICIPLE_TAIL = re.compile(
 _SUMMARY_NOUN = re.compile(
     r"(?:,[”\"’]?|\s+(?:--|[—–―]))\s+(?:an?|the|one)\s+(?:[a-z][\w-]*\s+)?(?:claim|assertion|allegation|charge|contention|"
     r"position|view|account|figure|promise|point|description|phrase|proposal|change|argument|detail|number|estimate|"
-    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge|threat|warning|line|remark|comment|quip)s?\s+"
-    # "…, a line that drew the loudest applause of the night"
-    r"(?:(?:that|which)\s+(?:[a-z]+ed|drew|won|got|made|brought|became|left)\b|(?:(?:that|which)\s+)?"
+    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge|threat|warning|line|remark|comment|quip|"
+    r"refrain|statement|talking\s+point)s?\s+"
+    # "…, a line that drew the loudest applause of the night", "…, an assertion at odds with the figures"
+    r"(?:(?:that|which)\s+(?:[a-z]+ed|drew|won|got|made|brought|became|left)\b|(?:at\s+odds|from|in\s+line)\b"
+    r"|(?:(?:that|which)\s+)?"
     r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
     r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
     r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b"
@@ -817,6 +819,9 @@ _WRITER_TAIL = re.compile(
     r"|,\s+and\s+(?:he|she|they|it)\s+(?:(?:may|might|could)\s+(?:well\s+)?)?(?:has|have)\s+a\s+point"
     # "… without saying where", "… — which is to say, …": the writer's aside on it
     r"|,?\s+without\s+(?:saying|explaining|specifying)\s+(?:where|how|why|when|what|who|which)\b"
+    r"|,\s+without\s+(?:mentioning|noting|acknowledging|disclosing)\b"
+    # "…, the third time this month he has made the claim"
+    r"|,\s+the\s+(?:first|second|third|fourth|fifth|latest|[a-z]+th)\s+time\b"
     r"|(?:,|\s+(?:--|[—–―]))\s+which\s+is\s+to\s+say\b"
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
