@@ -682,6 +682,113 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     ("answer-after-a-question", "Did he mislead voters? Vale says he did not.", [("he did not", "Vale")]),
     ("is-it-true-that-as-claims", "Is it true that the levy doubled, as Vale claims?", [("the levy doubled", "Vale")]),
+    # the writer's own view in the present reports no one
+    ("i-think", "I think the plan will fail.", []),
+    ("i-would-argue-that", "I would argue that the plan has failed.", []),
+    ("we-believe", "We believe the plan will fail.", []),
+    ("economists-think-stays", "Economists think the plan will fail.", [("the plan will fail", "Economists")]),
+    # more of the writer's corrections set after a statement
+    (
+        "semicolon-in-fact",
+        "Vale said the plan had failed; in fact, it had saved 2 million.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "though-the-figures-suggest",
+        "Vale said the plan had failed, though the figures suggest otherwise.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "dashed-aside-it-had-not",
+        "Vale said the plan had failed — it had not — and called for a vote.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "dashed-phrase-inside-stays",
+        "Lind said the pier — built in 1902 — was unsafe.",
+        [("the pier — built in 1902 — was unsafe", "Lind")],
+    ),
+    (
+        "despite-evidence-to-the-contrary",
+        "Vale said the plan had failed, despite evidence to the contrary.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "echoing-a-line",
+        "Vale said the plan had failed, echoing a line from his 2022 campaign.",
+        [("the plan had failed", "Vale")],
+    ),
+    # section labels and tag lines
+    (
+        "section-label-pipe",
+        "Opinion | The mayor says the ferry will stop. She is wrong.",
+        [("the ferry will stop", "The mayor")],
+    ),
+    ("tags-line", "Tags: ferry, council, Lind says", []),
+    (
+        "update-label-then-statement",
+        "Update: the ferry will stop in June, Lind said.",
+        [("the ferry will stop in June", "Lind")],
+    ),
+    # research credited after its finding
+    (
+        "the-survey-found-trailing",
+        "Among Republicans, support for the plan is just 22 percent, the survey found.",
+        [("Among Republicans, support for the plan is just 22 percent", "the survey")],
+    ),
+    (
+        "a-new-poll-shows-trailing",
+        "A majority of voters, 54 percent, say the ferry should stay, a new poll shows.",
+        [("A majority of voters, 54 percent, say the ferry should stay", "a new poll")],
+    ),
+    (
+        "a-video-in-which-he-claimed",
+        "Vale posted a video in which he claimed the ferry would stop in June.",
+        [("the ferry would stop in June", None)],
+    ),
+    # "that" as a demonstrative, and "pointed out" as the same speaker's second cue
+    ("expect-that-to", "Most analysts we spoke to expect that to feed through.", []),
+    (
+        "but-that-programme-has",
+        "The department says savings will come from insulation, but that programme has insulated 41,000 homes.",
+        [("savings will come from insulation", "The department")],
+    ),
+    (
+        "and-pointed-out-that",
+        "The charity said the promise meant little, and pointed out that arrears had reached a record £3.7bn.",
+        [("the promise meant little", "The charity"), ("arrears had reached a record £3.7bn", "The charity")],
+    ),
+    # still more of the writer's comment after a statement
+    (
+        "the-third-time-this-month",
+        "Vale said the plan had failed, the third time this month he has made the claim.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "a-familiar-refrain-from",
+        "Vale said the plan had failed, a familiar refrain from his campaign.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "without-mentioning-that",
+        "Vale said the plan had failed, without mentioning that he had voted for it.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "an-assertion-at-odds-with",
+        "Vale said the plan had failed, an assertion at odds with the council's own figures.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "a-statement-rivals-seized-on",
+        "Vale said the plan had failed, a statement his rivals quickly seized on.",
+        [("the plan had failed", "Vale")],
+    ),
+    (
+        "the-first-time-inside-stays",
+        "Lind said it was the first time the pier had closed.",
+        [("it was the first time the pier had closed", "Lind")],
+    ),
 ]
 
 

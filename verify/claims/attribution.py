@@ -324,6 +324,9 @@ _FRAME_THEN_PRONOUN = re.compile(
 )
 
 
+_IN_WHICH = re.compile(r"\b(?:in|on|at|during)\s+which\s+(?P<pronoun>he|she|they|we)\s*$")
+
+
 def clean_subject(raw: str) -> str | None:
     """The speaker noun phrase in the words just before a speech verb.
 
@@ -332,9 +335,10 @@ def clean_subject(raw: str) -> str | None:
     an appositive only when it names the speaker ("one victim, known as IJ").
     """
     text = _WE_ASKED.sub("", raw.strip())  # "Economists we spoke to": the economists
-    frame = _FRAME_THEN_PRONOUN.match(text)
+    frame = _FRAME_THEN_PRONOUN.match(text) or _IN_WHICH.search(text)
     if frame is not None:
-        return frame.group("pronoun")  # "In a third post he", "An hour later she": the pronoun
+        # "In a third post he", "An hour later she", "a video in which he": the pronoun
+        return frame.group("pronoun")
     when = _LEADING_TIME.match(text)
     if when is not None and words(text[when.end() :]):
         text = text[when.end() :]  # "On Friday his office": when, then the subject, with no comma between
@@ -362,6 +366,8 @@ def clean_subject(raw: str) -> str | None:
         text = text[colon.end() :]
     if "; " in text:
         text = text[text.rfind("; ") + 2 :]  # "The map was struck down; both parties": a clause of its own
+    if "| " in text:
+        text = text[text.rfind("| ") + 2 :]  # "Opinion | The mayor": a section label before the headline
     text = re.sub(r"^[\W_]+", "", text)  # a name starts with a letter or a digit: "<( Ana Lind" is Ana Lind
     text = _DATELINE.sub("", text, count=1)  # "KYIV – Ukraine's largest bank": the place it was filed from
     text = TIME_STAMP.sub("", text, count=1) if text[:1].isdigit() else text

@@ -177,6 +177,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             said_then, and_that = _split_at_and_that(text, inside, said_then)
         candidates = (
             _headline(text, sent, inside),
+            _research_found(text, sent, inside),
             _according_to(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
             _as_cue_then_content(text, sent, inside),
@@ -282,6 +283,26 @@ def _bare_noun_after_headline(text: str, sent: Span, inside: _Quoted) -> Reporte
         return None
     item = _LIST_ITEM.match(text, sent.start)
     span = _content_span(text, item.end() if item is not None else sent.start, m.start())
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    return ReportedSpeech(span, m.group("name"), m.start("name"), m.group("cue"), None)
+
+
+# "…, the survey found.", "…, a new poll shows.": research credited after its finding
+_FOUND_TAIL = re.compile(
+    r",\s+(?P<name>(?:an?|the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:poll|survey|study|report|analysis|"
+    r"audit|review|census|research))\s+(?P<cue>found|finds|shows|showed|suggests|suggested)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _research_found(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """"Among Republicans, support is just 22 percent, the survey found.": the sentence before the
+    comma is the finding, a cue inside it included ("… say the ferry should stay, a new poll shows")."""
+    m = _FOUND_TAIL.search(text, sent.start, sent.end)
+    if m is None or inside.covers(m.start()):
+        return None
+    span = _content_span(text, _after_colon(text, sent.start, m.start(), inside), m.start())
     if span is None or _mostly_quoted(text, span, inside):
         return None
     return ReportedSpeech(span, m.group("name"), m.start("name"), m.group("cue"), None)
@@ -592,10 +613,10 @@ def _after_colon(text: str, start: int, end: int, inside: _Quoted) -> int:
     if asked is not None:
         return asked.end()
     colon = text.rfind(":", start, end)
-    if colon < 0 or inside.covers(colon) or text[colon + 1 : colon + 2] not in (" ", "\n") \
-            or len(words(text[colon + 1 : end])) < _MIN_WORDS:
+    if colon < 0 or inside.covers(colon) or text[colon + 1 : colon + 2] not in (" ", "\n"):
         return start
-    return colon + 1
+    label = len(words(text[start:colon])) == 1  # "Tags: ferry, council, Lind says": a label, then a list
+    return colon + 1 if label or len(words(text[colon + 1 : end])) >= _MIN_WORDS else start
 
 
 _IS_IT_TRUE = re.compile(r"\s*(?:Is|Was)\s+it\s+(?:true|the\s+case|right|correct)\s+that\s+")
@@ -664,6 +685,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "The recall election, explained: how we got here": a title
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        if w.norm in _OPINION_NOW and _WRITER_NOW.search(before):
+            continue  # "I think the plan will fail", "I would argue that": the writer's own view, no one reported
         if stext.rstrip().endswith("?") and _ASKED.match(stext):
             continue  # "Can anyone say the plan has worked?", "Did Lind say …?": asked, not said
         if _NEGATED.search(before):
@@ -788,6 +811,9 @@ _REFUSED_TO_SAY = re.compile(
 _QUESTION_WORDS = frozenset("whether if when how why what where who which".split())
 
 
+# The writer in the present: "I think", "I would argue", "I believe", "we would say".
+_OPINION_NOW = frozenset("think believe argue say suggest contend maintain insist".split())
+_WRITER_NOW = re.compile(r"(?:^|[^\w’'])(?:I|[Ww]e)\s+(?:(?:would|do|still|also|really|honestly)\s+)*$")
 # A yes-or-no question opens with its auxiliary: "Can anyone say …?", "Did the mayor claim …?"
 _ASKED = re.compile(r"\W*(?:Can|Could|Will|Would|Should|Does|Do|Did|Has|Have|Had|Is|Are|Was|Were|Might|May)\s")
 _OWN_EARLIER_VERSION = re.compile(
@@ -879,9 +905,11 @@ _PARTICIPLE_TAIL = re.compile(
 _SUMMARY_NOUN = re.compile(
     r"(?:,[”\"’]?|\s+(?:--|[—–―]))\s+(?:an?|the|one)\s+(?:[a-z][\w-]*\s+)?(?:claim|assertion|allegation|charge|contention|"
     r"position|view|account|figure|promise|point|description|phrase|proposal|change|argument|detail|number|estimate|"
-    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge|threat|warning|line|remark|comment|quip)s?\s+"
-    # "…, a line that drew the loudest applause of the night"
-    r"(?:(?:that|which)\s+(?:[a-z]+ed|drew|won|got|made|brought|became|left)\b|(?:(?:that|which)\s+)?"
+    r"version|idea|notion|stance|characteri[sz]ation|prediction|pledge|threat|warning|line|remark|comment|quip|"
+    r"refrain|statement|talking\s+point)s?\s+"
+    # "…, a line that drew the loudest applause of the night", "…, an assertion at odds with the figures"
+    r"(?:(?:that|which)\s+(?:[a-z]+ed|drew|won|got|made|brought|became|left)\b|(?:at\s+odds|from|in\s+line)\b"
+    r"|(?:(?:that|which)\s+)?"
     r"(?:(?:the|a|an|his|her|their|its|he|she|they|it|we|I|you|many|most|some|few|several|both|nobody|everyone|"
     r"has|have|had|is|was|shared|disputed|echoed|rejected|denied|contested|questioned|challenged|endorsed|backed|"
     r"dismissed|floated|made)\b|(?-i:[A-Z])[\w’'.-]*|[a-z]+s\s+[a-z]+\b"
@@ -894,7 +922,11 @@ _SUMMARY_NOUN = re.compile(
 _WRITER_TAIL = re.compile(
     r",\s+(?:which\s+(?:he|she|they|it|we|I|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,2}|the\s+[a-z]+)\s+"
     r"(?:also\s+)?(?:denies|denied|disputes|disputed|rejects|rejected|contests|contested|dismisses|dismissed)"
-    r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding)\s"
+    r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding|echoing|reprising|contradicting)\s"
+    # "…, despite evidence to the contrary", "…, though the figures suggest otherwise"
+    r"|(?:despite|contrary\s+to)\s+(?:the\s+)?(?:evidence|data|figures|records|facts)\b"
+    r"|(?:though|although|but)\s+(?:the\s+|official\s+|his\s+own\s+|her\s+own\s+|its\s+own\s+)?"
+    r"(?:figures|data|records|numbers|evidence|facts)\s+(?:suggest|show|say|tell)"
     # "…, without offering evidence", "…, which it has not done", "…, which is not the same as no"
     r"|without\s+(?:offering|providing|citing|giving|presenting)\s+(?:any\s+)?(?:evidence|proof)"
 
@@ -905,11 +937,16 @@ _WRITER_TAIL = re.compile(
     r"|which\s+(?:is|was)\s+not\s+(?:the\s+same|what|quite|how)\b"
     # "…, weeks before the charges were filed": when, told by the writer
     r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
+    # "…; in fact, it had saved 2 million": the writer's correction after a semicolon
+    r"|;\s+(?:in\s+fact|actually|in\s+reality|in\s+truth)\b"
     # a poll's figure "…, within the margin of error"; a columnist's "…, and she may have a point"
     r"|,\s+(?:well\s+|just\s+)?(?:within|inside|outside)\s+(?:the\s+|its\s+)?margin\s+of\s+error"
     r"|,\s+and\s+(?:he|she|they|it)\s+(?:(?:may|might|could)\s+(?:well\s+)?)?(?:has|have)\s+a\s+point"
     # "… without saying where", "… — which is to say, …": the writer's aside on it
     r"|,?\s+without\s+(?:saying|explaining|specifying)\s+(?:where|how|why|when|what|who|which)\b"
+    r"|,\s+without\s+(?:mentioning|noting|acknowledging|disclosing)\b"
+    # "…, the third time this month he has made the claim"
+    r"|,\s+the\s+(?:first|second|third|fourth|fifth|latest|[a-z]+th)\s+time\b"
     r"|(?:,|\s+(?:--|[—–―]))\s+which\s+is\s+to\s+say\b"
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
@@ -917,7 +954,9 @@ _WRITER_TAIL = re.compile(
     r"urges|accuses|asks|calls|demands|appeals|thanks|praises|threatened|threatens|"
     r"declined\s+to\s+(?:say|comment|elaborate|discuss|answer|give|name|specify))\b"
 )
-_BRACKET_ASIDE = re.compile(r"\s+\((?P<inner>[^()]{3,160})\)\s*$")
+_BRACKET_ASIDE = re.compile(
+    r"\s+(?:\((?P<inner>[^()]{3,160})\)|(?:--|[—–])\s*(?P<dashed>[^—–]{3,80}?)\s*(?:--|[—–]))\s*$"
+)
 # A finite verb after a comma: the phrase set apart was inside the statement ("the plan, a proposal the
 # council backs, would cost more").
 _VERB_AFTER_APPOSITION = re.compile(
@@ -937,9 +976,9 @@ def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech |
     tail = _WRITER_TAIL.search(text, span.start, end)
     end = tail.start() if tail is not None else end
     bracket = _BRACKET_ASIDE.search(text, span.start, end)
-    if bracket is not None and len(words(bracket.group("inner"))) >= _MIN_WORDS \
-            and _main_verb(words(bracket.group("inner")), strict=True):
-        end = bracket.start()
+    aside = words(bracket.group("inner") or bracket.group("dashed")) if bracket is not None else []
+    if bracket is not None and len(aside) >= _MIN_WORDS and _main_verb(aside, strict=True):
+        end = bracket.start()  # "… (it had not)", "… — it had not —"
     if end == span.end:
         return item
     cut = _content_span(text, span.start, end)
@@ -959,6 +998,9 @@ _NO_NEW_SUBJECT = frozenset(
 
 def _opens_clause(ws: list[Word]) -> bool:
     """Whether the words after "but" open a clause with a subject of its own and its verb."""
+    if len(ws) > 2 and ws[0].norm in {"that", "this"} and ws[1].text.islower() and ws[2].norm in _FINITE \
+            and ws[1].norm not in DETERMINERS and ws[1].norm not in PERSONAL_PRONOUNS:
+        return True  # "…, but that programme has insulated 41,000 homes": a demonstrative subject
     if len(ws) > 2 and ws[0].norm == "only" and ws[1].text[0].isdigit():
         return _main_verb(ws[2:12], strict=True)  # "but only 412 people took part": a measured subject
     if len(ws) < 2 or ws[0].norm in _NO_NEW_SUBJECT or ws[0].norm in _FINITE or not ws[0].text.isalpha():
@@ -1179,6 +1221,10 @@ def _split_at_and_that(
     second = _content_span(text, m.end(), span.end)
     if first is None or second is None or not _main_verb(words(text[second.start : second.end])):
         return item, None
+    head = words(text[second.start : second.end])[0]
+    if "but" in m.group(0) and head.text.islower() and head.norm not in DETERMINERS \
+            and head.norm not in PERSONAL_PRONOUNS and not head.norm.endswith("s"):
+        return item, None  # "…, but that programme has insulated …": the demonstrative, the writer's clause
     return replace(item, content=first, parts=()), replace(item, content=second, parts=())
 
 
@@ -1490,6 +1536,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     if m_that:
         after_that = rest[m_that.end() :].lstrip()
         first_after = words(after_that[:30])[:1]
+        if first_after and first_after[0].norm == "to":
+            return None  # "expect that to feed through": "that" is the object of an infinitive, no clause
         if first_after and first_after[0].text.islower() and (
             first_after[0].norm in _FINITE or first_after[0].norm in _IRREGULAR_PAST
             or first_after[0].norm.endswith("ed") and len(first_after[0].norm) > 3
