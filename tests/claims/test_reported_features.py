@@ -250,6 +250,15 @@ ROWS = [
         "Apart from the postman, some weeks he sees nobody at all, Pryce says.",
         [("Apart from the postman, some weeks he sees nobody at all", "Pryce")],
     ),
+    # what a court or an inquest heard is evidence given, its giver unnamed
+    (
+        "the-court-heard-that",
+        "The court heard that the pier had been unsafe for years.",
+        [("the pier had been unsafe for years", None)],
+    ),
+    ("the-inquest-heard", "The inquest heard the anchor had corroded.", [("the anchor had corroded", None)]),
+    ("a-person-heard-that", "Lind heard that the pier had closed.", []),
+    ("the-court-heard-evidence", "The court heard evidence from six witnesses.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

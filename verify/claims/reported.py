@@ -523,12 +523,14 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         # "made clear that", "has made it clear that": a statement made plain
         clear = next((k for k in (i + 1, i + 2) if k < len(ws) and ws[k].norm == "clear"), None) \
             if w.norm in _MAKE and nxt in {"clear", "it"} else None
+        # "The court heard that …", "The inquest heard the anchor had …": evidence given, its giver unnamed
+        heard = w.norm == "heard" and i > 0 and ws[i - 1].norm in _HEARINGS
         # "Lind is adamant that …", "The club remains confident that …": a stance stated
         stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not finding and clear is None and not stance:
+                and not finding and clear is None and not stance and not heard:
             continue
-        if not finding and clear is None and not stance and not is_speech_verb(ws, i):
+        if not finding and clear is None and not stance and not heard and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -541,7 +543,7 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "It's worth noting that", "Having said that,": the writer's aside
         if _NOT_YET_SAID.search(before):
             continue  # "is expected to announce", "wants voters to believe": nothing said yet
-        told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
+        told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None or heard
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         if stance:
             before = before[: len(before) - (w.start - ws[i - 1].start)]  # the subject ends before its copula
@@ -636,6 +638,7 @@ _NOT_YET_SAID = re.compile(
     re.IGNORECASE,
 )
 _MAKE = frozenset("made makes make making".split())
+_HEARINGS = frozenset("court inquest jury hearing tribunal trial magistrates committee panel inquiry".split())
 _STANCES = frozenset("adamant insistent confident convinced".split())
 _COPULAS = frozenset("is was are were remains remained been".split())
 _SPEAKING_HEADS = ORG_WORDS | frozenset(
