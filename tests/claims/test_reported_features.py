@@ -259,6 +259,14 @@ ROWS = [
     ("the-inquest-heard", "The inquest heard the anchor had corroded.", [("the anchor had corroded", None)]),
     ("a-person-heard-that", "Lind heard that the pier had closed.", []),
     ("the-court-heard-evidence", "The court heard evidence from six witnesses.", []),
+    # a post's statement: "posted on Facebook that …"
+    ("posted-on-facebook-that", "Lind posted on Facebook that the pier had closed.", [("the pier had closed", "Lind")]),
+    (
+        "posted-on-its-website-that",
+        "The council posted on its website that bins would be collected on Friday.",
+        [("bins would be collected on Friday", "The council")],
+    ),
+    ("posted-a-photo", "Lind posted a photo of the pier.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

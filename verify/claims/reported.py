@@ -525,12 +525,14 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             if w.norm in _MAKE and nxt in {"clear", "it"} else None
         # "The court heard that …", "The inquest heard the anchor had …": evidence given, its giver unnamed
         heard = w.norm == "heard" and i > 0 and ws[i - 1].norm in _HEARINGS
+        # "posted on Facebook that …": a post's statement
+        posted = w.norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None
         # "Lind is adamant that …", "The club remains confident that …": a stance stated
         stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not finding and clear is None and not stance and not heard:
+                and not finding and clear is None and not stance and not heard and not posted:
             continue
-        if not finding and clear is None and not stance and not heard and not is_speech_verb(ws, i):
+        if not finding and clear is None and not stance and not heard and not posted and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -638,6 +640,10 @@ _NOT_YET_SAID = re.compile(
     re.IGNORECASE,
 )
 _MAKE = frozenset("made makes make making".split())
+_POSTED_THAT = re.compile(
+    r"\s+(?:on|to)\s+(?:[A-Z][\w.]*|social\s+media|(?:his|her|its|their|the)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:\s+(?:page|account|feed|site|website|channel|group))?\s+that\b"
+)
 _HEARINGS = frozenset("court inquest jury hearing tribunal trial magistrates committee panel inquiry".split())
 _STANCES = frozenset("adamant insistent confident convinced".split())
 _COPULAS = frozenset("is was are were remains remained been".split())
