@@ -267,6 +267,10 @@ ROWS = [
         [("bins would be collected on Friday", "The council")],
     ),
     ("posted-a-photo", "Lind posted a photo of the pier.", []),
+    # a statement imagined after "might", "could" or "may" is no one's
+    ("some-might-argue", "Some might argue the pier is past saving.", []),
+    ("you-could-say", "You could say the pier is past saving.", []),
+    ("said-it-might", "Lind said the pier might close.", [("the pier might close", "Lind")]),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -543,8 +543,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         before = stext[max(last_close, w.start - _SUBJECT_REACH) : w.start]
         if i > 0 and ws[i - 1].norm in {"worth", "having"}:
             continue  # "It's worth noting that", "Having said that,": the writer's aside
-        if _NOT_YET_SAID.search(before):
-            continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        if _NOT_YET_SAID.search(before) or _MIGHT_SAY.search(before):
+            continue  # "is expected to announce", "Some might argue": nothing said yet
         told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None or heard
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         if stance:
@@ -640,6 +640,8 @@ _NOT_YET_SAID = re.compile(
     re.IGNORECASE,
 )
 _MAKE = frozenset("made makes make making".split())
+# "Some might argue …", "You could say …": a statement imagined, not made
+_MIGHT_SAY = re.compile(r"\b(?:might|could|may)\s+(?:well\s+|also\s+)?$", re.IGNORECASE)
 _POSTED_THAT = re.compile(
     r"\s+(?:on|to)\s+(?:[A-Z][\w.]*|social\s+media|(?:his|her|its|their|the)\s+[\w-]+(?:\s+[\w-]+)?)"
     r"(?:\s+(?:page|account|feed|site|website|channel|group))?\s+that\b"
