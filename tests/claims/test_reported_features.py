@@ -271,6 +271,12 @@ ROWS = [
     ("some-might-argue", "Some might argue the pier is past saving.", []),
     ("you-could-say", "You could say the pier is past saving.", []),
     ("said-it-might", "Lind said the pier might close.", [("the pier might close", "Lind")]),
+    # a short statement is still cut where the writer's contrast begins
+    (
+        "says-short-but-hands-shaking",
+        "Ana Lind says she's fine, but her hands are shaking.",
+        [("she's fine", "Ana Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

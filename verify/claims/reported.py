@@ -713,7 +713,8 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
-            cut = _content_span(text, span.start, m.start())
+            # "says he's fine, but the pier is shaking": a short statement is still cut at the contrast
+            cut = _content_span(text, span.start, m.start()) or _predicate(text, span.start, m.start())
             return cut if cut is not None else span
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
