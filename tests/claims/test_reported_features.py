@@ -277,6 +277,13 @@ ROWS = [
         "Ana Lind says she's fine, but her hands are shaking.",
         [("she's fine", "Ana Lind")],
     ),
+    # "— a claim that some supporters greeted with laughter": the writer's word on the statement, no statement itself
+    (
+        "dash-a-claim-that-some",
+        "Denholm said the board had never wavered — a claim that some fans greeted with laughter.",
+        [("the board had never wavered", "Denholm")],
+    ),
+    ("comma-a-view-few-share", "Lind said the pier was safe, a view few share.", [("the pier was safe", "Lind")]),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -686,7 +686,7 @@ _PARTICIPLE_TAIL = re.compile(
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
     r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention|point|figure|view|argument)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
-    r"he|she|they|it|[A-Z])"
+    r"he|she|they|it|some|many|most|few|several|others|critics|no|nobody|[A-Z])"
     r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke)|according\s+to)\b"
 )
 # ", but the council disagreed", ", though she gave no reason": a contrast with a subject of its own is
@@ -1413,6 +1413,9 @@ def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
             break  # a run-on "sentence" of cues: stay linear
+        if m.re is _DETERMINED_NOUN_CUES and m.group("det").lower() in {"a", "an"} \
+                and stext[: m.start()].rstrip().endswith((",", "—", "–", "-")):
+            continue  # "…, a claim that some supporters greeted with laughter": the writer's word on the last one
         following = words(stext[m.end() : m.end() + 30])[:1]
         if following and (following[0].norm in _FINITE or following[0].norm in _IRREGULAR_PAST
                           or following[0].norm.endswith("ed") and following[0].text.islower()):
