@@ -284,6 +284,17 @@ ROWS = [
         [("the board had never wavered", "Denholm")],
     ),
     ("comma-a-view-few-share", "Lind said the pier was safe, a view few share.", [("the pier was safe", "Lind")]),
+    # a document described by an irregular participle between commas still speaks
+    (
+        "the-email-sent-on-warns",
+        "The email, sent on Monday, warns that the pier is unsafe.",
+        [("the pier is unsafe", "The email")],
+    ),
+    (
+        "the-letter-seen-by-says",
+        "The letter, seen by the Gazette, says the pier is unsafe.",
+        [("the pier is unsafe", "The letter")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",
