@@ -250,6 +250,51 @@ ROWS = [
         "Apart from the postman, some weeks he sees nobody at all, Pryce says.",
         [("Apart from the postman, some weeks he sees nobody at all", "Pryce")],
     ),
+    # what a court or an inquest heard is evidence given, its giver unnamed
+    (
+        "the-court-heard-that",
+        "The court heard that the pier had been unsafe for years.",
+        [("the pier had been unsafe for years", None)],
+    ),
+    ("the-inquest-heard", "The inquest heard the anchor had corroded.", [("the anchor had corroded", None)]),
+    ("a-person-heard-that", "Lind heard that the pier had closed.", []),
+    ("the-court-heard-evidence", "The court heard evidence from six witnesses.", []),
+    # a post's statement: "posted on Facebook that …"
+    ("posted-on-facebook-that", "Lind posted on Facebook that the pier had closed.", [("the pier had closed", "Lind")]),
+    (
+        "posted-on-its-website-that",
+        "The council posted on its website that bins would be collected on Friday.",
+        [("bins would be collected on Friday", "The council")],
+    ),
+    ("posted-a-photo", "Lind posted a photo of the pier.", []),
+    # a statement imagined after "might", "could" or "may" is no one's
+    ("some-might-argue", "Some might argue the pier is past saving.", []),
+    ("you-could-say", "You could say the pier is past saving.", []),
+    ("said-it-might", "Lind said the pier might close.", [("the pier might close", "Lind")]),
+    # a short statement is still cut where the writer's contrast begins
+    (
+        "says-short-but-hands-shaking",
+        "Ana Lind says she's fine, but her hands are shaking.",
+        [("she's fine", "Ana Lind")],
+    ),
+    # "— a claim that some supporters greeted with laughter": the writer's word on the statement, no statement itself
+    (
+        "dash-a-claim-that-some",
+        "Denholm said the board had never wavered — a claim that some fans greeted with laughter.",
+        [("the board had never wavered", "Denholm")],
+    ),
+    ("comma-a-view-few-share", "Lind said the pier was safe, a view few share.", [("the pier was safe", "Lind")]),
+    # a document described by an irregular participle between commas still speaks
+    (
+        "the-email-sent-on-warns",
+        "The email, sent on Monday, warns that the pier is unsafe.",
+        [("the pier is unsafe", "The email")],
+    ),
+    (
+        "the-letter-seen-by-says",
+        "The letter, seen by the Gazette, says the pier is unsafe.",
+        [("the pier is unsafe", "The letter")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

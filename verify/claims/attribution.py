@@ -68,7 +68,10 @@ _TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 # A phrase set between commas after a noun that describes it: a participle or a relative clause.
-_MODIFIER_SEGMENT = re.compile(r"(?:which|who|whose|[a-z]+ed|built|led|run|made|set|known|written|drawn)\b")
+_MODIFIER_SEGMENT = re.compile(
+    r"(?:which|who|whose|[a-z]+ed|built|led|run|made|set|known|written|drawn|sent|seen|signed|shown|"
+    r"given|taken|held|sold|found|kept|left|brought|put|read)\b"
+)
 # "The day after the vote,": a time or a scene, not a speaker
 # (whole words only: "the mayor" holds no "May")
 _FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|\b" + TIME_WORDS + r"(?!\w)",

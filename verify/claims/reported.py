@@ -192,7 +192,6 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             if said_then is not None and sent.end - said_then.content.end > 12 else None,
             _noun_cue(text, sent, inside),
             _passive_cue(text, sent, inside),
-            _heard_in_court(text, sent, inside),
             _relative_cue(text, sent, inside),
             _finding(text, sent, inside),
             _bare_noun_after_headline(text, sent, inside),
@@ -660,9 +659,13 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         # "made clear that", "has made it clear that": a statement made plain
         clear = next((k for k in (i + 1, i + 2) if k < len(ws) and ws[k].norm == "clear"), None) \
             if w.norm in _MAKE and nxt in {"clear", "it"} else None
+        # "The court heard that …", "The inquest heard the anchor had …": evidence given, its giver unnamed
+        heard = w.norm == "heard" and i > 0 and ws[i - 1].norm in _HEARINGS
+        # "posted on Facebook that …": a post's statement
+        posted = w.norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None
         # "Lind is adamant that …", "The club remains confident that …": a stance stated
         stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
-        special = finding or ruled or clear is not None or stance
+        special = finding or ruled or clear is not None or stance or heard or posted
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
                 and not special:
             continue
@@ -683,15 +686,15 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "It's worth noting that", "Having said that,": the writer's aside
         if w.norm == "explained" and stext[: w.start].rstrip().endswith(","):
             continue  # "The recall election, explained: how we got here": a title
-        if _NOT_YET_SAID.search(before):
-            continue  # "is expected to announce", "wants voters to believe": nothing said yet
+        if _NOT_YET_SAID.search(before) or _MIGHT_SAY.search(before):
+            continue  # "is expected to announce", "wants voters to believe", "Some might argue": nothing said yet
         if w.norm in _OPINION_NOW and _WRITER_NOW.search(before):
             continue  # "I think the plan will fail", "I would argue that": the writer's own view, no one reported
         if stext.rstrip().endswith("?") and _ASKED.match(stext):
             continue  # "Can anyone say the plan has worked?", "Did Lind say …?": asked, not said
         if _NEGATED.search(before):
             continue  # "I do not think 31 is most", "Lind never said the pier was safe": not what was said
-        told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None
+        told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None or heard
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         if stance:
             before = before[: len(before) - (w.start - ws[i - 1].start)]  # the subject ends before its copula
@@ -731,6 +734,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             pos = _content_start(stext, ws[i + 1].end if w.norm in _POINT else w.end, w.norm)
         if tally:
             pos = ws[i + 2].end  # past "5-2 that"
+        if heard and nxt == "how":
+            pos = ws[i + 1].end  # "The inquest heard how the driver had been awake": what it heard
         if pos is None and quoted_after and _quotation_is_its_own(stext, w.end, inside, sent.start):
             # "called half of his supporters “deplorables”": with quoted words to
             # come, the rest of the sentence is what the speaker is reported to say.
@@ -846,6 +851,13 @@ _GAP_SUBJECT = re.compile(
 )
 _MAKE = frozenset("made makes make making".split())
 _ADD = frozenset("add adds added adding".split())
+# "Some might argue …", "You could say …": a statement imagined, not made
+_MIGHT_SAY = re.compile(r"\b(?:might|could|may)\s+(?:well\s+|also\s+)?$", re.IGNORECASE)
+_POSTED_THAT = re.compile(
+    r"\s+(?:on|to)\s+(?:[A-Z][\w.]*|social\s+media|(?:his|her|its|their|the)\s+[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:\s+(?:page|account|feed|site|website|channel|group))?\s+that\b"
+)
+_HEARINGS = frozenset("court inquest jury hearing tribunal trial magistrates committee panel inquiry".split())
 _STANCES = frozenset("adamant insistent confident convinced".split())
 _COPULAS = frozenset("is was are were remains remained been".split())
 _SPEAKING_HEADS = ORG_WORDS | frozenset(
@@ -897,7 +909,7 @@ _PARTICIPLE_TAIL = re.compile(
     r"|which\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+ly\s+)?(?:false|untrue|true|incorrect|wrong|inaccurate|"
     r"misleading|accurate|correct|baseless|unfounded)"
     r"|an?\s+(?:\w+\s+)?(?:claim|assertion|allegation|charge|contention|point|figure|view|argument)\s+(?:that\s+)?(?:the|a|an|his|her|their|its|"
-    r"he|she|they|it|[A-Z])"
+    r"he|she|they|it|some|many|most|few|several|others|critics|no|nobody|[A-Z])"
     r"|(?:and\s+)?then\s+(?:[a-z]+ed|left|went|took|made|gave|sat|stood|ran|got|spoke)|according\s+to)\b"
 )
 # The writer's noun for the statement, set after it with what others make of it: "…, a claim Lind
@@ -1067,11 +1079,13 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
         # "…, but she had taken his age into account": the tense of reported speech carries it on
         if not inside.covers(m.start()) and (_opens_clause(following) and not _backshifted(following)
                                              or _REFUSAL.match(text, m.end(), span.end)):
-            cut = _content_span(text, span.start, m.start())
+            # "says he's fine, but the pier is shaking": a short statement is still cut at the contrast
+            cut = _content_span(text, span.start, m.start()) or _predicate(text, span.start, m.start())
             return cut if cut is not None else span
     for m in _AS_CONTEXT.finditer(text, span.start, span.end):
         if not inside.covers(m.start()) and _opens_clause(words(text[m.end() : min(span.end, m.end() + 120)])):
-            cut = _content_span(text, span.start, m.start())
+            # "says he's fine, but the pier is shaking": a short statement is still cut at the contrast
+            cut = _content_span(text, span.start, m.start()) or _predicate(text, span.start, m.start())
             return cut if cut is not None else span
     for m in _AS_NOW.finditer(text, span.start, span.end):
         said = words(text[span.start : m.start()])
@@ -1941,6 +1955,9 @@ def _noun_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
             break  # a run-on "sentence" of cues: stay linear
+        if m.re is _DETERMINED_NOUN_CUES and m.group("det").lower() in {"a", "an"} \
+                and stext[: m.start()].rstrip().endswith((",", "—", "–", "-")):
+            continue  # "…, a claim that some supporters greeted with laughter": the writer's word on the last one
         following = words(stext[m.end() : m.end() + 30])[:1]
         if following and (following[0].norm in _FINITE or following[0].norm in _IRREGULAR_PAST
                           or following[0].norm.endswith("ed") and following[0].text.islower()):
@@ -2005,26 +2022,6 @@ def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | Non
         at = sent.start + m.start("agent") if agent else start
         return ReportedSpeech(span, agent, at, m.group("cue"), None)
     return None
-
-
-# "The court heard that …": what a court, jury or inquiry was told, by a speaker left unnamed.
-_HEARD = re.compile(
-    r"\b[Tt]he\s+(?:court|jury|inquest|inquiry|tribunal|hearing|trial|committee|panel)\s+(?:also\s+|had\s+|has\s+)?"
-    r"(?P<cue>heard|hears)\s+(?:(?:on|last|this)\s+\w+\s+)?(?:how\s+|that\s+)"
-)
-
-
-def _heard_in_court(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
-    stext = text[sent.start : sent.end]
-    if " heard " not in stext and " hears " not in stext:
-        return None
-    m = _HEARD.search(stext)
-    if m is None or inside.covers(sent.start + m.start()):
-        return None
-    span = _content_span(text, sent.start + m.end(), sent.end)
-    if span is None or _mostly_quoted(text, span, inside):
-        return None
-    return ReportedSpeech(span, None, sent.start + m.start("cue"), m.group("cue"), None)
 
 
 # "in what officials said was the largest seizure", "a budget, which the governor said would wait": the
@@ -2462,7 +2459,9 @@ def _predicate(text: str, start: int, end: int) -> Span | None:
 _AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,140}),\s*")
 _POINT = frozenset("point points pointed".split())
 # Every word _verb_then_content may take for a cue, whatever surrounds it.
-_ANY_VERB_CUE = REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS | _RULED | _MAKE | _STANCES
+_ANY_VERB_CUE = (
+    REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS | _RULED | _MAKE | _STANCES | {"heard"}
+)
 _AS_INTRO_WITH_ASIDE = re.compile(
     r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,80},\s+(?:including|like|such\s+as|among\s+them)"
     r"\s[^,;:“”\"«»()]{2,60},\s+[^,;:“”\"«»()]{3,60}),\s*"
@@ -2549,7 +2548,7 @@ _TRIGGERS = (
     | frozenset("according quoted heard caught recorded filmed overheard seen".split())
     | _cue_group_words(_GERUND_CUE, "gerund") | _cue_group_words(_COORDINATED_CUE, "gerund")
     | frozenset().union(*(_cue_group_words(p) for p in (
-        _HEADLINE_TAIL, _COORDINATED_CUE, _NOUN_CUES, _DETERMINED_NOUN_CUES, _PASSIVE_CUE, _HEARD, _RELATIVE_CUE,
+        _HEADLINE_TAIL, _COORDINATED_CUE, _NOUN_CUES, _DETERMINED_NOUN_CUES, _PASSIVE_CUE, _RELATIVE_CUE,
         _FINDING, _PARENTHETICAL, _INVERTED_THEN_CONJUNCTION, _PARENTHETICAL_INVERTED,
     )))
 )  # fmt: skip
