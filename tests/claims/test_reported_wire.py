@@ -500,6 +500,11 @@ ROWS = [
         "Fares will rise, Lind said, while the council disagreed.",
         [("Fares will rise", "Lind")],
     ),
+    (
+        "inverted-cue-description-name-then-in-testimony",
+        "Banks are well capitalized, said the president of the association, Howard Blessing, in written testimony.",
+        [("Banks are well capitalized", "the president of the association, Howard Blessing")],
+    ),
 ]
 
 

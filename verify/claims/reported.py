@@ -384,7 +384,9 @@ _APPOSITIVE_TAIL = re.compile(
     # ", said a senior official who asked not to be named because …": a description and who it is
     r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s|"
     # ", said the minister, Philippa Carrow.": a description, then the name it stands for
-    r"(?:the|its|his|her|their)\s+[^,;:“”\"]{1,60}?,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*(?:[.!?]?\s*$|,\s+who\s))"
+    # (", said the president of the association, Howard Blessing, in written testimony.")
+    r"(?:the|its|his|her|their)\s+[^,;:“”\"]{1,60}?,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*"
+    r"(?:[.!?]?\s*$|,\s+who\s|,\s+(?:in|on|at|during)\s+[^,;:“”\"]{1,40}[.!?]?\s*$))"
 )
 # A comma that joins clauses, not the thousands of a number ("2,000")
 _CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
@@ -399,14 +401,20 @@ _BARE_CUE = re.compile(r",\s*(?:[a-z]+\s+){0,2}(?:said|says|told|added|wrote|not
 _APPOSITIVE_HEADS = frozenset("a an the who whose one its his her their".split())
 
 
+_CHANNEL_AT_END = re.compile(r",\s+(?:in|on|at|during)\s+[^,;:“”\"]{1,40}[.!?]?\s*$")
+
+
 def _inverted_comma(stext: str, commas: list[int]) -> int:
     """The comma that opens the cue: the last, or the one before a name and its appositive
     (", said Tom Vale, a pilot", ", said Sen. Tom Vale, D-Del.", ", Ana Lind, the treasurer, said.")."""
     if len(commas) > 1 and (_APPOSITIVE_TAIL.match(stext, commas[-2]) or _PARTY_TAG.match(stext, commas[-1])):
         return commas[-2]
-    if len(commas) > 2 and stext[commas[-2] + 1 : commas[-1]].strip().isdigit() \
+    if len(commas) > 2 and (stext[commas[-2] + 1 : commas[-1]].strip().isdigit()
+                            or _CHANNEL_AT_END.match(stext, commas[-1])) \
             and _APPOSITIVE_TAIL.match(stext, commas[-3]):
-        return commas[-3]  # ", said Ana Lind, 45, a nurse": a name, an age, who she is
+        # ", said Ana Lind, 45, a nurse": a name, an age, who she is; ", said the president of the
+        # association, Howard Blessing, in written testimony.": who, then how it was said
+        return commas[-3]
     if len(commas) > 2 and _BARE_CUE.match(stext, commas[-1]):
         middle = words(stext[commas[-2] : commas[-1]])
         named = words(stext[commas[-3] : commas[-2]])
