@@ -196,6 +196,12 @@ def plausible_subject(name: str) -> bool:
             continue  # "Alliance to Reclaim Our Schools": small words of a name
         if w.norm == "to" and ws[k - 1].norm in _NOUNS_BEFORE_TO:
             continue  # "Lind's letter to the council", "an adviser to the mayor"
+        # "a woman travelling to her father's funeral": after a participle "to" leads to a place
+        if w.norm == "to" and ws[k - 1].norm.endswith("ing") and k + 1 < len(ws) \
+                and (ws[k + 1].norm in DETERMINERS or ws[k + 1].norm in _POSSESSIVES):
+            continue
+        if w.norm in _POSSESSIVES and k + 1 < len(ws) and ws[k - 1].norm in PREPOSITIONS:
+            continue  # "to her father's funeral": "her" owns the noun after it
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
         # "those polled" are people; "the injured firefighters", "a retired teacher": a participle as adjective
@@ -234,6 +240,9 @@ _NOUNS_BEFORE_TO = frozenset(
     "counsel assistant secretary spokesman spokeswoman spokesperson successor heir statement submission response "
     "reply testimony lawyer lawyers attorney attorneys close".split()
 )
+
+
+_POSSESSIVES = frozenset("his her their its my our your".split())
 
 
 def _inside_name(ws: list[Word], k: int) -> bool:
