@@ -527,7 +527,9 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
     return None
 
 
+# "…, according to police, and one died": the statement goes on past the cue
 _GOES_ON = re.compile(r"(?:,\s+" + _NAME + r")?,\s+(?:and|but)\s+(?!(?:said|says|added|told)\b)")
+
 # Who a name is, between commas after it: a relative clause or a party and state.
 # ("According to the port's report, released Tuesday, …": a participle says which one)
 _ASIDE_AFTER_NAME = re.compile(
@@ -660,16 +662,17 @@ _CUES_BEFORE_THAT = frozenset(
 )
 
 
+# ", the latest setback for …", ", a move that …", ", the first such vote": the writer sums up in a noun phrase
+_SUMMING_UP = (
+    r"(?:the|a|an)\s+(?:latest|newest|first|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|"
+    r"setback|blow|reversal|departure|signal|nod|concession)\b"
+)
 # A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
 # on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
 # often part of what was said ("…, amounting to what the senators said was …").
 # "…, citing a survey": the basis the writer gives for the statement, not more of it; so are the
 # writer's verdict on it ("…, which is false", "…, a claim the port denies"), what the speaker
 # did next ("…, then left the stage") and who reported it ("…, according to the Times").
-_SUMMING_UP = (
-    r"(?:the|a|an)\s+(?:latest|newest|first|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|"
-    r"setback|blow|reversal|departure|signal|nod|concession)\b"
-)
 _PARTICIPLE_TAIL = re.compile(
     r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
     # ", the latest setback for …", ", a move that …": the writer's summing up in a noun phrase
@@ -703,8 +706,9 @@ def _opens_clause(ws: list[Word]) -> bool:
 
 
 def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
-    """A statement ends before ", but" and a clause with its own subject and verb, and before a
-    semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
+    """A statement ends before ", but" and a clause with its own subject and verb (unless in the tense
+    of reported speech), before the writer's context (", as shoppers turned …"), the speaker's next
+    act ("and urged …"), and a semicolon or ", while" that opens another attribution."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
         following = words(text[m.end() : min(span.end, m.end() + 120)])
         # "…, but she had taken his age into account": the tense of reported speech carries it on
