@@ -72,8 +72,12 @@ _MODIFIER_SEGMENT = re.compile(r"(?:which|who|whose|[a-z]+ed|built|led|run|made|
 # (whole words only: "the mayor" holds no "May")
 _FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|\b" + TIME_WORDS + r"(?!\w)",
                             re.IGNORECASE)
-# "Hours after the storm,": a time before the subject, never the speaker's name
-_FRAME_WORDS = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b", re.IGNORECASE)
+# "Hours after the storm,", "Two days later,": a time before the subject, never the speaker's name
+_FRAME_WORDS = re.compile(
+    r"^(?:[\w-]+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|moments?|shortly|soon|long)\s+"
+    r"(?:after|before|later|earlier|ago)\b",
+    re.IGNORECASE,
+)
 _ANONYMITY = re.compile(
     r"\bwho\s+(?:asked|requested|spoke|declined|insisted|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed|"
     r"did\s+not\s+want)\b[^,;:“”\"]{0,120}?(?:named|anonymity|identified|publicly|record|discuss\s+[\w\s]{1,40}?|"
@@ -325,7 +329,7 @@ def clean_subject(raw: str) -> str | None:
         # "Hugh Hill, a doctor who works nights" without the closing comma
         if not ends_with_comma and _is_appositive(segments[-1]) and _has_capitalised(words(segments[-2])) \
                 and words(segments[-2])[0].norm not in PREPOSITIONS | INTRO_WORDS \
-                and not _FRAME_WORDS.search(segments[-2]):  # "Among voters, 48 percent", "Hours after the storm"
+                and not _FRAME_WORDS.match(segments[-2]):  # "Among voters, 48 percent", "Hours after the storm"
             name = segments[-2]
     else:
         name = segments[0]
