@@ -76,6 +76,7 @@ ROWS = [
         [("she would end the tariffs", "Harlan")],
     ),
     ("number-headline-object", "Lumina recalls 40,000 e-bike batteries after fires", []),
+    ("number-admitted", "Tom Vale admitted 14 counts of fraud.", [("14 counts of fraud", "Tom Vale")]),
     # a channel with a participle and a day before "that", not a clause of its own
     (
         "survey-published-day-that",

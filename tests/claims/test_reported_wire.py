@@ -500,6 +500,17 @@ ROWS = [
         "Fares will rise, Lind said, while the council disagreed.",
         [("Fares will rise", "Lind")],
     ),
+    (
+        "inverted-cue-description-name-then-in-testimony",
+        "Banks are well capitalized, said the president of the association, Howard Blessing, in written testimony.",
+        [("Banks are well capitalized", "the president of the association, Howard Blessing")],
+    ),
+    # a participle and "to" a place in the speaker's description
+    (
+        "a-woman-travelling-to-her",
+        "A woman travelling to her father's funeral said she had missed the service.",
+        [("she had missed the service", "A woman travelling to her father's funeral")],
+    ),
 ]
 
 

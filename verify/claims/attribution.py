@@ -76,8 +76,12 @@ _MODIFIER_SEGMENT = re.compile(
 # (whole words only: "the mayor" holds no "May")
 _FRAME_SEGMENT = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b|\b" + TIME_WORDS + r"(?!\w)",
                             re.IGNORECASE)
-# "Hours after the storm,": a time before the subject, never the speaker's name
-_FRAME_WORDS = re.compile(r"\b(?:after|before|during|since|ago|later|earlier)\b", re.IGNORECASE)
+# "Hours after the storm,", "Two days later,": a time before the subject, never the speaker's name
+_FRAME_WORDS = re.compile(
+    r"^(?:[\w-]+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|moments?|shortly|soon|long)\s+"
+    r"(?:after|before|later|earlier|ago)\b",
+    re.IGNORECASE,
+)
 _ANONYMITY = re.compile(
     r"\bwho\s+(?:asked|requested|spoke|declined|insisted|was\s+not\s+authori[sz]ed|were\s+not\s+authori[sz]ed|"
     r"did\s+not\s+want)\b[^,;:“”\"]{0,120}?(?:named|anonymity|identified|publicly|record|discuss\s+[\w\s]{1,40}?|"
@@ -259,6 +263,12 @@ def plausible_subject(name: str) -> bool:
             continue  # "Lind's letter to the council", "an adviser to the mayor"
         if w.norm == "to" and k == 3 and ws[0].norm in DETERMINERS and ws[2].norm.endswith("ed"):
             continue  # "A leaflet delivered to homes": the participle's preposition
+        # "a woman travelling to her father's funeral": after a participle "to" leads to a place
+        if w.norm == "to" and ws[k - 1].norm.endswith("ing") and k + 1 < len(ws) \
+                and (ws[k + 1].norm in DETERMINERS or ws[k + 1].norm in _POSSESSIVES):
+            continue
+        if w.norm in _POSSESSIVES and k + 1 < len(ws) and ws[k - 1].norm in PREPOSITIONS:
+            continue  # "to her father's funeral": "her" owns the noun after it
         if w.norm in CLAUSE_WORDS or w.norm in PERSONAL_PRONOUNS and w.norm != "it" or w.norm in SAID:
             return False  # a clause, not a name: "Anderson agreed and seemed to"
         by_agent = k >= 2 and k + 1 < len(ws) and ws[k + 1].norm == "by"  # "A petition signed by residents"
@@ -304,6 +314,9 @@ _NOUNS_BEFORE_TO = frozenset(
     "counsel assistant secretary spokesman spokeswoman spokesperson successor heir statement submission response "
     "reply testimony lawyer lawyers attorney attorneys close report reports briefing paper evidence".split()
 )
+
+
+_POSSESSIVES = frozenset("his her their its my our your".split())
 
 
 def _inside_name(ws: list[Word], k: int) -> bool:
@@ -419,7 +432,7 @@ def clean_subject(raw: str) -> str | None:
         # "Hugh Hill, a doctor who works nights" without the closing comma
         if not ends_with_comma and _is_appositive(segments[-1]) and _has_capitalised(words(segments[-2])) \
                 and words(segments[-2])[0].norm not in PREPOSITIONS | INTRO_WORDS \
-                and not _FRAME_WORDS.search(segments[-2]):  # "Among voters, 48 percent", "Hours after the storm"
+                and not _FRAME_WORDS.match(segments[-2]):  # "Among voters, 48 percent", "Hours after the storm"
             name = segments[-2]
     else:
         name = segments[0]

@@ -452,7 +452,9 @@ _APPOSITIVE_TAIL = re.compile(
     # ", said a senior official who asked not to be named because …": a description and who it is
     r"(?:an?|the|one|two|three|several)\s+[^,;:“”\"]{1,60}?\s+who\s|"
     # ", said the minister, Philippa Carrow.": a description, then the name it stands for
-    r"(?:the|its|his|her|their)\s+[^,;:“”\"]{1,60}?,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*(?:[.!?]?\s*$|,\s+who\s))"
+    # (", said the president of the association, Howard Blessing, in written testimony.")
+    r"(?:the|its|his|her|their)\s+[^,;:“”\"]{1,60}?,\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*"
+    r"(?:[.!?]?\s*$|,\s+who\s|,\s+(?:in|on|at|during)\s+[^,;:“”\"]{1,40}[.!?]?\s*$))"
 )
 # A comma that joins clauses, not the thousands of a number ("2,000")
 _CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
@@ -468,14 +470,20 @@ _BARE_CUE = re.compile(r",\s*(?:[a-z]+\s+){0,2}(?:said|says|told|added|wrote|not
 _APPOSITIVE_HEADS = frozenset("a an the who whose one its his her their".split())
 
 
+_CHANNEL_AT_END = re.compile(r",\s+(?:in|on|at|during)\s+[^,;:“”\"]{1,40}[.!?]?\s*$")
+
+
 def _inverted_comma(stext: str, commas: list[int]) -> int:
     """The comma that opens the cue: the last, or the one before a name and its appositive
     (", said Tom Vale, a pilot", ", said Sen. Tom Vale, D-Del.", ", Ana Lind, the treasurer, said.")."""
     if len(commas) > 1 and (_APPOSITIVE_TAIL.match(stext, commas[-2]) or _PARTY_TAG.match(stext, commas[-1])):
         return commas[-2]
-    if len(commas) > 2 and stext[commas[-2] + 1 : commas[-1]].strip().isdigit() \
+    if len(commas) > 2 and (stext[commas[-2] + 1 : commas[-1]].strip().isdigit()
+                            or _CHANNEL_AT_END.match(stext, commas[-1])) \
             and _APPOSITIVE_TAIL.match(stext, commas[-3]):
-        return commas[-3]  # ", said Ana Lind, 45, a nurse": a name, an age, who she is
+        # ", said Ana Lind, 45, a nurse": a name, an age, who she is; ", said the president of the
+        # association, Howard Blessing, in written testimony.": who, then how it was said
+        return commas[-3]
     if len(commas) > 2 and _BARE_CUE.match(stext, commas[-1]):
         middle = words(stext[commas[-2] : commas[-1]])
         named = words(stext[commas[-3] : commas[-2]])
@@ -601,6 +609,7 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
     return None
 
 
+# "…, according to police, and one died": the statement goes on past the cue
 _GOES_ON = re.compile(r"(?:,\s+" + _NAME + r")?,\s+(?:and|but)\s+(?!(?:said|says|added|told)\b)")
 
 
@@ -889,16 +898,17 @@ _CUES_BEFORE_THAT = frozenset(
 )
 
 
+# ", the latest setback for …", ", a move that …", ", the first such vote": the writer sums up in a noun phrase
+_SUMMING_UP = (
+    r"(?:the|a|an)\s+(?:latest|newest|first|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|"
+    r"setback|blow|reversal|departure|signal|nod|concession)\b"
+)
 # A participle phrase led by an adverb after a comma ends a statement: it is the writer's comment
 # on it ("…, implicitly putting his name on the line"). Without the adverb the phrase is as
 # often part of what was said ("…, amounting to what the senators said was …").
 # "…, citing a survey": the basis the writer gives for the statement, not more of it; so are the
 # writer's verdict on it ("…, which is false", "…, a claim the port denies"), what the speaker
 # did next ("…, then left the stage") and who reported it ("…, according to the Times").
-_SUMMING_UP = (
-    r"(?:the|a|an)\s+(?:latest|newest|first|rare|further|(?:major|significant|surprising)\s+\w+|move|step|sign|"
-    r"setback|blow|reversal|departure|signal|nod|concession)\b"
-)
 _PARTICIPLE_TAIL = re.compile(
     r"(?:,|\s+(?:--|[—–―]))\s+(?:[a-z]+ly\s+(?!(?:saying|adding|noting|arguing|claiming|warning)\b)[a-z]+ing|citing"
     # ", the latest setback for …", ", a move that …": the writer's summing up in a noun phrase
@@ -1072,8 +1082,9 @@ def _end_at_present_comment(text: str, span: Span, inside: _Quoted) -> Span:
 
 
 def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
-    """A statement ends before ", but" and a clause with its own subject and verb, and before a
-    semicolon or ", while" that opens another attribution ("…; Lind said it would not")."""
+    """A statement ends before ", but" and a clause with its own subject and verb (unless in the tense
+    of reported speech), before the writer's context (", as shoppers turned …"), the speaker's next
+    act ("and urged …"), and a semicolon or ", while" that opens another attribution."""
     for m in _CONTRAST.finditer(text, span.start, span.end):
         following = words(text[m.end() : min(span.end, m.end() + 120)])
         # "…, but she had taken his age into account": the tense of reported speech carries it on
@@ -1620,8 +1631,10 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
                 and (not _main_verb(clause) or _predicate_of_the_speaker(clause)) \
                 and not _verb_after_interruption(rest[:240]):
             return None
-        if head.text[0].isdigit() and verb not in _NOUN_PHRASE_CUES | _FINDS and not _main_verb(clause, strict=True):
-            return None  # "recalls 40,000 batteries": a number with no verb is an object, not a clause
+        if head.text[0].isdigit() and verb not in _NUMBER_OBJECT_CUES and not _main_verb(clause, strict=True):
+            # "recalls 40,000 batteries": a number with no verb is an object, not a clause; but what is
+            # denied, admitted or found may be counted ("admitted 14 counts of fraud")
+            return None
         if verb in _NOUN_PHRASE_CUES and bare in DETERMINERS and any(w.norm in _REFUSED for w in first[1:4]):
             return None  # "denied the request", "confirmed the nomination": refused or approved, not said
         message = next((k for k, w in enumerate(clause) if w.norm in _MESSAGE_GERUNDS), None)
@@ -1662,6 +1675,8 @@ _NOUN_PHRASE_CUES = frozenset(
     "deny denies denied denying confirm confirms confirmed confirming announce announces announced announcing".split()
 )
 _DENY = verb_forms("deny")
+# what is denied, admitted, announced or found may be counted: "admitted 14 counts of fraud"
+_NUMBER_OBJECT_CUES = _NOUN_PHRASE_CUES | _FINDS | verb_forms("admit")
 _MEANWHILE = re.compile(r",?\s+(?:as|while|amid)\s+")
 _MESSAGE_GERUNDS = frozenset("saying stating claiming declaring announcing".split())
 # Cues that also make or put up a thing: "added a label", "wrote a letter", "posted a video"
