@@ -814,6 +814,9 @@ _WRITER_TAIL = re.compile(
     r"|(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?(?:days|weeks|months|years)\s+(?:before|after)\s)"
     # "…; in fact, it had saved 2 million": the writer's correction after a semicolon
     r"|;\s+(?:in\s+fact|actually|in\s+reality|in\s+truth)\b"
+    # "…, and she was right", "…, something the port has long denied": the writer's verdict
+    r"|,\s+and\s+(?:he|she|they|it)\s+(?:was|were|is|are)\s+(?:right|wrong|correct|mistaken)\b"
+    r"|,\s+something\s+(?:that\s+)?(?:the|his|her|their|its|he|she|they|(?-i:[A-Z]))"
     # a poll's figure "…, within the margin of error"; a columnist's "…, and she may have a point"
     r"|,\s+(?:well\s+|just\s+)?(?:within|inside|outside)\s+(?:the\s+|its\s+)?margin\s+of\s+error"
     r"|,\s+and\s+(?:he|she|they|it)\s+(?:(?:may|might|could)\s+(?:well\s+)?)?(?:has|have)\s+a\s+point"
@@ -841,9 +844,7 @@ _VERB_AFTER_APPOSITION = re.compile(
 
 def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech | None:
     """The statement without the writer's comment set after it (whatever rule found it)."""
-    span = item.content
-    if len(item.parts) > 1:
-        return item
+    span = item.parts[-1] if item.parts else item.content  # "The pier, Lind said, was unsafe, and she was right"
     end = span.end
     m = _SUMMARY_NOUN.search(text, span.start, end)
     if m is not None and not _VERB_AFTER_APPOSITION.search(text, m.end(), end):
@@ -856,6 +857,11 @@ def _without_writer_comment(text: str, item: ReportedSpeech) -> ReportedSpeech |
         end = bracket.start()  # "… (it had not)", "… — it had not —"
     if end == span.end:
         return item
+    if len(item.parts) > 1:
+        last = _predicate(text, span.start, end)
+        if last is None:
+            return item
+        return replace(item, content=Span(item.content.start, last.end), parts=(*item.parts[:-1], last))
     cut = _content_span(text, span.start, end)
     # "A spokesman said they were and pointed me to the manifesto": too little is left to be a statement
     return None if cut is None else replace(item, content=cut, parts=())
