@@ -789,6 +789,18 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind said it was the first time the pier had closed.",
         [("it was the first time the pier had closed", "Lind")],
     ),
+    ("and-she-was-right", "Lind said the pier was unsafe, and she was right.", [("the pier was unsafe", "Lind")]),
+    (
+        "cue-inside-then-she-was-right",
+        "The pier, Lind said, was unsafe, and she was right.",
+        [("The pier was unsafe", "Lind")],
+    ),
+    ("cue-inside-then-bracket", "The pier, Lind said, was unsafe (it was not).", [("The pier was unsafe", "Lind")]),
+    (
+        "something-the-port-denied",
+        "Lind said the pier was unsafe, something the port has long denied.",
+        [("the pier was unsafe", "Lind")],
+    ),
 ]
 
 
