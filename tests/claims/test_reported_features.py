@@ -295,6 +295,14 @@ ROWS = [
         "The letter, seen by the Gazette, says the pier is unsafe.",
         [("the pier is unsafe", "The letter")],
     ),
+    # "no" opening a subject, then its verb: "says no decision has been made"
+    (
+        "says-no-decision-has-been",
+        "The library says no decision has been made.",
+        [("no decision has been made", "The library")],
+    ),
+    ("said-no-three-times", "Lind said no three times.", []),
+    ("said-no-to-the-plan", "Lind said no to the plan.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -1122,7 +1122,8 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # "I write this because …": the pronoun is the object, not a clause
     if (head.text[0].isupper() or bare in DETERMINERS) and _object_then_infinitive(words(rest[:200])):
         return None  # "expect Clinton to win", "maintains a program to train pilots"
-    if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]):
+    no_subject = bare == "no" and len(first) > 2 and _has_finite_verb(first[2:5])  # "says no decision has been made"
+    if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]) and not no_subject:
         return None  # "said nothing about the ferry"; "said nothing had changed" is a clause
     if head.text[0].isupper() or head.text[0].isdigit() or bare in _CLAUSE_START or bare in DETERMINERS:
         # "said the same thing", "promised a veto": an object, unless a verb follows
