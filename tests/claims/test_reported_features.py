@@ -303,6 +303,18 @@ ROWS = [
     ),
     ("said-no-three-times", "Lind said no three times.", []),
     ("said-no-to-the-plan", "Lind said no to the plan.", []),
+    # "As X puts it, …": how the speaker put it is a verb of saying
+    (
+        "as-name-puts-it",
+        "As Ana Lind puts it, the sea does not care who you are.",
+        [("the sea does not care who you are", "Ana Lind")],
+    ),
+    (
+        "as-name-put-it-in-a-year",
+        "As Lind put it in 2019, the sea does not care who you are.",
+        [("the sea does not care who you are", "Lind")],
+    ),
+    ("as-she-puts-the-kettle-on", "As Lind puts the kettle on, the sea roars past the window.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

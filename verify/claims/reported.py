@@ -1772,7 +1772,10 @@ def _as_cue_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpee
         # "As many experts, including Ms. Lind, have pointed out, …": the cue is past a phrase set apart
         m = _AS_INTRO_WITH_ASIDE.match(stext) or m
     ws = words(m.group("intro"))
-    cues = [
+    # "As she puts it, …": how the speaker put it, as good as a verb of saying
+    puts = [i for i, w in enumerate(ws) if i > 0 and w.norm in {"puts", "put"} and ws[i + 1 : i + 2]
+            and ws[i + 1].norm == "it" and _only_when(m.group("intro")[ws[i + 1].end :])]
+    cues = puts or [
         i for i, w in enumerate(ws)
         if i > 0 and w.text.islower() and (w.norm in REPORTING_VERBS or w.norm in _POINT and ws[i + 1 : i + 2]
                                            and ws[i + 1].norm == "out") and is_speech_verb(ws, i)
@@ -1788,8 +1791,16 @@ def _as_cue_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpee
     if span is None or _mostly_quoted(text, span, inside):
         return None
     at = sent.start + m.start("intro") + m.group("intro").find(name)
-    cue = ws[i].text if i + 1 >= len(ws) or ws[i + 1].norm != "out" else f"{ws[i].text} out"
+    cue = ws[i].text if i + 1 >= len(ws) or ws[i + 1].norm not in {"out", "it"} else f"{ws[i].text} {ws[i + 1].text}"
     return ReportedSpeech(span, name, at, cue, find_outlet(m.group("intro")))
+
+
+def _only_when(rest: str) -> bool:
+    """Whether ``rest`` says no more than when or how something was said ("in 2019", "")."""
+    pos = 0
+    while (more := _ADVERBIAL.match(rest, pos)) is not None and more.end() > pos:
+        pos = more.end()
+    return not rest[pos:].strip()
 
 
 _COLON_INTRO = re.compile(r"(?m)^(?P<intro>[^\n:]{3,80}):[ \t]*\n(?:[ \t]*\n)+(?P<body>[^\n]+)")
