@@ -315,6 +315,19 @@ ROWS = [
         [("the sea does not care who you are", "Lind")],
     ),
     ("as-she-puts-the-kettle-on", "As Lind puts the kettle on, the sea roars past the window.", []),
+    # "In her words, …", "In Lind's view, …", "In the words of X, …": the sentence credited up front
+    (
+        "in-her-words",
+        "Ana Lind said the pier was old. In her words, the sea does not care who you are.",
+        [("the pier was old", "Ana Lind"), ("the sea does not care who you are", "Ana Lind")],
+    ),
+    ("in-name-view", "In Lind's view, the pier is past saving.", [("the pier is past saving", "Lind")]),
+    (
+        "in-the-words-of",
+        "In the words of the coroner, the anchor failed without warning.",
+        [("the anchor failed without warning", "the coroner")],
+    ),
+    ("in-winter-is-no-speaker", "In winter, the pier is closed to walkers.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -157,6 +157,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
         candidates = (
             _headline(text, sent, inside),
             _according_to(text, sent, inside),
+            _in_words_of(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
             _as_cue_then_content(text, sent, inside),
             _content_then_cue(text, sent, inside) if inverted else None,
@@ -498,6 +499,29 @@ def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
             continue
         return ReportedSpeech(span, name, sent.start + m.end(), "according to", find_outlet(stext))
     return None
+
+
+# "In her words, …", "In Lind's view, …", "In the words of the coroner, …": a sentence credited up front
+_IN_WORDS_OF = re.compile(
+    r"\s*(?:(?:But|And|Yet),?\s+)?In\s+(?:(?P<pronoun>his|her|their)|(?P<owner>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?)\s+(?:own\s+)?(?:words|view|opinion|judgement|judgment),\s*"
+    r"|\s*In\s+the\s+words\s+of\s+(?P<of>[^,;:“”\"]{2,60}),\s*"
+)
+
+
+def _in_words_of(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "In her words, the sea does not care.": the rest of the sentence is what she said."""
+    m = _IN_WORDS_OF.match(text, sent.start, sent.end)
+    if m is None or inside.covers(m.start()):
+        return None
+    span = _content_span(text, m.end(), sent.end)
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    if m.group("pronoun"):
+        owner = {"his": "he", "her": "she", "their": "they"}[m.group("pronoun")]
+        return ReportedSpeech(span, owner, m.start("pronoun"), "in the words of", None)
+    group = "owner" if m.group("owner") else "of"
+    return ReportedSpeech(span, m.group(group).strip(), m.start(group), "in the words of", None)
 
 
 # Who a name is, between commas after it: a relative clause or a party and state.
