@@ -328,6 +328,13 @@ ROWS = [
         [("the anchor failed without warning", "the coroner")],
     ),
     ("in-winter-is-no-speaker", "In winter, the pier is closed to walkers.", []),
+    # "recalls", "admits", "reckons" between commas inside the statement
+    ("subject-lind-admits-predicate", "The pier, Lind admits, is past saving.", [("The pier is past saving", "Lind")]),
+    (
+        "clause-she-recalls-clause",
+        "The worst storm came in 1987, Lind recalls, and it took the pier.",
+        [("The worst storm came in 1987 and it took the pier", "Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -1646,7 +1646,7 @@ _PARENTHETICAL = re.compile(
     r",\s+(?P<name>[^,;:“”\"]{2,70}?)\s+(?P<cue>said|says|say|added|adds|argued|argues|noted|notes|"
     r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes|confirmed|confirms|stated|"
     r"states|told|tells|acknowledged|acknowledges|conceded|concedes|stressed|stresses|maintained|maintains|"
-    r"announced|announces|denied|denies)\b"
+    r"announced|announces|denied|denies|recalled|recalls|admitted|admits|reckoned|reckons)\b"
     # whom it was told and when: "The pier, Lind told reporters on Monday, is unsafe."
     r"(?P<extra>[^,;:“”\"]{0,60}?),\s+"
 )
