@@ -335,6 +335,12 @@ ROWS = [
         "The worst storm came in 1987, Lind recalls, and it took the pier.",
         [("The worst storm came in 1987 and it took the pier", "Lind")],
     ),
+    # a subject led by someone's name is no scene, though it ends in a time word
+    (
+        "possessive-subject-then-cue",
+        "Trewin's worst day, Lind said, was in August 1997.",
+        [("Trewin's worst day was in August 1997", "Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -1324,6 +1324,8 @@ def _is_scene(phrase: str) -> bool:
     if not ws:
         return False
     first = ws[0].norm
+    if ws[0].text.endswith(("’s", "'s")):
+        return False  # "Trewin's worst day": someone's, a subject, not when
     if first in _SCENE_SUBORDINATORS or first == "as" and len(ws) > 1 and ws[1].norm == "for":
         return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
     opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
