@@ -341,6 +341,22 @@ ROWS = [
         "Trewin's worst day, Lind said, was in August 1997.",
         [("Trewin's worst day was in August 1997", "Lind")],
     ),
+    # "…, the court was told.": those told are not the speaker
+    (
+        "inverted-the-court-was-told",
+        "The prosecution will seek to recover the money, the court was told.",
+        [("The prosecution will seek to recover the money", None)],
+    ),
+    (
+        "inverted-residents-were-told",
+        "The pier will close in May, residents were told on Monday.",
+        [("The pier will close in May", None)],
+    ),
+    (
+        "inverted-told-residents",
+        "The pier will close in May, Lind told residents.",
+        [("The pier will close in May", "Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -1578,6 +1578,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     cue = attr.cue.split()[0].lower()
     if cue not in REPORTING_VERBS:
         return None
+    # "…, the court was told.": the court heard it; who told it is not said
+    told = cue in _OBJECT_VERBS and _PASSIVE_BEFORE.search(tail[: tail.find(attr.cue)]) is not None
     # nothing but a few adverbs may follow the cue
     after_cue = tail[tail.find(attr.cue) + len(attr.cue) :]
     if after_cue.lstrip().startswith(attr.speaker):
@@ -1618,7 +1620,7 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         closes_with_comma = text[a:b].rstrip("”\"’'»").endswith(",") or text[b : b + 2].lstrip().startswith(",")
         if closes_with_comma and len(words(text[span.start : a])) < _MIN_WORDS:
             return None  # “...,” one victim, known as IJ, told QNews: a quotation and its speaker
-    return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
+    return ReportedSpeech(span, None if told else attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
 
 
 # After a trailing cue, when and where it was said: "…, union leaders said Friday after a meeting".
