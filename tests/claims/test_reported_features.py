@@ -357,6 +357,12 @@ ROWS = [
         "The pier will close in May, Lind told residents.",
         [("The pier will close in May", "Lind")],
     ),
+    # a group named by a plural noun at the head of a sentence is never "she"
+    (
+        "colleagues-are-not-she",
+        "Colleagues recall that many farmers refused to believe it. She later said she had been right.",
+        [("many farmers refused to believe it", "Colleagues"), ("she had been right", None)],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",
