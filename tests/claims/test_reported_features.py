@@ -363,6 +363,16 @@ ROWS = [
         "Colleagues recall that many farmers refused to believe it. She later said she had been right.",
         [("many farmers refused to believe it", "Colleagues"), ("she had been right", None)],
     ),
+    # a description of someone, then their name, is a person, not the body "the charity" means
+    (
+        "the-charity-is-not-the-coxswain",
+        "The Saltby station's coxswain, Liam Tranter, said the crew owed her a lot. "
+        "The charity says about one in ten of its crew are women.",
+        [
+            ("the crew owed her a lot", "The Saltby station's coxswain, Liam Tranter"),
+            ("about one in ten of its crew are women", "The charity"),
+        ],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",
