@@ -373,6 +373,13 @@ ROWS = [
             ("about one in ten of its crew are women", "The charity"),
         ],
     ),
+    # a title set between commas after the scene is not who "he" is
+    (
+        "in-his-memoir-title-he-wrote",
+        "Okoro told an interviewer he had agreed because the landlord was kind. "
+        "In his memoir, Blowing Upstream, he wrote that the sessions had kept him sober.",
+        [("he had agreed because the landlord was kind", "Okoro"), ("the sessions had kept him sober", "Okoro")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -596,6 +596,9 @@ def sentence_subject(text: str) -> str | None:
         return ws[0].text if ws[0].norm in PERSONAL_PRONOUNS else None
     if k == 1 and ws[0].norm in DETERMINERS | INTRO_WORDS:
         return None
+    after = re.match(r",\s+(he|she|they)\s", text[ws[k - 1].end :], re.IGNORECASE)
+    if after is not None:
+        return after.group(1)  # "In his memoir, Blowing Upstream, he wrote": the book's title, then its writer
     return text[ws[0].start : ws[k - 1].end]
 
 
