@@ -380,6 +380,13 @@ ROWS = [
         "In his memoir, Blowing Upstream, he wrote that the sessions had kept him sober.",
         [("he had agreed because the landlord was kind", "Okoro"), ("the sessions had kept him sober", "Okoro")],
     ),
+    # a named subject behind a lowercase role ("Assistant coroner Jane Whitlock") is who "she" is next
+    (
+        "coroner-role-then-she-said",
+        "Dr Helen Costa wrote that the anchor had corroded. Assistant coroner "
+        "Jane Whitlock recorded a conclusion of accidental death. She said Mr Pritchard had done nothing wrong.",
+        [("the anchor had corroded", "Dr Helen Costa"), ("Mr Pritchard had done nothing wrong", "Jane Whitlock")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",
