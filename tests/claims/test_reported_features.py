@@ -387,6 +387,13 @@ ROWS = [
         "Jane Whitlock recorded a conclusion of accidental death. She said Mr Pritchard had done nothing wrong.",
         [("the anchor had corroded", "Dr Helen Costa"), ("Mr Pritchard had done nothing wrong", "Jane Whitlock")],
     ),
+    # "Born in Lagos in 1949, Okoro moved …": the subject after a life's participle is who "he" is next
+    (
+        "born-in-then-he-liked-to-say",
+        "Ana Lind said the band was late. Born in Lagos in 1949, Okoro moved to "
+        "Newcastle at the age of nine. He liked to say that he learned English from the radio.",
+        [("the band was late", "Ana Lind"), ("he learned English from the radio", "Okoro")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

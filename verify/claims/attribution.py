@@ -581,11 +581,15 @@ def np_after_according(text: str) -> str | None:
     return name if name and plausible_subject(name) else None
 
 
+# Participles that open a sentence about someone's life: "Born in Lagos in 1949, Okoro moved …"
+_LIFE_PARTICIPLES = frozenset("born raised educated trained founded elected appointed married".split())
+
+
 def sentence_subject(text: str) -> str | None:
     """The subject at the start of a clause ("Lind was ..., saying" -> "Lind")."""
     first = words(text[:40])
-    if first and first[0].norm in INTRO_WORDS and ", " in text:
-        text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ..."
+    if first and (first[0].norm in INTRO_WORDS or first[0].norm in _LIFE_PARTICIPLES) and ", " in text:
+        text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ...", "Born in Lagos, Okoro moved …"
     ws = words(text)
     if not ws:
         return None
