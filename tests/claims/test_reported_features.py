@@ -394,6 +394,22 @@ ROWS = [
         "Newcastle at the age of nine. He liked to say that he learned English from the radio.",
         [("the band was late", "Ana Lind"), ("he learned English from the radio", "Okoro")],
     ),
+    # someone's relation, then a given name between commas: the name is kept
+    (
+        "his-son-given-name",
+        "His son, Marcus, said he died in hospital on Tuesday.",
+        [("he died in hospital on Tuesday", "His son, Marcus")],
+    ),
+    (
+        "possessive-daughter-given-name",
+        "Mrs Lind's daughter, Sarah, said the pier had been unsafe.",
+        [("the pier had been unsafe", "Mrs Lind's daughter, Sarah")],
+    ),
+    (
+        "his-son-however",
+        "His son, however, said he died in hospital on Tuesday.",
+        [("he died in hospital on Tuesday", "His son")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

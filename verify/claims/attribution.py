@@ -313,6 +313,8 @@ def clean_subject(raw: str) -> str | None:
             name = f"{segments[0]}, {segments[1]}"
         elif described and _is_proper_name(segments[1]):
             name = f"{segments[0]}, {segments[1]}"  # "Its chairman, Tom Brack, said": keep the name
+        elif described and _is_given_name_of(segments[0], segments[1]):
+            name = f"{segments[0]}, {segments[1]}"  # "His son, Marcus, said": whose, then the given name
     elif len(segments) > 1:
         name = segments[-1]
         # "Hugh Hill, a doctor who works nights" without the closing comma
@@ -342,6 +344,14 @@ def _is_proper_name(segment: str) -> bool:
     """Two to four capitalised words and nothing else: "Tom Brack", "Ines de la Morrow" is not."""
     ws = words(segment)
     return 2 <= len(ws) <= 4 and all(w.text[0].isupper() for w in ws)
+
+
+def _is_given_name_of(described: str, segment: str) -> bool:
+    """One capitalised word after someone's relation or role: "His son, Marcus", "Lind's daughter, Sarah"."""
+    ws, lead = words(segment), words(described)
+    owned = bool(lead) and (lead[0].norm in {"his", "her", "their", "its", "our", "my"}
+                            or any(w.text.endswith(("’s", "'s")) for w in lead))
+    return owned and len(ws) == 1 and ws[0].text[0].isupper() and ws[0].text[1:].islower()
 
 
 def _has_capitalised(ws: list[Word]) -> bool:
