@@ -410,6 +410,14 @@ ROWS = [
         "His son, however, said he died in hospital on Tuesday.",
         [("he died in hospital on Tuesday", "His son")],
     ),
+    # a plural subject's present verb before its object: "the club's volunteers deserve the trip"
+    (
+        "says-plural-subject-base-verb",
+        "Barraclough says the club's volunteers deserve the trip more than anyone.",
+        [("the club's volunteers deserve the trip more than anyone", "Barraclough")],
+    ),
+    ("said-workers-want-a", "Lind said the workers want a pay rise.", [("the workers want a pay rise", "Lind")]),
+    ("said-goodbye-to-the-fans", "Lind said goodbye to the fans.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

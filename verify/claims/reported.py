@@ -1362,10 +1362,29 @@ def _has_finite_verb(ws: list[Word]) -> bool:
     return any(_finite_at(ws, k) for k in range(len(ws)))
 
 
+_OBJECT_HEADS = frozenset("the a an his her their its our my".split())
+_NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
+    "near like and or but than who which that across inside outside around beyond".split()
+)
+
+
+def _plural_then_verb(ws: list[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is a plural subject's present verb: after a lowercase plural noun and before
+    an object's determiner ("volunteers deserve the trip"), never a preposition ("volunteers near the pier")."""
+    if not 0 < k < len(ws) - 1 or ws[k + 1].norm not in _OBJECT_HEADS:
+        return False
+    w, prev = ws[k], ws[k - 1]
+    return w.text.isalpha() and w.text.islower() and w.norm not in _NOT_BASE_VERBS and not w.norm.endswith("ly") \
+        and prev.text.islower() and len(prev.norm) > 3 and prev.norm.endswith("s") \
+        and not prev.norm.endswith(("ss", "us", "is")) and prev.norm not in NOT_PLURALS
+
+
 def _finite_at(ws: list[Word], k: int) -> bool:
     """Whether ``ws[k]`` reads as a finite verb: an auxiliary, a past form, or a present "-s" form
     after a word that is no determiner ("demands rise", not "the demands")."""
     w = ws[k]
+    if _plural_then_verb(ws, k):
+        return True  # "the club's volunteers deserve the trip": a plural subject, its verb, the verb's object
     # an irregular past after a word that is no determiner: "water came", not "a cut"
     irregular = w.norm in _IRREGULAR_PAST and w.text.islower() and (k == 0 or ws[k - 1].norm not in DETERMINERS)
     return w.norm in _FINITE or irregular or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
