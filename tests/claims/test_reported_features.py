@@ -418,6 +418,12 @@ ROWS = [
     ),
     ("said-workers-want-a", "Lind said the workers want a pay rise.", [("the workers want a pay rise", "Lind")]),
     ("said-goodbye-to-the-fans", "Lind said goodbye to the fans.", []),
+    # an age set apart inside the statement's subject: "a man, 34, had been arrested"
+    (
+        "police-said-a-man-age-arrested",
+        "Police said a man, 34, had been arrested.",
+        [("a man, 34, had been arrested", "Police")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

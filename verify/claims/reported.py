@@ -1263,6 +1263,9 @@ def _verb_after_interruption(rest: str) -> bool:
     if len(segments) < 3:
         return False
     inner = words(segments[1])
+    if len(inner) == 1 and inner[0].text.isdigit() and len(inner[0].text) <= 3:
+        after = words(segments[2])[:3]  # "a man, 34, had been arrested": an age set apart
+        return bool(after) and after[0].text.islower() and _has_finite_verb(after[:1])
     if not inner or not inner[0].text.islower():
         return False
     head = inner[0].norm
