@@ -424,6 +424,14 @@ ROWS = [
         "Police said a man, 34, had been arrested.",
         [("a man, 34, had been arrested", "Police")],
     ),
+    # "The BBC understands that …": an outlet's own report; a person's understanding is no statement
+    ("outlet-understands-that", "The BBC understands that Kershaw will stay.", [("Kershaw will stay", "The BBC")]),
+    (
+        "outlet-understands-bare",
+        "The Ashby Gazette understands Kershaw will stay.",
+        [("Kershaw will stay", "The Ashby Gazette")],
+    ),
+    ("person-understands-that", "Lind understands that the pier is old.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

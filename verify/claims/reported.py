@@ -549,14 +549,15 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             if w.norm in _MAKE and nxt in {"clear", "it"} else None
         # "The court heard that …", "The inquest heard the anchor had …": evidence given, its giver unnamed
         heard = w.norm == "heard" and i > 0 and ws[i - 1].norm in _HEARINGS
-        # "posted on Facebook that …": a post's statement
-        posted = w.norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None
+        # "posted on Facebook that …": a post's statement; "The BBC understands that …": an outlet's report
+        outlet_cue = w.norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None \
+            or w.norm == "understands" and i > 0 and ws[i - 1].text[:1].isupper()
         # "Lind is adamant that …", "The club remains confident that …": a stance stated
         stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not finding and clear is None and not stance and not heard and not posted:
+                and not finding and clear is None and not stance and not heard and not outlet_cue:
             continue
-        if not finding and clear is None and not stance and not heard and not posted and not is_speech_verb(ws, i):
+        if not finding and clear is None and not stance and not heard and not outlet_cue and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
@@ -576,6 +577,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         name = None if told else _subject_of(before, w.norm)
         if name is None and not told:
             continue
+        if w.norm == "understands" and (name is None or outlet_of_reporter(name, "reports") is None
+                                         or not any(x.text[0].isupper() for x in words(name)[1:])):
+            continue  # "Lind understands the risk": a person's grasp, not an outlet's report
         if (clear is not None or stance) and not _someone(name):
             continue  # "The figures make clear that …": no one's statement
         if finding:
