@@ -554,10 +554,11 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             or w.norm == "understands" and i > 0 and ws[i - 1].text[:1].isupper()
         # "Lind is adamant that …", "The club remains confident that …": a stance stated
         stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
+        phrase_cue = finding or clear is not None or stance or heard or outlet_cue  # no verb of saying alone
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not finding and clear is None and not stance and not heard and not outlet_cue:
+                and not phrase_cue:
             continue
-        if not finding and clear is None and not stance and not heard and not outlet_cue and not is_speech_verb(ws, i):
+        if not phrase_cue and not is_speech_verb(ws, i):
             continue
         tried += 1
         if tried > _MAX_CUES_PER_SENTENCE:
