@@ -295,6 +295,143 @@ ROWS = [
         "The letter, seen by the Gazette, says the pier is unsafe.",
         [("the pier is unsafe", "The letter")],
     ),
+    # "no" opening a subject, then its verb: "says no decision has been made"
+    (
+        "says-no-decision-has-been",
+        "The library says no decision has been made.",
+        [("no decision has been made", "The library")],
+    ),
+    ("said-no-three-times", "Lind said no three times.", []),
+    ("said-no-to-the-plan", "Lind said no to the plan.", []),
+    # "As X puts it, …": how the speaker put it is a verb of saying
+    (
+        "as-name-puts-it",
+        "As Ana Lind puts it, the sea does not care who you are.",
+        [("the sea does not care who you are", "Ana Lind")],
+    ),
+    (
+        "as-name-put-it-in-a-year",
+        "As Lind put it in 2019, the sea does not care who you are.",
+        [("the sea does not care who you are", "Lind")],
+    ),
+    ("as-she-puts-the-kettle-on", "As Lind puts the kettle on, the sea roars past the window.", []),
+    # "In her words, …", "In Lind's view, …", "In the words of X, …": the sentence credited up front
+    (
+        "in-her-words",
+        "Ana Lind said the pier was old. In her words, the sea does not care who you are.",
+        [("the pier was old", "Ana Lind"), ("the sea does not care who you are", "Ana Lind")],
+    ),
+    ("in-name-view", "In Lind's view, the pier is past saving.", [("the pier is past saving", "Lind")]),
+    (
+        "in-the-words-of",
+        "In the words of the coroner, the anchor failed without warning.",
+        [("the anchor failed without warning", "the coroner")],
+    ),
+    ("in-winter-is-no-speaker", "In winter, the pier is closed to walkers.", []),
+    # "recalls", "admits", "reckons" between commas inside the statement
+    ("subject-lind-admits-predicate", "The pier, Lind admits, is past saving.", [("The pier is past saving", "Lind")]),
+    (
+        "clause-she-recalls-clause",
+        "The worst storm came in 1987, Lind recalls, and it took the pier.",
+        [("The worst storm came in 1987 and it took the pier", "Lind")],
+    ),
+    # a subject led by someone's name is no scene, though it ends in a time word
+    (
+        "possessive-subject-then-cue",
+        "Trewin's worst day, Lind said, was in August 1997.",
+        [("Trewin's worst day was in August 1997", "Lind")],
+    ),
+    # "…, the court was told.": those told are not the speaker
+    (
+        "inverted-the-court-was-told",
+        "The prosecution will seek to recover the money, the court was told.",
+        [("The prosecution will seek to recover the money", None)],
+    ),
+    (
+        "inverted-residents-were-told",
+        "The pier will close in May, residents were told on Monday.",
+        [("The pier will close in May", None)],
+    ),
+    (
+        "inverted-told-residents",
+        "The pier will close in May, Lind told residents.",
+        [("The pier will close in May", "Lind")],
+    ),
+    # a group named by a plural noun at the head of a sentence is never "she"
+    (
+        "colleagues-are-not-she",
+        "Colleagues recall that many farmers refused to believe it. She later said she had been right.",
+        [("many farmers refused to believe it", "Colleagues"), ("she had been right", None)],
+    ),
+    # a description of someone, then their name, is a person, not the body "the charity" means
+    (
+        "the-charity-is-not-the-coxswain",
+        "The Saltby station's coxswain, Liam Tranter, said the crew owed her a lot. "
+        "The charity says about one in ten of its crew are women.",
+        [
+            ("the crew owed her a lot", "The Saltby station's coxswain, Liam Tranter"),
+            ("about one in ten of its crew are women", "The charity"),
+        ],
+    ),
+    # a title set between commas after the scene is not who "he" is
+    (
+        "in-his-memoir-title-he-wrote",
+        "Okoro told an interviewer he had agreed because the landlord was kind. "
+        "In his memoir, Blowing Upstream, he wrote that the sessions had kept him sober.",
+        [("he had agreed because the landlord was kind", "Okoro"), ("the sessions had kept him sober", "Okoro")],
+    ),
+    # a named subject behind a lowercase role ("Assistant coroner Jane Whitlock") is who "she" is next
+    (
+        "coroner-role-then-she-said",
+        "Dr Helen Costa wrote that the anchor had corroded. Assistant coroner "
+        "Jane Whitlock recorded a conclusion of accidental death. She said Mr Pritchard had done nothing wrong.",
+        [("the anchor had corroded", "Dr Helen Costa"), ("Mr Pritchard had done nothing wrong", "Jane Whitlock")],
+    ),
+    # "Born in Lagos in 1949, Okoro moved …": the subject after a life's participle is who "he" is next
+    (
+        "born-in-then-he-liked-to-say",
+        "Ana Lind said the band was late. Born in Lagos in 1949, Okoro moved to "
+        "Newcastle at the age of nine. He liked to say that he learned English from the radio.",
+        [("the band was late", "Ana Lind"), ("he learned English from the radio", "Okoro")],
+    ),
+    # someone's relation, then a given name between commas: the name is kept
+    (
+        "his-son-given-name",
+        "His son, Marcus, said he died in hospital on Tuesday.",
+        [("he died in hospital on Tuesday", "His son, Marcus")],
+    ),
+    (
+        "possessive-daughter-given-name",
+        "Mrs Lind's daughter, Sarah, said the pier had been unsafe.",
+        [("the pier had been unsafe", "Mrs Lind's daughter, Sarah")],
+    ),
+    (
+        "his-son-however",
+        "His son, however, said he died in hospital on Tuesday.",
+        [("he died in hospital on Tuesday", "His son")],
+    ),
+    # a plural subject's present verb before its object: "the club's volunteers deserve the trip"
+    (
+        "says-plural-subject-base-verb",
+        "Barraclough says the club's volunteers deserve the trip more than anyone.",
+        [("the club's volunteers deserve the trip more than anyone", "Barraclough")],
+    ),
+    ("said-workers-want-a", "Lind said the workers want a pay rise.", [("the workers want a pay rise", "Lind")]),
+    ("said-goodbye-to-the-fans", "Lind said goodbye to the fans.", []),
+    # an age set apart inside the statement's subject: "a man, 34, had been arrested"
+    (
+        "police-said-a-man-age-arrested",
+        "Police said a man, 34, had been arrested.",
+        [("a man, 34, had been arrested", "Police")],
+    ),
+    # "The BBC understands that …": an outlet's own report; a person's understanding is no statement
+    ("outlet-understands-that", "The BBC understands that Kershaw will stay.", [("Kershaw will stay", "The BBC")]),
+    (
+        "outlet-understands-bare",
+        "The Ashby Gazette understands Kershaw will stay.",
+        [("Kershaw will stay", "The Ashby Gazette")],
+    ),
+    ("person-understands-that", "Lind understands that the pier is old.", []),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

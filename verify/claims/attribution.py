@@ -427,6 +427,8 @@ def clean_subject(raw: str) -> str | None:
             name = f"{segments[0]}, {segments[1]}"
         elif described and _is_proper_name(segments[1]):
             name = f"{segments[0]}, {segments[1]}"  # "Its chairman, Tom Brack, said": keep the name
+        elif described and _is_given_name_of(segments[0], segments[1]):
+            name = f"{segments[0]}, {segments[1]}"  # "His son, Marcus, said": whose, then the given name
     elif len(segments) > 1:
         name = segments[-1]
         # "Hugh Hill, a doctor who works nights" without the closing comma
@@ -457,6 +459,14 @@ def _is_proper_name(segment: str) -> bool:
     """Two to four capitalised words and nothing else: "Tom Brack", "Ines de la Morrow" is not."""
     ws = words(segment)
     return 2 <= len(ws) <= 4 and all(w.text[0].isupper() for w in ws)
+
+
+def _is_given_name_of(described: str, segment: str) -> bool:
+    """One capitalised word after someone's relation or role: "His son, Marcus", "Lind's daughter, Sarah"."""
+    ws, lead = words(segment), words(described)
+    owned = bool(lead) and (lead[0].norm in {"his", "her", "their", "its", "our", "my"}
+                            or any(w.text.endswith(("’s", "'s")) for w in lead))
+    return owned and len(ws) == 1 and ws[0].text[0].isupper() and ws[0].text[1:].islower()
 
 
 def _has_capitalised(ws: list[Word]) -> bool:
@@ -710,11 +720,15 @@ def np_after_according(text: str) -> str | None:
     return name if name and plausible_subject(name) else None
 
 
+# Participles that open a sentence about someone's life: "Born in Lagos in 1949, Okoro moved …"
+_LIFE_PARTICIPLES = frozenset("born raised educated trained founded elected appointed married".split())
+
+
 def sentence_subject(text: str) -> str | None:
     """The subject at the start of a clause ("Lind was ..., saying" -> "Lind")."""
     first = first_word(text[:40])
-    if first is not None and first.norm in INTRO_WORDS and ", " in text:
-        text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ..."
+    if first is not None and (first.norm in INTRO_WORDS or first.norm in _LIFE_PARTICIPLES) and ", " in text:
+        text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ...", "Born in Lagos, Okoro moved …"
     ws = words(text[:300])  # the subject is in its first nine words, whole when ten are read
     if len(ws) < 10 and len(text) > 300:
         ws = words(text)
@@ -727,6 +741,9 @@ def sentence_subject(text: str) -> str | None:
         return ws[0].text if ws[0].norm in PERSONAL_PRONOUNS else None
     if k == 1 and ws[0].norm in DETERMINERS | INTRO_WORDS:
         return None
+    after = re.match(r",\s+(he|she|they)\s", text[ws[k - 1].end :], re.IGNORECASE)
+    if after is not None:
+        return after.group(1)  # "In his memoir, Blowing Upstream, he wrote": the book's title, then its writer
     return text[ws[0].start : ws[k - 1].end]
 
 

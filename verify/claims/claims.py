@@ -159,7 +159,11 @@ _ROLE_WORDS = frozenset(
     "member board founder president minister senator governor mayor director chief executive "
     "aide adviser advisor official leader head former deputy vice party state federal senior "
     "top lawyer attorney candidate nominee widow mother father son daughter wife husband of the "
-    "and candidate presidential general acting interim".split()
+    "and candidate presidential general acting interim "
+    # the roles of regional, court and sports news: "Assistant coroner Jane Whitlock", "Town boss Neil Kershaw"
+    "coroner judge prosecutor councillor inspector sergeant constable superintendent detective officer coach boss "
+    "captain manager striker midfielder defender headteacher teacher nurse doctor surgeon professor "
+    "researcher scientist farmer resident volunteer".split()
 )
 
 

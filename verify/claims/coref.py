@@ -81,6 +81,8 @@ def _classify(name: str) -> tuple[bool, bool, str | None, str | None]:
         and _BODY_OF_SPEAKERS.match(name) is None
     if has_role and ws and ws[-1].text[0].isupper() and last not in ORG_WORDS:
         org = False
+    if "," in name and _PERSON_NAME.fullmatch(name.rsplit(",", 1)[1].strip()):
+        org = False  # "The Saltby station's current coxswain, Liam Tranter": who, then the person's name
     named = any(w.text[0].isupper() for w in ws[1:]) or (bool(ws) and ws[0].norm not in DETERMINERS)
     if not named and not any(n in _PERSON_ROLES or n in _HUMAN_NOUNS for n in norms) and last not in PLURAL_HEADS:
         return True, False, "thing", None  # "the article", "the ad": say things, but are never "he" or "she"
@@ -91,6 +93,9 @@ def _classify(name: str) -> tuple[bool, bool, str | None, str | None]:
     elif any(n in FEMALE_WORDS for n in norms):
         gender = "female"
     return org, plural, gender, _given_name(ws)
+
+
+_PERSON_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}")
 
 
 def _plural_noun(word: Word) -> bool:

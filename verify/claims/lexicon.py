@@ -263,7 +263,10 @@ PLURAL_HEADS: frozenset[str] = frozenset(
     "officials sources authorities critics aides advisers advisors analysts experts residents "
     "witnesses victims people activists researchers lawmakers democrats republicans members "
     "police investigators prosecutors leaders supporters voters organizers organisers staff "
-    "doctors economists scientists observers diplomats others".split()
+    "doctors economists scientists observers diplomats others "
+    # groups a feature or a regional story quotes: "Colleagues recall …", "Friends say …"
+    "colleagues friends neighbours neighbors relatives campaigners parents fans villagers councillors locals "
+    "volunteers teachers nurses engineers teammates pupils students protesters".split()
 )
 
 # Abbreviations after which a full stop does not end a sentence.

@@ -179,6 +179,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _headline(text, sent, inside),
             _research_found(text, sent, inside),
             _according_to(text, sent, inside),
+            _in_words_of(text, sent, inside),
             _parenthetical_cue(text, sent, inside),
             _as_cue_then_content(text, sent, inside),
             _content_then_cue(text, sent, inside) if inverted else None,
@@ -633,6 +634,29 @@ def _after_colon(text: str, start: int, end: int, inside: _Quoted) -> int:
 _IS_IT_TRUE = re.compile(r"\s*(?:Is|Was)\s+it\s+(?:true|the\s+case|right|correct)\s+that\s+")
 
 
+# "In her words, …", "In Lind's view, …", "In the words of the coroner, …": a sentence credited up front
+_IN_WORDS_OF = re.compile(
+    r"\s*(?:(?:But|And|Yet),?\s+)?In\s+(?:(?P<pronoun>his|her|their)|(?P<owner>(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3})[’']s?)\s+(?:own\s+)?(?:words|view|opinion|judgement|judgment),\s*"
+    r"|\s*In\s+the\s+words\s+of\s+(?P<of>[^,;:“”\"]{2,60}),\s*"
+)
+
+
+def _in_words_of(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "In her words, the sea does not care.": the rest of the sentence is what she said."""
+    m = _IN_WORDS_OF.match(text, sent.start, sent.end)
+    if m is None or inside.covers(m.start()):
+        return None
+    span = _content_span(text, m.end(), sent.end)
+    if span is None or _mostly_quoted(text, span, inside):
+        return None
+    if m.group("pronoun"):
+        owner = {"his": "he", "her": "she", "their": "they"}[m.group("pronoun")]
+        return ReportedSpeech(span, owner, m.start("pronoun"), "in the words of", None)
+    group = "owner" if m.group("owner") else "of"
+    return ReportedSpeech(span, m.group(group).strip(), m.start(group), "in the words of", None)
+
+
 # Who a name is, between commas after it: a relative clause or a party and state.
 # ("According to the port's report, released Tuesday, …": a participle says which one)
 _ASIDE_AFTER_NAME = re.compile(
@@ -676,11 +700,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             if w.norm in _MAKE and nxt in {"clear", "it"} else None
         # "The court heard that …", "The inquest heard the anchor had …": evidence given, its giver unnamed
         heard = w.norm == "heard" and i > 0 and ws[i - 1].norm in _HEARINGS
-        # "posted on Facebook that …": a post's statement
-        posted = w.norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None
+        # "posted on Facebook that …": a post's statement; "The BBC understands that …": an outlet's report
+        outlet_cue = w.norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None \
+            or w.norm == "understands" and i > 0 and ws[i - 1].text[:1].isupper()
         # "Lind is adamant that …", "The club remains confident that …": a stance stated
         stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
-        special = finding or ruled or clear is not None or stance or heard or posted
+        special = finding or ruled or clear is not None or stance or heard or outlet_cue  # no verb of saying alone
         if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
                 and not special:
             continue
@@ -729,6 +754,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             name = summary.group("subject")  # "a threat the government says it does not take seriously"
         if name is None and not told:
             continue
+        if w.norm == "understands" and (name is None or outlet_of_reporter(name, "reports") is None
+                                         or not any(x.text[0].isupper() for x in words(name)[1:])):
+            continue  # "Lind understands the risk": a person's grasp, not an outlet's report
         if (clear is not None or stance) and not _someone(name):
             continue  # "The figures make clear that …": no one's statement
         if finding:
@@ -1788,6 +1816,9 @@ def _verb_after_interruption(rest: str) -> bool:
     if len(segments) < 3:
         return False
     inner = words(segments[1])
+    if len(inner) == 1 and inner[0].text.isdigit() and len(inner[0].text) <= 3:
+        after = words(segments[2])[:3]  # "a man, 34, had been arrested": an age set apart
+        return bool(after) and after[0].text.islower() and _has_finite_verb(after[:1])
     figure = bool(inner) and inner[0].text[0].isdigit() and len(inner) <= 4  # "the rate, 3.4 percent, was"
     if not inner or not inner[0].text.islower() and not figure:
         return False
@@ -1853,6 +1884,8 @@ def _is_scene(phrase: str) -> bool:
     if not ws:
         return False
     first = ws[0].norm
+    if ws[0].text.endswith(("’s", "'s")):
+        return False  # "Trewin's worst day": someone's, a subject, not when
     if first in _SCENE_SUBORDINATORS or first == "as" and len(ws) > 1 and ws[1].norm == "for":
         return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
     opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
@@ -1904,11 +1937,29 @@ def _irregular_past_after_noun(ws: list[Word]) -> bool:
         for k, w in enumerate(ws[:4]) if k > 0
     )
 
+_OBJECT_HEADS = frozenset("the a an his her their its our my".split())
+_NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
+    "near like and or but than who which that across inside outside around beyond".split()
+)
+
+
+def _plural_then_verb(ws: list[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is a plural subject's present verb: after a lowercase plural noun and before
+    an object's determiner ("volunteers deserve the trip"), never a preposition ("volunteers near the pier")."""
+    if not 0 < k < len(ws) - 1 or ws[k + 1].norm not in _OBJECT_HEADS:
+        return False
+    w, prev = ws[k], ws[k - 1]
+    return w.text.isalpha() and w.text.islower() and w.norm not in _NOT_BASE_VERBS and not w.norm.endswith("ly") \
+        and prev.text.islower() and len(prev.norm) > 3 and prev.norm.endswith("s") \
+        and not prev.norm.endswith(("ss", "us", "is")) and prev.norm not in NOT_PLURALS
+
 
 def _finite_at(ws: list[Word], k: int) -> bool:
     """Whether ``ws[k]`` reads as a finite verb: an auxiliary, a past form, or a present "-s" form
     after a word that is no determiner ("demands rise", not "the demands")."""
     w = ws[k]
+    if _plural_then_verb(ws, k):
+        return True  # "the club's volunteers deserve the trip": a plural subject, its verb, the verb's object
     # an irregular past after a word that is no determiner: "water came", not "a cut"
     irregular = w.norm in _IRREGULAR_PAST and w.text.islower() and (k == 0 or ws[k - 1].norm not in DETERMINERS)
     return w.norm in _FINITE or irregular or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
@@ -2205,6 +2256,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     cue = attr.cue.split()[0].lower()
     if cue not in REPORTING_VERBS:
         return None
+    # "…, the court was told.": the court heard it; who told it is not said
+    told = cue in _OBJECT_VERBS and _PASSIVE_BEFORE.search(tail[: tail.find(attr.cue)]) is not None
     # nothing but a few adverbs may follow the cue
     after_cue = tail[tail.find(attr.cue) + len(attr.cue) :]
     if after_cue.lstrip().startswith(attr.speaker):
@@ -2253,7 +2306,7 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         # one's starts after the "and"
         later = _content_span(text, earlier.end(), span.end)
         span = later if later is not None else span
-    return ReportedSpeech(span, attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
+    return ReportedSpeech(span, None if told else attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
 
 
 # ", county health officials said on Wednesday, and …": a cue between commas, then a new statement
@@ -2293,7 +2346,7 @@ _PARENTHETICAL = re.compile(
     r"noted|notes|"
     r"warned|warns|insisted|insists|explained|explains|claimed|claims|wrote|writes|confirmed|confirms|stated|"
     r"states|told|tells|acknowledged|acknowledges|conceded|concedes|stressed|stresses|maintained|maintains|"
-    r"announced|announces|denied|denies|reported|reports)\b"
+    r"announced|announces|denied|denies|reported|reports|recalled|recalls|admitted|admits|reckoned|reckons)\b"
     # whom it was told and when: "The pier, Lind told reporters on Monday, is unsafe."
     r"(?P<extra>[^,;:“”\"]{0,60}?),\s+"
 )
@@ -2488,7 +2541,8 @@ _AS_INTRO = re.compile(r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:�
 _POINT = frozenset("point points pointed".split())
 # Every word _verb_then_content may take for a cue, whatever surrounds it.
 _ANY_VERB_CUE = (
-    REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS | _RULED | _MAKE | _STANCES | {"heard"}
+    REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDS | _RULED | _MAKE | _STANCES
+    | {"heard", "understands"}
 )
 _AS_INTRO_WITH_ASIDE = re.compile(
     r"\s*(?:(?:But|And|Yet|So),?\s+)?[Aa]s\s+(?P<intro>[^,;:“”\"«»()]{3,80},\s+(?:including|like|such\s+as|among\s+them)"
@@ -2508,7 +2562,10 @@ def _as_cue_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpee
         # "As many experts, including Ms. Lind, have pointed out, …": the cue is past a phrase set apart
         m = _AS_INTRO_WITH_ASIDE.match(stext) or m
     ws = words(m.group("intro"))
-    cues = [
+    # "As she puts it, …": how the speaker put it, as good as a verb of saying
+    puts = [i for i, w in enumerate(ws) if i > 0 and w.norm in {"puts", "put"} and ws[i + 1 : i + 2]
+            and ws[i + 1].norm == "it" and _only_when(m.group("intro")[ws[i + 1].end :])]
+    cues = puts or [
         i for i, w in enumerate(ws)
         if i > 0 and w.text.islower() and (w.norm in REPORTING_VERBS or w.norm in _POINT and ws[i + 1 : i + 2]
                                            and ws[i + 1].norm == "out") and is_speech_verb(ws, i)
@@ -2524,8 +2581,16 @@ def _as_cue_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpee
     if span is None or _mostly_quoted(text, span, inside):
         return None
     at = sent.start + m.start("intro") + m.group("intro").find(name)
-    cue = ws[i].text if i + 1 >= len(ws) or ws[i + 1].norm != "out" else f"{ws[i].text} out"
+    cue = ws[i].text if i + 1 >= len(ws) or ws[i + 1].norm not in {"out", "it"} else f"{ws[i].text} {ws[i + 1].text}"
     return ReportedSpeech(span, name, at, cue, find_outlet(m.group("intro")))
+
+
+def _only_when(rest: str) -> bool:
+    """Whether ``rest`` says no more than when or how something was said ("in 2019", "")."""
+    pos = 0
+    while (more := _ADVERBIAL.match(rest, pos)) is not None and more.end() > pos:
+        pos = more.end()
+    return not rest[pos:].strip()
 
 
 _COLON_INTRO = re.compile(r"(?m)^(?P<intro>[^\n:]{3,80}):[ \t]*\n(?:[ \t]*\n)+(?P<body>[^\n]+)")
@@ -2573,7 +2638,8 @@ def _cue_group_words(pattern: re.Pattern[str], group: str = "cue") -> frozenset[
 # none of them is skipped. tests/claims/test_cue_free.py checks that skipping changes no claim.
 _TRIGGERS = (
     REPORTING_VERBS | SPEECH_VERBS | EVALUATIVE_VERBS | CUE_NOUNS | _ANY_VERB_CUE | _HEADLINE_CUES | _CUES_ALONE
-    | frozenset("according quoted heard caught recorded filmed overheard seen".split())
+    | frozenset("according quoted heard caught recorded filmed overheard seen put puts understands".split())
+    | frozenset("words view opinion judgement judgment".split())  # "In her words, …"
     | _cue_group_words(_GERUND_CUE, "gerund") | _cue_group_words(_COORDINATED_CUE, "gerund")
     | frozenset().union(*(_cue_group_words(p) for p in (
         _HEADLINE_TAIL, _COORDINATED_CUE, _NOUN_CUES, _DETERMINED_NOUN_CUES, _PASSIVE_CUE, _RELATIVE_CUE,
