@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from typing import NamedTuple
 
 from verify.claims.lexicon import (
@@ -150,11 +149,6 @@ def _tokens(text: str) -> tuple[Word, ...]:
 def iter_words(text: str) -> Iterator[Word]:
     """The words of ``text`` one at a time, for a reader that may stop early (not cached)."""
     return _tokens_from(_TOKEN.finditer(text))
-
-
-def first_words(text: str, n: int) -> list[Word]:
-    """The first ``n`` words of ``text`` (fewer when it holds fewer), the rest never split."""
-    return list(islice(_tokens_from(_TOKEN.finditer(text)), n))
 
 
 def first_word(text: str) -> Word | None:
@@ -735,7 +729,7 @@ def sentence_subject(text: str) -> str | None:
     first = first_word(text[:40])
     if first is not None and (first.norm in INTRO_WORDS or first.norm in _LIFE_PARTICIPLES) and ", " in text:
         text = text[text.find(", ") + 2 :]  # "During a speech, Lind attacked ...", "Born in Lagos, Okoro moved …"
-    ws = first_words(text[:300], 10)  # the subject is in its first nine words, whole when ten are read
+    ws = words(text[:300])  # the subject is in its first nine words, whole when ten are read
     if len(ws) < 10 and len(text) > 300:
         ws = words(text)
     if not ws:

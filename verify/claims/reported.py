@@ -20,7 +20,6 @@ from verify.claims.attribution import (
     Word,
     clean_subject,
     find_outlet,
-    first_words,
     is_speech_verb,
     iter_words,
     np_after_according,
@@ -399,7 +398,7 @@ def _content_span(text: str, start: int, end: int) -> Span | None:
             break  # "(D-Del.)": a bracket the content opened is its own
         end -= 1
     # the first words decide for a long content: three of them, one neither a time nor a number
-    first = first_words(text[start : min(end, start + 80)], _MIN_WORDS + 2)
+    first = words(text[start : min(end, start + 80)])
     if len(first) > _MIN_WORDS and not only_time_or_number([w.norm for w in first[:-1]]):
         return Span(start, end)
     ws = words(text[start:end])
@@ -2330,7 +2329,7 @@ _AS_SAID = re.compile(r",?\s*as\s+(?=\S)", re.IGNORECASE)
 
 def _cue_then_circumstance(tail: str) -> int | None:
     """Where a long tail's cue ends when only when it was said follows it, else None."""
-    ws = first_words(tail[:160], 15)  # the cue is among the first 14, and its next word is read too
+    ws = words(tail[:160])
     for k, w in enumerate(ws[:14]):
         if w.norm in REPORTING_VERBS and is_speech_verb(ws, k):
             rest = tail[w.end :]
