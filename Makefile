@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_fetch.py
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_extraction.py
 	$(BIN)/python bench/bench_discovery.py
 	$(BIN)/python bench/bench_archive.py
 	$(BIN)/python bench/bench_batch.py --baseline-drafts 60
