@@ -432,6 +432,13 @@ ROWS = [
         [("Kershaw will stay", "The Ashby Gazette")],
     ),
     ("person-understands-that", "Lind understands that the pier is old.", []),
+    # "I" or "we" opening a clause after the statement is the narrator, not the speaker
+    (
+        "so-we-is-the-narrator",
+        "Lind told me the children would get bored, so we set up a reading club.",
+        [("the children would get bored", "Lind")],
+    ),
+    ("and-we-believed-her", "Lind said the pier was unsafe, and we believed her.", [("the pier was unsafe", "Lind")]),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

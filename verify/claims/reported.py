@@ -745,6 +745,12 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
             # "says he's fine, but the pier is shaking": a short statement is still cut at the contrast
             cut = _content_span(text, span.start, m.start()) or _predicate(text, span.start, m.start())
             return cut if cut is not None else span
+    narrator = _NARRATOR_CLAUSE.search(text, span.start, span.end)
+    if narrator is not None and not inside.covers(narrator.start()):
+        # "told me they worried …, so we set up a club": "I" or "we" after the comma is the narrator
+        cut = _content_span(text, span.start, narrator.start())
+        if cut is not None:
+            span = cut
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         if not inside.covers(m.start()) and any(
@@ -755,6 +761,7 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
     return span
 
 
+_NARRATOR_CLAUSE = re.compile(r",\s+(?:so|and|but)\s+(?:I|we)\s+(?=[a-z])")
 # "…; Lind said it would not", "…, while most Democrats said it should stay": another attribution
 _NEXT_ATTRIBUTION = re.compile(r";|,\s+(?:while|whereas)\b")
 
