@@ -439,6 +439,17 @@ ROWS = [
         [("the children would get bored", "Lind")],
     ),
     ("and-we-believed-her", "Lind said the pier was unsafe, and we believed her.", [("the pier was unsafe", "Lind")]),
+    # what a named body is, told to the reader in a "which" clause ending the sentence, is the writer's
+    (
+        "which-a-body-is-at-the-end",
+        "The coroner said she would write to the Health and Safety Executive, which has no powers over climbing crags.",
+        [("she would write to the Health and Safety Executive", "The coroner")],
+    ),
+    (
+        "which-inside-the-subject",
+        "Lind said the Harbour Trust, which owns the pier, would sell it.",
+        [("the Harbour Trust, which owns the pier, would sell it", "Lind")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

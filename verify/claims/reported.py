@@ -617,7 +617,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             if reported is not None:
                 span = _content_span(text, span.start, reported.start())  # "…, the Coastal Times reported."
         if span is not None:
-            who = _WHO_A_NAME_IS.search(text, span.start, span.end)
+            who = _WHO_A_NAME_IS.search(text, span.start, span.end) \
+                or _WHICH_A_NAME_IS.search(text, span.start, span.end)
             if who is not None and not inside.covers(who.start("comma")):
                 span = _content_span(text, span.start, who.start("comma"))
         if span is not None and _RELATIVE_SUBJECT.search(before):
@@ -650,6 +651,9 @@ _REPORTED_BY = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.
 _WHO_A_NAME_IS = re.compile(
     r"\b[A-Z][\w.’'-]*(?P<comma>,)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,4}?(?:that|which|who)\b"
 )
+# "… to the Health and Safety Executive, which has no powers over …": what a named body is, to the
+# end of the sentence, is told to the reader by the writer
+_WHICH_A_NAME_IS = re.compile(r"\b[A-Z][\w.’'-]*(?P<comma>,)\s+which\s+(?:is|was|has|had|runs|owns)\b[^,;]*$")
 _WHAT_BEFORE = re.compile(r"(?:^|[,;]\s*|\s)[Ww]hat\s+[^,;:]{1,60}$")
 _WAS_THAT = re.compile(r"\s+(?:is|was|has\s+been)\s+(?:that\s+)?", re.IGNORECASE)
 # A cue refused or negated: "declined to say", "would not say", "did not explain".
