@@ -450,6 +450,12 @@ ROWS = [
         "Lind said the Harbour Trust, which owns the pier, would sell it.",
         [("the Harbour Trust, which owns the pier, would sell it", "Lind")],
     ),
+    # a quantifier standing for its noun is a subject: "many came", "some left"
+    (
+        "said-many-came-to",
+        "Dr Okafor said many came to the surgery mainly for the conversation.",
+        [("many came to the surgery mainly for the conversation", "Dr Okafor")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -1381,6 +1381,8 @@ def _has_finite_verb(ws: list[Word]) -> bool:
     return any(_finite_at(ws, k) for k in range(len(ws)))
 
 
+# Words that mark a noun next ("a cut", "the set"); "many came", "some left" are a subject and its verb.
+_NOUN_MARKERS = frozenset("a an the his her its their our my your this these those every each no".split())
 _OBJECT_HEADS = frozenset("the a an his her their its our my".split())
 _NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
     "near like and or but than who which that across inside outside around beyond".split()
@@ -1405,7 +1407,7 @@ def _finite_at(ws: list[Word], k: int) -> bool:
     if _plural_then_verb(ws, k):
         return True  # "the club's volunteers deserve the trip": a plural subject, its verb, the verb's object
     # an irregular past after a word that is no determiner: "water came", not "a cut"
-    irregular = w.norm in _IRREGULAR_PAST and w.text.islower() and (k == 0 or ws[k - 1].norm not in DETERMINERS)
+    irregular = w.norm in _IRREGULAR_PAST and w.text.islower() and (k == 0 or ws[k - 1].norm not in _NOUN_MARKERS)
     return w.norm in _FINITE or irregular or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
         k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
         and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
