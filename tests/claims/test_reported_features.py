@@ -432,6 +432,30 @@ ROWS = [
         [("Kershaw will stay", "The Ashby Gazette")],
     ),
     ("person-understands-that", "Lind understands that the pier is old.", []),
+    # "I" or "we" opening a clause after the statement is the narrator, not the speaker
+    (
+        "so-we-is-the-narrator",
+        "Lind told me the children would get bored, so we set up a reading club.",
+        [("the children would get bored", "Lind")],
+    ),
+    ("and-we-believed-her", "Lind said the pier was unsafe, and we believed her.", [("the pier was unsafe", "Lind")]),
+    # what a named body is, told to the reader in a "which" clause ending the sentence, is the writer's
+    (
+        "which-a-body-is-at-the-end",
+        "The coroner said she would write to the Health and Safety Executive, which has no powers over climbing crags.",
+        [("she would write to the Health and Safety Executive", "The coroner")],
+    ),
+    (
+        "which-inside-the-subject",
+        "Lind said the Harbour Trust, which owns the pier, would sell it.",
+        [("the Harbour Trust, which owns the pier, would sell it", "Lind")],
+    ),
+    # a quantifier standing for its noun is a subject: "many came", "some left"
+    (
+        "said-many-came-to",
+        "Dr Okafor said many came to the surgery mainly for the conversation.",
+        [("many came to the surgery mainly for the conversation", "Dr Okafor")],
+    ),
     # a pronoun later in the clause is not the speaker of an inverted cue
     (
         "learned-to-is-no-cue",

@@ -804,7 +804,8 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             if reported is not None:
                 span = _content_span(text, span.start, reported.start())  # "…, the Coastal Times reported."
         if span is not None:
-            who = _WHO_A_NAME_IS.search(text, span.start, span.end)
+            who = _WHO_A_NAME_IS.search(text, span.start, span.end) \
+                or _WHICH_A_NAME_IS.search(text, span.start, span.end)
             if who is not None and not inside.covers(who.start("comma")):
                 span = _content_span(text, span.start, who.start("comma"))
         if span is not None and w.norm in _NOUN_PHRASE_CUES:
@@ -849,6 +850,9 @@ _REPORTED_BY = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.
 _WHO_A_NAME_IS = re.compile(
     r"\b[A-Z][\w.’'-]*(?P<comma>,)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,4}?(?:that|which|who)\b"
 )
+# "… to the Health and Safety Executive, which has no powers over …": what a named body is, to the
+# end of the sentence, is told to the reader by the writer
+_WHICH_A_NAME_IS = re.compile(r"\b[A-Z][\w.’'-]*(?P<comma>,)\s+which\s+(?:is|was|has|had|runs|owns)\b[^,;]*$")
 _WHAT_BEFORE = re.compile(r"(?:^|[,;]\s*|\s)[Ww]hat\s+[^,;:]{1,60}$")
 _WAS_THAT = re.compile(r"\s+(?:is|was|has\s+been)\s+(?:that\s+)?", re.IGNORECASE)
 # A cue refused or negated: "declined to say", "would not say", "did not explain".
@@ -1158,12 +1162,19 @@ def _end_before_contrast(text: str, span: Span, inside: _Quoted) -> Span:
         if not inside.covers(m.start()) and _QUOTE_NEXT.match(text, m.end()) is not None:
             cut = _content_span(text, span.start, m.start())  # "…, and added: “…”": the quotation is its own claim
             return cut if cut is not None else span
+    narrator = _NARRATOR_CLAUSE.search(text, span.start, span.end)
+    if narrator is not None and not inside.covers(narrator.start()):
+        # "told me they worried …, so we set up a club": "I" or "we" after the comma is the narrator
+        cut = _content_span(text, span.start, narrator.start())
+        if cut is not None:
+            span = cut
     for m in _NEXT_ATTRIBUTION.finditer(text, span.start, span.end):
         after = words(text[m.end() : min(span.end, m.end() + 100)])[:8]
         relative_inside = m.group(0).endswith("which") and _VERB_AFTER_APPOSITION.search(text, m.end(), span.end)
         if not inside.covers(m.start()) and not relative_inside and any(
             k > 0 and (w.norm in REPORTING_VERBS or w.norm in _REACTIONS) and w.text.islower()
-            and after[k - 1].norm not in _PASSIVE_AUXILIARIES  # "…, and the wind was expected to ease": no new speaker
+            # "…, and the wind was expected to ease", "…, and had never had a reply": no new speaker
+            and after[k - 1].norm not in _PASSIVE_AUXILIARIES and after[k - 1].norm not in {"a", "an"}
             for k, w in enumerate(after)
         ):
             cut = _content_span(text, span.start, m.start())
@@ -1202,6 +1213,7 @@ _PASSIVE_AUXILIARIES = frozenset("is are was were be been being".split())
 _REACTIONS = frozenset(
     "disagreed disagrees agreed agrees objected objects demurred dissented disputed disputes".split()
 )
+_NARRATOR_CLAUSE = re.compile(r",\s+(?:so|and|but)\s+(?:I|we)\s+(?=[a-z])")
 
 
 # A second cue of the same speaker ends the first statement: "… and said a curfew would
@@ -1937,6 +1949,8 @@ def _irregular_past_after_noun(ws: list[Word]) -> bool:
         for k, w in enumerate(ws[:4]) if k > 0
     )
 
+# Words that mark a noun next ("a cut", "the set"); "many came", "some left" are a subject and its verb.
+_NOUN_MARKERS = frozenset("a an the his her its their our my your this these those every each no".split())
 _OBJECT_HEADS = frozenset("the a an his her their its our my".split())
 _NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
     "near like and or but than who which that across inside outside around beyond".split()
@@ -1961,7 +1975,7 @@ def _finite_at(ws: list[Word], k: int) -> bool:
     if _plural_then_verb(ws, k):
         return True  # "the club's volunteers deserve the trip": a plural subject, its verb, the verb's object
     # an irregular past after a word that is no determiner: "water came", not "a cut"
-    irregular = w.norm in _IRREGULAR_PAST and w.text.islower() and (k == 0 or ws[k - 1].norm not in DETERMINERS)
+    irregular = w.norm in _IRREGULAR_PAST and w.text.islower() and (k == 0 or ws[k - 1].norm not in _NOUN_MARKERS)
     return w.norm in _FINITE or irregular or (w.text.islower() and w.norm.endswith("ed") and len(w.norm) > 3) or (
         k > 0 and w.text.islower() and w.norm.endswith("s") and not w.norm.endswith("ss") and len(w.norm) > 3
         and ws[k - 1].text.islower() and ws[k - 1].norm not in DETERMINERS
