@@ -539,24 +539,26 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
     for i, w in enumerate(ws):
         if i == 0 or inside.covers(sent.start + w.start) or w.text[0].isupper():
             continue  # a capital inside a sentence is a name: "the United States economy"
+        n = w.norm
+        if n not in _CUE_WORDS_HERE:
+            continue  # no cue, nor the first word of a cue phrase: most words of a sentence
         quoted_after = inside.opens_at_or_after(sent.start + w.end)
         nxt = ws[i + 1].norm if i + 1 < len(ws) else ""
         # "pointed out that", "responded that": cues only with their particle or "that"
-        joined = w.norm in _POINT and nxt == "out" or w.norm in _CUES_BEFORE_THAT and nxt == "that"
-        finding = w.norm in _FINDING and nxt == "that"
+        joined = n in _POINT and nxt == "out" or n in _CUES_BEFORE_THAT and nxt == "that"
+        finding = n in _FINDING and nxt == "that"
         # "made clear that", "has made it clear that": a statement made plain
         clear = next((k for k in (i + 1, i + 2) if k < len(ws) and ws[k].norm == "clear"), None) \
-            if w.norm in _MAKE and nxt in {"clear", "it"} else None
+            if n in _MAKE and nxt in {"clear", "it"} else None
         # "The court heard that …", "The inquest heard the anchor had …": evidence given, its giver unnamed
-        heard = w.norm == "heard" and i > 0 and ws[i - 1].norm in _HEARINGS
+        heard = n == "heard" and ws[i - 1].norm in _HEARINGS
         # "posted on Facebook that …": a post's statement; "The BBC understands that …": an outlet's report
-        outlet_cue = w.norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None \
-            or w.norm == "understands" and i > 0 and ws[i - 1].text[:1].isupper()
+        outlet_cue = n in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None \
+            or n == "understands" and ws[i - 1].text[:1].isupper()
         # "Lind is adamant that …", "The club remains confident that …": a stance stated
-        stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
+        stance = n in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
         phrase_cue = finding or clear is not None or stance or heard or outlet_cue  # no verb of saying alone
-        if w.norm not in REPORTING_VERBS and not (quoted_after and w.norm in _MIXED_CUES) and not joined \
-                and not phrase_cue:
+        if n not in REPORTING_VERBS and not (quoted_after and n in _MIXED_CUES) and not joined and not phrase_cue:
             continue
         if not phrase_cue and not is_speech_verb(ws, i):
             continue
@@ -673,6 +675,7 @@ _NOT_YET_SAID = re.compile(
     re.IGNORECASE,
 )
 _MAKE = frozenset("made makes make making".split())
+_PHRASE_CUE_WORDS = frozenset("found finds heard posted posts understands".split())
 # "Some might argue …", "You could say …": a statement imagined, not made
 _MIGHT_SAY = re.compile(r"\b(?:might|could|may)\s+(?:well\s+|also\s+)?$", re.IGNORECASE)
 _POSTED_THAT = re.compile(
@@ -1899,3 +1902,9 @@ def _block_after_colon(
             continue  # quotations in the block: they are the claims
         found.append(ReportedSpeech(span, name, m.start("intro") + m.group("intro").find(name), ws[-1].text, None))
     return found
+
+
+# Every word that may start a cue in ``_verb_then_content``: any other word is passed over at once.
+_CUE_WORDS_HERE = (
+    REPORTING_VERBS | _MIXED_CUES | _POINT | _CUES_BEFORE_THAT | _FINDING | _MAKE | _STANCES | _PHRASE_CUE_WORDS
+)
