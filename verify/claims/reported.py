@@ -697,12 +697,12 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             and not (ws[i - 1].norm in DETERMINERS or ws[i - 1].text.endswith(("’s", "'s", "s’")))
         # "made clear that", "has made it clear that": a statement made plain
         clear = next((k for k in (i + 1, i + 2) if k < len(ws) and ws[k].norm == "clear"), None) \
-            if w.norm in _MAKE and nxt in {"clear", "it"} else None
+            if norm in _MAKE and nxt in {"clear", "it"} else None
         # "The court heard that …", "The inquest heard the anchor had …": evidence given, its giver unnamed
-        heard = w.norm == "heard" and i > 0 and ws[i - 1].norm in _HEARINGS
+        heard = norm == "heard" and ws[i - 1].norm in _HEARINGS
         # "posted on Facebook that …": a post's statement; "The BBC understands that …": an outlet's report
-        outlet_cue = w.norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None \
-            or w.norm == "understands" and i > 0 and ws[i - 1].text[:1].isupper()
+        outlet_cue = norm in {"posted", "posts"} and _POSTED_THAT.match(stext, w.end) is not None \
+            or norm == "understands" and ws[i - 1].text[:1].isupper()
         # "Lind is adamant that …", "The club remains confident that …": a stance stated
         stance = w.norm in _STANCES and nxt == "that" and i > 1 and ws[i - 1].norm in _COPULAS
         special = finding or ruled or clear is not None or stance or heard or outlet_cue  # no verb of saying alone
