@@ -152,7 +152,7 @@ def iter_words(text: str) -> Iterator[Word]:
 
 
 def first_word(text: str) -> Word | None:
-    return next(_tokens_from(_TOKEN.finditer(text)), None)
+    return next(iter_words(text), None)
 
 
 def last_word(text: str) -> Word | None:
