@@ -140,6 +140,12 @@ TRANSCRIPT_DRAFT_ROWS = [
      "Vale: They are older than me.", "They are older", "Vale"),
     ("a-list-is-no-transcript", "The fair opens on Friday.\n\nVenue: Town Hall, Leith\nPrice: Free for children",
      "Town Hall", None),
+    ("a-bulleted-list-is-no-transcript", "At a glance:\n\n- Port Avery: the new school boundaries\n"
+     "- Oxley Sands: the loss of the green\n- Farrowdale: the ferry timetable", "the new school", None),
+    ("a-starred-list-is-no-transcript", "Who is standing:\n\n* **Ana Lind:** the sitting mayor\n"
+     "* **Tom Vale:** a ferry captain", "the sitting mayor", None),
+    ("bold-names-are-turns", "**Ana Lind:** We will not wait.\n\n**Tom Vale:** Nor will we.", "Nor will",
+     "Tom Vale"),
     ("one-speaker-twice-is-no-run", "UPDATED\n\nAna Lind: The depot shut.\n\nAna Lind: It reopened.",
      "The depot", None),
     ("qa-in-a-sentence-is-no-heading", "The Q&A ran long, the organisers said later.\n\nNell Grey: the boats "

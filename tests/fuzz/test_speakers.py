@@ -10,6 +10,7 @@ from tests.fuzz.strategies import drafts, phrase
 from verify.claims import extract_claims
 from verify.claims.attribution import words
 from verify.claims.lexicon import names_a_time
+from verify.claims.transcript import SPEAKER_LINE, _labelled_lines
 from verify.document import load_text
 from verify.model import ClaimKind
 
@@ -68,3 +69,9 @@ def test_a_cue_before_or_after_the_clause_credits_it(name: str, clause: str, sha
     reported = [c for c in extract_claims(load_text(text, format="text")) if c.kind is ClaimKind.REPORTED]
     assert [c.text.lower() for c in reported] == [clause.lower()], text
     assert reported[0].speaker is not None and reported[0].speaker.name == name, text
+
+
+@given(st.lists(st.sampled_from(["Ana Lind", "MR T. BALE", "Venue", ": ", ":", "\n", "\n\n", " ", "- ", "**", "(Mayor)",
+                                 "> ", "\t", "words.", "10:30"]), max_size=30).map("".join))  # fmt: skip
+def test_labelled_lines_are_the_speaker_lines_a_full_scan_finds(text: str) -> None:
+    assert [m.span() for m in _labelled_lines(text)] == [m.span() for m in SPEAKER_LINE.finditer(text)]

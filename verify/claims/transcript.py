@@ -10,6 +10,7 @@ Q&A heading, since a lone ``Name: words`` line in a story is more often a label.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from verify.model import Span
@@ -84,6 +85,9 @@ def _turn_end(text: str, start: int) -> int:
     return end
 
 
+# A Markdown list item's marker before a label.
+_BULLET = re.compile(r"[-*+][ \t]")
+
 # A capitalised word right after another: "Lind" in "Ana Lind" (one pass over the draft).
 _SECOND_NAME_WORD = re.compile(r"\b[A-Z][\w’'.-]*[ \t]+([A-Z][\w’'-]+)")
 
@@ -95,12 +99,17 @@ def transcript_turns(text: str) -> list[Turn]:
     A one-word label in Title Case ("Lind:") counts only when the draft also writes it as part of
     a name ("Ana Lind"): "Venue: Town Hall" and "Price: Free" make a list, not a transcript.
     """
-    heading = QA_HEADING.search(text)
+    low = text.lower()
+    # the heading's words looked for first: QA_HEADING tries every line, and few drafts have one
+    heading = QA_HEADING.search(text) if "&" in text or "q and a" in low or "transcript" in low else None
     after = heading.end() if heading else len(text) + 1
     surnames: set[str] | None = None
     runs: list[list[Turn]] = []
     last_end = -1
-    for m in SPEAKER_LINE.finditer(text):
+    for m in _labelled_lines(text):
+        if _BULLET.search(text, m.start(), m.start("name")):
+            last_end = -1
+            continue  # "- Port Avery: the flood scheme": a list of places or topics, not a conversation
         name = m.group("name")
         if " " not in name and not name.isupper():
             if surnames is None:
@@ -123,6 +132,17 @@ def transcript_turns(text: str) -> list[Turn]:
         is_run = len({t.speaker for t in run}) >= 2  # once a run: asking per turn would be quadratic
         turns += [t for t in run if is_run or t.speaker_at >= after]
     return turns
+
+
+def _labelled_lines(text: str) -> Iterator[re.Match[str]]:
+    """What ``SPEAKER_LINE.finditer(text)`` finds, tried only on the lines that hold a colon."""
+    colon = text.find(":")
+    while colon >= 0:
+        m = SPEAKER_LINE.match(text, text.rfind("\n", 0, colon) + 1)
+        if m is not None:
+            yield m
+        line_end = text.find("\n", colon)
+        colon = text.find(":", line_end) if line_end >= 0 else -1
 
 
 def _is_dateline(name: str) -> bool:
