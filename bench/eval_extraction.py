@@ -60,6 +60,7 @@ Scoring rules (character-based; whitespace and quote marks are not counted):
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -373,21 +374,14 @@ def _ratio(a: int, b: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    show = 0
-    if "--failures" in argv:
-        at = argv.index("--failures")
-        show = int(argv[at + 1]) if at + 1 < len(argv) else 50
-        args = [a for a in args if a != argv[at + 1]] if at + 1 < len(argv) else args
-    half = None
-    if "--half" in argv:
-        at = argv.index("--half")
-        half = argv[at + 1] if at + 1 < len(argv) else ""
-        if half not in HALVES:
-            print(f"--half takes one of {', '.join(HALVES)}")
-            return 2
-        args = [a for a in args if a != half]
-    folder = Path(args[0]) if args else DEFAULT_DATA
+    # argparse, not a hand-read argv: an unknown flag stops the run rather than score all of dev
+    parser = argparse.ArgumentParser(description="Claim extraction scored on PolNeAR dev.")
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DATA, help="folder holding polnear_dev.jsonl")
+    parser.add_argument("--half", choices=HALVES, help="score only this half of dev's documents")
+    parser.add_argument("--failures", type=int, nargs="?", const=50, default=0, metavar="N",
+                        help="list the first N misses (50 if N is left out)")  # fmt: skip
+    args = parser.parse_args(argv)
+    folder, half, show = args.folder, args.half, args.failures
     if not (folder / "polnear_dev.jsonl").is_file():
         print(f"PolNeAR dev data not found at {folder}; nothing to measure.")
         return 0

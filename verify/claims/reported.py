@@ -2225,8 +2225,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     # "Not paying taxes “makes me smart,” Trump said.": the comma closes inside the quotation
     commas += [b - sent.start for a, b in inside if text[a:b].rstrip("”\"’'»").endswith(",") and b < sent.end]
     commas.sort()
-    if not commas:
-        return None
+    ws = words(stext)
+    if not commas or not any(w.norm in REPORTING_VERBS for w in ws if w.start > commas[0]):
+        return None  # its cue is a reporting verb after a comma: without one nothing below can fire
     comma = _inverted_comma(stext, commas)
     last_part = stext[comma + 1 :]
     relative_end = None
@@ -2245,6 +2246,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         # name's description there ("…, said the union's secretary, Colm Hardy, who added …")
         comma = _inverted_comma(stext[:comma], commas[:-1])
     tail = stext[comma:relative_end]
+    tail_end = len(stext) if relative_end is None else relative_end
+    if not any(w.norm in REPORTING_VERBS for w in ws if comma < w.start < tail_end):
+        return None  # the cue, a reporting verb, lies in this tail
     if _RELATIVE_CUE.search(tail):
         # "…, in what officials said was the largest seizure", "…, in a theft that officials said took five
         # minutes": they said that of it, not the clause before
@@ -2502,6 +2506,9 @@ _WHEN_SAID = re.compile(
 
 
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
+    after_comma = stext[stext.find(",") :] if "," in stext else ""
+    if not any(cue in after_comma for cue in _PARENTHETICAL_CUES):
+        return  # each pattern needs one of its cue words after a comma: most sentences have none
     yield from _PARENTHETICAL.finditer(stext)
     yield from _PARENTHETICAL_ACCORDING.finditer(stext)
     yield from _INVERTED_THEN_CONJUNCTION.finditer(stext)  # the longer name first: "…, Tobias Wrenfield, and …"
@@ -2646,6 +2653,12 @@ def _cue_group_words(pattern: re.Pattern[str], group: str = "cue") -> frozenset[
         depth += {"(": 1, ")": -1}.get(source[k], 0)
         k += 1
     return frozenset(re.findall(r"[a-z]+", source[start:k]))
+
+
+# The cue words of the patterns _parenthetical_matches reads ("according" for its "according to").
+_PARENTHETICAL_CUES = frozenset().union(
+    *(_cue_group_words(p) for p in (_PARENTHETICAL, _INVERTED_THEN_CONJUNCTION, _PARENTHETICAL_INVERTED)), ["according"]
+)
 
 
 # Every word some rule of find_reported needs in a sentence before it can fire; a sentence with
