@@ -9,9 +9,10 @@ written; resolving "he" or "the group" to a name is ``coref``'s job.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from verify.claims.lexicon import (
@@ -140,10 +141,66 @@ def _tokens_from(matches: Iterator[re.Match[str]]) -> Iterator[Word]:
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[Word, ...]:
+    latest, by_end = _parents()
+    if latest and (at := latest[0][0].find(text)) >= 0 \
+            and (found := _words_between(latest[0], at, at + len(text))) is not None:
+        return found  # a stretch of the sentence the rules are reading
+    if len(text) >= _END_LENGTH:
+        head = by_end.get(text[:_END_LENGTH])
+        if head is not None and head[0].startswith(text) and (found := _words_between(head, 0, len(text))) is not None:
+            return found  # the head of a sentence split earlier
+        tail = by_end.get(text[-_END_LENGTH:])
+        if tail is not None and tail[0].endswith(text) \
+                and (found := _words_between(tail, len(tail[0]) - len(text), len(tail[0]))) is not None:
+            return found  # the end of one: the clause after a sentence's opening phrase
+    ws = _split(text)
+    if len(text) >= _END_LENGTH:
+        parent = (text, ws, [w.start for w in ws], [w.end for w in ws])
+        latest[:] = [parent]
+        if len(by_end) >= _PARENTS_KEPT:
+            by_end.clear()  # a bound on memory: a draft this long splits a few sentences again
+        by_end.setdefault(text[:_END_LENGTH], parent)
+        by_end.setdefault(text[-_END_LENGTH:], parent)
+    return ws
+
+
+def _split(text: str) -> tuple[Word, ...]:
     # the norm is made once per word here: the rules read it about once per word, a property ran each time
     return tuple(
         [_make_word(Word, (t := m[0], m.start(), m.end(), t.rstrip(".").lower())) for m in _TOKEN.finditer(text)]
     )
+
+
+# A text split into words is a parent: the rules go on to read slices of it (the words before a
+# cue, a clause, the head of a sentence), and a slice's words are taken from the parent's, not
+# split again. The latest parent is searched for any slice; every parent of a draft is found by its
+# first or last characters, for a slice that starts or ends with it.
+_END_LENGTH = 40
+_PARENTS_KEPT = 2048
+_Parent = tuple[str, tuple[Word, ...], list[int], list[int]]
+
+
+@cache
+def _parents() -> tuple[list[_Parent], dict[str, _Parent]]:
+    return [], {}  # held by a cache, so that emptying verify's caches forgets the parents too
+
+
+def _words_between(parent: _Parent, a: int, b: int) -> tuple[Word, ...] | None:
+    """The words of ``text[a:b]`` taken from the words of ``text`` (a parent); None when a word
+    crosses ``a``. A word cut at ``b`` is split again from its start: the cut may change it."""
+    text, ws, starts, ends = parent
+    i = bisect_right(ends, a)  # the first word that ends after a
+    if i < len(ws) and starts[i] < a:
+        return None
+    j = bisect_left(starts, b)  # past the last word that starts before b
+    cut: list[Word] = []
+    if j > i and ends[j - 1] > b:
+        j -= 1
+        cut = [_make_word(Word, (w.text, w.start + starts[j], w.end + starts[j], w.norm))
+               for w in _split(text[starts[j] : b])]  # fmt: skip
+    if a == 0 and not cut:
+        return ws[:j]
+    return tuple([_make_word(Word, (w.text, w.start - a, w.end - a, w.norm)) for w in (*ws[i:j], *cut)])
 
 
 def iter_words(text: str) -> Iterator[Word]:

@@ -209,7 +209,8 @@ def _plain(name: str) -> str:
 
 
 _BYLINE = re.compile(r"[\s*_]*By\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*(?:,|\||\n|$)")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w-]+")
+# (the capital first, then what stands before it: a search for a capital skips ahead fast)
+_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w-]+")
 
 
 def _subject_mention(text: str, sentence: Span, mid_caps: set[str]) -> tuple[int, str] | None:

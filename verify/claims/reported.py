@@ -582,7 +582,7 @@ def _cue_alone(text: str, previous: Span, sent: Span, previous_inside: _Quoted) 
 def _according_to(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     stext = text[sent.start : sent.end]
     tried = 0
-    for m in re.finditer(r"\b[Aa]ccording\s+to\s+", stext):
+    for m in re.finditer(r"\b[Aa]ccording\s+to\s+", stext) if "ccording" in stext else ():
         at = sent.start + m.start()
         if inside.covers(at):
             continue
@@ -2188,6 +2188,8 @@ def _relative_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | No
 
 
 def _noun_cue_matches(stext: str) -> Iterator[re.Match[str]]:
+    if not any(w.norm in CUE_NOUNS for w in words(stext)):
+        return  # both patterns need a cue noun, a word of its own between spaces
     yield from _NOUN_CUES.finditer(stext)
     yield from _DETERMINED_NOUN_CUES.finditer(stext)
 
@@ -2614,7 +2616,7 @@ def _only_when(rest: str) -> bool:
     return not rest[pos:].strip()
 
 
-_COLON_INTRO = re.compile(r"(?m)^(?P<intro>[^\n:]{3,80}):[ \t]*\n(?:[ \t]*\n)+(?P<body>[^\n]+)")
+_COLON_INTRO = re.compile(r"(?m)^(?P<intro>[^\n:]{3,80}+):[ \t]*\n(?:[ \t]*\n)+(?P<body>[^\n]+)")
 
 
 def _block_after_colon(
