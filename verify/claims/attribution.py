@@ -29,6 +29,7 @@ from verify.claims.lexicon import (
     NOT_PLURALS,
     NP_STOP,
     ORG_WORDS,
+    OUTLET_PATTERN_NEEDS,
     OUTLET_PATTERNS,
     PARTICLES,
     PERSONAL_PRONOUNS,
@@ -531,10 +532,10 @@ def _has_capitalised(ws: list[Word]) -> bool:
 
 
 def _strip_conjunctions(name: str) -> str:
-    ws = words(name)
-    while ws and ws[0].norm in LEADING_CONJUNCTIONS:
-        name = name[ws[0].end :].lstrip(" ,")
-        ws = words(name)
+    first = first_word(name)
+    while first is not None and first.norm in LEADING_CONJUNCTIONS:
+        name = name[first.end :].lstrip(" ,")
+        first = first_word(name)
     return name
 
 
@@ -806,7 +807,9 @@ def sentence_subject(text: str) -> str | None:
 
 def find_outlet(text: str) -> str | None:
     """The channel or outlet the words name: "in an interview with HBO" -> "HBO"."""
-    for pattern in OUTLET_PATTERNS:
+    for pattern, needs in zip(OUTLET_PATTERNS, OUTLET_PATTERN_NEEDS, strict=True):
+        if not any(word in text for word in needs):
+            continue  # the cheap test first: most texts name no outlet
         for m in pattern.finditer(text):
             outlet = m.group("outlet").strip().rstrip(".,")
             if pattern is OUTLET_PATTERNS[-1] and not _looks_like_outlet(outlet):

@@ -308,6 +308,16 @@ OUTLET_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 
+# Words each of OUTLET_PATTERNS needs (any one of them), in order: a text with none is not searched.
+OUTLET_PATTERN_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("interview",),
+    ("report", "published"),
+    ("wrote", "posted", "said", "tweeted", "announced", "declared", "added", "claimed", "shared"),
+    ("statement", "release", "report", "letter", "op-ed", "post", "tweet", "mail", "memo", "speech", "filing",
+     "affidavit", "testimony", "podcast", "essay", "column", "book", "video", "briefing", "conference"),
+    ("told", "said", "speaking", "comments"),
+)
+
 # Names that are outlets (news organisations, wires, platforms) when told-to or named.
 KNOWN_OUTLET_WORDS: frozenset[str] = frozenset(
     "reuters ap afp bbc cnn nbc abc cbs fox msnbc hbo npr pbs bloomberg politico axios "

@@ -1440,6 +1440,8 @@ _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s
 
 
 def _subject_of(before: str, verb: str) -> str | None:
+    if not before.strip():
+        return None  # "“…,” said Lind": the speaker comes after the cue, and no rule below finds one in blanks
     before = _ASPECTUAL.sub(" ", before)
     if not verb.endswith("ing"):
         before = _NOW_BEFORE_CUE.sub(" ", before)  # "She now says": when, not who
@@ -1457,13 +1459,12 @@ def _subject_of(before: str, verb: str) -> str | None:
         last = None
         for last in _SUBORDINATE_OPENING.finditer(before):  # noqa: B007 - the last match is wanted
             pass
-        passive = re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", before, re.IGNORECASE)
+        passive = _ENDS_PASSIVE.search(before)
         if last is not None and before[last.end() :].strip() and not passive:
             name = clean_subject(before[last.end() :])
-    coordinated = r"\b(?:and|but)(?:\s+\w+ly)?(?:\s+(?:has|have|had|also))?\s*$"
-    if name is None and re.search(r"(?:" + coordinated + r"|,|\bby)\s*$", before):
+    if name is None and _ENDS_COORDINATED_OR_COMMA.search(before):
         # "She urged ... and said that", "... but has said she will", "..., saying that"
-        if verb.endswith("ing") or re.search(coordinated, before):
+        if verb.endswith("ing") or _ENDS_COORDINATED.search(before):
             name = sentence_subject(before)
     if name is None and verb.endswith("ing"):
         quoted_as = _QUOTED_AS.search(before)
@@ -1487,6 +1488,9 @@ def _subject_of(before: str, verb: str) -> str | None:
     return name
 
 
+_ENDS_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$", re.IGNORECASE)
+_ENDS_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+\w+ly)?(?:\s+(?:has|have|had|also))?\s*$")
+_ENDS_COORDINATED_OR_COMMA = re.compile(r"(?:" + _ENDS_COORDINATED.pattern + r"|,|\bby)\s*$")
 _QUOTED_AS = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:\w+ly\s+)?"
     r"(?:quoted(?:\s+by\s+[^,;:]{1,60}?)?\s+as|(?:heard|caught|recorded|filmed|overheard|seen)(?:\s+[^,;:]{1,40}?)?)\s*$",
