@@ -157,7 +157,8 @@ def _tokens(text: str) -> tuple[Word, ...]:
     ws = _split(text)
     if len(text) >= _END_LENGTH:
         parent = (text, ws, [w.start for w in ws], [w.end for w in ws])
-        latest[:] = [parent]
+        if len(text) <= _LATEST_MAX_LENGTH:
+            latest[:] = [parent]
         if len(by_end) >= _PARENTS_KEPT:
             by_end.clear()  # a bound on memory: a draft this long splits a few sentences again
         by_end.setdefault(text[:_END_LENGTH], parent)
@@ -177,6 +178,8 @@ def _split(text: str) -> tuple[Word, ...]:
 # split again. The latest parent is searched for any slice; every parent of a draft is found by its
 # first or last characters, for a slice that starts or ends with it.
 _END_LENGTH = 40
+# A longer text is not searched for slices: a search per slice of a run-on "sentence" would be quadratic.
+_LATEST_MAX_LENGTH = 2000
 _PARENTS_KEPT = 2048
 _Parent = tuple[str, tuple[Word, ...], list[int], list[int]]
 
