@@ -83,6 +83,32 @@ ROWS = [
         "The federation said in a survey published Wednesday that a third of its members expected to cut staff.",
         [("a third of its members expected to cut staff", "The federation")],
     ),
+    # a second verb of saying after a partial quote: the clause's subject says it
+    (
+        "called-then-and-said",
+        "The mayor called the audit “a hatchet job” and said the ferry would keep running.",
+        [("the ferry would keep running", "The mayor")],
+    ),
+    (
+        "aside-called-then-and-said",
+        'Ana Lind, for her part, called the figures "guesswork" and said her plan would build 900 homes.',
+        [("her plan would build 900 homes", "Ana Lind")],
+    ),
+    # a relative clause between commas, then "now says"
+    (
+        "who-clause-now-says",
+        "Tom Vale, who voted for the levy last year, now says he would cut it in half.",
+        [("he would cut it in half", "Tom Vale")],
+    ),
+    # "…, then conceded that": the same subject's second verb
+    (
+        "comma-then-conceded",
+        "Vale predicted a vote by Friday, then conceded that the numbers were not there.",
+        [("the numbers were not there", "Vale")],
+    ),
+    # what people habitually say
+    ("like-to-say", "Supporters of the levy like to say it pays for itself.", [("it pays for itself", "Supporters of the levy")]),
+    ("would-like-to-say", "I would like to say thank you to the crew.", []),
     # a long trailing cue followed by a comma and when it happened
     (
         "trailing-cue-comma-after",

@@ -739,6 +739,9 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         if stance:
             before = before[: len(before) - (w.start - ws[i - 1].start)]  # the subject ends before its copula
         name = None if told else _subject_of(before, w.norm)
+        if name is None and not told and last_close > 0 and _ONLY_A_CONJUNCTION.fullmatch(before):
+            # "The mayor called the audit “a hatchet job” and said …": the clause's subject, before the quote
+            name = _main_subject(stext[: w.start])
         if _OWN_EARLIER_VERSION.search(before[-120:]):
             continue  # "An earlier version of this article said …": the outlet's own text, corrected
         following_verb = nxt in _GAP_HEADS or i + 1 < len(ws) and ws[i + 1].text.islower() and (
@@ -1433,10 +1436,12 @@ def _antecedent(before: str) -> str | None:
 _SUPPOSED = frozenset("anyone anybody whoever".split())
 
 
-_NOW_BEFORE_CUE = re.compile(r"(?<=[\w.])\s+now\s*$")
+_NOW_BEFORE_CUE = re.compile(r"(?<=[\w.,])\s+now\s*$")  # "Vale, who voted for it, now says": after a comma too
 # Verbs that only say the speaking goes on: "continues to insist" is "insists".
 _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to|"
-                        r"keeps|kept|keep|keeps\s+on|kept\s+on)\s*$")  # "keeps saying" is "says"
+                        r"keeps|kept|keep|keeps\s+on|kept\s+on|"
+                        # "Supporters like to say": what they say, again and again
+                        r"(?<!would\s)(?<!’d\s)(?<!'d\s)(?:like|likes|love|loves)\s+to)\s*$")  # "keeps saying" is "says"
 
 
 def _subject_of(before: str, verb: str) -> str | None:
@@ -1489,7 +1494,10 @@ def _subject_of(before: str, verb: str) -> str | None:
 
 
 _ENDS_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$", re.IGNORECASE)
-_ENDS_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+\w+ly)?(?:\s+(?:has|have|had|also))?\s*$")
+# "and said", "but has said", "and then said", "…, then conceded": a second verb of the clause's subject
+_ENDS_COORDINATED = re.compile(r"(?:\b(?:and|but)(?:\s+\w+ly)?(?:\s+(?:has|have|had|also|then))?|,\s*then)\s*$")
+# A clause cut at a quotation down to its conjunction: "called the plan “a fantasy” and"
+_ONLY_A_CONJUNCTION = re.compile(r"\s*(?:and|but)(?:\s+(?:then|also))?\s*")
 _ENDS_COORDINATED_OR_COMMA = re.compile(r"(?:" + _ENDS_COORDINATED.pattern + r"|,|\bby)\s*$")
 _QUOTED_AS = re.compile(
     r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:\w+ly\s+)?"
