@@ -107,7 +107,11 @@ ROWS = [
         [("the numbers were not there", "Vale")],
     ),
     # what people habitually say
-    ("like-to-say", "Supporters of the levy like to say it pays for itself.", [("it pays for itself", "Supporters of the levy")]),
+    (
+        "like-to-say",
+        "Supporters of the levy like to say it pays for itself.",
+        [("it pays for itself", "Supporters of the levy")],
+    ),
     ("would-like-to-say", "I would like to say thank you to the crew.", []),
     # a long trailing cue followed by a comma and when it happened
     (

@@ -1439,9 +1439,9 @@ _SUPPOSED = frozenset("anyone anybody whoever".split())
 _NOW_BEFORE_CUE = re.compile(r"(?<=[\w.,])\s+now\s*$")  # "Vale, who voted for it, now says": after a comma too
 # Verbs that only say the speaking goes on: "continues to insist" is "insists".
 _ASPECTUAL = re.compile(r"\s+(?:(?:continues|continued|continue|went\s+on|goes\s+on|go\s+on|has\s+gone\s+on)\s+to|"
-                        r"keeps|kept|keep|keeps\s+on|kept\s+on|"
+                        r"keeps|kept|keep|keeps\s+on|kept\s+on|"  # "keeps saying" is "says"
                         # "Supporters like to say": what they say, again and again
-                        r"(?<!would\s)(?<!’d\s)(?<!'d\s)(?:like|likes|love|loves)\s+to)\s*$")  # "keeps saying" is "says"
+                        r"(?<!would\s)(?<!’d\s)(?<!'d\s)(?:like|likes|love|loves)\s+to)\s*$")
 
 
 def _subject_of(before: str, verb: str) -> str | None:
