@@ -106,6 +106,17 @@ ROWS = [
         "Vale predicted a vote by Friday, then conceded that the numbers were not there.",
         [("the numbers were not there", "Vale")],
     ),
+    # a programme named after whom it was told: neither is part of the statement
+    (
+        "told-network-programme-that",
+        "Farrow told Coast News Channel’s “Harbour Hour” that the inquiry was a witch hunt.",
+        [("the inquiry was a witch hunt", "Farrow")],
+    ),
+    (
+        "told-host-of-programme",
+        "Farrow told the host of “Harbour Hour” the inquiry was a witch hunt.",
+        [("the inquiry was a witch hunt", "Farrow")],
+    ),
     # what people habitually say
     (
         "like-to-say",

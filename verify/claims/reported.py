@@ -72,8 +72,10 @@ _OBJECT_VERBS = frozenset(
 _OBJECT = re.compile(
     # "NBC's “Today” show": an outlet's programme
     r"\s*(?:[A-Z][\w&.-]*[’']s?\s+[“\"]?[A-Z][^”\"\n]{0,40}[”\"]?\s+(?:show|program|programme|podcast|broadcast)|"
-    r"[A-Z][\w&.-]*[’']s\s+[“\"][A-Z][^”\"\n]{0,40}[”\"]|"  # "ABC’s “This Week”"
+    r"(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*[’']s\s+[“\"][A-Z][^”\"\n]{0,40}[”\"]|"  # "Coast News Channel’s “Today”"
     r"(?:host|anchor|moderator|interviewer|correspondent|reporter|columnist)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+    # "the host of “Harbour Hour”": whom, by the programme
+    r"(?:the\s+)?(?:host|hosts|anchor|presenter|panel|audience)\s+of\s+[“\"][A-Z][^”\"\n]{0,40}[”\"]|"
     r"reporters|journalists|them|him|her|us|me|you|voters|supporters|listeners|viewers|police|staff|"
     # "told residents the ferry would stop": a bare plural is whom (a verb after it makes it the subject)
     r"[a-z][a-z-]{2,}[a-rt-z]s|"
