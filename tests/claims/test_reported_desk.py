@@ -117,6 +117,17 @@ ROWS = [
         "Farrow told the host of “Harbour Hour” the inquiry was a witch hunt.",
         [("the inquiry was a witch hunt", "Farrow")],
     ),
+    # a participle before a noun, after a preposition or a number, is an adjective of the subject
+    (
+        "survey-of-registered-voters",
+        "The survey of 1,200 registered voters found 52 percent opposed the levy.",
+        [("52 percent opposed the levy", "The survey of 1,200 registered voters")],
+    ),
+    (
+        "letter-from-concerned-parents",
+        "A letter from concerned parents said the crossing was unsafe.",
+        [("the crossing was unsafe", "A letter from concerned parents")],
+    ),
     # what people habitually say
     (
         "like-to-say",

@@ -340,8 +340,14 @@ def plausible_subject(name: str) -> bool:
             and (ws[k - 1].norm in DETERMINERS or ws[k - 1].text.endswith(("’s", "'s")))
         # "the injured firefighters", "a retired teacher": a participle as adjective after a determiner
         after_determiner = ws[k - 1].norm in DETERMINERS and k + 1 < len(ws)
+        # "a survey of registered voters", "a letter from concerned parents", "of 1,512 registered voters":
+        # an adjective after a preposition or a number
+        after_preposition = (ws[k - 1].norm in PREPOSITIONS or ws[k - 1].text[0].isdigit()) \
+            and k + 1 < len(ws) and ws[k + 1].text.islower() \
+            and ws[k + 1].norm not in PREPOSITIONS and ws[k + 1].norm not in DETERMINERS
         if w.text[0].islower() and "-" not in w.text and w.norm.endswith("ed") and w.norm not in ED_NOUNS \
-                and ws[k - 1].norm != "those" and not (by_agent or reduced or adjective or after_determiner):
+                and ws[k - 1].norm != "those" \
+                and not (by_agent or reduced or adjective or after_determiner or after_preposition):
             return False
     if first.norm in PREPOSITIONS or (first.norm in INTRO_WORDS and first.norm not in DETERMINERS):
         return False  # "Following initial reports", "In a statement"
