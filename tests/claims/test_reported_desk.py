@@ -128,6 +128,22 @@ ROWS = [
         "A letter from concerned parents said the crossing was unsafe.",
         [("the crossing was unsafe", "A letter from concerned parents")],
     ),
+    # what the speaker left unsaid is the writer's report, not more of the statement
+    (
+        "but-declined-to-name",
+        "Upshaw said several members had apologized but declined to name them.",
+        [("several members had apologized", "Upshaw")],
+    ),
+    (
+        "and-refused-questions",
+        "Lind said the pier would close and refused to take questions.",
+        [("the pier would close", "Lind")],
+    ),
+    (
+        "and-would-not-comment",
+        "The agency said it had opened an inquiry and would not comment further.",
+        [("it had opened an inquiry and would not comment further", "The agency")],
+    ),
     # what people habitually say
     (
         "like-to-say",

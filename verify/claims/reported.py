@@ -1020,8 +1020,14 @@ _WRITER_TAIL = re.compile(
     # "… and urged residents to apply": the speaker's next act, not more of the statement
     r"|,?\s+and\s+(?:then\s+)?(?:urged|accused|cautioned|pointed|promised|predicted|called|asked|thanked|praised|"
     r"critici[sz]ed|apologi[sz]ed|dismissed|demanded|appealed|pleaded|challenged|vowed|pledged|"
-    r"urges|accuses|asks|calls|demands|appeals|thanks|praises|threatened|threatens|"
-    r"declined\s+to\s+(?:say|comment|elaborate|discuss|answer|give|name|specify))\b"
+    r"urges|accuses|asks|calls|demands|appeals|thanks|praises|threatened|threatens)\b"
+    # "… but declined to name them", "… and would not say which": what the speaker left unsaid
+    r"|,?\s+(?:and|but)\s+(?:declined|refused)\s+to\s+(?:say|comment|elaborate|discuss|answer|give|name|specify|"
+    r"take|identify)\b"
+    # ("and would not comment further" is told in the past of reported speech: it is the statement's)
+    r"|,?\s+(?:and|but)\s+did\s+not\s+(?:say|elaborate|comment|name|specify|identify)\b"
+    r"|,?\s+(?:and|but)\s+(?:gave|offered|provided)\s+no\s+(?:details|evidence|reason|timeline|figures|names)\b"
+    r"|,?\s+(?:and|but)\s+took\s+no\s+questions\b"
 )
 _BRACKET_ASIDE = re.compile(
     r"\s+(?:\((?P<inner>[^()]{3,160})\)|(?:--|[—–])\s*(?P<dashed>[^—–]{3,80}?)\s*(?:--|[—–]))\s*$"
