@@ -144,6 +144,15 @@ ROWS = [
         "The agency said it had opened an inquiry and would not comment further.",
         [("it had opened an inquiry and would not comment further", "The agency")],
     ),
+    # a plural subject with a common verb in the present opens the clause
+    (
+        "said-plural-present",
+        "Tom Vale said the rumours travel further than the facts.",
+        [("the rumours travel further than the facts", "Tom Vale")],
+    ),
+    ("said-buses-run", "Lind said the buses run late most days.", [("the buses run late most days", "Lind")]),
+    ("say-voters-remain", "Officials say voters remain unconvinced.", [("voters remain unconvinced", "Officials")]),
+    ("promised-workers-help", "Vale promised the workers help.", []),
     # what people habitually say
     (
         "like-to-say",

@@ -1972,6 +1972,13 @@ def _irregular_past_after_noun(ws: list[Word]) -> bool:
 # Words that mark a noun next ("a cut", "the set"); "many came", "some left" are a subject and its verb.
 _NOUN_MARKERS = frozenset("a an the his her its their our my your this these those every each no".split())
 _OBJECT_HEADS = frozenset("the a an his her their its our my".split())
+# Verbs a plural subject often takes in the present, and which seldom follow a plural as a noun.
+_COMMON_PRESENT_VERBS = frozenset(
+    "want need remain seem appear believe think know expect agree deserve suggest mean include continue tend "
+    "exist depend face lack oppose favor favour prefer feel fear worry matter live stay travel pay cost spend "
+    "earn rise fall grow go come get make take give keep hold run win lose become outnumber outweigh rely "
+    "struggle fail refuse intend try say see hear like hate trust doubt accept reject".split()
+)
 _NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
     "near like and or but than who which that across inside outside around beyond".split()
 )
@@ -1979,8 +1986,10 @@ _NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
 
 def _plural_then_verb(ws: list[Word], k: int) -> bool:
     """Whether ``ws[k]`` is a plural subject's present verb: after a lowercase plural noun and before
-    an object's determiner ("volunteers deserve the trip"), never a preposition ("volunteers near the pier")."""
-    if not 0 < k < len(ws) - 1 or ws[k + 1].norm not in _OBJECT_HEADS:
+    an object's determiner ("volunteers deserve the trip"), never a preposition ("volunteers near the pier");
+    or a common verb whatever follows ("the rumours travel further", "voters remain unconvinced")."""
+    if not 0 < k < len(ws) or ws[k].norm not in _COMMON_PRESENT_VERBS and (
+            k == len(ws) - 1 or ws[k + 1].norm not in _OBJECT_HEADS):
         return False
     w, prev = ws[k], ws[k - 1]
     return w.text.isalpha() and w.text.islower() and w.norm not in _NOT_BASE_VERBS and not w.norm.endswith("ly") \
