@@ -2408,14 +2408,15 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         rest = words(text[after_start : sent.end])
         # "…, union leaders said Friday, as they bristled at …": about the saying, not what was said
         # "…, she said, while production had fallen": the tense of reported speech keeps it hers
+        said = words(text[before.start : before.end]) if before is not None else []
         if first and not first[0].norm.endswith("ing") and not _another_cue(rest) \
                 and (first[0].norm not in _ABOUT_THE_SAYING or first[0].norm in _CONTRASTS_OF_TWO
-                     and _backshifted(first[1:])):
+                     and _carries_on(said, first[1:], m.group("cue"))):
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
         if after is not None and before is not None and first[0].norm in _CONTRASTS and _opens_clause(first[1:]) \
-                and not _backshifted(first[1:]):
+                and not _carries_on(said, first[1:], m.group("cue")):
             # "Fares will rise, Lind said, but the council disagreed": the writer goes on; "…, she added,
             # but two firefighters had been hurt": the tense of reported speech carries hers on
             after = None
@@ -2481,6 +2482,41 @@ def _backshifted(ws: list[Word]) -> bool:
     return ws[k].norm != "had" or bool(rest) and (rest[0] in _IRREGULAR_PAST or rest[0].endswith(("ed", "en")))
 
 
+_PAST_FORMS = frozenset(
+    "was were had did would could might should wasn't weren't hadn't didn't wouldn't couldn't "
+    "wasn’t weren’t hadn’t didn’t wouldn’t couldn’t".split()
+)
+# Pronouns that may stand for the speaker: "…, she said, though she gave no reason" is the writer's.
+_SPEAKER_PRONOUNS = frozenset("he she they i we".split())
+
+
+def _tense(ws: list[Word]) -> str | None:
+    """ "past" or "present" by a clause's first finite verb; None when none is read. A present "-s" form
+    is looked for last: it is as often a plural noun ("specialist teams freed")."""
+    for k, w in enumerate(ws[:12]):
+        if w.norm in _PAST_FORMS or k > 0 and w.text.islower() and w.norm not in ED_NOUNS and (
+                w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3) \
+                and ws[k - 1].norm not in _NOUN_MARKERS:
+            return "past"
+        if w.norm in _FINITE:
+            return "present"
+    return "present" if any(_finite_at(ws, k) for k in range(min(len(ws), 12))) else None
+
+
+def _carries_on(said: list[Word], ws: list[Word], cue: str | None) -> bool:
+    """Whether the contrast after a cue between commas goes on with the statement: in the tense of reported
+    speech ("but two firefighters had been hurt"), or, after a cue in the past, in the tense of the statement
+    before it, with a subject that is no pronoun for the speaker and no one's reaction ("Cameras had caught
+    them, she said, but the images were blurred"; "Most are hoaxes, he said, but each one is checked")."""
+    if _backshifted(ws):
+        return True
+    past_cue = cue is not None and (cue.lower().endswith("ed") or cue.lower() in _IRREGULAR_PAST)
+    if not past_cue or not ws or ws[0].norm in _SPEAKER_PRONOUNS or any(w.norm in _REACTIONS for w in ws[:8]):
+        return False
+    tense, before = _tense(ws), _tense(said)
+    return tense == "past" and before == "past" or tense == "present" and before != "past"
+
+
 def _only_whom_and_when(extra: str, cue: str) -> bool:
     """Whether the words after a cue between commas only say whom it was told and when or how."""
     pos = 0
@@ -2493,8 +2529,13 @@ def _only_whom_and_when(extra: str, cue: str) -> bool:
 
 
 def _another_cue(ws: list[Word]) -> bool:
-    """Whether a cue word is among ``ws`` other than a passive ("was expected to"), which says nothing."""
-    return any(w.norm in REPORTING_VERBS and not (k > 0 and ws[k - 1].norm in _BE) for k, w in enumerate(ws))
+    """Whether a cue word is among ``ws`` other than a passive ("was expected to"), which says nothing, or a
+    noun after its article ("sends a signal")."""
+    return any(w.norm in REPORTING_VERBS and not (k > 0 and ws[k - 1].norm in _BE | _ARTICLES)
+               for k, w in enumerate(ws))
+
+
+_ARTICLES = frozenset("a an the".split())
 
 
 _BE = frozenset("is are was were be been being".split())
@@ -2527,7 +2568,7 @@ _INVERTED_THEN_CONJUNCTION = re.compile(
     # then a conjunction that carries the statement on, not more of who they are
     # "…, said the head of the airline association, Tobias Wrenfield, and …": who they are, or their name
     r"(?:,\s+(?:(?:an?|the)\s+[^,;:“”\"]{1,80}?|" + _NAME + r"))?"
-    r"(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless)\s)"
+    r"(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless|while|whereas)\s)"
 )
 # "When the tide runs hard, says Greig, the chains sing.": a feature's cue before its speaker
 _PARENTHETICAL_INVERTED = re.compile(
