@@ -2447,7 +2447,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         assert before is not None
         parts = (before,) if after is None else (before, after)
         cue = "according to" if according else m.group("cue")
-        return ReportedSpeech(Span(parts[0].start, parts[-1].end), name, sent.start + m.start("name"), cue, None, parts)
+        speaker = None if m.re is _HEARING_HEARD else name  # the hearing heard it; who said it is not named
+        return ReportedSpeech(Span(parts[0].start, parts[-1].end), speaker, sent.start + m.start("name"), cue, None,
+                              parts)
     return None
 
 
@@ -2550,6 +2552,8 @@ _WHEN_SAID = re.compile(
 
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
     after_comma = stext[stext.find(",") :] if "," in stext else ""
+    if " heard" in after_comma or " told" in after_comma:
+        yield from _HEARING_HEARD.finditer(stext)
     if not any(cue in after_comma for cue in _PARENTHETICAL_CUES):
         return  # each pattern needs one of its cue words after a comma: most sentences have none
     yield from _PARENTHETICAL.finditer(stext)
@@ -2558,6 +2562,14 @@ def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
     yield from _PARENTHETICAL_INVERTED.finditer(stext)
 
 
+# "He took the money, the court heard, and spent it on cars.": evidence a hearing heard, between commas or
+# at the end; its giver is not named
+_HEARING_HEARD = re.compile(
+    r",\s+(?P<name>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
+    r"(?i:court|inquest|jury|hearing|tribunal|trial|magistrates|committee|panel|inquiry))"
+    r"\s+(?:has\s+|had\s+|was\s+(?=told)|were\s+(?=told))?(?P<cue>heard|(?<=s\s)told|(?<=e\s)told)\b"
+    r"(?P<extra>[^,;:“”\"]{0,40}?)(?:,\s+|(?=[.!]?\s*$))"
+)
 # "Such suits end in settlements, said Gwendolyn Asher, a professor of law, because …": an inverted
 # cue between commas, its speaker a name (and who they are) or a description,
 _INVERTED_THEN_CONJUNCTION = re.compile(
