@@ -195,6 +195,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _passive_cue(text, sent, inside),
             _relative_cue(text, sent, inside),
             _finding(text, sent, inside),
+            _figure_put_at(text, sent, inside),
             _bare_noun_after_headline(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
@@ -2155,6 +2156,59 @@ def _finding(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     return None
 
 
+# "City figures put the rise at about 41 percent", "the gap, estimated by councils at £3bn": the figure
+# someone gives for a thing is what they state of it
+_FIGURE_AT = re.compile(
+    r"\b(?P<cue>put|puts|putting|estimated|estimates|estimate|estimating)\s+"
+    r"(?P<between>(?:[\w’'.-]+\s+){0,6}?)(?:at|(?P<near>closer\s+to|nearer))\s+"
+    r"(?=(?:(?:about|around|roughly|nearly|almost|just|some|over|under|more\s+than|less\s+than|up\s+to)\s+)?"
+    r"(?:[$£€]\s?\d|\d|one\s+in\s))"
+)
+_FIGURE_CUES = frozenset("put puts putting estimated estimates estimate estimating".split())
+# Words between the cue and "at" that show no figure is given for a thing: "put pressure on the council at 10 …"
+_NOT_IN_WHAT_IS_PUT = frozenset("on onto into to under through behind and or but that which who".split())
+_CLOCK = re.compile(r"[\d.:]+\s*(?:a\.?m\b|p\.?m\b|o[’']clock)", re.IGNORECASE)
+_AGENT = re.compile(r"^by\s+(?P<agent>.+?)(?:\s+in\s+\S+)?\s*$")
+_WHICH_SUBJECT = re.compile(r"\b(?:which|that)\s+(?P<name>[^,;:“”\"]{2,60}?)\s*$")
+
+
+def _figure_put_at(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "City figures put the rise at about 41 percent.": the figure, from its subject (or the agent of
+    "estimated by"); "The damage was estimated at $2 million": from nobody named."""
+    stext = text[sent.start : sent.end]
+    if " at " not in stext and " closer to " not in stext and " nearer " not in stext \
+            or not any(w.norm in _FIGURE_CUES for w in words(stext)):
+        return None  # every figure is put or estimated "at" (or "closer to") a number
+    for m in _FIGURE_AT.finditer(stext):
+        between = words(m.group("between"))
+        if inside.covers(sent.start + m.start()) or any(w.norm in _NOT_IN_WHAT_IS_PUT for w in between):
+            continue
+        if _CLOCK.match(stext, m.end()):
+            continue  # "put the meeting at 9 a.m.": a time, no figure
+        start = sent.start + (m.start("near") if m.group("near") else m.end())  # "closer to 240": a bound is said
+        stop = _CLAUSE_END.search(text, start, sent.end)
+        end = stop.start() if stop is not None and not inside.covers(stop.start()) else sent.end
+        span = _predicate(text, start, end)
+        if span is None or _mostly_quoted(text, span, inside):
+            continue
+        before = stext[: m.start()].rstrip()
+        agent = _AGENT.match(m.group("between").strip())
+        which = _WHICH_SUBJECT.search(before)
+        if agent is not None:
+            name: str | None = agent.group("agent")  # "the gap, estimated by councils at £3bn"
+        elif which is not None:
+            name = clean_subject(which.group("name"))  # "the shortfall, which the office estimated at …"
+        elif _PASSIVE_BEFORE.search(before + " ") or before.endswith(",") and m.group("cue") == "estimated":
+            name = None  # "was estimated at $2 million", "the gap, estimated at £3bn": given, by whom not said
+        elif before.endswith(","):
+            name = clean_subject(before.split(",")[0])  # "The study, commissioned by the city, put the figure at …"
+        else:
+            name = _subject_of(before, m.group("cue"))
+        at = sent.start + stext.rfind(name, 0, m.end()) if name else start
+        return ReportedSpeech(span, name, at, m.group("cue"), None)
+    return None
+
+
 _SET_APART_BEFORE = re.compile(r",\s*(?:in\s+)?$")
 
 
@@ -2722,6 +2776,7 @@ _TRIGGERS = (
     REPORTING_VERBS | SPEECH_VERBS | EVALUATIVE_VERBS | CUE_NOUNS | _ANY_VERB_CUE | _HEADLINE_CUES | _CUES_ALONE
     | frozenset("according quoted heard caught recorded filmed overheard seen put puts understands".split())
     | frozenset("words view opinion judgement judgment".split())  # "In her words, …"
+    | _FIGURE_CUES
     | _cue_group_words(_GERUND_CUE, "gerund") | _cue_group_words(_COORDINATED_CUE, "gerund")
     | frozenset().union(*(_cue_group_words(p) for p in (
         _HEADLINE_TAIL, _COORDINATED_CUE, _NOUN_CUES, _DETERMINED_NOUN_CUES, _PASSIVE_CUE, _RELATIVE_CUE,
