@@ -801,6 +801,19 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind said the pier was unsafe, something the port has long denied.",
         [("the pier was unsafe", "Lind")],
     ),
+    # a bare plural subject and its present verb open the clause after "said"
+    ("said-a-bare-plural-then-its-verb", "Dee Marr said tenants want a longer lease.",
+     [("tenants want a longer lease", "Dee Marr")]),
+    ("said-a-plural-then-its-verb-then-how-far", "Ines Roe said rumours travel further than any correction.",
+     [("rumours travel further than any correction", "Ines Roe")]),
+    ("place-then-a-plural-an-adverb-then-its-verb", "In Dover, nearly two thirds still use it, the survey said.",
+     [("In Dover, nearly two thirds still use it", "the survey")]),
+    # the writer's picture of a place before a poll's finding is no part of it
+    (
+        "place-described-then-statement",
+        "In Kelby, where the mill closed in May, most families still back the strike, the union said.",
+        [("most families still back the strike", "the union")],
+    ),
     # the figure someone puts on a thing, or estimates it at, is what they state of it
     ("figures-put-the-rise-at", "Port records put the rise at about 30 percent.",
      [("about 30 percent", "Port records")]),

@@ -1703,8 +1703,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     # "said half of his customers came from …": an irregular past is a verb too
     irregular_past = all(w.norm != "that" for w in following) \
         and any(w.norm in _IRREGULAR_PAST and w.text.islower() for w in following[1:])
+    # "said residents want a new pier": a bare plural subject, then its present verb
+    plural_subject = _plural_then_verb(words(rest[:120])[:8], 1)
     if (verb in _CLAUSE_CUES or verb in _FINDS) and bare not in _NOT_CLAUSE_HEADS and (
         _has_finite_verb(following) or _irregular_past_after_noun(following) or relative_subject or irregular_past
+        or plural_subject
     ):
         return pos
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
@@ -1904,9 +1907,11 @@ def _is_scene(phrase: str) -> bool:
     opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
         or len(first) > 4 and first.endswith(("ed", "ing"))
     if opener and ", " in phrase:
-        # "On average, a car travels 40,000 miles": a clause with its subject follows the opening phrase
+        # "On average, a car travels 40,000 miles", "In Dover, nearly half back it": a clause with its subject
+        # follows the opening phrase
         rest = words(phrase[phrase.rfind(", ") + 2 :])
-        if len(rest) > 2 and (rest[0].norm in DETERMINERS or rest[0].text[0].isupper()) and _main_verb(rest[1:]):
+        if len(rest) > 2 and (rest[0].norm in DETERMINERS or rest[0].norm in _QUANTITY_HEADS
+                              or rest[0].text[0].isupper()) and _main_verb(rest[1:]):
             return False
     # "Minutes after the shooting": a time at its head, no verb, is a scene too; a time at the
     # end of a long phrase ("The subsidies total $300 million a year") is no scene
@@ -1958,12 +1963,21 @@ _NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
 )
 
 
+# After a plural subject's present verb: its object's first word, or how far it goes ("rumours travel further").
+_AFTER_A_PLURAL_VERB = _OBJECT_HEADS | frozenset("it them us me further more less faster longer".split())
+# Adverbs between a plural subject and its verb: "two thirds still back it".
+_BEFORE_A_PLURAL_VERB = frozenset("still now also often already never always".split())
+
+
 def _plural_then_verb(ws: list[Word], k: int) -> bool:
-    """Whether ``ws[k]`` is a plural subject's present verb: after a lowercase plural noun and before
-    an object's determiner ("volunteers deserve the trip"), never a preposition ("volunteers near the pier")."""
-    if not 0 < k < len(ws) - 1 or ws[k + 1].norm not in _OBJECT_HEADS:
+    """Whether ``ws[k]`` is a plural subject's present verb: after a lowercase plural noun (and an adverb)
+    and before an object's first word ("volunteers deserve the trip", "two thirds still back it"), never a
+    preposition ("volunteers near the pier")."""
+    if not 0 < k < len(ws) - 1 or ws[k + 1].norm not in _AFTER_A_PLURAL_VERB:
         return False
     w, prev = ws[k], ws[k - 1]
+    if prev.norm in _BEFORE_A_PLURAL_VERB and k > 1:
+        prev = ws[k - 2]
     return w.text.isalpha() and w.text.islower() and w.norm not in _NOT_BASE_VERBS and not w.norm.endswith("ly") \
         and prev.text.islower() and len(prev.norm) > 3 and prev.norm.endswith("s") \
         and not prev.norm.endswith(("ss", "us", "is")) and prev.norm not in NOT_PLURALS
@@ -2358,6 +2372,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         return None  # "In his speech earlier Wednesday, Trump proclaimed …": where, not what
     if _is_scene(text[span.start : span.end]):
         return None  # "Speaking to reporters, Lind said, “…”": the scene, not what was said
+    place = _PLACE_DESCRIBED.match(text, span.start, span.end)
+    if place is not None:
+        span = Span(place.end(), span.end)  # "In Lowgate, where few own a car, …": the writer's picture of the place
     opens = _content_start(after_cue, 0, cue)
     if opens is not None and len(words(after_cue[opens:])) >= _MIN_WORDS:
         # "Asked about the pier, Lind said fares would rise": the cue opens a statement after it, so
@@ -2383,6 +2400,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     return ReportedSpeech(span, None if told else attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
 
 
+# A place the writer describes before a statement: "In Lowgate, where most households have no car, "
+_PLACE_DESCRIBED = re.compile(r"(?:In|At|Across|Outside)\s+[^,;:“”\"]{1,40},\s+where\s+[^,;:“”\"]{1,80},\s+")
 # ", county health officials said on Wednesday, and …": a cue between commas, then a new statement
 _EARLIER_CUE_THEN_AND = re.compile(
     r",\s+(?:[^,;:“”\"]{2,60}?\s+(?:said|says|added|reported|announced)(?:\s+[^,;:“”\"]{0,40}?)?"
