@@ -801,6 +801,37 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Lind said the pier was unsafe, something the port has long denied.",
         [("the pier was unsafe", "Lind")],
     ),
+    # a bare plural subject and its present verb open the clause after "said"
+    ("said-a-bare-plural-then-its-verb", "Dee Marr said tenants want a longer lease.",
+     [("tenants want a longer lease", "Dee Marr")]),
+    ("said-a-plural-then-its-verb-then-how-far", "Ines Roe said rumours travel further than any correction.",
+     [("rumours travel further than any correction", "Ines Roe")]),
+    ("place-then-a-plural-an-adverb-then-its-verb", "In Dover, nearly two thirds still use it, the survey said.",
+     [("In Dover, nearly two thirds still use it", "the survey")]),
+    # the writer's picture of a place before a poll's finding is no part of it
+    (
+        "place-described-then-statement",
+        "In Kelby, where the mill closed in May, most families still back the strike, the union said.",
+        [("most families still back the strike", "the union")],
+    ),
+    # the figure someone puts on a thing, or estimates it at, is what they state of it
+    ("figures-put-the-rise-at", "Port records put the rise at about 30 percent.",
+     [("about 30 percent", "Port records")]),
+    ("put-the-figure-closer-to", "Critics put the bill closer to 90 pounds.", [("closer to 90 pounds", "Critics")]),
+    (
+        "which-an-office-estimated-at",
+        "Neither mentioned the deficit, which the auditor's office estimated in June at 3.1 billion dollars.",
+        [("3.1 billion dollars", "the auditor's office")],
+    ),
+    (
+        "gap-estimated-by-at",
+        "The shortfall, estimated by the unions at £2bn, will be met from reserves.",
+        [("£2bn", "the unions")],
+    ),
+    ("damage-was-estimated-at", "The damage was estimated at $4 million.", [("$4 million", None)]),
+    # a thing put somewhere at a time, or pressure put on someone, gives no figure
+    ("put-on-the-ballot-at", "The board put the levy on the ballot at the 2026 election.", []),
+    ("put-the-meeting-at-a-time", "They put the meeting at 9 a.m. on Friday.", []),
 ]
 
 

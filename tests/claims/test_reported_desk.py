@@ -69,6 +69,28 @@ ROWS = [
         [("the driver had been awake for 20 hours", None)],
     ),
     ("we-heard", "We heard that the pier was closed.", []),
+    # the same after the statement, at the end or between commas, and what follows the commas with it
+    (
+        "statement-then-the-court-heard",
+        "The builder had skipped the safety checks for a year, the court heard.",
+        [("The builder had skipped the safety checks for a year", None)],
+    ),
+    (
+        "statement-then-named-court-heard-then-and",
+        "The clerk had kept the rents, Dunmore Crown Court heard, and spent them on a boat.",
+        [("The clerk had kept the rents and spent them on a boat", None)],
+    ),
+    (
+        "statement-then-the-inquest-was-told",
+        "The rope had frayed, the inquest was told on Monday, and the harness had no tag.",
+        [("The rope had frayed and the harness had no tag", None)],
+    ),
+    # as after "the court was told", the trailing cue credits the whole sentence, a cue inside it included
+    (
+        "told-police-then-the-court-heard",
+        "Marr told police he had slept through the fire, the court heard.",
+        [("Marr told police he had slept through the fire", None)],
+    ),
     # after a statement told in the past, an as-clause in the present is the writer's
     (
         "as-clause-now",

@@ -500,6 +500,44 @@ ROWS = [
         "Fares will rise, Lind said, while the council disagreed.",
         [("Fares will rise", "Lind")],
     ),
+    # a contrast in the tense of the statement before a past cue goes on with it
+    (
+        "cue-between-commas-but-keeps-the-past",
+        "The cameras had caught two men at the gate, the warden said, but the pictures were too dark to use.",
+        [("The cameras had caught two men at the gate but the pictures were too dark to use", "the warden")],
+    ),
+    (
+        "cue-between-commas-but-keeps-the-present",
+        "Most such calls are pranks, a police spokeswoman said, but every one is checked.",
+        [("Most such calls are pranks but every one is checked", "a police spokeswoman")],
+    ),
+    (
+        "cue-between-commas-while-keeps-the-past",
+        "The bridge was shut for six hours, the agency said, while divers searched the river.",
+        [("The bridge was shut for six hours while divers searched the river", "the agency")],
+    ),
+    (
+        "inverted-cue-description-then-while",
+        "The mayor sounded surer on the budget, said Oona Brack, a pollster at Tern College, while her rival did "
+        "better on housing.",
+        [("The mayor sounded surer on the budget while her rival did better on housing", "Oona Brack")],
+    ),
+    (
+        "inverted-cue-then-but-a-cue-word-as-noun",
+        "The ruling covers only one prison, said Dara Quill, a law lecturer, but it sends a warning to ministers.",
+        [("The ruling covers only one prison but it sends a warning to ministers", "Dara Quill")],
+    ),
+    # the speaker's pronoun, or a change of tense, after the contrast: the writer goes on
+    (
+        "cue-between-commas-but-the-speaker-pronoun",
+        "The budget had grown, the mayor said, but he gave no figures.",
+        [("The budget had grown", "the mayor")],
+    ),
+    (
+        "cue-between-commas-but-a-new-tense",
+        "The fund had run dry, the treasurer said, but the council has since topped it up.",
+        [("The fund had run dry", "the treasurer")],
+    ),
     (
         "inverted-cue-description-name-then-in-testimony",
         "Banks are well capitalized, said the president of the association, Howard Blessing, in written testimony.",

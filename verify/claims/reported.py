@@ -197,6 +197,7 @@ def find_reported(text: str, sentences: tuple[Span, ...], quotations: tuple[Quot
             _passive_cue(text, sent, inside),
             _relative_cue(text, sent, inside),
             _finding(text, sent, inside),
+            _figure_put_at(text, sent, inside),
             _bare_noun_after_headline(text, sent, inside),
         )
         # The first rule to fire keeps its content; a later one adds a statement beside it
@@ -1722,8 +1723,11 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
     # "said half of his customers came from …": an irregular past is a verb too
     irregular_past = all(w.norm != "that" for w in following) \
         and any(w.norm in _IRREGULAR_PAST and w.text.islower() for w in following[1:])
+    # "said residents want a new pier": a bare plural subject, then its present verb
+    plural_subject = _plural_then_verb(words(rest[:120])[:8], 1)
     if (verb in _CLAUSE_CUES or verb in _FINDS) and bare not in _NOT_CLAUSE_HEADS and (
         _has_finite_verb(following) or _irregular_past_after_noun(following) or relative_subject or irregular_past
+        or plural_subject
     ):
         return pos
     if verb in _NOUN_PHRASE_CUES and head.text.islower() and bare not in _NOT_CLAUSE_HEADS | PREPOSITIONS \
@@ -1923,9 +1927,11 @@ def _is_scene(phrase: str) -> bool:
     opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
         or len(first) > 4 and first.endswith(("ed", "ing"))
     if opener and ", " in phrase:
-        # "On average, a car travels 40,000 miles": a clause with its subject follows the opening phrase
+        # "On average, a car travels 40,000 miles", "In Dover, nearly half back it": a clause with its subject
+        # follows the opening phrase
         rest = words(phrase[phrase.rfind(", ") + 2 :])
-        if len(rest) > 2 and (rest[0].norm in DETERMINERS or rest[0].text[0].isupper()) and _main_verb(rest[1:]):
+        if len(rest) > 2 and (rest[0].norm in DETERMINERS or rest[0].norm in _QUANTITY_HEADS
+                              or rest[0].text[0].isupper()) and _main_verb(rest[1:]):
             return False
     # "Minutes after the shooting": a time at its head, no verb, is a scene too; a time at the
     # end of a long phrase ("The subsidies total $300 million a year") is no scene
@@ -1984,14 +1990,22 @@ _NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
 )
 
 
+# After a plural subject's present verb: its object's first word, or how far it goes ("rumours travel further").
+_AFTER_A_PLURAL_VERB = _OBJECT_HEADS | frozenset("it them us me further more less faster longer".split())
+# Adverbs between a plural subject and its verb: "two thirds still back it".
+_BEFORE_A_PLURAL_VERB = frozenset("still now also often already never always".split())
+
+
 def _plural_then_verb(ws: list[Word], k: int) -> bool:
-    """Whether ``ws[k]`` is a plural subject's present verb: after a lowercase plural noun and before
-    an object's determiner ("volunteers deserve the trip"), never a preposition ("volunteers near the pier");
-    or a common verb whatever follows ("the rumours travel further", "voters remain unconvinced")."""
+    """Whether ``ws[k]`` is a plural subject's present verb: after a lowercase plural noun (and an adverb)
+    and before an object's first word ("volunteers deserve the trip", "two thirds still back it"), never a
+    preposition ("volunteers near the pier"); or a common verb whatever follows ("the buses run late")."""
     if not 0 < k < len(ws) or ws[k].norm not in _COMMON_PRESENT_VERBS and (
-            k == len(ws) - 1 or ws[k + 1].norm not in _OBJECT_HEADS):
+            k == len(ws) - 1 or ws[k + 1].norm not in _AFTER_A_PLURAL_VERB):
         return False
     w, prev = ws[k], ws[k - 1]
+    if prev.norm in _BEFORE_A_PLURAL_VERB and k > 1:
+        prev = ws[k - 2]
     return w.text.isalpha() and w.text.islower() and w.norm not in _NOT_BASE_VERBS and not w.norm.endswith("ly") \
         and prev.text.islower() and len(prev.norm) > 3 and prev.norm.endswith("s") \
         and not prev.norm.endswith(("ss", "us", "is")) and prev.norm not in NOT_PLURALS
@@ -2184,6 +2198,59 @@ def _finding(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
     return None
 
 
+# "City figures put the rise at about 41 percent", "the gap, estimated by councils at £3bn": the figure
+# someone gives for a thing is what they state of it
+_FIGURE_AT = re.compile(
+    r"\b(?P<cue>put|puts|putting|estimated|estimates|estimate|estimating)\s+"
+    r"(?P<between>(?:[\w’'.-]+\s+){0,6}?)(?:at|(?P<near>closer\s+to|nearer))\s+"
+    r"(?=(?:(?:about|around|roughly|nearly|almost|just|some|over|under|more\s+than|less\s+than|up\s+to)\s+)?"
+    r"(?:[$£€]\s?\d|\d|one\s+in\s))"
+)
+_FIGURE_CUES = frozenset("put puts putting estimated estimates estimate estimating".split())
+# Words between the cue and "at" that show no figure is given for a thing: "put pressure on the council at 10 …"
+_NOT_IN_WHAT_IS_PUT = frozenset("on onto into to under through behind and or but that which who".split())
+_CLOCK = re.compile(r"[\d.:]+\s*(?:a\.?m\b|p\.?m\b|o[’']clock)", re.IGNORECASE)
+_AGENT = re.compile(r"^by\s+(?P<agent>.+?)(?:\s+in\s+\S+)?\s*$")
+_WHICH_SUBJECT = re.compile(r"\b(?:which|that)\s+(?P<name>[^,;:“”\"]{2,60}?)\s*$")
+
+
+def _figure_put_at(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | None:
+    """ "City figures put the rise at about 41 percent.": the figure, from its subject (or the agent of
+    "estimated by"); "The damage was estimated at $2 million": from nobody named."""
+    stext = text[sent.start : sent.end]
+    if " at " not in stext and " closer to " not in stext and " nearer " not in stext \
+            or not any(w.norm in _FIGURE_CUES for w in words(stext)):
+        return None  # every figure is put or estimated "at" (or "closer to") a number
+    for m in _FIGURE_AT.finditer(stext):
+        between = words(m.group("between"))
+        if inside.covers(sent.start + m.start()) or any(w.norm in _NOT_IN_WHAT_IS_PUT for w in between):
+            continue
+        if _CLOCK.match(stext, m.end()):
+            continue  # "put the meeting at 9 a.m.": a time, no figure
+        start = sent.start + (m.start("near") if m.group("near") else m.end())  # "closer to 240": a bound is said
+        stop = _CLAUSE_END.search(text, start, sent.end)
+        end = stop.start() if stop is not None and not inside.covers(stop.start()) else sent.end
+        span = _predicate(text, start, end)
+        if span is None or _mostly_quoted(text, span, inside):
+            continue
+        before = stext[: m.start()].rstrip()
+        agent = _AGENT.match(m.group("between").strip())
+        which = _WHICH_SUBJECT.search(before)
+        if agent is not None:
+            name: str | None = agent.group("agent")  # "the gap, estimated by councils at £3bn"
+        elif which is not None:
+            name = clean_subject(which.group("name"))  # "the shortfall, which the office estimated at …"
+        elif _PASSIVE_BEFORE.search(before + " ") or before.endswith(",") and m.group("cue") == "estimated":
+            name = None  # "was estimated at $2 million", "the gap, estimated at £3bn": given, by whom not said
+        elif before.endswith(","):
+            name = clean_subject(before.split(",")[0])  # "The study, commissioned by the city, put the figure at …"
+        else:
+            name = _subject_of(before, m.group("cue"))
+        at = sent.start + stext.rfind(name, 0, m.end()) if name else start
+        return ReportedSpeech(span, name, at, m.group("cue"), None)
+    return None
+
+
 _SET_APART_BEFORE = re.compile(r",\s*(?:in\s+)?$")
 
 
@@ -2333,6 +2400,9 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         return None  # "In his speech earlier Wednesday, Trump proclaimed …": where, not what
     if _is_scene(text[span.start : span.end]):
         return None  # "Speaking to reporters, Lind said, “…”": the scene, not what was said
+    place = _PLACE_DESCRIBED.match(text, span.start, span.end)
+    if place is not None:
+        span = Span(place.end(), span.end)  # "In Lowgate, where few own a car, …": the writer's picture of the place
     opens = _content_start(after_cue, 0, cue)
     if opens is not None and len(words(after_cue[opens:])) >= _MIN_WORDS:
         # "Asked about the pier, Lind said fares would rise": the cue opens a statement after it, so
@@ -2358,6 +2428,8 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     return ReportedSpeech(span, None if told else attr.speaker, attr.speaker_at, attr.cue, attr.outlet)
 
 
+# A place the writer describes before a statement: "In Lowgate, where most households have no car, "
+_PLACE_DESCRIBED = re.compile(r"(?:In|At|Across|Outside)\s+[^,;:“”\"]{1,40},\s+where\s+[^,;:“”\"]{1,80},\s+")
 # ", county health officials said on Wednesday, and …": a cue between commas, then a new statement
 _EARLIER_CUE_THEN_AND = re.compile(
     r",\s+(?:[^,;:“”\"]{2,60}?\s+(?:said|says|added|reported|announced)(?:\s+[^,;:“”\"]{0,40}?)?"
@@ -2437,14 +2509,15 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         rest = words(text[after_start : sent.end])
         # "…, union leaders said Friday, as they bristled at …": about the saying, not what was said
         # "…, she said, while production had fallen": the tense of reported speech keeps it hers
+        said = words(text[before.start : before.end]) if before is not None else []
         if first and not first[0].norm.endswith("ing") and not _another_cue(rest) \
                 and (first[0].norm not in _ABOUT_THE_SAYING or first[0].norm in _CONTRASTS_OF_TWO
-                     and _backshifted(first[1:])):
+                     and _carries_on(said, first[1:], m.group("cue"))):
             after = _content_span(text, after_start, sent.end)
         if after is not None and _mostly_quoted(text, after, inside):
             after = None
         if after is not None and before is not None and first[0].norm in _CONTRASTS and _opens_clause(first[1:]) \
-                and not _backshifted(first[1:]):
+                and not _carries_on(said, first[1:], m.group("cue")):
             # "Fares will rise, Lind said, but the council disagreed": the writer goes on; "…, she added,
             # but two firefighters had been hurt": the tense of reported speech carries hers on
             after = None
@@ -2475,7 +2548,9 @@ def _parenthetical_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
         assert before is not None
         parts = (before,) if after is None else (before, after)
         cue = "according to" if according else m.group("cue")
-        return ReportedSpeech(Span(parts[0].start, parts[-1].end), name, sent.start + m.start("name"), cue, None, parts)
+        speaker = None if m.re is _HEARING_HEARD else name  # the hearing heard it; who said it is not named
+        return ReportedSpeech(Span(parts[0].start, parts[-1].end), speaker, sent.start + m.start("name"), cue, None,
+                              parts)
     return None
 
 
@@ -2510,6 +2585,41 @@ def _backshifted(ws: list[Word]) -> bool:
     return ws[k].norm != "had" or bool(rest) and (rest[0] in _IRREGULAR_PAST or rest[0].endswith(("ed", "en")))
 
 
+_PAST_FORMS = frozenset(
+    "was were had did would could might should wasn't weren't hadn't didn't wouldn't couldn't "
+    "wasn’t weren’t hadn’t didn’t wouldn’t couldn’t".split()
+)
+# Pronouns that may stand for the speaker: "…, she said, though she gave no reason" is the writer's.
+_SPEAKER_PRONOUNS = frozenset("he she they i we".split())
+
+
+def _tense(ws: list[Word]) -> str | None:
+    """ "past" or "present" by a clause's first finite verb; None when none is read. A present "-s" form
+    is looked for last: it is as often a plural noun ("specialist teams freed")."""
+    for k, w in enumerate(ws[:12]):
+        if w.norm in _PAST_FORMS or k > 0 and w.text.islower() and w.norm not in ED_NOUNS and (
+                w.norm in _IRREGULAR_PAST or w.norm.endswith("ed") and len(w.norm) > 3) \
+                and ws[k - 1].norm not in _NOUN_MARKERS:
+            return "past"
+        if w.norm in _FINITE:
+            return "present"
+    return "present" if any(_finite_at(ws, k) for k in range(min(len(ws), 12))) else None
+
+
+def _carries_on(said: list[Word], ws: list[Word], cue: str | None) -> bool:
+    """Whether the contrast after a cue between commas goes on with the statement: in the tense of reported
+    speech ("but two firefighters had been hurt"), or, after a cue in the past, in the tense of the statement
+    before it, with a subject that is no pronoun for the speaker and no one's reaction ("Cameras had caught
+    them, she said, but the images were blurred"; "Most are hoaxes, he said, but each one is checked")."""
+    if _backshifted(ws):
+        return True
+    past_cue = cue is not None and (cue.lower().endswith("ed") or cue.lower() in _IRREGULAR_PAST)
+    if not past_cue or not ws or ws[0].norm in _SPEAKER_PRONOUNS or any(w.norm in _REACTIONS for w in ws[:8]):
+        return False
+    tense, before = _tense(ws), _tense(said)
+    return tense == "past" and before == "past" or tense == "present" and before != "past"
+
+
 def _only_whom_and_when(extra: str, cue: str) -> bool:
     """Whether the words after a cue between commas only say whom it was told and when or how."""
     pos = 0
@@ -2522,8 +2632,13 @@ def _only_whom_and_when(extra: str, cue: str) -> bool:
 
 
 def _another_cue(ws: list[Word]) -> bool:
-    """Whether a cue word is among ``ws`` other than a passive ("was expected to"), which says nothing."""
-    return any(w.norm in REPORTING_VERBS and not (k > 0 and ws[k - 1].norm in _BE) for k, w in enumerate(ws))
+    """Whether a cue word is among ``ws`` other than a passive ("was expected to"), which says nothing, or a
+    noun after its article ("sends a signal")."""
+    return any(w.norm in REPORTING_VERBS and not (k > 0 and ws[k - 1].norm in _BE | _ARTICLES)
+               for k, w in enumerate(ws))
+
+
+_ARTICLES = frozenset("a an the".split())
 
 
 _BE = frozenset("is are was were be been being".split())
@@ -2538,6 +2653,8 @@ _WHEN_SAID = re.compile(
 
 def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
     after_comma = stext[stext.find(",") :] if "," in stext else ""
+    if " heard" in after_comma or " told" in after_comma:
+        yield from _HEARING_HEARD.finditer(stext)
     if not any(cue in after_comma for cue in _PARENTHETICAL_CUES):
         return  # each pattern needs one of its cue words after a comma: most sentences have none
     yield from _PARENTHETICAL.finditer(stext)
@@ -2546,6 +2663,14 @@ def _parenthetical_matches(stext: str) -> Iterator[re.Match[str]]:
     yield from _PARENTHETICAL_INVERTED.finditer(stext)
 
 
+# "He took the money, the court heard, and spent it on cars.": evidence a hearing heard, between commas or
+# at the end; its giver is not named
+_HEARING_HEARD = re.compile(
+    r",\s+(?P<name>(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
+    r"(?i:court|inquest|jury|hearing|tribunal|trial|magistrates|committee|panel|inquiry))"
+    r"\s+(?:has\s+|had\s+|was\s+(?=told)|were\s+(?=told))?(?P<cue>heard|(?<=s\s)told|(?<=e\s)told)\b"
+    r"(?P<extra>[^,;:“”\"]{0,40}?)(?:,\s+|(?=[.!]?\s*$))"
+)
 # "Such suits end in settlements, said Gwendolyn Asher, a professor of law, because …": an inverted
 # cue between commas, its speaker a name (and who they are) or a description,
 _INVERTED_THEN_CONJUNCTION = re.compile(
@@ -2556,7 +2681,7 @@ _INVERTED_THEN_CONJUNCTION = re.compile(
     # then a conjunction that carries the statement on, not more of who they are
     # "…, said the head of the airline association, Tobias Wrenfield, and …": who they are, or their name
     r"(?:,\s+(?:(?:an?|the)\s+[^,;:“”\"]{1,80}?|" + _NAME + r"))?"
-    r"(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless)\s)"
+    r"(?P<extra>),\s+(?=(?:because|and|but|since|so|although|though|or|unless|while|whereas)\s)"
 )
 # "When the tide runs hard, says Greig, the chains sing.": a feature's cue before its speaker
 _PARENTHETICAL_INVERTED = re.compile(
@@ -2698,6 +2823,7 @@ _TRIGGERS = (
     REPORTING_VERBS | SPEECH_VERBS | EVALUATIVE_VERBS | CUE_NOUNS | _ANY_VERB_CUE | _HEADLINE_CUES | _CUES_ALONE
     | frozenset("according quoted heard caught recorded filmed overheard seen put puts understands".split())
     | frozenset("words view opinion judgement judgment".split())  # "In her words, …"
+    | _FIGURE_CUES
     | _cue_group_words(_GERUND_CUE, "gerund") | _cue_group_words(_COORDINATED_CUE, "gerund")
     | frozenset().union(*(_cue_group_words(p) for p in (
         _HEADLINE_TAIL, _COORDINATED_CUE, _NOUN_CUES, _DETERMINED_NOUN_CUES, _PASSIVE_CUE, _RELATIVE_CUE,
