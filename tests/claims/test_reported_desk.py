@@ -175,6 +175,24 @@ ROWS = [
     ("said-buses-run", "Lind said the buses run late most days.", [("the buses run late most days", "Lind")]),
     ("say-voters-remain", "Officials say voters remain unconvinced.", [("voters remain unconvinced", "Officials")]),
     ("promised-workers-help", "Vale promised the workers help.", []),
+    # "no one" and a phrase before its verb
+    (
+        "said-no-one-at",
+        "Vale called the report “fiction” and said no one at the dinner had seen the mayor leave.",
+        [("no one at the dinner had seen the mayor leave", "Vale")],
+    ),
+    # a joke's or a boast's content, after "that"
+    (
+        "joked-that",
+        "Tom Vale joked that his doctor worried more about his cooking.",
+        [("his doctor worried more about his cooking", "Tom Vale")],
+    ),
+    ("joked-about", "Tom Vale joked about the weather.", []),
+    (
+        "bragged-that",
+        "Ana Lind bragged that the donors loved every word.",
+        [("the donors loved every word", "Ana Lind")],
+    ),
     # what people habitually say
     (
         "like-to-say",

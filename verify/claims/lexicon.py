@@ -61,6 +61,7 @@ _SPEECH_VERB_FORMS: tuple[str, ...] = (
     "yell yells yelled yelling",
     "chant chants chanted chanting",
     "boast boasts boasted boasting",
+    "brag brags bragged bragging",
     "demand demands demanded demanding",
     "mention mentions mentioned mentioning",
     "point pointed",  # "pointed out"

@@ -939,7 +939,8 @@ _RESEARCH = frozenset(
 _RULED = frozenset("rule rules ruled ruling".split())
 _CUES_BEFORE_THAT = frozenset(
     "respond responds responded answer answers answered mention mentions mentioned repeat repeats repeated "
-    "post posts posted project projects projected".split()  # "posted that"; "ruled that" is _RULED's
+    "post posts posted project projects projected "  # "posted that"; "ruled that" is _RULED's
+    "joke jokes joked quip quips quipped".split()  # "joked that his doctor …": what the joke said
 )
 
 
@@ -1692,8 +1693,9 @@ def _content_start(stext: str, pos: int, verb: str) -> int | None:
         return None  # "expect Clinton to win", "maintains a program to train pilots"
     if bare == "no" and len(first) > 2 and first[1].text.islower() and first[1].norm not in PREPOSITIONS \
             and first[1].norm not in {"more", "less", "longer", "such"} \
-            and any(_finite_at(first, k) for k in range(2, min(5, len(first)))):
-        return pos  # "said no decision had been made", "said no one was hurt": "no" opens the subject
+            and any(_finite_at(first, k) for k in range(2, min(8 if first[1].norm == "one" else 5, len(first)))):
+        # "said no decision had been made", "said no one at the lunch had seen it": "no" opens the subject
+        return pos
     # "said no money is missing": "no" opens a subject when its verb follows
     subject_of_no = bare == "no" and _main_verb(first[1:5], strict=True)
     if bare in _NOT_CLAUSE_HEADS and not _verb_follows(first[1:3]) and not subject_of_no:
