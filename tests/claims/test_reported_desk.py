@@ -193,6 +193,17 @@ ROWS = [
         "Ana Lind bragged that the donors loved every word.",
         [("the donors loved every word", "Ana Lind")],
     ),
+    # an "-ing" word before a plural subject describes it; a participle's phrase before the subject is no speaker
+    (
+        "gerund-adjective-subject",
+        "Running mates rarely matter, said Ana Lind, a historian at Fenwick College.",
+        [("Running mates rarely matter", "Ana Lind")],
+    ),
+    (
+        "participle-phrase-late",
+        "Running late, the mayor said the pier was unsafe.",
+        [("the pier was unsafe", "the mayor")],
+    ),
     # what people habitually say
     (
         "like-to-say",

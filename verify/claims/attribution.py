@@ -410,6 +410,10 @@ _FRAME_THEN_PRONOUN = re.compile(
 _IN_WHICH = re.compile(r"\b(?:in|on|at|during)\s+which\s+(?P<pronoun>he|she|they|we)\s*$")
 
 
+# Words that finish a participle's phrase at once: "Running late", "Looking back", "Speaking out".
+_PARTICIPLE_COMPLEMENTS = frozenset("late early out up back down away ahead home again".split())
+
+
 def clean_subject(raw: str) -> str | None:
     """The speaker noun phrase in the words just before a speech verb.
 
@@ -481,8 +485,13 @@ def clean_subject(raw: str) -> str | None:
             break  # "The mayor, however,", "The mayor, speaking on Monday,": a subject, then an aside
         if head in DETERMINERS and _has_capitalised(first_words[1:]) and not _FRAME_SEGMENT.search(segments[0]):
             break  # "The Harbour Trust, a group that …,": a name, then who it is
+        # "Running late, the mayor …", "Pointing to the map, Lind …": a participle's phrase, then the subject
+        # ("Housing officials, …" is a subject: a noun follows the "-ing" word)
+        participle = len(head) > 4 and head.endswith("ing") and len(first_words) > 1 and (
+            first_words[1].norm in PREPOSITIONS or first_words[1].norm in DETERMINERS
+            or first_words[1].norm in _PARTICIPLE_COMPLEMENTS or first_words[1].norm.endswith("ly"))
         # the whole word names a time: "May, …" opens a frame, "Mayor Lind, …" is the speaker
-        if head in INTRO_WORDS or re.match(TIME_WORDS + r"(?![a-z])", head, re.IGNORECASE):
+        if head in INTRO_WORDS or participle or re.match(TIME_WORDS + r"(?![a-z])", head, re.IGNORECASE):
             segments.pop(0)
         else:
             break

@@ -1928,6 +1928,8 @@ def _is_scene(phrase: str) -> bool:
         return "," not in phrase  # "If elected, he would cut fares" goes on to its own clause
     opener = first in PREPOSITIONS or first in _SCENE_PREPOSITIONS or first in _IRREGULAR_PAST \
         or len(first) > 4 and first.endswith(("ed", "ing"))
+    if opener and first.endswith("ing") and any(_plural_then_verb(ws, k) for k in (2, 3) if k < len(ws)):
+        return False  # "Running mates rarely matter": the "-ing" word describes a plural subject, whose verb follows
     if opener and ", " in phrase:
         # "On average, a car travels 40,000 miles", "In Dover, nearly half back it": a clause with its subject
         # follows the opening phrase
@@ -1995,7 +1997,7 @@ _NOT_BASE_VERBS = PREPOSITIONS | DETERMINERS | frozenset(
 # After a plural subject's present verb: its object's first word, or how far it goes ("rumours travel further").
 _AFTER_A_PLURAL_VERB = _OBJECT_HEADS | frozenset("it them us me further more less faster longer".split())
 # Adverbs between a plural subject and its verb: "two thirds still back it".
-_BEFORE_A_PLURAL_VERB = frozenset("still now also often already never always".split())
+_BEFORE_A_PLURAL_VERB = frozenset("still now also often already never always rarely seldom usually typically".split())
 
 
 def _plural_then_verb(ws: list[Word], k: int) -> bool:
