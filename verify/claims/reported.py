@@ -737,7 +737,10 @@ def _verb_then_content(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech
             continue  # "Can anyone say the plan has worked?", "Did Lind say …?": asked, not said
         if _NEGATED.search(before[-40:]):
             continue  # "I do not think 31 is most", "Lind never said the pier was safe": not what was said
-        told = w.norm in _OBJECT_VERBS and _PASSIVE_BEFORE.search(before) is not None or heard
+        passive = _PASSIVE_BEFORE.search(before) is not None
+        if passive and w.norm not in _OBJECT_VERBS and not heard and nxt != "that" and w.norm != "quoted":
+            continue  # "The memo was written two weeks before the vote": the thing written, not what it says
+        told = w.norm in _OBJECT_VERBS and passive or heard
         # "Residents were told the pier would close": those told, not the speaker, are the subject
         if stance:
             before = before[: len(before) - (w.start - ws[i - 1].start)]  # the subject ends before its copula
