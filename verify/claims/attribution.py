@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from verify.claims.lexicon import (
@@ -224,9 +225,9 @@ def last_word(text: str) -> Word | None:
     return words(text)[-1] if tail else None  # one word longer than the end read: read it whole
 
 
-def word_count(text: str) -> int:
-    """How many words ``text`` holds, counted without building them."""
-    return len(_TOKEN.findall(text))
+def more_words_than(text: str, most: int) -> bool:
+    """Whether ``text`` holds more than ``most`` words, read only as far as the word after them."""
+    return next(islice(_TOKEN.finditer(text), most, None), None) is not None
 
 
 def words(text: str) -> list[Word]:

@@ -19,11 +19,11 @@ from verify.claims.attribution import (
     find_outlet,
     first_word,
     last_word,
+    more_words_than,
     parse_head,
     parse_tail,
     plausible_subject,
     sentence_subject,
-    word_count,
     words,
 )
 from verify.claims.coref import FULL_NAME, Resolver
@@ -314,7 +314,7 @@ def _quote_draft(
     tail = text[q.close_end : tail_end]
 
     quoted = q.text_in(text)
-    n_words = word_count(quoted)
+    short = not more_words_than(quoted, _TERM_MAX_WORDS)
     head_trim = head.rstrip()
     if _MARKUP_ONLY.fullmatch(head_trim):
         head_trim = ""  # "> “…”" or "- “…”": a Markdown quote block or list item opens the line
@@ -330,7 +330,7 @@ def _quote_draft(
     )
     tail_trim = tail.lstrip()
     tail_attr = parse_tail(tail, offset=q.close_end)
-    if introduced and n_words <= _TERM_MAX_WORDS and not ends_clause and tail_attr is None:
+    if introduced and short and not ends_clause and tail_attr is None:
         introduced = bool(head_trim) and head_trim[-1] in ":,"  # “Gay purge” is a phrase ...
         if not introduced:
             return _Draft(ClaimKind.TERM, q.parts, None, -1, None, None)
@@ -354,7 +354,7 @@ def _quote_draft(
     closes = tail_trim[:1] in (",", "—", "–", "―") or text[q.close_end - 2 : q.close_end - 1] == ","
     end_attr = tail_attr if closes else None
     attr = head_attr or end_attr
-    short_term = n_words <= _TERM_MAX_WORDS and not _ends_sentence(text, q, attr)
+    short_term = short and not _ends_sentence(text, q, attr)
     if (short_term and _looks_like_term(quoted, head_last, attr)) or (
         attr is None and _is_title(quoted)
     ):

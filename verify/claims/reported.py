@@ -22,12 +22,12 @@ from verify.claims.attribution import (
     find_outlet,
     is_speech_verb,
     iter_words,
+    more_words_than,
     np_after_according,
     outlet_of_reporter,
     parse_tail,
     plausible_subject,
     sentence_subject,
-    word_count,
     words,
 )
 from verify.claims.lexicon import (
@@ -522,7 +522,7 @@ def _ends_inverted(text: str, sent: Span, inside: _Quoted) -> bool:
         return True  # "…, senior party figures have told the Gazette.": the whole is theirs, a cue inside it too
     # a name after the verb is short; "…, said the harbour board's letter changed nothing" is not one
     # (a long tail is told by its first words, and is never split into all of them)
-    if word_count(stext[comma : comma + 200]) > _MAX_INVERTED_SPEAKER_WORDS + 1:
+    if more_words_than(stext[comma : comma + 200], _MAX_INVERTED_SPEAKER_WORDS + 1):
         return False
     tail = words(stext[comma:])
     if not 1 < len(tail) <= _MAX_INVERTED_SPEAKER_WORDS + 1:
@@ -2358,7 +2358,7 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         # "…, in what officials said was the largest seizure", "…, in a theft that officials said took five
         # minutes": they said that of it, not the clause before
         return None
-    if word_count(tail) > 14 and not _APPOSITIVE_TAIL.match(tail):
+    if more_words_than(tail, 14) and not _APPOSITIVE_TAIL.match(tail):
         cut = _cue_then_circumstance(tail)
         if cut is None:
             return None
