@@ -205,7 +205,7 @@ def _words_between(parent: _Parent, a: int, b: int) -> tuple[Word, ...] | None:
                for w in _split(text[starts[j] : b])]  # fmt: skip
     if a == 0 and not cut:
         return ws[:j]
-    return tuple([_make_word(Word, (w.text, w.start - a, w.end - a, w.norm)) for w in (*ws[i:j], *cut)])
+    return tuple([_make_word(Word, (t, start - a, end - a, norm)) for t, start, end, norm in (*ws[i:j], *cut)])
 
 
 def iter_words(text: str) -> Iterator[Word]:
