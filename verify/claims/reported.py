@@ -890,7 +890,7 @@ _NEGATED = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+|not\s+)?$", re.IGNORECASE)
 # A cue that has not happened: expected, planned or wished for.
 _NOT_YET_SAID = re.compile(
-    r"\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
+    r"(?=[esdpluhwira])\b(?:expected|scheduled|set|due|poised|planning|plans|plan|planned|likely|unlikely|hoping|hopes|hoped|"
     r"wants|want|wanted|intends|intended|ready|about|unable|wanting|pressure|pressed|urged)\s+(?:\w+\s+)?to\s+$",
     re.IGNORECASE,
 )
@@ -899,6 +899,7 @@ _FINDS = frozenset("found finds find".split())
 # "a claim the trust says is exaggerated": a noun, the speaker, the cue, then the noun's own verb
 _GAP_HEADS = frozenset("would will is was are were could can may might should shows showed".split())
 _GAP_SUBJECT = re.compile(
+    r"(?=[,;\satow])"  # the first characters its forms can start with: other places fail at once
     r"(?:(?:^|[,;]\s*|\s(?:--|[—–―])\s*|\s)(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?P<noun>claim|change|detail|plan|figure|"
     r"proposal|measure|policy|project|rule|decision|move|idea|man|woman|person|group|company|document|report|pledge|"
     r"promise|threat|position|view|account|number|estimate|argument|charge)s?\s+(?:that\s+|which\s+|whom\s+|who\s+)?"
@@ -991,7 +992,8 @@ _SUMMARY_NOUN = re.compile(
 # charges baseless" (a judgment of the speaker's, not what was said); "… (it had not)", an aside in
 # brackets with a clause of its own.
 _WRITER_TAIL = re.compile(
-    r",\s+(?:which\s+(?:he|she|they|it|we|I|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,2}|the\s+[a-z]+)\s+"
+    r"(?=[,;\s])"  # each form starts with a comma, a semicolon or a space: other places fail at once
+    r"(?:,\s+(?:which\s+(?:he|she|they|it|we|I|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,2}|the\s+[a-z]+)\s+"
     r"(?:also\s+)?(?:denies|denied|disputes|disputed|rejects|rejected|contests|contested|dismisses|dismissed)"
     r"|(?:and\s+)?(?:calling|dubbing|branding|labell?ing|deriding|echoing|reprising|contradicting)\s"
     # "…, despite evidence to the contrary", "…, though the figures suggest otherwise"
@@ -1032,7 +1034,7 @@ _WRITER_TAIL = re.compile(
     # ("and would not comment further" is told in the past of reported speech: it is the statement's)
     r"|,?\s+(?:and|but)\s+did\s+not\s+(?:say|elaborate|comment|name|specify|identify)\b"
     r"|,?\s+(?:and|but)\s+(?:gave|offered|provided)\s+no\s+(?:details|evidence|reason|timeline|figures|names)\b"
-    r"|,?\s+(?:and|but)\s+took\s+no\s+questions\b"
+    r"|,?\s+(?:and|but)\s+took\s+no\s+questions\b)"
 )
 _BRACKET_ASIDE = re.compile(
     r"\s+(?:\((?P<inner>[^()]{3,160})\)|(?:--|[—–])\s*(?P<dashed>[^—–]{3,80}?)\s*(?:--|[—–]))\s*$"
@@ -1235,6 +1237,7 @@ _NARRATOR_CLAUSE = re.compile(r",\s+(?:so|and|but)\s+(?:I|we)\s+(?=[a-z])")
 # A second cue of the same speaker ends the first statement: "… and said a curfew would
 # continue", "…, though she noted that …".
 _COORDINATED_CUE = re.compile(
+    r"(?=[,\s])"  # each form starts with a comma or a space: other places fail at once
     r"(?:(?:,?\s+(?:but|and)|,\s+(?:though|although|while))\s+(?:then\s+)?(?P<pronoun>(?:he|she|they)\s+)?(?:also\s+)?(?:\w+ly\s+)?(?P<cue>said|added|noted|acknowledged|conceded|insisted|"
     r"argued|warned|stressed|pledged|vowed|promised|told|announced|claimed|explained|denied|confirmed|wrote|predicted|"
     r"suggested|maintained|cautioned|admitted|"
@@ -1380,7 +1383,7 @@ _SUBORDINATE_CUE = re.compile(r"^\W*(?:even\s+)?(?:if|unless|when|whenever|altho
 
 
 _RELATIVE_SUBJECT = re.compile(
-    r"(?:,\s*)?\b(?:who|which|(?<=[a-z] )that|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
+    r"(?=[,wtmsaon])(?:,\s*)?\b(?:who|which|(?<=[a-z] )that|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
     r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+(?:\w+ly|has|have|had)){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -2170,7 +2173,7 @@ def _passive_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech | Non
 # "in what officials said was the largest seizure", "a budget, which the governor said would wait": the
 # relative word is the subject of the clause the speaker is reported to have said
 _RELATIVE_CUE = re.compile(
-    r"\b(?:what|which|who|(?<=[a-z] )that)\s+(?P<name>[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?=[wt])\b(?:what|which|who|(?<=[a-z] )that)\s+(?P<name>[^,;:“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?P<cue>said|says|say|claimed|claims|claim|insisted|insists|insist|argued|argues|argue|alleged|alleges|"
     r"maintained|maintains|estimated|estimates|found)\s+(?=(?:was|were|is|are|had|has|have|would|will|could|might|"
     # "a theft that officials said took five minutes": a past form is the clause's verb too
