@@ -1383,7 +1383,8 @@ _SUBORDINATE_CUE = re.compile(r"^\W*(?:even\s+)?(?:if|unless|when|whenever|altho
 
 
 _RELATIVE_SUBJECT = re.compile(
-    r"(?=[,wtmsaon])(?:,\s*)?\b(?:who|which|(?<=[a-z] )that|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
+    r"(?=[,wtmsaon])"  # the first characters its forms can start with: other places fail at once
+    r"(?:,\s*)?\b(?:who|which|(?<=[a-z] )that|(?:many|some|most|all|one|none|several)\s+of\s+(?:whom|which))"
     r"(?:\s+(?:in|on|last|this|earlier)\s+[\w’'-]+)?(?:\s+(?:\w+ly|has|have|had)){0,2}\s*$",
     re.IGNORECASE,
 )
