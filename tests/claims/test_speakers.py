@@ -58,6 +58,15 @@ DRAFT_ROWS = [
      "over,” he said.", "It is over", "Tom Vale", "he"),
     ("texted-after-a-quote", "Ana Lind was asked about the pier. “It will stay shut,” she texted.",
      "It will", "Ana Lind", "she"),
+    # a pronoun no subject fits takes the person of its gender named just before, as an object
+    ("she-for-a-woman-named-as-object", "Tom Vale spoke after Ana Lind. “We are ready,” she said.",
+     "We are ready", "Ana Lind", "she"),
+    ("she-for-a-title-named-as-object", "The board thanked Mrs Okafor. She said the ferry would run.",
+     "the ferry", "Mrs Okafor", "She"),
+    ("he-keeps-the-subject", "Tom Vale spoke after Ana Lind. “We are ready,” he said.",
+     "We are ready", "Tom Vale", "he"),
+    ("object-too-far-back", "The board thanked Mrs Okafor. " + "The ferry ran late all week. " * 30
+     + "“It is over,” she said.", "It is over", None, None),
 ]
 
 

@@ -103,7 +103,17 @@ def extract(document: Document) -> tuple[Claim, ...]:
     # Capitalised words that also occur inside sentences are names, not "Phone" or "Once".
     mid_caps = {m.group(0) for m in _MID_SENTENCE_CAPITAL.finditer(text)}
     mentions = [m for m in (_subject_mention(text, s, mid_caps) for s in sentences) if m is not None]
-    return _resolve(document, drafts, reported, mentions, paragraph_starts)
+    return _resolve(document, drafts, reported, mentions, _people_named(text), paragraph_starts)
+
+
+def _people_named(text: str) -> list[tuple[int, str]]:
+    """Every pair of capitalised words that may name a person in full ("Ana Lind", "Mrs Okafor"), in
+    order; whether the first is a given name is asked only when a pronoun needs one of them."""
+    return [(m.start(), m.group(0)) for m in FULL_NAME.finditer(text) if m.group(1).lower() not in _NOT_GIVEN]
+
+
+# Capitalised words that open a sentence or a name but are never a given name.
+_NOT_GIVEN = DETERMINERS | frozenset("in on at but and for with after before when while as if".split())
 
 
 def _with_turns(drafts: list[_Draft], turns: list[Turn]) -> list[_Draft]:
@@ -421,6 +431,7 @@ def _resolve(
     drafts: list[_Draft],
     reported: list[ReportedSpeech],
     mentions: list[tuple[int, str]],
+    named: list[tuple[int, str]],
     paragraph_starts: list[int],
 ) -> tuple[Claim, ...]:
     text = document.text
@@ -430,10 +441,13 @@ def _resolve(
     last_quote_end = -1
     reported_starts = [r.content.start for r in reported]  # in order: one per sentence at most
     resolved_reported: dict[tuple[int, int], Speaker | None] = {}
-    next_mention = 0
+    next_mention = next_named = 0
     for d in drafts:
         speaker: Speaker | None
         at = d.start
+        while next_named < len(named) and named[next_named][0] < at:
+            resolver.observe_named(named[next_named][1], named[next_named][0])
+            next_named += 1
         while next_mention < len(mentions) and mentions[next_mention][0] < at:
             pos, name = mentions[next_mention]
             if name.lower() in ("he", "she"):

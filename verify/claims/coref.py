@@ -51,6 +51,11 @@ _HUMAN_NOUNS = frozenset(
 # How many speakers back a pronoun may reach; also keeps resolution linear in the
 # length of the draft.
 _WINDOW = 40
+# People named outside a subject that a pronoun may still reach: how many, and how far back
+# (characters, about three sentences) before the pronoun.
+_NAMED_KEPT = 16
+_TITLE_GENDER = {"Mr": "male", "Mrs": "female", "Ms": "female"}
+_NAMED_REACH = 600
 
 
 @dataclass
@@ -202,6 +207,7 @@ class Resolver:
         self._by_name: dict[str, _Entity] = {}
         self._text = text
         self._surname_gender: dict[str, str] | None = None  # read from the text at the first "he" or "she"
+        self._named: list[tuple[int, str]] = []  # people named in full outside a subject, the latest last
 
     def observe(self, name: str, at: int, *, body: bool = False) -> None:
         """Remember a named speaker (or named subject) mentioned at ``at``."""
@@ -236,6 +242,21 @@ class Resolver:
             dropped = self._entities.pop(0)
             self._by_name.pop(dropped.name, None)
 
+    def observe_named(self, name: str, at: int) -> None:
+        """A person named in full where no rule looks for a speaker ("Vale spoke after Ana Lind"):
+        kept for a "he" or "she" that no subject or speaker before it fits."""
+        self._named.append((at, name))
+        del self._named[:-_NAMED_KEPT]
+
+    def _named_fitting(self, gender: str, at: int) -> str | None:
+        for pos, name in reversed(self._named):
+            if at - pos > _NAMED_REACH:
+                return None
+            first = name.split()[0].rstrip(".")
+            if pos < at and _TITLE_GENDER.get(first, given_name_gender(first)) == gender:
+                return name
+        return None
+
     def learn(self, pronoun: str, at: int) -> None:
         """A sentence whose subject is "he" or "she": fixes the gender of its referent."""
         self.speaker(pronoun, at)
@@ -268,7 +289,9 @@ class Resolver:
                 if not (e.org or e.plural or (self._gender_of(e) is not None and e.gender != gender))
             ]
             if not fitting:
-                return None
+                # "Tom Vale spoke after Ana Lind. … she said": the one named just before, of that gender
+                named = self._named_fitting(gender, at)
+                return Speaker(named, resolved_from=written) if named is not None else None
             chosen = fitting[0]
             chosen.gender = gender
             return Speaker(chosen.name, resolved_from=written)
