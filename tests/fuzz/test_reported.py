@@ -58,11 +58,13 @@ ASIDES = ["however", "54", "a Democrat", "D-Del.", "for her part", "speaking on 
           "whose family has run boats for decades", "who took office in May"]  # fmt: skip
 # Whom it was told, then a bare clause.
 WHOM = ["residents", "lawmakers", "a packed hall", "host Tom Vale", "reporters outside the courthouse",
-        "a group of fishermen", "an audience in Dover", "the crowd at the port"]  # fmt: skip
+        "a group of fishermen", "an audience in Dover", "the crowd at the port",
+        "the host of “Harbour Hour”", "Coast News Channel’s “Harbour Hour”"]  # fmt: skip
 # The writer's words after the statement.
 TAILS = [", but the council disagreed", ", though she gave no reason", ", which is false",
          ", a claim the board denies", " -- a claim the board denies", ", citing the storm",
-         ", the Coastal Times reported"]  # fmt: skip
+         ", the Coastal Times reported", " but declined to name them", " and refused to take questions",
+         ", but gave no details"]  # fmt: skip
 
 
 @given(name=st.sampled_from(PEOPLE + BODIES), clause=st.sampled_from(CLAUSES), when=st.sampled_from(WHEN))
@@ -91,4 +93,29 @@ def test_whom_it_was_told_is_no_part_of_the_statement(name: str, clause: str, wh
 @given(name=st.sampled_from(PEOPLE + BODIES), clause=st.sampled_from(CLAUSES), tail=st.sampled_from(TAILS))
 def test_the_writers_words_after_a_statement_are_no_part_of_it(name: str, clause: str, tail: str) -> None:
     text = f"{name} said {clause}{tail}."
+    assert _reported(text) == [(clause, name)], text
+
+
+# A second verb of the subject after a partial quote; a clause set apart before "now says"; a
+# participle's phrase before the subject.
+QUOTED = ["a hatchet job", "guesswork", "fiction from start to finish"]
+OPENERS = ["Running late", "Pointing to the map", "Looking back", "Speaking to reporters"]
+
+
+@given(name=st.sampled_from(PEOPLE), clause=st.sampled_from(CLAUSES), quoted=st.sampled_from(QUOTED))
+def test_a_second_verb_after_a_partial_quote_is_the_subjects(name: str, clause: str, quoted: str) -> None:
+    text = f"{name} called the audit “{quoted}” and said {clause}."
+    assert _reported(text) == [(clause, name)], text
+
+
+@given(name=st.sampled_from(PEOPLE), clause=st.sampled_from(CLAUSES), aside=st.sampled_from(ASIDES[-2:]))
+def test_a_clause_set_apart_before_now_says_leaves_the_subject_speaking(name: str, clause: str, aside: str) -> None:
+    text = f"{name}, {aside}, now says {clause}."
+    assert _reported(text) == [(clause, name)], text
+
+
+@given(name=st.sampled_from(["the mayor", "the harbour board"]), clause=st.sampled_from(CLAUSES),
+       opener=st.sampled_from(OPENERS))  # fmt: skip
+def test_a_participles_phrase_before_the_subject_is_no_speaker(name: str, clause: str, opener: str) -> None:
+    text = f"{opener}, {name} said {clause}."
     assert _reported(text) == [(clause, name)], text
