@@ -207,6 +207,17 @@ ROWS = [
     # a passive verb of writing or saying with no "that" names the thing, not what it says
     ("memo-was-written", "The memo was written two weeks before the board voted.", []),
     ("was-announced-that", "It was announced that the pier would close.", [("the pier would close", None)]),
+    # a relative clause hangs on the object before it, a bare plural too, not on the clause before that
+    (
+        "who-after-bare-plural",
+        "He spoke to listeners who said they had doubts about the mayor.",
+        [("they had doubts about the mayor", "listeners")],
+    ),
+    (
+        "who-after-object-of-past",
+        "The board met residents who said the pier was unsafe.",
+        [("the pier was unsafe", "residents")],
+    ),
     # what people habitually say
     (
         "like-to-say",

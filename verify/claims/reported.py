@@ -1414,6 +1414,7 @@ def _end_of_relative(text: str, span: Span) -> int:
 
 _OBJECT_NP = re.compile(
     r"(?<=[a-z] )(?:a|an|the|this|that|our|his|her|its|their)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*$"
+    r"|(?<=[a-z] )[a-z][\w’'-]{2,}[a-rt-z]s$"  # "spoke to listeners who said": a bare plural
 )
 _TRAILING_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*$")
 
@@ -1429,6 +1430,11 @@ def _antecedent(before: str) -> str | None:
     described = None
     for segment in reversed(re.split(r",\s*|\s+(?:--|[—–―])\s+", before.rstrip(" ,—–―-"))):
         first = segment.split()[:1]
+        np = _OBJECT_NP.search(segment)
+        if np is not None and _AFTER_COPULA.search(segment) is None and _main_verb(words(segment)[1:], strict=True):
+            # "Lind cited a report which said", "The board met residents who said": the object the clause
+            # hangs on, not the clause before it
+            return np.group(0)
         # "now the harbour master", "chief economist at Nordbank": who the person is, not the person
         if first and (first[0].lower() in {"now", "then", "the", "a", "an", "his", "her", "its", "their", "once"}
                       or first[0][0].islower() and _WHERE_THEY_WORK.search(segment)):
@@ -1438,13 +1444,13 @@ def _antecedent(before: str) -> str | None:
         if m is not None and m.start() > 0:
             return m.group(1)
         name = clean_subject(segment)
-        if name is None and (np := _OBJECT_NP.search(segment)) is not None:
-            name = np.group(0)  # "Lind cited a report which said": the object the clause hangs on
         if name is None:
             # "there are some economists who argue": the noun phrase the clause hangs on
             copula = _AFTER_COPULA.search(segment)
             if copula is not None and plausible_subject(copula.group(1)):
                 return copula.group(1)
+        if name is None and np is not None:
+            name = np.group(0)  # "a report the minister cited which": the noun phrase the clause hangs on
         return name or (clean_subject(described) if described else None)
     # "the study -- which notes that": a description is all the sentence gives
     return clean_subject(described) if described else None
