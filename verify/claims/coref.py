@@ -112,7 +112,8 @@ def _plural_noun(word: Word) -> bool:
     )  # fmt: skip
 
 
-FULL_NAME = re.compile(r"\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?)\b")
+# (a capital first: a search passes over everything else at once)
+FULL_NAME = re.compile(r"(?=[A-Z])\b(Mr|Mrs|Ms|[A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?)\b")
 
 
 def surname_genders(text: str) -> dict[str, str]:
