@@ -2223,7 +2223,6 @@ _FIGURE_AT = re.compile(
     r"(?=(?:(?:about|around|roughly|nearly|almost|just|some|over|under|more\s+than|less\s+than|up\s+to)\s+)?"
     r"(?:[$£€]\s?\d|\d|one\s+in\s))"
 )
-_FIGURE_CUES = frozenset("put puts putting estimated estimates estimate estimating".split())
 # Words between the cue and "at" that show no figure is given for a thing: "put pressure on the council at 10 …"
 _NOT_IN_WHAT_IS_PUT = frozenset("on onto into to under through behind and or but that which who".split())
 _CLOCK = re.compile(r"[\d.:]+\s*(?:a\.?m\b|p\.?m\b|o[’']clock)", re.IGNORECASE)
@@ -2340,9 +2339,10 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
     # "Not paying taxes “makes me smart,” Trump said.": the comma closes inside the quotation
     commas += [b - sent.start for a, b in inside if text[a:b].rstrip("”\"’'»").endswith(",") and b < sent.end]
     commas.sort()
-    ws = words(stext)
-    if not commas or not any(w.norm in REPORTING_VERBS for w in ws if w.start > commas[0]):
-        return None  # its cue is a reporting verb after a comma: without one nothing below can fire
+    # its cue is a reporting verb after a comma: without one nothing below can fire
+    cue_starts = [w.start for w in words(stext) if w.norm in REPORTING_VERBS]
+    if not commas or not cue_starts or cue_starts[-1] <= commas[0]:
+        return None
     comma = _inverted_comma(stext, commas)
     last_part = stext[comma + 1 :]
     relative_end = None
@@ -2362,7 +2362,7 @@ def _content_then_cue(text: str, sent: Span, inside: _Quoted) -> ReportedSpeech 
         comma = _inverted_comma(stext[:comma], commas[:-1])
     tail = stext[comma:relative_end]
     tail_end = len(stext) if relative_end is None else relative_end
-    if not any(w.norm in REPORTING_VERBS for w in ws if comma < w.start < tail_end):
+    if not any(comma < start < tail_end for start in cue_starts):
         return None  # the cue, a reporting verb, lies in this tail
     if _RELATIVE_CUE.search(tail):
         # "…, in what officials said was the largest seizure", "…, in a theft that officials said took five
@@ -2828,6 +2828,7 @@ def _cue_group_words(pattern: re.Pattern[str], group: str = "cue") -> frozenset[
     return frozenset(re.findall(r"[a-z]+", source[start:k]))
 
 
+_FIGURE_CUES = _cue_group_words(_FIGURE_AT)  # a sentence without one is not searched for a figure
 # The cue words of the patterns _parenthetical_matches reads ("according" for its "according to").
 _PARENTHETICAL_CUES = frozenset().union(
     *(_cue_group_words(p) for p in (_PARENTHETICAL, _INVERTED_THEN_CONJUNCTION, _PARENTHETICAL_INVERTED)), ["according"]
